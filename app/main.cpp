@@ -1,0 +1,75 @@
+#include "batchrun.h"
+#include "setupwizard.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <memory>
+
+using namespace forgelink;
+
+namespace {
+
+// --help, --version and --batch must work without a display, so the GUI application object is
+// created only when the wizard window will be shown.
+bool needsDisplay(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "--batch" || argument == "--help" || argument == "-h" || argument == "--version"
+            || argument == "-v" || argument == "--help-all")
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    std::unique_ptr<QCoreApplication> app;
+    if (needsDisplay(argc, argv))
+        app = std::make_unique<QApplication>(argc, argv);
+    else
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("forgelink-wizard"));
+    QCoreApplication::setOrganizationName(QStringLiteral("forgelink"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FORGELINK_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+            "Connects a self-hosted Pipekit to GitHub, GitLab, Bitbucket Data Center and Azure DevOps.\n"
+            "Without options it opens the setup wizard; with --batch it generates the same files "
+            "from an answers file."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption batch(QStringLiteral("batch"),
+                                   QStringLiteral("Generate without a display from the answers in <file>."),
+                                   QStringLiteral("file"));
+    const QCommandLineOption out(QStringLiteral("out"),
+                                 QStringLiteral("Folder to write values.yaml and agent.yaml to."),
+                                 QStringLiteral("dir"));
+    const QCommandLineOption layout(QStringLiteral("values-layout"),
+                                    QStringLiteral("Chart value keys to use instead of the built-in layout."),
+                                    QStringLiteral("file"));
+    parser.addOptions({ batch, out, layout });
+    parser.process(*app);
+
+    if (parser.isSet(batch)) {
+        if (!parser.isSet(out)) {
+            QTextStream(stderr) << "forgelink-wizard: --batch needs --out DIR\n";
+            return 2;
+        }
+        return BatchRun::run({ parser.value(batch), parser.value(out), parser.value(layout) });
+    }
+    if (parser.isSet(out)) {
+        QTextStream(stderr) << "forgelink-wizard: --out goes with --batch\n";
+        return 2;
+    }
+
+    SetupWizard wizard;
+    wizard.show();
+    return app->exec();
+}

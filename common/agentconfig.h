@@ -1,0 +1,86 @@
+#pragma once
+
+#include "provider.h"
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QList>
+#include <QString>
+#include <QTime>
+#include <QUrl>
+
+#include <optional>
+
+namespace forgelink {
+
+// The agent's settings as read from agent.yaml, with every secret reference already resolved.
+
+struct HttpLimits {
+    qint64 maxHeaderBytes = 64 * 1024;
+    qint64 maxBodyBytes = 25 * 1024 * 1024;
+    int headerTimeoutMs = 10'000;
+    int idleTimeoutMs = 60'000;
+    int maxConnections = 1024;
+};
+
+struct DatabaseSettings {
+    QString driver;       // QSQLITE or QPSQL
+    QString sqlitePath;   // absolute
+    QString host;
+    int port = 5432;
+    QString user;
+    QString name;
+    QByteArray password;
+    QString options;      // QPSQL connect options, e.g. sslmode=require
+
+    // The URL without any password, for logs.
+    QString displayName() const;
+};
+
+struct GitHubSettings {
+    QString apiUrl = QStringLiteral("https://api.github.com");
+    QString appId;
+    QByteArray privateKeyPem;
+    QList<QByteArray> webhookSecrets; // the first is current; the rest are accepted during a rotation
+};
+
+struct GitLabSettings {
+    QString url = QStringLiteral("https://gitlab.com");
+    QByteArray token;
+    QList<QByteArray> webhookSecrets;
+};
+
+struct BitbucketSettings {
+    QString url;
+    QByteArray token;
+    QList<QByteArray> webhookSecrets;
+};
+
+struct AzureDevOpsSettings {
+    QString organizationUrl;
+    QByteArray token;
+    QString basicAuthUser;
+    QList<QByteArray> basicAuthPasswords;
+};
+
+struct AgentConfig {
+    QString path;
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 listenPort = 8080;
+    QUrl publicUrl;
+    DatabaseSettings database;
+    QTime syncDailyAt = QTime(2, 0);
+    HttpLimits limits;
+    QString tlsCertificateFile;
+    QString tlsPrivateKeyFile;
+
+    std::optional<GitHubSettings> github;
+    std::optional<GitLabSettings> gitlab;
+    std::optional<BitbucketSettings> bitbucket;
+    std::optional<AzureDevOpsSettings> azureDevOps;
+
+    bool isEnabled(Provider provider) const;
+    QList<Provider> enabledProviders() const;
+};
+
+} // namespace forgelink

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "result.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <functional>
+
+namespace forgelink {
+
+// Turns a secret reference from agent.yaml into the secret: `env:NAME`, `file:PATH` (Kubernetes
+// Secret mounts; relative to the config's folder; one trailing newline dropped), `keychain:KEY`, or
+// the literal value. Errors name the reference (the variable, the file), never the secret.
+class SecretResolver {
+public:
+    using KeychainLookup = std::function<Result<QByteArray>(const QString &key)>;
+
+    explicit SecretResolver(QString baseDirectory, KeychainLookup keychain = {});
+
+    Result<QByteArray> resolve(const QString &reference) const;
+
+private:
+    QString m_baseDirectory;
+    KeychainLookup m_keychain;
+};
+
+} // namespace forgelink

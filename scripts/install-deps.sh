@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs the Debian packages forgelink needs to build, run and test, only those that are missing.
+# Idempotent; uses sudo when not run as root. Works on Debian 12 and Ubuntu 22.04+.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config
+  # Qt 6: Core/Network/Sql for common and the agent, Gui/Widgets for the wizard, Test, Linguist
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-qpa-plugins libgl-dev libqt6sql6-sqlite libqt6sql6-psql
+  # OS keychain for the wizard's and agent's secrets
+  qtkeychain-qt6-dev
+  # crypto (HMAC, CSPRNG, RSA keys and JWT signatures), YAML, HTTP/1.1 parser (Boost.Beast, header-only)
+  libssl-dev libyaml-cpp-dev libboost-dev
+  # a Secret Service for the keychain tests, a virtual display for screenshots
+  dbus dbus-daemon gnome-keyring xvfb xauth
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "forgelink: all build and test dependencies are installed"
+  exit 0
+fi
+
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "forgelink: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  sudo=(sudo)
+fi
+echo "forgelink: installing ${missing[*]}"
+"${sudo[@]}" apt-get update -q
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"

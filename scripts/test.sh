@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs every test. The keychain tests need a Secret Service:
+# the suite runs inside its own D-Bus session with an unlocked gnome-keyring.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD_DIR:-$root/build}
+"$root/scripts/install-deps.sh"
+"$root/scripts/build.sh" -DFORGELINK_BUILD_TESTS=ON
+export QT_QPA_PLATFORM=offscreen
+exec dbus-run-session -- "$root/scripts/with-keyring.sh" \
+  ctest --test-dir "$build" --output-on-failure --timeout 300 -j "$(nproc)" "$@"

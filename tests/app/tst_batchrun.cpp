@@ -1,0 +1,145 @@
+#include "testkeys.h"
+#include "testpaths.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <yaml-cpp/yaml.h>
+
+#include <sys/stat.h>
+
+using namespace forgelink::test;
+
+// Runs the real forgelink-wizard binary in batch mode, as an automation script would.
+class tst_BatchRun : public QObject {
+    Q_OBJECT
+
+private:
+    struct Run {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+
+    Run wizard(const QStringList &arguments)
+    {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("DISPLAY"));
+        environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        environment.remove(QStringLiteral("QT_QPA_PLATFORM")); // batch mode must not need one
+        process.setProcessEnvironment(environment);
+        process.start(TestPaths::wizardBinary(), arguments);
+        if (!process.waitForFinished(30'000))
+            return {};
+        return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                 QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError()) };
+    }
+
+    QByteArray answers() const
+    {
+        return "domain: pipekit.example.com\n"
+               "github: {organization: acme, appName: Pipekit acme, appId: 123456, clientId: Iv23liAbc,\n"
+               "         clientSecret: gh-client-secret-0123456789, privateKeyFile: acme.pem, webhookSecret: \"\"}\n"
+               "gitlab: {url: https://gitlab.com, token: glpat-token-0123456789, webhookSecret: \"\"}\n";
+    }
+
+private Q_SLOTS:
+    void writesBothFilesPrivately()
+    {
+        QTemporaryDir dir;
+        QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("acme.pem")), TestKeys::rsaPrivateKeyPem()));
+        QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("answers.yaml")), answers()));
+        const QString out = dir.filePath(QStringLiteral("out"));
+
+        const Run run = wizard({ QStringLiteral("--batch"), dir.filePath(QStringLiteral("answers.yaml")),
+                                 QStringLiteral("--out"), out });
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        for (const QString &name : { QStringLiteral("values.yaml"), QStringLiteral("agent.yaml") }) {
+            const QFileInfo file(QDir(out).filePath(name));
+            QVERIFY2(file.exists(), qPrintable(name));
+            struct stat status {};
+            QCOMPARE(::stat(QFile::encodeName(file.filePath()).constData(), &status), 0);
+            QCOMPARE(status.st_mode & 07777, mode_t(0600));
+        }
+        QVERIFY(run.out.contains(QStringLiteral("helm upgrade --install pipekit")));
+        QVERIFY(run.out.contains(QDir(out).filePath(QStringLiteral("values.yaml"))));
+
+        const YAML::Node values = YAML::LoadFile(QDir(out).filePath(QStringLiteral("values.yaml")).toStdString());
+        QCOMPARE(values["gitProviders"]["github"]["appId"].as<int>(), 123456);
+        QCOMPARE(values["gitProviders"]["bitbucket"]["enabled"].as<bool>(), false);
+        const std::string secret = values["gitProviders"]["gitlab"]["webhookSecret"].Scalar();
+        QCOMPARE(secret.size(), size_t(48));
+        // Secrets are written to the files, never printed.
+        QVERIFY(!run.out.contains(QString::fromStdString(secret)));
+        QVERIFY(!run.out.contains(QStringLiteral("gh-client-secret")));
+        QVERIFY(!run.out.contains(QStringLiteral("BEGIN PRIVATE KEY")));
+    }
+
+    void invalidAnswersListEveryFieldAndWriteNothing()
+    {
+        QTemporaryDir dir;
+        QByteArray text = answers();
+        text.replace("appId: 123456", "appId: 12a").replace("privateKeyFile: acme.pem", "privateKeyFile: missing.pem");
+        QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("answers.yaml")), text));
+        const QString out = dir.filePath(QStringLiteral("out"));
+
+        const Run run = wizard({ QStringLiteral("--batch"), dir.filePath(QStringLiteral("answers.yaml")),
+                                 QStringLiteral("--out"), out });
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("github.appId: must be a number, got \"12a\"")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("github.privateKeyFile: ")), qPrintable(run.err));
+        QVERIFY(run.err.contains(QStringLiteral("nothing was written")));
+        QVERIFY(!QFileInfo::exists(out));
+        QVERIFY(!run.err.contains(QStringLiteral("gh-client-secret")));
+    }
+
+    void existingFilesSurviveInvalidAnswers()
+    {
+        QTemporaryDir dir;
+        QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("values.yaml")), "previous: true\n"));
+        QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("answers.yaml")), "domain: a..b\ngitlab: {token: t}\n"));
+        const Run run = wizard({ QStringLiteral("--batch"), dir.filePath(QStringLiteral("answers.yaml")),
+                                 QStringLiteral("--out"), dir.path() });
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(TestPaths::readFile(dir.filePath(QStringLiteral("values.yaml"))), QByteArray("previous: true\n"));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("agent.yaml"))));
+    }
+
+    void usageErrors()
+    {
+        QCOMPARE(wizard({ QStringLiteral("--batch"), QStringLiteral("a.yaml") }).exitCode, 2);
+        const Run missing = wizard({ QStringLiteral("--batch"), QStringLiteral("/nonexistent/a.yaml"),
+                                     QStringLiteral("--out"), QStringLiteral("/tmp/x") });
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains(QStringLiteral("/nonexistent/a.yaml: cannot read")), qPrintable(missing.err));
+    }
+
+    void helpAndVersionNeedNoDisplay()
+    {
+        const Run help = wizard({ QStringLiteral("--help") });
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains(QStringLiteral("--batch")));
+        const Run version = wizard({ QStringLiteral("--version") });
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.startsWith(QStringLiteral("forgelink-wizard ")));
+    }
+
+    void exampleAnswersAreValid()
+    {
+        QTemporaryDir dir;
+        QByteArray example = TestPaths::readFile(TestPaths::sourceDir() + QStringLiteral("/resources/examples/answers.yaml"));
+        QVERIFY(!example.isEmpty());
+        QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("answers.yaml")), example));
+        QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("acme.pem")), TestKeys::rsaPrivateKeyPem()));
+        const Run run = wizard({ QStringLiteral("--batch"), dir.filePath(QStringLiteral("answers.yaml")),
+                                 QStringLiteral("--out"), dir.filePath(QStringLiteral("out")) });
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_BatchRun)
+#include "tst_batchrun.moc"

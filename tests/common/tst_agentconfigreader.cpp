@@ -1,0 +1,132 @@
+#include "agentconfigreader.h"
+#include "testkeys.h"
+#include "testpaths.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace forgelink;
+using namespace forgelink::test;
+
+class tst_AgentConfigReader : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    AgentConfigReader::Outcome read(const QByteArray &text)
+    {
+        return AgentConfigReader::readText(text, m_dir.path());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(TestPaths::writeFile(m_dir.filePath(QStringLiteral("gh.pem")), TestKeys::rsaPrivateKeyPem()));
+        QVERIFY(TestPaths::writeFile(m_dir.filePath(QStringLiteral("azdo")), "azdo-token\n"));
+    }
+
+    void fullExample()
+    {
+        qputenv("FORGELINK_TEST_GH_SECRET", "github-secret-from-env");
+        const AgentConfigReader::Outcome outcome = read(
+                "listen: 127.0.0.1:8080\n"
+                "publicUrl: https://pipekit.example.com\n"
+                "database: sqlite://data/forgelink.db\n"
+                "sync: {dailyAt: \"03:30\"}\n"
+                "limits: {maxBodyBytes: 1048576, headerTimeoutSeconds: 5}\n"
+                "providers:\n"
+                "  github: {apiUrl: http://127.0.0.1:9999/api/v3/, appId: 123456, privateKey: file:gh.pem,\n"
+                "           webhookSecret: env:FORGELINK_TEST_GH_SECRET}\n"
+                "  gitlab: {url: https://gitlab.com, token: glpat-x, webhookSecret: [new-secret, old-secret]}\n"
+                "  bitbucket: {url: https://bitbucket.example.com, token: bb, webhookSecret: s, enabled: false}\n"
+                "  azureDevOps: {organizationUrl: https://dev.azure.com/acme, token: file:azdo,\n"
+                "                webhookBasicAuthUser: pipekit, webhookBasicAuthPass: pw}\n");
+        QVERIFY2(outcome.errors.isEmpty(), qPrintable(toStringList(outcome.errors).join(u'\n')));
+        const AgentConfig &config = outcome.config;
+        QCOMPARE(config.listenAddress, QHostAddress(QHostAddress::LocalHost));
+        QCOMPARE(config.listenPort, 8080);
+        QCOMPARE(config.database.driver, QStringLiteral("QSQLITE"));
+        QCOMPARE(config.database.sqlitePath, m_dir.filePath(QStringLiteral("data/forgelink.db")));
+        QCOMPARE(config.syncDailyAt, QTime(3, 30));
+        QCOMPARE(config.limits.maxBodyBytes, 1048576);
+        QCOMPARE(config.limits.headerTimeoutMs, 5000);
+        QCOMPARE(config.limits.maxHeaderBytes, 64 * 1024); // default kept
+        QCOMPARE(config.github->apiUrl, QStringLiteral("http://127.0.0.1:9999/api/v3"));
+        QCOMPARE(config.github->privateKeyPem, TestKeys::rsaPrivateKeyPem());
+        QCOMPARE(config.github->webhookSecrets, QList<QByteArray>{ "github-secret-from-env" });
+        QCOMPARE(config.gitlab->webhookSecrets, (QList<QByteArray>{ "new-secret", "old-secret" }));
+        QVERIFY(!config.bitbucket.has_value()); // enabled: false
+        QCOMPARE(config.azureDevOps->token, QByteArray("azdo-token"));
+        QCOMPARE(config.enabledProviders(), (QList<Provider>{ Provider::GitHub, Provider::GitLab, Provider::AzureDevOps }));
+    }
+
+    void postgresql()
+    {
+        qputenv("FORGELINK_TEST_PGPASS", "pg-password");
+        const AgentConfigReader::Outcome outcome = read(
+                "database: postgresql://forgelink@db.internal:5433/forgelink?sslmode=require\n"
+                "databasePassword: env:FORGELINK_TEST_PGPASS\n"
+                "providers: {gitlab: {webhookSecret: s}}\n");
+        QVERIFY2(outcome.errors.isEmpty(), qPrintable(toStringList(outcome.errors).join(u'\n')));
+        QCOMPARE(outcome.config.database.driver, QStringLiteral("QPSQL"));
+        QCOMPARE(outcome.config.database.host, QStringLiteral("db.internal"));
+        QCOMPARE(outcome.config.database.port, 5433);
+        QCOMPARE(outcome.config.database.name, QStringLiteral("forgelink"));
+        QCOMPARE(outcome.config.database.password, QByteArray("pg-password"));
+        QCOMPARE(outcome.config.database.options, QStringLiteral("sslmode=require"));
+        QVERIFY(!outcome.config.database.displayName().contains(QStringLiteral("pg-password")));
+    }
+
+    void errorsNameTheField_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("missing env") << QByteArray("providers: {gitlab: {token: env:FORGELINK_TEST_NOPE, webhookSecret: s}}")
+                                     << "providers.gitlab.token: environment variable FORGELINK_TEST_NOPE is not set";
+        QTest::newRow("missing file") << QByteArray("providers: {gitlab: {webhookSecret: file:nope}}")
+                                      << "providers.gitlab.webhookSecret: cannot read file %1/nope: No such file or directory";
+        QTest::newRow("secret in list") << QByteArray("providers: {gitlab: {webhookSecret: [a, env:FORGELINK_TEST_NOPE]}}")
+                                        << "providers.gitlab.webhookSecret[1]: environment variable FORGELINK_TEST_NOPE is not set";
+        QTest::newRow("no webhook secret") << QByteArray("providers: {gitlab: {url: https://gitlab.com}}")
+                                           << "providers.gitlab.webhookSecret: is required";
+        QTest::newRow("bad listen") << QByteArray("listen: nowhere\nproviders: {gitlab: {webhookSecret: s}}")
+                                    << "listen: must be ADDRESS:PORT such as 127.0.0.1:8080 or [::]:8080, got \"nowhere\"";
+        QTest::newRow("bad database") << QByteArray("database: mysql://x/y\nproviders: {gitlab: {webhookSecret: s}}")
+                                      << "database: must be sqlite://PATH or postgresql://USER@HOST:PORT/DATABASE, got \"mysql://x/y\"";
+        QTest::newRow("password in url") << QByteArray("database: postgresql://u:pw@h/db\nproviders: {gitlab: {webhookSecret: s}}")
+                                         << "database: must not hold the password; give it in databasePassword (env:, file:, keychain:)";
+        QTest::newRow("bad time") << QByteArray("sync: {dailyAt: \"25:00\"}\nproviders: {gitlab: {webhookSecret: s}}")
+                                  << "sync.dailyAt: must be a time HH:MM such as \"02:00\", got \"25:00\"";
+        QTest::newRow("unknown key") << QByteArray("providers: {gitlab: {webhookSecret: s, tokn: x}}")
+                                     << "providers.gitlab.tokn: unknown setting; known: url, token, webhookSecret, enabled";
+        QTest::newRow("no providers") << QByteArray("listen: 127.0.0.1:1")
+                                      << "providers: is required: a section per provider (github, gitlab, bitbucket, azureDevOps)";
+        QTest::newRow("http to a remote host") << QByteArray("providers: {gitlab: {url: http://gitlab.example.com, webhookSecret: s}}")
+                                               << "providers.gitlab.url: must use https (http is allowed only for loopback addresses), got \"http://gitlab.example.com\"";
+        QTest::newRow("limit out of range") << QByteArray("limits: {maxConnections: 0}\nproviders: {gitlab: {webhookSecret: s}}")
+                                            << "limits.maxConnections: must be a whole number from 1 to 100000, got \"0\"";
+        QTest::newRow("not a key") << QByteArray("providers: {github: {appId: 1, privateKey: not-a-key, webhookSecret: s}}")
+                                   << "providers.github.privateKey: the key is not a PEM private key";
+    }
+    void errorsNameTheField()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, expected);
+        const AgentConfigReader::Outcome outcome = read(text);
+        QCOMPARE(toStringList(outcome.errors),
+                 QStringList{ expected.contains(u"%1") ? expected.arg(m_dir.path()) : expected });
+    }
+
+    void errorsNeverContainTheSecret()
+    {
+        const AgentConfigReader::Outcome outcome = read(
+                "providers: {github: {appId: 12a, privateKey: hunter2-secret-value, webhookSecret: hunter2-secret-value}}");
+        QVERIFY(!outcome.errors.isEmpty());
+        for (const QString &line : toStringList(outcome.errors))
+            QVERIFY2(!line.contains(QStringLiteral("hunter2")), qPrintable(line));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_AgentConfigReader)
+#include "tst_agentconfigreader.moc"

@@ -1,0 +1,191 @@
+#include "agentconfigreader.h"
+#include "answers.h"
+#include "setupgenerator.h"
+#include "testkeys.h"
+#include "valueslayout.h"
+
+#include <QTest>
+
+#include <yaml-cpp/yaml.h>
+
+#include <map>
+
+using namespace forgelink;
+using namespace forgelink::test;
+
+namespace {
+
+using Flat = std::map<std::string, std::string>;
+
+// Flattens parsed YAML into "a.b.c" -> scalar, so files compare key by key.
+void flatten(const YAML::Node &node, const std::string &prefix, Flat &out)
+{
+    if (node.IsMap()) {
+        for (const auto &entry : node)
+            flatten(entry.second, prefix.empty() ? entry.first.Scalar() : prefix + "." + entry.first.Scalar(), out);
+    } else {
+        out[prefix] = node.Scalar();
+    }
+}
+
+Answers answersFor(int mask)
+{
+    Answers answers;
+    answers.domain = QStringLiteral("pipekit.example.com");
+    if (mask & 1) {
+        GitHubAnswers github;
+        github.appName = QStringLiteral("Pipekit acme");
+        github.appId = QStringLiteral("123456");
+        github.clientId = QStringLiteral("Iv23liAbcdef");
+        github.clientSecret = QStringLiteral("0123456789abcdef0123456789abcdef01234567");
+        github.privateKeyPem = TestKeys::rsaPrivateKeyPem();
+        answers.github = github;
+    }
+    if (mask & 2)
+        answers.gitlab = GitLabAnswers{ QStringLiteral("https://gitlab.example.com"), QStringLiteral("glpat-token-123"), {} };
+    if (mask & 4)
+        answers.bitbucket = BitbucketAnswers{ QStringLiteral("https://bitbucket.example.com"),
+                                              QStringLiteral("bbdc-token-123"), QStringLiteral("given-bitbucket-secret-123") };
+    if (mask & 8)
+        answers.azureDevOps = AzureDevOpsAnswers{ QStringLiteral("https://dev.azure.com/acme"), QStringLiteral("azdo-pat-123"),
+                                                  QStringLiteral("pipekit"), {} };
+    return answers;
+}
+
+} // namespace
+
+class tst_HelmValuesWriter : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyCombinationOfProviders_data()
+    {
+        QTest::addColumn<int>("mask");
+        for (int mask = 1; mask < 16; ++mask)
+            QTest::addRow("providers-%d", mask) << mask;
+    }
+    void everyCombinationOfProviders()
+    {
+        QFETCH(int, mask);
+        const Result<ValuesLayout> layout = ValuesLayout::builtIn();
+        QVERIFY2(layout, qPrintable(layout.error()));
+        const Result<SetupGenerator::Output> output = SetupGenerator::generate(answersFor(mask), layout.value());
+        QVERIFY2(output, qPrintable(output.error()));
+        const Answers &done = output->answers;
+
+        Flat actual;
+        flatten(YAML::Load(output->valuesYaml.toStdString()), "", actual);
+
+        Flat expected;
+        expected["gitProviders.github.enabled"] = (mask & 1) ? "true" : "false";
+        expected["gitProviders.gitlab.enabled"] = (mask & 2) ? "true" : "false";
+        expected["gitProviders.bitbucket.enabled"] = (mask & 4) ? "true" : "false";
+        expected["gitProviders.azureDevOps.enabled"] = (mask & 8) ? "true" : "false";
+        if (mask & 1) {
+            expected["gitProviders.github.appName"] = "Pipekit acme";
+            expected["gitProviders.github.appId"] = "123456";
+            expected["gitProviders.github.clientId"] = "Iv23liAbcdef";
+            expected["gitProviders.github.clientSecret"] = "0123456789abcdef0123456789abcdef01234567";
+            expected["gitProviders.github.privateKey"] = TestKeys::rsaPrivateKeyPem().toStdString();
+            expected["gitProviders.github.webhookSecret"] = done.github->webhookSecret.toStdString();
+            QCOMPARE(done.github->webhookSecret.size(), 48);
+        }
+        if (mask & 2) {
+            expected["gitProviders.gitlab.webhookSecret"] = done.gitlab->webhookSecret.toStdString();
+            QCOMPARE(done.gitlab->webhookSecret.size(), 48);
+        }
+        if (mask & 4)
+            expected["gitProviders.bitbucket.webhookSecret"] = "given-bitbucket-secret-123";
+        if (mask & 8) {
+            expected["gitProviders.azureDevOps.webhookBasicAuthUser"] = "pipekit";
+            expected["gitProviders.azureDevOps.webhookBasicAuthPass"] = done.azureDevOps->webhookBasicAuthPass.toStdString();
+        }
+        QCOMPARE(actual, expected);
+
+        // The agent's config, read back, carries the very same secrets.
+        const AgentConfigReader::Outcome agent = AgentConfigReader::readText(output->agentYaml, QStringLiteral("/tmp"));
+        QVERIFY2(agent.errors.isEmpty(), qPrintable(toStringList(agent.errors).join(u'\n')));
+        QCOMPARE(agent.config.github.has_value(), bool(mask & 1));
+        QCOMPARE(agent.config.gitlab.has_value(), bool(mask & 2));
+        QCOMPARE(agent.config.bitbucket.has_value(), bool(mask & 4));
+        QCOMPARE(agent.config.azureDevOps.has_value(), bool(mask & 8));
+        if (mask & 1) {
+            QCOMPARE(agent.config.github->webhookSecrets, QList<QByteArray>{ done.github->webhookSecret.toUtf8() });
+            QCOMPARE(agent.config.github->privateKeyPem, TestKeys::rsaPrivateKeyPem());
+            QCOMPARE(agent.config.github->appId, QStringLiteral("123456"));
+        }
+        if (mask & 2)
+            QCOMPARE(agent.config.gitlab->token, QByteArray("glpat-token-123"));
+        if (mask & 8)
+            QCOMPARE(agent.config.azureDevOps->basicAuthPasswords,
+                     QList<QByteArray>{ done.azureDevOps->webhookBasicAuthPass.toUtf8() });
+        QCOMPARE(agent.config.publicUrl.toString(), QStringLiteral("https://pipekit.example.com"));
+    }
+
+    void privateKeyIsByteExact_data()
+    {
+        QTest::addColumn<QByteArray>("pem");
+        QTest::newRow("openssl output") << TestKeys::rsaPrivateKeyPem();
+        QTest::newRow("crlf line ends") << TestKeys::rsaPrivateKeyPem().replace("\n", "\r\n");
+        QTest::newRow("no final newline") << TestKeys::rsaPrivateKeyPem().chopped(1);
+    }
+    void privateKeyIsByteExact()
+    {
+        QFETCH(QByteArray, pem);
+        Answers answers = answersFor(1);
+        answers.github->privateKeyPem = pem;
+        const Result<SetupGenerator::Output> output = SetupGenerator::generate(answers, ValuesLayout::builtIn().value());
+        QVERIFY2(output, qPrintable(output.error()));
+        const YAML::Node values = YAML::Load(output->valuesYaml.toStdString());
+        QCOMPARE(QByteArray::fromStdString(values["gitProviders"]["github"]["privateKey"].Scalar()), pem);
+        if (!pem.contains('\r') && pem.endsWith('\n'))
+            QVERIFY(output->valuesYaml.contains("privateKey: |\n      -----BEGIN PRIVATE KEY-----\n"));
+    }
+
+    void layoutOverrideRenamesKeys()
+    {
+        const Result<ValuesLayout> layout = ValuesLayout::fromText(
+                "github:\n  enabled: integrations.gh.on\n  appId: integrations.gh.id\n"
+                "gitlab:\n  enabled: integrations.gl.on\n",
+                QStringLiteral("my-layout.yaml"));
+        QVERIFY2(layout, qPrintable(layout.error()));
+        const Result<SetupGenerator::Output> output = SetupGenerator::generate(answersFor(1), layout.value());
+        QVERIFY(output);
+        Flat actual;
+        flatten(YAML::Load(output->valuesYaml.toStdString()), "", actual);
+        QCOMPARE(actual, (Flat{ { "integrations.gh.on", "true" }, { "integrations.gh.id", "123456" },
+                                { "integrations.gl.on", "false" } }));
+    }
+
+    void badLayoutsAreNamed_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unknown section") << QByteArray("gitea:\n  enabled: a.b\n")
+                                         << "my.yaml: unknown section gitea; known: github, gitlab, bitbucket, azureDevOps";
+        QTest::newRow("unknown field") << QByteArray("github:\n  appID: a.b\n")
+                                       << "my.yaml: github.appID: unknown field; known: enabled, appName, appId, clientId, clientSecret, privateKey, webhookSecret, organization, apiUrl";
+        QTest::newRow("bad key") << QByteArray("gitlab:\n  enabled: \"a..b\"\n")
+                                 << "my.yaml: gitlab.enabled: must be a dotted key such as gitProviders.gitlab.enabled";
+    }
+    void badLayoutsAreNamed()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, expected);
+        QCOMPARE(ValuesLayout::fromText(text, QStringLiteral("my.yaml")).error(), expected);
+    }
+
+    void stringsThatLookLikeNumbersStayStrings()
+    {
+        Answers answers = answersFor(1);
+        answers.github->clientSecret = QStringLiteral("12345678901234567890");
+        answers.github->appName = QStringLiteral("true");
+        const Result<SetupGenerator::Output> output = SetupGenerator::generate(answers, ValuesLayout::builtIn().value());
+        QVERIFY(output);
+        QVERIFY(output->valuesYaml.contains("clientSecret: \"12345678901234567890\""));
+        QVERIFY(output->valuesYaml.contains("appName: \"true\""));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_HelmValuesWriter)
+#include "tst_helmvalueswriter.moc"
