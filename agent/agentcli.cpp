@@ -1,0 +1,170 @@
+#include "agentcli.h"
+
+#include "agentconfigreader.h"
+#include "agentservice.h"
+#include "keychainlookup.h"
+#include "signalwatcher.h"
+#include "store.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <optional>
+
+namespace forgelink {
+
+namespace {
+
+constexpr int kOk = 0;
+constexpr int kFailure = 1;
+constexpr int kUsage = 2;
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+const char kCommands[] = "Commands:\n"
+                         "  serve --config F                       receive webhooks (the daemon)\n"
+                         "  events [--provider P] [--limit N] [--json] --config F\n"
+                         "                                         list recorded deliveries, newest first\n"
+                         "\nProviders: github, gitlab, bitbucket, azure-devops.\n"
+                         "Exit codes: 0 ok, 1 runtime failure, 2 usage or config error.";
+
+std::optional<AgentConfig> loadConfig(const QString &path)
+{
+    if (path.isEmpty()) {
+        err() << "forgelink-agent: --config FILE is required\n";
+        return std::nullopt;
+    }
+    AgentConfigReader::Outcome outcome = AgentConfigReader::readFile(path, &KeychainLookup::read);
+    if (!outcome.errors.isEmpty()) {
+        err() << "forgelink-agent: " << path << " has " << outcome.errors.size()
+              << (outcome.errors.size() == 1 ? " problem:\n" : " problems:\n");
+        for (const FieldError &error : outcome.errors)
+            err() << "  " << error.toString() << '\n';
+        err().flush();
+        return std::nullopt;
+    }
+    return outcome.config;
+}
+
+int serve(const AgentConfig &config)
+{
+    AgentService service(config);
+    if (Result<void> started = service.start(); !started) {
+        err() << "forgelink-agent: " << started.error() << '\n';
+        return kFailure;
+    }
+    SignalWatcher signals;
+    QObject::connect(&signals, &SignalWatcher::terminate, &service, [&service](int) { service.stop(); });
+    QObject::connect(&service, &AgentService::stopped, qApp, [] { QCoreApplication::exit(kOk); });
+    return QCoreApplication::exec();
+}
+
+int events(const AgentConfig &config, std::optional<Provider> provider, int limit, bool json)
+{
+    Result<std::unique_ptr<Store>> store = Store::open(config.database, QStringLiteral("forgelink-cli"));
+    if (!store) {
+        err() << "forgelink-agent: " << store.error() << '\n';
+        return kFailure;
+    }
+    Result<QList<Delivery>> deliveries = (*store)->recentDeliveries(provider, limit);
+    if (!deliveries) {
+        err() << "forgelink-agent: " << deliveries.error() << '\n';
+        return kFailure;
+    }
+    for (const Delivery &delivery : deliveries.value()) {
+        if (json) {
+            out() << QJsonDocument(delivery.toJson()).toJson(QJsonDocument::Compact) << '\n';
+            continue;
+        }
+        QStringList kinds;
+        for (const NormalizedEvent &event : delivery.events)
+            kinds << (event.kind + (event.ref.isEmpty() ? QString() : QLatin1Char(' ') + event.ref));
+        out() << delivery.receivedAt.toString(Qt::ISODateWithMs) << "  " << providerId(delivery.provider).leftJustified(12)
+              << ' ' << delivery.event.leftJustified(24) << ' '
+              << (delivery.events.isEmpty() ? QString() : delivery.events.first().repo) << "  " << kinds.join(u", ")
+              << "  " << delivery.deliveryId << '\n';
+    }
+    return kOk;
+}
+
+} // namespace
+
+int AgentCli::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+            QStringLiteral("Receives the Git providers' webhooks for Pipekit and keeps the list of repositories.\n\n")
+            + QString::fromLatin1(kCommands));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("The agent's config file."), QStringLiteral("file"));
+    const QCommandLineOption provider(QStringLiteral("provider"), QStringLiteral("Only this provider."), QStringLiteral("provider"));
+    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most this many (default 50)."), QStringLiteral("n"),
+                                   QStringLiteral("50"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("One JSON object per line."));
+    parser.addOptions({ config, provider, limit, json });
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve, events"));
+    if (!parser.parse(arguments)) {
+        err() << "forgelink-agent: " << parser.errorText() << '\n';
+        return kUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        return kOk;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        out() << "forgelink-agent " << QCoreApplication::applicationVersion() << '\n';
+        return kOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty()) {
+        err() << "forgelink-agent: a command is needed\n" << kCommands << '\n';
+        return kUsage;
+    }
+    const QString command = positional.first();
+
+    std::optional<Provider> onlyProvider;
+    if (parser.isSet(provider)) {
+        onlyProvider = providerFromId(parser.value(provider));
+        if (!onlyProvider) {
+            err() << "forgelink-agent: --provider must be github, gitlab, bitbucket or azure-devops, got \""
+                  << parser.value(provider) << "\"\n";
+            return kUsage;
+        }
+    }
+
+    if (command == u"serve") {
+        if (positional.size() != 1) {
+            err() << "forgelink-agent: serve takes no arguments besides --config\n";
+            return kUsage;
+        }
+        const auto loaded = loadConfig(parser.value(config));
+        return loaded ? serve(*loaded) : kUsage;
+    }
+    if (command == u"events") {
+        bool ok = false;
+        const int count = parser.value(limit).toInt(&ok);
+        if (!ok || count < 1) {
+            err() << "forgelink-agent: --limit must be a positive number, got \"" << parser.value(limit) << "\"\n";
+            return kUsage;
+        }
+        const auto loaded = loadConfig(parser.value(config));
+        return loaded ? events(*loaded, onlyProvider, count, parser.isSet(json)) : kUsage;
+    }
+    err() << "forgelink-agent: unknown command \"" << command << "\"\n" << kCommands << '\n';
+    return kUsage;
+}
+
+} // namespace forgelink

@@ -1,0 +1,117 @@
+#include "agentroutes.h"
+
+#include "providercatalogue.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcWebhooks, "forgelink.agent.webhooks", QtInfoMsg)
+
+namespace forgelink {
+
+namespace {
+
+HttpResponse methodNotAllowed(const QByteArray &allowed)
+{
+    HttpResponse response = HttpResponse::text(405, "method not allowed; use " + allowed);
+    response.headers.append({ "Allow", allowed });
+    return response;
+}
+
+} // namespace
+
+AgentRoutes::AgentRoutes(WebhookIntake &intake, DeliveryWriter &writer, Metrics &metrics,
+                         std::function<int()> openConnections)
+    : m_intake(intake), m_writer(writer), m_metrics(metrics), m_openConnections(std::move(openConnections))
+{
+}
+
+void AgentRoutes::handle(HttpRequest request, HttpServer::Responder respond)
+{
+    static const QByteArray prefix = ProviderCatalogue::webhookPathPrefix().toLatin1();
+    if (request.path.startsWith(prefix)) {
+        const auto provider = providerFromId(QString::fromLatin1(request.path.mid(prefix.size())));
+        if (!provider || !m_intake.isEnabled(*provider)) {
+            respond(HttpResponse::text(404, "no such provider, or it is not enabled"));
+            return;
+        }
+        if (request.method != "POST") {
+            respond(methodNotAllowed("POST"));
+            return;
+        }
+        handleWebhook(*provider, std::move(request), std::move(respond));
+        return;
+    }
+
+    const bool isGet = request.method == "GET" || request.method == "HEAD";
+    if (request.path == "/healthz") {
+        respond(isGet ? HttpResponse::text(200, "ok") : methodNotAllowed("GET"));
+    } else if (request.path == "/readyz") {
+        if (!isGet) {
+            respond(methodNotAllowed("GET"));
+            return;
+        }
+        m_writer.probe([respond](const Result<void> &alive) {
+            respond(alive ? HttpResponse::text(200, "ready")
+                          : HttpResponse::text(503, "store unreachable: " + alive.error().toUtf8()));
+        });
+    } else if (request.path == "/metrics") {
+        if (!isGet) {
+            respond(methodNotAllowed("GET"));
+            return;
+        }
+        HttpResponse response;
+        response.contentType = "text/plain; version=0.0.4; charset=utf-8";
+        response.body = m_metrics.render(m_openConnections());
+        respond(response);
+    } else {
+        respond(HttpResponse::text(404, "not found"));
+    }
+}
+
+void AgentRoutes::handleWebhook(Provider provider, HttpRequest request, HttpServer::Responder respond)
+{
+    const QString id = providerId(provider);
+    WebhookRequest webhook{ std::move(request.headers), std::move(request.body) };
+    WebhookIntake::Decision decision = m_intake.evaluate(provider, webhook, QDateTime::currentDateTimeUtc());
+    if (decision.status != 0) {
+        const QString outcome = decision.status == 401 ? QStringLiteral("unauthorized") : QStringLiteral("malformed");
+        m_metrics.countDelivery(id, outcome);
+        // The reason names headers and fields, never a secret or what was sent in its place.
+        qCInfo(lcWebhooks).noquote() << id << "delivery from" << request.peer.toString() << "refused"
+                                     << decision.status << decision.reason;
+        respond(HttpResponse::text(decision.status, decision.reason.toUtf8()));
+        return;
+    }
+
+    const bool isPing = decision.isPing;
+    Delivery delivery = std::move(*decision.delivery);
+    const QString deliveryId = delivery.deliveryId;
+    const QString event = delivery.event;
+    auto observer = m_observer;
+    auto recorded = std::make_shared<Delivery>(observer ? delivery : Delivery());
+    m_writer.submit(std::move(delivery),
+                    [this, id, deliveryId, event, isPing, respond, observer, recorded](DeliveryWriter::Outcome outcome,
+                                                                                        const QString &error) {
+                        switch (outcome) {
+                        case DeliveryWriter::Outcome::New:
+                            m_metrics.countDelivery(id, QStringLiteral("recorded"));
+                            qCDebug(lcWebhooks).noquote() << id << event << deliveryId << "recorded";
+                            respond(HttpResponse::text(isPing ? 200 : 202, isPing ? "pong" : "recorded"));
+                            if (observer)
+                                observer(*recorded);
+                            break;
+                        case DeliveryWriter::Outcome::Duplicate:
+                            m_metrics.countDelivery(id, QStringLiteral("duplicate"));
+                            respond(HttpResponse::text(200, "already recorded"));
+                            break;
+                        case DeliveryWriter::Outcome::Failed:
+                            m_metrics.countDelivery(id, QStringLiteral("store_failed"));
+                            qCWarning(lcWebhooks).noquote() << id << event << deliveryId << "not recorded:" << error;
+                            respond(HttpResponse::text(503, "the store cannot commit; retry later"));
+                            break;
+                        }
+                    });
+}
+
+} // namespace forgelink

@@ -1,0 +1,83 @@
+#include "agentservice.h"
+
+#include <QLoggingCategory>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcAgent, "forgelink.agent", QtInfoMsg)
+
+namespace forgelink {
+
+namespace {
+// How long a stop waits for requests in flight before it closes what is left.
+constexpr int kDrainTimeoutMs = 25'000;
+} // namespace
+
+AgentService::AgentService(AgentConfig config, QObject *parent)
+    : QObject(parent), m_config(std::move(config)), m_intake(m_config)
+{
+}
+
+AgentService::~AgentService() = default;
+
+Result<void> AgentService::start()
+{
+    m_writer = std::make_unique<DeliveryWriter>(m_config.database);
+    if (Result<void> opened = m_writer->start(); !opened)
+        return opened;
+    connect(m_writer.get(), &DeliveryWriter::batchCommitted, this,
+            [this](int deliveries, double, bool ok) { m_metrics.observeCommit(deliveries, ok); });
+
+    m_routes = std::make_unique<AgentRoutes>(m_intake, *m_writer, m_metrics,
+                                             [this] { return m_server ? m_server->openConnections() : 0; });
+    m_server = new HttpServer(
+            m_config.limits,
+            [this](HttpRequest request, HttpServer::Responder respond) {
+                m_routes->handle(std::move(request), std::move(respond));
+            },
+            this);
+    connect(m_server, &HttpServer::requestFinished, this,
+            [this](const QByteArray &, int status, double seconds) { m_metrics.observeRequest(status, seconds); });
+    connect(m_server, &HttpServer::connectionRefused, this, [this](const QString &reason) {
+        m_metrics.countRefusedConnection();
+        qCWarning(lcAgent).noquote() << "refused a connection:" << reason;
+    });
+    if (Result<void> listening = m_server->listen(m_config.listenAddress, m_config.listenPort,
+                                                  m_config.tlsCertificateFile, m_config.tlsPrivateKeyFile);
+        !listening) {
+        m_writer->stop();
+        return listening;
+    }
+    QStringList providers;
+    for (Provider provider : m_config.enabledProviders())
+        providers << providerId(provider);
+    qCInfo(lcAgent).noquote() << "listening on" << QStringLiteral("%1:%2").arg(m_config.listenAddress.toString()).arg(port())
+                              << (m_config.tlsCertificateFile.isEmpty() ? "(http)" : "(https)") << "for"
+                              << providers.join(u", ") << "; store" << m_config.database.displayName();
+    return {};
+}
+
+quint16 AgentService::port() const
+{
+    return m_server ? m_server->serverPort() : 0;
+}
+
+void AgentService::stop()
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    qCInfo(lcAgent) << "stopping: no new connections; finishing" << m_server->openConnections() << "open ones";
+    auto finish = [this] {
+        if (!m_writer)
+            return;
+        m_writer->stop(); // commits whatever is still queued
+        m_writer.reset();
+        qCInfo(lcAgent) << "stopped";
+        Q_EMIT stopped();
+    };
+    connect(m_server, &HttpServer::drained, this, finish);
+    QTimer::singleShot(kDrainTimeoutMs, this, finish);
+    m_server->stopAccepting();
+}
+
+} // namespace forgelink

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "agentconfig.h"
+#include "agentroutes.h"
+#include "deliverywriter.h"
+#include "httpserver.h"
+#include "metrics.h"
+#include "result.h"
+#include "webhookintake.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace forgelink {
+
+// `forgelink-agent serve`: the store writer, the HTTP server and its routes, wired together, with
+// a graceful stop: stop accepting, answer what is in flight, commit, exit.
+class AgentService : public QObject {
+    Q_OBJECT
+
+public:
+    explicit AgentService(AgentConfig config, QObject *parent = nullptr);
+    ~AgentService() override;
+
+    Result<void> start();
+    quint16 port() const;
+    void stop();
+
+    Metrics &metrics() { return m_metrics; }
+
+Q_SIGNALS:
+    void stopped();
+
+private:
+    AgentConfig m_config;
+    Metrics m_metrics;
+    WebhookIntake m_intake;
+    std::unique_ptr<DeliveryWriter> m_writer;
+    std::unique_ptr<AgentRoutes> m_routes;
+    HttpServer *m_server = nullptr;
+    bool m_stopping = false;
+};
+
+} // namespace forgelink

@@ -1,0 +1,157 @@
+#include "deliverywriter.h"
+
+#include "store.h"
+
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QMetaObject>
+
+Q_LOGGING_CATEGORY(lcStore, "forgelink.agent.store", QtInfoMsg)
+
+namespace forgelink {
+
+DeliveryWriter::DeliveryWriter(DatabaseSettings settings, QObject *parent)
+    : QObject(parent), m_settings(std::move(settings))
+{
+}
+
+DeliveryWriter::~DeliveryWriter()
+{
+    stop();
+}
+
+Result<void> DeliveryWriter::start()
+{
+    std::promise<Result<void>> opened;
+    std::future<Result<void>> result = opened.get_future();
+    m_stop = false;
+    m_thread = std::thread([this, &opened] { run(&opened); });
+    Result<void> outcome = result.get();
+    if (!outcome) {
+        m_thread.join();
+        return outcome;
+    }
+    m_running = true;
+    return {};
+}
+
+void DeliveryWriter::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+    m_running = false;
+}
+
+void DeliveryWriter::submit(Delivery delivery, Callback callback)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_stop) {
+            m_queue.push_back(Job{ std::move(delivery), std::move(callback), {} });
+            m_wake.notify_one();
+            return;
+        }
+    }
+    callback(Outcome::Failed, QStringLiteral("the agent is stopping"));
+}
+
+void DeliveryWriter::probe(ProbeCallback callback)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_stop) {
+            m_queue.push_back(Job{ std::nullopt, {}, std::move(callback) });
+            m_wake.notify_one();
+            return;
+        }
+    }
+    callback(fail(QStringLiteral("the agent is stopping")));
+}
+
+void DeliveryWriter::run(std::promise<Result<void>> *opened)
+{
+    Result<std::unique_ptr<Store>> store = Store::open(m_settings, QStringLiteral("forgelink-writer"));
+    if (!store) {
+        opened->set_value(fail(store.error()));
+        return;
+    }
+    opened->set_value({});
+    bool needsReconnect = false;
+
+    for (;;) {
+        std::vector<Job> batch;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stop || !m_queue.empty(); });
+            if (m_queue.empty() && m_stop)
+                break;
+            while (!m_queue.empty() && int(batch.size()) < m_maxBatch) {
+                batch.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
+        }
+        if (needsReconnect) {
+            if (Result<void> again = (*store)->reconnect(); again) {
+                qCInfo(lcStore) << "reconnected to the database";
+                needsReconnect = false;
+            }
+        }
+
+        QList<Delivery> deliveries;
+        std::vector<Callback> callbacks;
+        std::vector<ProbeCallback> probes;
+        for (Job &job : batch) {
+            if (job.delivery) {
+                deliveries << std::move(*job.delivery);
+                callbacks.push_back(std::move(job.callback));
+            } else {
+                probes.push_back(std::move(job.probe));
+            }
+        }
+
+        if (!deliveries.isEmpty()) {
+            QElapsedTimer clock;
+            clock.start();
+            const Result<QList<Store::Recorded>> recorded = (*store)->recordDeliveries(deliveries);
+            const double seconds = double(clock.nsecsElapsed()) / 1e9;
+            if (!recorded) {
+                qCWarning(lcStore).noquote() << "could not commit" << deliveries.size() << "deliveries:" << recorded.error();
+                needsReconnect = true;
+            }
+            QMetaObject::invokeMethod(
+                    this,
+                    [this, callbacks = std::move(callbacks), recorded, seconds, count = int(deliveries.size())] {
+                        Q_EMIT batchCommitted(count, seconds, recorded.ok());
+                        for (size_t i = 0; i < callbacks.size(); ++i) {
+                            if (!recorded)
+                                callbacks[i](Outcome::Failed, recorded.error());
+                            else
+                                callbacks[i](recorded->at(qsizetype(i)) == Store::Recorded::New ? Outcome::New
+                                                                                                : Outcome::Duplicate,
+                                             QString());
+                        }
+                    },
+                    Qt::QueuedConnection);
+        }
+        if (!probes.empty()) {
+            Result<void> alive = (*store)->ping();
+            if (!alive && (*store)->reconnect())
+                alive = (*store)->ping();
+            needsReconnect = !alive;
+            QMetaObject::invokeMethod(
+                    this,
+                    [probes = std::move(probes), alive] {
+                        for (const ProbeCallback &probe : probes)
+                            probe(alive);
+                    },
+                    Qt::QueuedConnection);
+        }
+    }
+}
+
+} // namespace forgelink

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "agentconfig.h"
+#include "delivery.h"
+#include "result.h"
+
+#include <QObject>
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
+#include <mutex>
+#include <thread>
+
+namespace forgelink {
+
+// Commits deliveries on a thread of its own, with its own database connection. Deliveries that
+// arrive while a commit is running are committed together in the next transaction (a group
+// commit), so throughput does not stop at one disk sync per delivery. Every callback runs on the
+// thread that owns the writer, after the transaction is durable or has failed.
+class DeliveryWriter : public QObject {
+    Q_OBJECT
+
+public:
+    enum class Outcome { New, Duplicate, Failed };
+    using Callback = std::function<void(Outcome, const QString &error)>;
+    using ProbeCallback = std::function<void(const Result<void> &)>;
+
+    explicit DeliveryWriter(DatabaseSettings settings, QObject *parent = nullptr);
+    ~DeliveryWriter() override;
+
+    // Opens the database (and migrates it) on the writer thread; fails when it cannot.
+    Result<void> start();
+    // Finishes what is queued, then stops the thread.
+    void stop();
+
+    void submit(Delivery delivery, Callback callback);
+    // A round trip to the database through the writer (for /readyz).
+    void probe(ProbeCallback callback);
+
+    int maxBatchSize() const { return m_maxBatch; }
+
+Q_SIGNALS:
+    void batchCommitted(int deliveries, double seconds, bool ok);
+
+private:
+    struct Job {
+        std::optional<Delivery> delivery;
+        Callback callback;
+        ProbeCallback probe;
+    };
+    void run(std::promise<Result<void>> *opened);
+
+    DatabaseSettings m_settings;
+    std::thread m_thread;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<Job> m_queue;
+    bool m_stop = false;
+    bool m_running = false;
+    int m_maxBatch = 512;
+};
+
+} // namespace forgelink

@@ -1,0 +1,461 @@
+#include "httpserver.h"
+
+#include <QFile>
+#include <QLoggingCategory>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <boost/beast/http.hpp>
+
+#include <map>
+#include <optional>
+#include <sys/socket.h>
+
+Q_LOGGING_CATEGORY(lcHttp, "forgelink.agent.http", QtInfoMsg)
+
+namespace forgelink {
+
+namespace http = boost::beast::http;
+
+namespace {
+
+// Pipelined requests a connection may have waiting for their answers before it stops reading.
+constexpr int kMaxInFlightPerConnection = 16;
+// After refusing a request (413, 400), how long and how much the connection is drained, so the
+// client reads the answer instead of a reset. Nothing drained is parsed.
+constexpr int kLingerMs = 2000;
+constexpr qint64 kLingerBytes = 256 * 1024;
+constexpr qint64 kSocketReadBuffer = 256 * 1024;
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 100: return "Continue";
+    case 200: return "OK";
+    case 202: return "Accepted";
+    case 204: return "No Content";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 413: return "Content Too Large";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
+    case 503: return "Service Unavailable";
+    default: return "Status";
+    }
+}
+
+QByteArray serialize(const HttpResponse &response, bool keepAlive)
+{
+    QByteArray out;
+    out.reserve(160 + response.body.size());
+    out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    if (!response.body.isEmpty() || response.status >= 200)
+        out += "Content-Type: " + response.contentType + "\r\n";
+    out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    for (const auto &[name, value] : response.headers)
+        out += name + ": " + value + "\r\n";
+    out += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
+    out += response.body;
+    return out;
+}
+
+} // namespace
+
+// One client connection: feeds the socket's bytes to Beast's parser, dispatches each complete
+// request, and writes the answers back in request order.
+class HttpConnection : public QObject {
+public:
+    HttpConnection(HttpServer *server, QTcpSocket *socket)
+        : QObject(server), m_server(server), m_socket(socket), m_limits(server->m_limits)
+    {
+        m_socket->setParent(this);
+        m_socket->setReadBufferSize(kSocketReadBuffer);
+        m_timer.setSingleShot(true);
+        connect(&m_timer, &QTimer::timeout, this, [this] { onTimeout(); });
+        connect(m_socket, &QTcpSocket::readyRead, this, [this] { process(); });
+        connect(m_socket, &QTcpSocket::bytesWritten, this, [this] { onBytesWritten(); });
+        connect(m_socket, &QTcpSocket::disconnected, this, [this] { finish(); });
+        connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+            if (error != QAbstractSocket::RemoteHostClosedError)
+                qCDebug(lcHttp) << "connection error:" << m_socket->errorString();
+            finish();
+        });
+        startParser();
+        m_timer.start(m_limits.headerTimeoutMs); // a connection that sends nothing is cut early
+    }
+
+    void stop()
+    {
+        m_stopping = true;
+        if (m_inFlight == 0 && m_buffer.isEmpty() && !m_requestStarted)
+            closeNow();
+    }
+
+private:
+    enum class TimerState { Headers, Body, Idle, None };
+
+    void startParser()
+    {
+        m_parser.emplace();
+        m_parser->header_limit(std::uint32_t(m_limits.maxHeaderBytes));
+        m_parser->body_limit(std::uint64_t(m_limits.maxBodyBytes));
+        m_parser->eager(true);
+        m_sentContinue = false;
+        m_requestStarted = false;
+    }
+
+    void process()
+    {
+        if (m_closing || m_finished)
+            return;
+        if (m_lingering) {
+            m_lingerDrained += m_socket->skip(m_socket->bytesAvailable());
+            if (m_lingerDrained > kLingerBytes)
+                closeNow();
+            return;
+        }
+        m_buffer += m_socket->readAll();
+        while (!m_buffer.isEmpty() && m_inFlight < kMaxInFlightPerConnection && !m_closeAfterSequence) {
+            if (!m_requestStarted) {
+                m_requestStarted = true;
+                m_requestTimer.start();
+                m_timer.start(m_limits.headerTimeoutMs);
+                m_timerState = TimerState::Headers;
+            }
+            boost::system::error_code error;
+            const std::size_t used = m_parser->put(boost::asio::const_buffer(m_buffer.constData(), std::size_t(m_buffer.size())), error);
+            m_buffer.remove(0, qsizetype(used));
+            if (error == http::error::need_more) {
+                if (m_parser->is_header_done()) {
+                    sendContinueIfExpected();
+                    if (m_timerState != TimerState::Body) {
+                        m_timerState = TimerState::Body;
+                    }
+                    m_timer.start(m_limits.idleTimeoutMs); // the body must keep coming
+                }
+                break;
+            }
+            if (error) {
+                refuse(error);
+                return;
+            }
+            if (m_parser->is_done()) {
+                dispatch(m_parser->release());
+                startParser();
+            } else if (used == 0) {
+                break;
+            }
+        }
+        if (m_buffer.isEmpty() && !m_requestStarted)
+            armIdleTimer();
+    }
+
+    void sendContinueIfExpected()
+    {
+        if (m_sentContinue || m_nextToSend != m_nextSequence)
+            return;
+        const auto &header = m_parser->get();
+        const auto expect = header[http::field::expect];
+        if (expect.size() == 12 && QByteArray(expect.data(), int(expect.size())).toLower() == "100-continue") {
+            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+            m_sentContinue = true;
+        }
+    }
+
+    void refuse(const boost::system::error_code &error)
+    {
+        int status = 400;
+        QByteArray reason = "malformed request: " + QByteArray::fromStdString(error.message());
+        if (error == http::error::body_limit) {
+            status = 413;
+            reason = "body over " + QByteArray::number(m_limits.maxBodyBytes) + " bytes";
+        } else if (error == http::error::header_limit) {
+            status = 431;
+            reason = "headers over " + QByteArray::number(m_limits.maxHeaderBytes) + " bytes";
+        }
+        qCInfo(lcHttp).noquote() << "refused" << status << "from" << m_socket->peerAddress().toString() << reason;
+        m_buffer.clear();
+        queueClosingResponse(HttpResponse::text(status, reason));
+    }
+
+    void onTimeout()
+    {
+        switch (m_timerState) {
+        case TimerState::Headers:
+        case TimerState::Body:
+            qCInfo(lcHttp).noquote() << "cut a slow client" << m_socket->peerAddress().toString()
+                                     << (m_timerState == TimerState::Headers ? "(headers not complete in time)"
+                                                                             : "(body stalled)");
+            if (m_requestStarted)
+                queueClosingResponse(HttpResponse::text(408, "request not received in time"));
+            else
+                closeNow();
+            break;
+        case TimerState::Idle:
+            closeNow();
+            break;
+        case TimerState::None:
+            break;
+        }
+    }
+
+    void armIdleTimer()
+    {
+        if (m_inFlight > 0 || m_closing) {
+            m_timer.stop();
+            m_timerState = TimerState::None;
+            return;
+        }
+        if (m_stopping) {
+            closeNow();
+            return;
+        }
+        m_timerState = TimerState::Idle;
+        m_timer.start(m_limits.idleTimeoutMs);
+    }
+
+    void dispatch(http::request<http::string_body> message)
+    {
+        m_timer.stop();
+        m_timerState = TimerState::None;
+        HttpRequest request;
+        request.method = QByteArray(message.method_string().data(), int(message.method_string().size()));
+        const QByteArray target(message.target().data(), int(message.target().size()));
+        const qsizetype question = target.indexOf('?');
+        request.path = question < 0 ? target : target.left(question);
+        request.query = question < 0 ? QByteArray() : target.mid(question + 1);
+        for (const auto &field : message)
+            request.headers.append({ QByteArray(field.name_string().data(), int(field.name_string().size())),
+                                     QByteArray(field.value().data(), int(field.value().size())) });
+        request.body = QByteArray::fromStdString(message.body());
+        request.peer = m_socket->peerAddress();
+
+        const quint64 sequence = m_nextSequence++;
+        const bool keepAlive = message.keep_alive() && !m_stopping;
+        if (!keepAlive)
+            m_closeAfterSequence = sequence + 1;
+        ++m_inFlight;
+        QPointer<HttpConnection> self(this);
+        QPointer<HttpServer> server(m_server);
+        const QByteArray method = request.method;
+        QElapsedTimer clock = m_requestTimer;
+        auto answered = std::make_shared<bool>(false);
+        m_server->m_handler(std::move(request),
+                            [self, server, sequence, keepAlive, method, clock, answered](HttpResponse response) {
+                                if (*answered)
+                                    return;
+                                *answered = true;
+                                if (server)
+                                    Q_EMIT server->requestFinished(method, response.status,
+                                                                   double(clock.nsecsElapsed()) / 1e9);
+                                if (self)
+                                    self->complete(sequence, response, keepAlive);
+                            });
+    }
+
+    void complete(quint64 sequence, const HttpResponse &response, bool keepAlive)
+    {
+        --m_inFlight;
+        const bool closeAfter = !keepAlive || m_stopping;
+        m_ready.emplace(sequence, std::make_pair(serialize(response, !closeAfter), closeAfter));
+        flush();
+        if (!m_closing && !m_finished)
+            process(); // pipelined requests that waited for room
+    }
+
+    void queueClosingResponse(const HttpResponse &response)
+    {
+        const quint64 sequence = m_nextSequence++;
+        m_closeAfterSequence = sequence + 1;
+        m_requestStarted = false;
+        m_timer.stop();
+        m_timerState = TimerState::None;
+        m_ready.emplace(sequence, std::make_pair(serialize(response, false), true));
+        flush();
+    }
+
+    void flush()
+    {
+        while (!m_ready.empty() && m_ready.begin()->first == m_nextToSend) {
+            auto [data, closeAfter] = m_ready.begin()->second;
+            m_ready.erase(m_ready.begin());
+            m_socket->write(data);
+            ++m_nextToSend;
+            if (closeAfter) {
+                startLingeringClose();
+                return;
+            }
+        }
+        if (m_inFlight == 0 && m_buffer.isEmpty() && !m_requestStarted)
+            armIdleTimer();
+    }
+
+    // Half-closes after the last answer and drains briefly, so the client sees the answer rather
+    // than a connection reset for the bytes it was still sending.
+    void startLingeringClose()
+    {
+        m_closing = true;
+        m_lingering = true;
+        m_buffer.clear();
+        m_timer.stop();
+        m_timerState = TimerState::None;
+        QTimer::singleShot(kLingerMs, this, [this] { closeNow(); });
+        if (m_socket->bytesToWrite() == 0)
+            shutdownWrite();
+    }
+
+    void onBytesWritten()
+    {
+        if (m_lingering && m_socket->bytesToWrite() == 0)
+            shutdownWrite();
+    }
+
+    void shutdownWrite()
+    {
+        if (m_shutDown)
+            return;
+        m_shutDown = true;
+        m_socket->flush();
+        ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+        // drain whatever is already here; readyRead drains the rest
+        m_lingerDrained += m_socket->skip(m_socket->bytesAvailable());
+    }
+
+    void closeNow()
+    {
+        if (m_finished)
+            return;
+        m_closing = true;
+        m_socket->abort();
+        finish();
+    }
+
+    void finish()
+    {
+        if (m_finished)
+            return;
+        m_finished = true;
+        m_timer.stop();
+        m_server->connectionClosed(this);
+        deleteLater();
+    }
+
+    HttpServer *m_server;
+    QTcpSocket *m_socket;
+    HttpLimits m_limits;
+    QTimer m_timer;
+    TimerState m_timerState = TimerState::Headers;
+    QElapsedTimer m_requestTimer;
+    QByteArray m_buffer;
+    std::optional<http::request_parser<http::string_body>> m_parser;
+    std::map<quint64, std::pair<QByteArray, bool>> m_ready; // answers waiting for earlier ones
+    quint64 m_nextSequence = 0;
+    quint64 m_nextToSend = 0;
+    std::optional<quint64> m_closeAfterSequence;
+    int m_inFlight = 0;
+    qint64 m_lingerDrained = 0;
+    bool m_requestStarted = false;
+    bool m_sentContinue = false;
+    bool m_stopping = false;
+    bool m_closing = false;
+    bool m_lingering = false;
+    bool m_shutDown = false;
+    bool m_finished = false;
+};
+
+HttpServer::HttpServer(const HttpLimits &limits, Handler handler, QObject *parent)
+    : QObject(parent), m_limits(limits), m_handler(std::move(handler))
+{
+}
+
+HttpServer::~HttpServer() = default;
+
+Result<void> HttpServer::listen(const QHostAddress &address, quint16 port, const QString &certificateFile,
+                                const QString &privateKeyFile)
+{
+    if (!certificateFile.isEmpty()) {
+        QFile certificate(certificateFile);
+        QFile key(privateKeyFile);
+        if (!certificate.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("tls.certificate: cannot read %1: %2").arg(certificateFile, certificate.errorString()));
+        if (!key.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("tls.privateKey: cannot read %1: %2").arg(privateKeyFile, key.errorString()));
+        const QList<QSslCertificate> chain = QSslCertificate::fromData(certificate.readAll(), QSsl::Pem);
+        const QByteArray keyPem = key.readAll();
+        QSslKey sslKey(keyPem, QSsl::Rsa, QSsl::Pem);
+        if (sslKey.isNull())
+            sslKey = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
+        if (chain.isEmpty())
+            return fail(QStringLiteral("tls.certificate: %1 holds no PEM certificate").arg(certificateFile));
+        if (sslKey.isNull())
+            return fail(QStringLiteral("tls.privateKey: %1 is not an unencrypted RSA or EC key").arg(privateKeyFile));
+        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+        configuration.setLocalCertificateChain(chain);
+        configuration.setPrivateKey(sslKey);
+        configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+        auto *server = new QSslServer(this);
+        server->setSslConfiguration(configuration);
+        m_listener = server;
+    } else {
+        m_listener = new QTcpServer(this);
+    }
+    // Connections beyond the limit are answered 503 here rather than left in the kernel's queue.
+    m_listener->setMaxPendingConnections(m_limits.maxConnections + 64);
+    connect(m_listener, &QTcpServer::pendingConnectionAvailable, this, &HttpServer::acceptPending);
+    if (!m_listener->listen(address, port))
+        return fail(QStringLiteral("cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(m_listener->errorString()));
+    return {};
+}
+
+quint16 HttpServer::serverPort() const
+{
+    return m_listener ? m_listener->serverPort() : 0;
+}
+
+void HttpServer::acceptPending()
+{
+    while (QTcpSocket *socket = m_listener->nextPendingConnection()) {
+        if (m_stopping || m_connections >= m_limits.maxConnections) {
+            Q_EMIT connectionRefused(m_stopping ? QStringLiteral("shutting down")
+                                                : QStringLiteral("%1 connections open").arg(m_connections));
+            socket->write(serialize(HttpResponse::text(503, "too many connections"), false));
+            socket->disconnectFromHost();
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            QTimer::singleShot(1000, socket, &QObject::deleteLater);
+            continue;
+        }
+        ++m_connections;
+        m_open.insert(new HttpConnection(this, socket));
+    }
+}
+
+void HttpServer::connectionClosed(HttpConnection *connection)
+{
+    m_open.remove(connection);
+    --m_connections;
+    if (m_stopping && m_connections == 0)
+        Q_EMIT drained();
+}
+
+void HttpServer::stopAccepting()
+{
+    m_stopping = true;
+    if (m_listener)
+        m_listener->close();
+    const QSet<HttpConnection *> connections = m_open;
+    for (HttpConnection *connection : connections)
+        connection->stop();
+    if (m_connections == 0)
+        QTimer::singleShot(0, this, [this] { Q_EMIT drained(); });
+}
+
+} // namespace forgelink

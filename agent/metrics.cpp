@@ -1,0 +1,98 @@
+#include "metrics.h"
+
+namespace forgelink {
+
+void Metrics::countDelivery(const QString &provider, const QString &outcome)
+{
+    ++m_deliveries[{ provider, outcome }];
+}
+
+void Metrics::observeRequest(int status, double seconds)
+{
+    ++m_responses[status];
+    ++m_requestCount;
+    m_requestSeconds += seconds;
+    for (size_t i = 0; i < kBuckets.size(); ++i) {
+        if (seconds <= kBuckets[i])
+            ++m_bucketCounts[i];
+    }
+}
+
+void Metrics::observeCommit(int deliveries, bool ok)
+{
+    ++m_commits;
+    if (ok)
+        m_committedDeliveries += quint64(deliveries);
+    else
+        ++m_failedCommits;
+}
+
+void Metrics::setGauge(const QString &nameAndLabels, double value)
+{
+    m_gauges[nameAndLabels] = value;
+}
+
+void Metrics::addCounter(const QString &nameAndLabels, double value)
+{
+    m_counters[nameAndLabels] += value;
+}
+
+QByteArray Metrics::render(int openConnections) const
+{
+    QByteArray out;
+    auto line = [&out](const QString &text) { out += text.toUtf8() + '\n'; };
+
+    line(QStringLiteral("# HELP forgelink_deliveries_total Webhook deliveries by provider and outcome."));
+    line(QStringLiteral("# TYPE forgelink_deliveries_total counter"));
+    for (auto it = m_deliveries.cbegin(); it != m_deliveries.cend(); ++it)
+        line(QStringLiteral("forgelink_deliveries_total{provider=\"%1\",outcome=\"%2\"} %3")
+                     .arg(it.key().first, it.key().second)
+                     .arg(it.value()));
+
+    line(QStringLiteral("# HELP forgelink_http_responses_total HTTP responses by status code."));
+    line(QStringLiteral("# TYPE forgelink_http_responses_total counter"));
+    for (auto it = m_responses.cbegin(); it != m_responses.cend(); ++it)
+        line(QStringLiteral("forgelink_http_responses_total{code=\"%1\"} %2").arg(it.key()).arg(it.value()));
+
+    line(QStringLiteral("# HELP forgelink_http_request_duration_seconds Time from a request's first byte to its answer."));
+    line(QStringLiteral("# TYPE forgelink_http_request_duration_seconds histogram"));
+    for (size_t i = 0; i < kBuckets.size(); ++i)
+        line(QStringLiteral("forgelink_http_request_duration_seconds_bucket{le=\"%1\"} %2").arg(kBuckets[i]).arg(m_bucketCounts[i]));
+    line(QStringLiteral("forgelink_http_request_duration_seconds_bucket{le=\"+Inf\"} %1").arg(m_requestCount));
+    line(QStringLiteral("forgelink_http_request_duration_seconds_sum %1").arg(m_requestSeconds, 0, 'f', 6));
+    line(QStringLiteral("forgelink_http_request_duration_seconds_count %1").arg(m_requestCount));
+
+    line(QStringLiteral("# HELP forgelink_http_open_connections Client connections open now."));
+    line(QStringLiteral("# TYPE forgelink_http_open_connections gauge"));
+    line(QStringLiteral("forgelink_http_open_connections %1").arg(openConnections));
+    line(QStringLiteral("# HELP forgelink_http_refused_connections_total Connections refused over the limit or while stopping."));
+    line(QStringLiteral("# TYPE forgelink_http_refused_connections_total counter"));
+    line(QStringLiteral("forgelink_http_refused_connections_total %1").arg(m_refusedConnections));
+
+    line(QStringLiteral("# HELP forgelink_store_commits_total Database transactions that recorded deliveries."));
+    line(QStringLiteral("# TYPE forgelink_store_commits_total counter"));
+    line(QStringLiteral("forgelink_store_commits_total{outcome=\"ok\"} %1").arg(m_commits - m_failedCommits));
+    line(QStringLiteral("forgelink_store_commits_total{outcome=\"failed\"} %1").arg(m_failedCommits));
+    line(QStringLiteral("# HELP forgelink_store_committed_deliveries_total Deliveries written by successful commits."));
+    line(QStringLiteral("# TYPE forgelink_store_committed_deliveries_total counter"));
+    line(QStringLiteral("forgelink_store_committed_deliveries_total %1").arg(m_committedDeliveries));
+
+    QString lastName;
+    for (auto it = m_counters.cbegin(); it != m_counters.cend(); ++it) {
+        const QString name = it.key().section(QLatin1Char('{'), 0, 0);
+        if (name != lastName)
+            line(QStringLiteral("# TYPE %1 counter").arg(name));
+        lastName = name;
+        line(QStringLiteral("%1 %2").arg(it.key()).arg(it.value(), 0, 'g', 12));
+    }
+    for (auto it = m_gauges.cbegin(); it != m_gauges.cend(); ++it) {
+        const QString name = it.key().section(QLatin1Char('{'), 0, 0);
+        if (name != lastName)
+            line(QStringLiteral("# TYPE %1 gauge").arg(name));
+        lastName = name;
+        line(QStringLiteral("%1 %2").arg(it.key()).arg(it.value(), 0, 'g', 12));
+    }
+    return out;
+}
+
+} // namespace forgelink

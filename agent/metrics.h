@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QByteArray>
+#include <QMap>
+#include <QString>
+
+#include <array>
+
+namespace forgelink {
+
+// The agent's counters, gauges and the request latency histogram, rendered in Prometheus' text
+// format for GET /metrics.
+class Metrics {
+public:
+    void countDelivery(const QString &provider, const QString &outcome);
+    void observeRequest(int status, double seconds);
+    void countRefusedConnection() { ++m_refusedConnections; }
+    void observeCommit(int deliveries, bool ok);
+    // Gauges set by their owners: name plus labels ({provider="gitlab"}) to value.
+    void setGauge(const QString &nameAndLabels, double value);
+    void addCounter(const QString &nameAndLabels, double value);
+
+    QByteArray render(int openConnections) const;
+
+    static constexpr std::array<double, 12> kBuckets = { 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
+                                                         0.05,   0.1,   0.25,   0.5,   1.0,  5.0 };
+
+private:
+    QMap<QPair<QString, QString>, quint64> m_deliveries;
+    QMap<int, quint64> m_responses;
+    std::array<quint64, kBuckets.size()> m_bucketCounts {};
+    quint64 m_requestCount = 0;
+    double m_requestSeconds = 0;
+    quint64 m_refusedConnections = 0;
+    quint64 m_commits = 0;
+    quint64 m_failedCommits = 0;
+    quint64 m_committedDeliveries = 0;
+    QMap<QString, double> m_gauges;
+    QMap<QString, double> m_counters;
+};
+
+} // namespace forgelink

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "agentconfig.h"
+#include "delivery.h"
+#include "webhookrequest.h"
+#include "webhookverifier.h"
+
+#include <QHash>
+
+#include <optional>
+
+namespace forgelink {
+
+// Decides what to do with one webhook request: verify it first (401 whatever else is wrong),
+// then judge its headers and body (400), then build the delivery the ledger will record. The
+// agent only commits the delivery and answers.
+class WebhookIntake {
+public:
+    struct Decision {
+        int status = 0;       // 0: record `delivery`; otherwise the HTTP status to answer with
+        QString reason;       // why it was refused, for the log and the response body
+        std::optional<Delivery> delivery;
+        bool isPing = false;  // answered 200 even when new
+    };
+
+    explicit WebhookIntake(const AgentConfig &config);
+
+    // For secret rotation: replace the accepted credentials of one provider.
+    void setCredentials(Provider provider, const WebhookCredentials &credentials);
+    bool isEnabled(Provider provider) const { return m_credentials.contains(provider); }
+
+    Decision evaluate(Provider provider, const WebhookRequest &request, const QDateTime &receivedAt) const;
+
+    static QString deliveryIdFor(Provider provider, const WebhookRequest &request, const QJsonObject &payload);
+
+private:
+    QHash<Provider, WebhookCredentials> m_credentials;
+};
+
+} // namespace forgelink

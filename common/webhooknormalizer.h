@@ -1,0 +1,26 @@
+#pragma once
+
+#include "normalizedevent.h"
+#include "provider.h"
+#include "result.h"
+
+#include <QJsonObject>
+
+namespace forgelink {
+
+// Maps a provider's payload to forgelink's normalized events. `event` is the provider's event
+// name: X-GitHub-Event, X-Gitlab-Event, X-Event-Key, or Azure DevOps' eventType. Events forgelink
+// does not use become one event of kind "other"; a payload missing a field that its event needs
+// is an error naming that field.
+class WebhookNormalizer {
+public:
+    static Result<NormalizedEvents> normalize(Provider provider, const QString &event, const QJsonObject &payload);
+
+private:
+    static Result<NormalizedEvents> github(const QString &event, const QJsonObject &payload);
+    static Result<NormalizedEvents> gitlab(const QString &event, const QJsonObject &payload);
+    static Result<NormalizedEvents> bitbucket(const QString &event, const QJsonObject &payload);
+    static Result<NormalizedEvents> azureDevOps(const QString &event, const QJsonObject &payload);
+};
+
+} // namespace forgelink

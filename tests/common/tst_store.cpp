@@ -1,0 +1,147 @@
+#include "store.h"
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace forgelink;
+
+class tst_Store : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_opened = 0;
+
+    DatabaseSettings settings(const QString &name = QStringLiteral("forgelink.db")) const
+    {
+        DatabaseSettings settings;
+        settings.driver = QStringLiteral("QSQLITE");
+        settings.sqlitePath = m_dir.filePath(name);
+        return settings;
+    }
+
+    std::unique_ptr<Store> open(const QString &name = QStringLiteral("forgelink.db"))
+    {
+        Result<std::unique_ptr<Store>> store = Store::open(settings(name), QStringLiteral("test-%1").arg(++m_opened));
+        if (!store)
+            qWarning("%s", qPrintable(store.error()));
+        return store ? std::move(store.value()) : nullptr;
+    }
+
+    static Delivery delivery(Provider provider, const QString &id, const QString &kind = QStringLiteral("push"))
+    {
+        Delivery delivery;
+        delivery.provider = provider;
+        delivery.deliveryId = id;
+        delivery.event = QStringLiteral("push");
+        delivery.receivedAt = QDateTime::currentDateTimeUtc();
+        delivery.headers = QJsonObject{ { QStringLiteral("X-GitHub-Event"), QStringLiteral("push") } };
+        delivery.body = "{\"raw\": \"body \xff\"}";
+        NormalizedEvent event;
+        event.kind = kind;
+        event.repo = QStringLiteral("acme/app");
+        event.ref = QStringLiteral("refs/heads/main");
+        event.pullRequest = 7;
+        delivery.events = { event };
+        return delivery;
+    }
+
+private Q_SLOTS:
+    void createsAndMigrates()
+    {
+        auto store = open(QStringLiteral("sub/folder/new.db"));
+        QVERIFY(store);
+        QVERIFY(store->schemaVersion() >= 1);
+        QSqlQuery mode(store->database());
+        QVERIFY(mode.exec(QStringLiteral("PRAGMA journal_mode")) && mode.next());
+        QCOMPARE(mode.value(0).toString(), QStringLiteral("wal"));
+        QSqlQuery sync(store->database());
+        QVERIFY(sync.exec(QStringLiteral("PRAGMA synchronous")) && sync.next());
+        QCOMPARE(sync.value(0).toInt(), 2); // FULL
+    }
+
+    void recordsOnceAndKeepsEverything()
+    {
+        auto store = open();
+        QVERIFY(store);
+        const Result<QList<Store::Recorded>> first = store->recordDeliveries(
+                { delivery(Provider::GitHub, QStringLiteral("a")), delivery(Provider::GitLab, QStringLiteral("a")),
+                  delivery(Provider::GitHub, QStringLiteral("a")) });
+        QVERIFY2(first, qPrintable(first.error()));
+        // The same id at another provider is another delivery; the same id twice in one batch is one.
+        QCOMPARE(first.value(), (QList<Store::Recorded>{ Store::Recorded::New, Store::Recorded::New, Store::Recorded::Duplicate }));
+        const Result<QList<Store::Recorded>> again = store->recordDeliveries({ delivery(Provider::GitHub, QStringLiteral("a")) });
+        QCOMPARE(again.value(), QList<Store::Recorded>{ Store::Recorded::Duplicate });
+        QCOMPARE(store->deliveryCount().value(), 2);
+
+        const Result<QList<Delivery>> stored = store->recentDeliveries(Provider::GitHub, 10);
+        QVERIFY(stored);
+        QCOMPARE(stored->size(), 1);
+        const Delivery expected = delivery(Provider::GitHub, QStringLiteral("a"));
+        QCOMPARE(stored->first().body, expected.body);
+        QCOMPARE(stored->first().events, expected.events);
+        QCOMPARE(stored->first().headers, expected.headers);
+    }
+
+    void newestFirstWithLimit()
+    {
+        auto store = open(QStringLiteral("order.db"));
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(store->recordDeliveries({ delivery(Provider::Bitbucket, QString::number(i)) }));
+        const Result<QList<Delivery>> latest = store->recentDeliveries(std::nullopt, 3);
+        QCOMPARE(latest->size(), 3);
+        QCOMPARE(latest->at(0).deliveryId, QStringLiteral("4"));
+        QCOMPARE(latest->at(2).deliveryId, QStringLiteral("2"));
+        QCOMPARE(store->recentDeliveries(Provider::GitHub, 3)->size(), 0);
+    }
+
+    void survivesReopening()
+    {
+        {
+            auto store = open(QStringLiteral("persist.db"));
+            QVERIFY(store->recordDeliveries({ delivery(Provider::AzureDevOps, QStringLiteral("kept")) }));
+        }
+        auto reopened = open(QStringLiteral("persist.db"));
+        QCOMPARE(reopened->recentDeliveries(std::nullopt, 10)->first().deliveryId, QStringLiteral("kept"));
+    }
+
+    void aFailedBatchRecordsNothing()
+    {
+        auto store = open(QStringLiteral("fail.db"));
+        QSqlQuery trigger(store->database());
+        QVERIFY(trigger.exec(QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON deliveries WHEN NEW.delivery_id = 'bad'"
+                                            " BEGIN SELECT RAISE(ABORT, 'refused by test'); END")));
+        const auto result = store->recordDeliveries({ delivery(Provider::GitHub, QStringLiteral("good")),
+                                                      delivery(Provider::GitHub, QStringLiteral("bad")) });
+        QVERIFY(!result);
+        QVERIFY2(result.error().contains(QStringLiteral("refused by test")), qPrintable(result.error()));
+        QCOMPARE(store->deliveryCount().value(), 0);
+        QVERIFY(store->recordDeliveries({ delivery(Provider::GitHub, QStringLiteral("good")) }));
+        QCOMPARE(store->deliveryCount().value(), 1);
+    }
+
+    void refusesANewerSchema()
+    {
+        {
+            auto store = open(QStringLiteral("future.db"));
+            QSqlQuery query(store->database());
+            QVERIFY(query.exec(QStringLiteral("UPDATE forgelink_schema SET version = 999")));
+        }
+        Result<std::unique_ptr<Store>> store = Store::open(settings(QStringLiteral("future.db")), QStringLiteral("future"));
+        QVERIFY(!store);
+        QVERIFY2(store.error().contains(QStringLiteral("schema version 999")), qPrintable(store.error()));
+    }
+
+    void unwritableLocationIsAnError()
+    {
+        DatabaseSettings bad = settings();
+        bad.sqlitePath = QStringLiteral("/proc/forgelink/x.db");
+        Result<std::unique_ptr<Store>> store = Store::open(bad, QStringLiteral("bad"));
+        QVERIFY(!store);
+        QVERIFY(!store.error().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Store)
+#include "tst_store.moc"
