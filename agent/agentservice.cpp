@@ -52,7 +52,7 @@ Result<void> AgentService::start()
         providers << providerId(provider);
     qCInfo(lcAgent).noquote() << "listening on" << QStringLiteral("%1:%2").arg(m_config.listenAddress.toString()).arg(port())
                               << (m_config.tlsCertificateFile.isEmpty() ? "(http)" : "(https)") << "for"
-                              << providers.join(u", ") << "; store" << m_config.database.displayName();
+                              << providers.join(u", ") + QLatin1Char(';') << "store" << m_config.database.displayName();
     return {};
 }
 

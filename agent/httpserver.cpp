@@ -117,6 +117,22 @@ private:
     {
         if (m_closing || m_finished)
             return;
+        // An answer given synchronously from dispatch() calls back into process(); the outer
+        // call picks up whatever is left instead.
+        if (m_processing) {
+            m_processAgain = true;
+            return;
+        }
+        m_processing = true;
+        do {
+            m_processAgain = false;
+            parseAvailable();
+        } while (m_processAgain && !m_closing && !m_finished);
+        m_processing = false;
+    }
+
+    void parseAvailable()
+    {
         if (m_lingering) {
             m_lingerDrained += m_socket->skip(m_socket->bytesAvailable());
             if (m_lingerDrained > kLingerBytes)
@@ -124,7 +140,7 @@ private:
             return;
         }
         m_buffer += m_socket->readAll();
-        while (!m_buffer.isEmpty() && m_inFlight < kMaxInFlightPerConnection && !m_closeAfterSequence) {
+        while (!m_buffer.isEmpty() && m_inFlight < kMaxInFlightPerConnection && !m_closeAfterSequence && !m_closing) {
             if (!m_requestStarted) {
                 m_requestStarted = true;
                 m_requestTimer.start();
@@ -134,26 +150,23 @@ private:
             boost::system::error_code error;
             const std::size_t used = m_parser->put(boost::asio::const_buffer(m_buffer.constData(), std::size_t(m_buffer.size())), error);
             m_buffer.remove(0, qsizetype(used));
-            if (error == http::error::need_more) {
-                if (m_parser->is_header_done()) {
-                    sendContinueIfExpected();
-                    if (m_timerState != TimerState::Body) {
-                        m_timerState = TimerState::Body;
-                    }
-                    m_timer.start(m_limits.idleTimeoutMs); // the body must keep coming
-                }
-                break;
-            }
-            if (error) {
+            if (error && error != http::error::need_more) {
                 refuse(error);
                 return;
             }
             if (m_parser->is_done()) {
                 dispatch(m_parser->release());
                 startParser();
-            } else if (used == 0) {
-                break;
+                continue;
             }
+            if (m_parser->is_header_done()) {
+                // Receiving the body: answer Expect: 100-continue, and cut the client if it stalls.
+                sendContinueIfExpected();
+                m_timerState = TimerState::Body;
+                m_timer.start(m_limits.idleTimeoutMs);
+            }
+            if (error == http::error::need_more || used == 0)
+                break;
         }
         if (m_buffer.isEmpty() && !m_requestStarted)
             armIdleTimer();
@@ -364,6 +377,8 @@ private:
     int m_inFlight = 0;
     qint64 m_lingerDrained = 0;
     bool m_requestStarted = false;
+    bool m_processing = false;
+    bool m_processAgain = false;
     bool m_sentContinue = false;
     bool m_stopping = false;
     bool m_closing = false;

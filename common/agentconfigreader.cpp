@@ -172,7 +172,7 @@ void readListen(Section &root, AgentConfig &config)
     if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
         host = host.mid(1, host.size() - 2);
     const QHostAddress address = host.isEmpty() ? QHostAddress(QHostAddress::Any) : QHostAddress(host);
-    if (!portOk || port == 0 || port > 65535 || (address.isNull() && host != u"localhost")) {
+    if (!portOk || port > 65535 || (address.isNull() && host != u"localhost")) {
         root.error("listen", QStringLiteral("must be ADDRESS:PORT such as 127.0.0.1:8080 or [::]:8080, got \"%1\"")
                                      .arg(*listen));
         return;

@@ -1,0 +1,92 @@
+#include "agentprocess.h"
+
+#include "testpaths.h"
+
+#include <QElapsedTimer>
+#include <QRegularExpression>
+
+namespace forgelink::test {
+
+AgentProcess::AgentProcess(const QByteArray &configBody)
+{
+    TestPaths::writeFile(configPath(), "database: sqlite://forgelink.db\nlisten: 127.0.0.1:0\n" + configBody);
+}
+
+AgentProcess::~AgentProcess()
+{
+    kill();
+}
+
+QString AgentProcess::configPath() const
+{
+    return m_dir.filePath(QStringLiteral("agent.yaml"));
+}
+
+QString AgentProcess::databasePath() const
+{
+    return m_dir.filePath(QStringLiteral("forgelink.db"));
+}
+
+bool AgentProcess::start(int timeoutMs)
+{
+    m_process.setProgram(TestPaths::agentBinary());
+    m_process.setArguments({ QStringLiteral("serve"), QStringLiteral("--config"), configPath() });
+    // The log goes to a file: a pipe nobody reads would fill up and stall the agent.
+    m_process.setStandardErrorFile(m_dir.filePath(QStringLiteral("agent.log")));
+    m_process.setStandardOutputFile(QProcess::nullDevice());
+    m_process.start();
+    if (!m_process.waitForStarted(timeoutMs))
+        return false;
+    static const QRegularExpression listening(QStringLiteral("listening on [^ ]+:(\\d+)"));
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < timeoutMs) {
+        m_process.waitForFinished(50);
+        const QRegularExpressionMatch match = listening.match(QString::fromUtf8(log()));
+        if (match.hasMatch()) {
+            m_port = quint16(match.captured(1).toUInt());
+            return true;
+        }
+        if (m_process.state() != QProcess::Running)
+            return false;
+    }
+    return false;
+}
+
+int AgentProcess::terminate(int timeoutMs)
+{
+    if (m_process.state() != QProcess::Running)
+        return -1;
+    m_process.terminate();
+    if (!m_process.waitForFinished(timeoutMs))
+        return -1;
+    return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+}
+
+void AgentProcess::kill()
+{
+    if (m_process.state() == QProcess::Running) {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+}
+
+QByteArray AgentProcess::log()
+{
+    return TestPaths::readFile(m_dir.filePath(QStringLiteral("agent.log")));
+}
+
+AgentProcess::Run AgentProcess::command(const QStringList &arguments, int timeoutMs) const
+{
+    QProcess process;
+    process.start(TestPaths::agentBinary(), arguments + QStringList{ QStringLiteral("--config"), configPath() });
+    Run run;
+    if (!process.waitForFinished(timeoutMs))
+        return run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+} // namespace forgelink::test

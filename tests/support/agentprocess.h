@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+namespace forgelink::test {
+
+// Runs the real forgelink-agent binary: writes its config into a temporary folder, starts
+// `serve`, and finds the port it listens on from its log.
+class AgentProcess {
+public:
+    explicit AgentProcess(const QByteArray &configBody);
+    ~AgentProcess();
+
+    bool start(int timeoutMs = 10'000);
+    quint16 port() const { return m_port; }
+    QString configPath() const;
+    QString databasePath() const;
+    QString directory() const { return m_dir.path(); }
+    // SIGTERM, then the exit code (-1 when it did not exit in time or crashed).
+    int terminate(int timeoutMs = 30'000);
+    void kill();
+    QByteArray log();
+
+    // Runs `forgelink-agent ARGS --config <this config>` to completion.
+    struct Run {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    Run command(const QStringList &arguments, int timeoutMs = 30'000) const;
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    quint16 m_port = 0;
+};
+
+} // namespace forgelink::test
