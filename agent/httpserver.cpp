@@ -1,5 +1,7 @@
 #include "httpserver.h"
 
+#include "httprequestparser.h"
+
 #include <QFile>
 #include <QLoggingCategory>
 #include <QSslCertificate>
@@ -10,8 +12,6 @@
 #include <QTcpSocket>
 #include <QTimer>
 
-#include <boost/beast/http.hpp>
-
 #include <map>
 #include <optional>
 #include <sys/socket.h>
@@ -19,8 +19,6 @@
 Q_LOGGING_CATEGORY(lcHttp, "forgelink.agent.http", QtInfoMsg)
 
 namespace forgelink {
-
-namespace http = boost::beast::http;
 
 namespace {
 
@@ -89,7 +87,6 @@ public:
                 qCDebug(lcHttp) << "connection error:" << m_socket->errorString();
             finish();
         });
-        startParser();
         m_timer.start(m_limits.headerTimeoutMs); // a connection that sends nothing is cut early
     }
 
@@ -102,16 +99,6 @@ public:
 
 private:
     enum class TimerState { Headers, Body, Idle, None };
-
-    void startParser()
-    {
-        m_parser.emplace();
-        m_parser->header_limit(std::uint32_t(m_limits.maxHeaderBytes));
-        m_parser->body_limit(std::uint64_t(m_limits.maxBodyBytes));
-        m_parser->eager(true);
-        m_sentContinue = false;
-        m_requestStarted = false;
-    }
 
     void process()
     {
@@ -143,30 +130,28 @@ private:
         while (!m_buffer.isEmpty() && m_inFlight < kMaxInFlightPerConnection && !m_closeAfterSequence && !m_closing) {
             if (!m_requestStarted) {
                 m_requestStarted = true;
+                m_sentContinue = false;
                 m_requestTimer.start();
                 m_timer.start(m_limits.headerTimeoutMs);
                 m_timerState = TimerState::Headers;
             }
-            boost::system::error_code error;
-            const std::size_t used = m_parser->put(boost::asio::const_buffer(m_buffer.constData(), std::size_t(m_buffer.size())), error);
-            m_buffer.remove(0, qsizetype(used));
-            if (error && error != http::error::need_more) {
-                refuse(error);
+            const HttpRequestParser::State state = m_parser.feed(m_buffer);
+            if (state == HttpRequestParser::State::Failed) {
+                refuse(m_parser.errorStatus(), m_parser.errorReason());
                 return;
             }
-            if (m_parser->is_done()) {
-                dispatch(m_parser->release());
-                startParser();
+            if (state == HttpRequestParser::State::Complete) {
+                m_requestStarted = false;
+                dispatch(m_parser.takeRequest(), m_parser.keepAlive());
                 continue;
             }
-            if (m_parser->is_header_done()) {
+            if (state == HttpRequestParser::State::ReadingBody) {
                 // Receiving the body: answer Expect: 100-continue, and cut the client if it stalls.
                 sendContinueIfExpected();
                 m_timerState = TimerState::Body;
                 m_timer.start(m_limits.idleTimeoutMs);
             }
-            if (error == http::error::need_more || used == 0)
-                break;
+            break;
         }
         if (m_buffer.isEmpty() && !m_requestStarted)
             armIdleTimer();
@@ -174,27 +159,15 @@ private:
 
     void sendContinueIfExpected()
     {
-        if (m_sentContinue || m_nextToSend != m_nextSequence)
+        // Only when no earlier answer is still owed, so the interim answer cannot jump the queue.
+        if (m_sentContinue || m_nextToSend != m_nextSequence || !m_parser.expectsContinue())
             return;
-        const auto &header = m_parser->get();
-        const auto expect = header[http::field::expect];
-        if (expect.size() == 12 && QByteArray(expect.data(), int(expect.size())).toLower() == "100-continue") {
-            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-            m_sentContinue = true;
-        }
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        m_sentContinue = true;
     }
 
-    void refuse(const boost::system::error_code &error)
+    void refuse(int status, const QByteArray &reason)
     {
-        int status = 400;
-        QByteArray reason = "malformed request: " + QByteArray::fromStdString(error.message());
-        if (error == http::error::body_limit) {
-            status = 413;
-            reason = "body over " + QByteArray::number(m_limits.maxBodyBytes) + " bytes";
-        } else if (error == http::error::header_limit) {
-            status = 431;
-            reason = "headers over " + QByteArray::number(m_limits.maxHeaderBytes) + " bytes";
-        }
         qCInfo(lcHttp).noquote() << "refused" << status << "from" << m_socket->peerAddress().toString() << reason;
         m_buffer.clear();
         queueClosingResponse(HttpResponse::text(status, reason));
@@ -236,24 +209,14 @@ private:
         m_timer.start(m_limits.idleTimeoutMs);
     }
 
-    void dispatch(http::request<http::string_body> message)
+    void dispatch(HttpRequest request, bool clientKeepsAlive)
     {
         m_timer.stop();
         m_timerState = TimerState::None;
-        HttpRequest request;
-        request.method = QByteArray(message.method_string().data(), int(message.method_string().size()));
-        const QByteArray target(message.target().data(), int(message.target().size()));
-        const qsizetype question = target.indexOf('?');
-        request.path = question < 0 ? target : target.left(question);
-        request.query = question < 0 ? QByteArray() : target.mid(question + 1);
-        for (const auto &field : message)
-            request.headers.append({ QByteArray(field.name_string().data(), int(field.name_string().size())),
-                                     QByteArray(field.value().data(), int(field.value().size())) });
-        request.body = QByteArray::fromStdString(message.body());
         request.peer = m_socket->peerAddress();
 
         const quint64 sequence = m_nextSequence++;
-        const bool keepAlive = message.keep_alive() && !m_stopping;
+        const bool keepAlive = clientKeepsAlive && !m_stopping;
         if (!keepAlive)
             m_closeAfterSequence = sequence + 1;
         ++m_inFlight;
@@ -369,7 +332,7 @@ private:
     TimerState m_timerState = TimerState::Headers;
     QElapsedTimer m_requestTimer;
     QByteArray m_buffer;
-    std::optional<http::request_parser<http::string_body>> m_parser;
+    HttpRequestParser m_parser{ m_limits };
     std::map<quint64, std::pair<QByteArray, bool>> m_ready; // answers waiting for earlier ones
     quint64 m_nextSequence = 0;
     quint64 m_nextToSend = 0;

@@ -13,6 +13,8 @@ packages=(
   qtkeychain-qt6-dev
   # crypto (HMAC, CSPRNG, RSA keys and JWT signatures), YAML, HTTP/1.1 parser (Boost.Beast, header-only)
   libssl-dev libyaml-cpp-dev libboost-dev
+  # clang's libFuzzer for the fuzz targets
+  clang libclang-rt-dev
   # a Secret Service for the keychain tests, a virtual display for screenshots
   dbus dbus-daemon gnome-keyring xvfb xauth
 )

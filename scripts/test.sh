@@ -6,6 +6,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$root/build}
 "$root/scripts/install-deps.sh"
 "$root/scripts/build.sh" -DFORGELINK_BUILD_TESTS=ON
+# The fuzz targets run briefly first, so ctest's summary is the last thing printed.
+FUZZ_SECONDS=${FUZZ_SECONDS:-20} "$root/scripts/fuzz.sh"
 export QT_QPA_PLATFORM=offscreen
 exec dbus-run-session -- "$root/scripts/with-keyring.sh" \
   ctest --test-dir "$build" --output-on-failure --timeout 300 -j "$(nproc)" "$@"
