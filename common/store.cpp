@@ -111,7 +111,7 @@ Result<void> Store::configure()
         return {};
     // WAL lets readers (`events`, `repos`) run beside the agent; synchronous=FULL syncs the WAL at
     // every commit, so an acknowledged delivery survives a power loss, not only a crash.
-    for (const QString &pragma : { QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),
+    for (const QString &pragma : { QStringLiteral("PRAGMA page_size=16384"), QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),
                                    QStringLiteral("PRAGMA foreign_keys=ON") }) {
         if (Result<void> done = exec(pragma); !done)
             return done;

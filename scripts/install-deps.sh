@@ -19,6 +19,11 @@ packages=(
   dbus dbus-daemon gnome-keyring xvfb xauth
 )
 
+# The benchmarks' load generator and reference server: bench/*.sh pass --bench.
+if [ "${1:-}" = "--bench" ]; then
+  packages+=(wrk nginx-light curl python3)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
