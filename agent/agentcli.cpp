@@ -4,10 +4,12 @@
 #include "agentservice.h"
 #include "keychainlookup.h"
 #include "signalwatcher.h"
+#include "repositorysync.h"
 #include "store.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QHostInfo>
 #include <QJsonDocument>
 #include <QTextStream>
 
@@ -34,7 +36,11 @@ QTextStream &out()
 }
 
 const char kCommands[] = "Commands:\n"
-                         "  serve --config F                       receive webhooks (the daemon)\n"
+                         "  serve --config F                       receive webhooks and sync daily (the daemon);\n"
+                         "                                         SIGHUP syncs now, SIGTERM stops\n"
+                         "  sync [--provider P] --config F         list every reachable repository into the store once\n"
+                         "  repos [--provider P] [--json] --config F\n"
+                         "                                         list the stored repositories\n"
                          "  events [--provider P] [--limit N] [--json] --config F\n"
                          "                                         list recorded deliveries, newest first\n"
                          "\nProviders: github, gitlab, bitbucket, azure-devops.\n"
@@ -67,6 +73,7 @@ int serve(const AgentConfig &config)
     }
     SignalWatcher signals;
     QObject::connect(&signals, &SignalWatcher::terminate, &service, [&service](int) { service.stop(); });
+    QObject::connect(&signals, &SignalWatcher::hangup, &service, [&service] { service.syncNow(); });
     QObject::connect(&service, &AgentService::stopped, qApp, [] { QCoreApplication::exit(kOk); });
     return QCoreApplication::exec();
 }
@@ -99,6 +106,58 @@ int events(const AgentConfig &config, std::optional<Provider> provider, int limi
     return kOk;
 }
 
+int sync(const AgentConfig &config, std::optional<Provider> provider)
+{
+    Result<std::unique_ptr<Store>> store = Store::open(config.database, QStringLiteral("forgelink-cli"));
+    if (!store) {
+        err() << "forgelink-agent: " << store.error() << '\n';
+        return kFailure;
+    }
+    const QString holder = QStringLiteral("%1:%2").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid());
+    RepositorySync run(config, **store, holder);
+    Result<QList<RepositorySync::Outcome>> outcomes = run.run(provider);
+    if (!outcomes) {
+        err() << "forgelink-agent: sync did not run: " << outcomes.error() << '\n';
+        return kFailure;
+    }
+    bool allSucceeded = true;
+    for (const RepositorySync::Outcome &outcome : outcomes.value()) {
+        const QString id = providerId(outcome.provider);
+        if (outcome.succeeded) {
+            out() << id << ": " << outcome.counts.added << " added, " << outcome.counts.updated << " updated, "
+                  << outcome.counts.removed << " removed, " << outcome.counts.unchanged << " unchanged; "
+                  << outcome.apiCalls << " API calls (" << outcome.notModified << " not modified) in "
+                  << outcome.elapsedMs << " ms\n";
+        } else {
+            allSucceeded = false;
+            err() << "forgelink-agent: " << id << " sync failed, cache unchanged: " << outcome.error << '\n';
+        }
+    }
+    return allSucceeded ? kOk : kFailure;
+}
+
+int repos(const AgentConfig &config, std::optional<Provider> provider, bool json)
+{
+    Result<std::unique_ptr<Store>> store = Store::open(config.database, QStringLiteral("forgelink-cli"));
+    if (!store) {
+        err() << "forgelink-agent: " << store.error() << '\n';
+        return kFailure;
+    }
+    Result<QList<Repository>> list = (*store)->repositories(provider);
+    if (!list) {
+        err() << "forgelink-agent: " << list.error() << '\n';
+        return kFailure;
+    }
+    for (const Repository &repository : list.value()) {
+        if (json)
+            out() << QJsonDocument(repository.toJson()).toJson(QJsonDocument::Compact) << '\n';
+        else
+            out() << providerId(repository.provider).leftJustified(13) << repository.fullPath.leftJustified(40) << ' '
+                  << repository.defaultBranch.leftJustified(16) << ' ' << repository.visibility << '\n';
+    }
+    return kOk;
+}
+
 } // namespace
 
 int AgentCli::run(const QStringList &arguments)
@@ -115,7 +174,7 @@ int AgentCli::run(const QStringList &arguments)
                                    QStringLiteral("50"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("One JSON object per line."));
     parser.addOptions({ config, provider, limit, json });
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve, events"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve, sync, repos, events"));
     if (!parser.parse(arguments)) {
         err() << "forgelink-agent: " << parser.errorText() << '\n';
         return kUsage;
@@ -162,6 +221,16 @@ int AgentCli::run(const QStringList &arguments)
         }
         const auto loaded = loadConfig(parser.value(config));
         return loaded ? events(*loaded, onlyProvider, count, parser.isSet(json)) : kUsage;
+    }
+    if (command == u"sync" || command == u"repos") {
+        if (positional.size() != 1) {
+            err() << "forgelink-agent: " << command << " takes no arguments besides its options\n";
+            return kUsage;
+        }
+        const auto loaded = loadConfig(parser.value(config));
+        if (!loaded)
+            return kUsage;
+        return command == u"sync" ? sync(*loaded, onlyProvider) : repos(*loaded, onlyProvider, parser.isSet(json));
     }
     err() << "forgelink-agent: unknown command \"" << command << "\"\n" << kCommands << '\n';
     return kUsage;

@@ -47,6 +47,14 @@ Result<void> AgentService::start()
         m_writer->stop();
         return listening;
     }
+    m_scheduler = new SyncScheduler(m_config, this);
+    connect(m_scheduler, &SyncScheduler::finished, this,
+            [this](const QList<RepositorySync::Outcome> &outcomes, const QString &) {
+                for (const RepositorySync::Outcome &outcome : outcomes)
+                    m_metrics.observeSync(outcome);
+            });
+    m_scheduler->start();
+
     QStringList providers;
     for (Provider provider : m_config.enabledProviders())
         providers << providerId(provider);
@@ -59,6 +67,12 @@ Result<void> AgentService::start()
 quint16 AgentService::port() const
 {
     return m_server ? m_server->serverPort() : 0;
+}
+
+void AgentService::syncNow()
+{
+    if (!m_stopping && m_scheduler)
+        m_scheduler->runNow();
 }
 
 void AgentService::stop()

@@ -5,6 +5,7 @@
 #include "deliverywriter.h"
 #include "httpserver.h"
 #include "metrics.h"
+#include "syncscheduler.h"
 #include "result.h"
 #include "webhookintake.h"
 
@@ -26,6 +27,8 @@ public:
     Result<void> start();
     quint16 port() const;
     void stop();
+    // Runs a repository sync now (SIGHUP), or queues one after the running one.
+    void syncNow();
 
     Metrics &metrics() { return m_metrics; }
 
@@ -39,6 +42,7 @@ private:
     std::unique_ptr<DeliveryWriter> m_writer;
     std::unique_ptr<AgentRoutes> m_routes;
     HttpServer *m_server = nullptr;
+    SyncScheduler *m_scheduler = nullptr;
     bool m_stopping = false;
 };
 

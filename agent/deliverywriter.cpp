@@ -1,5 +1,6 @@
 #include "deliverywriter.h"
 
+#include "repositoryeventapplier.h"
 #include "store.h"
 
 #include <QElapsedTimer>
@@ -73,6 +74,26 @@ void DeliveryWriter::probe(ProbeCallback callback)
     callback(fail(QStringLiteral("the agent is stopping")));
 }
 
+// Events that add, rename or remove repositories keep the cache current between syncs. The
+// delivery is already committed; a failure here only delays the change until the next sync.
+void DeliveryWriter::updateRepositoryCache(Store &store, const QList<Delivery> &deliveries,
+                                           const QList<Store::Recorded> &recorded)
+{
+    for (qsizetype i = 0; i < deliveries.size(); ++i) {
+        if (recorded.at(i) != Store::Recorded::New)
+            continue;
+        const QList<RepositoryEventApplier::Change> changes = RepositoryEventApplier::changesFor(deliveries.at(i));
+        if (changes.isEmpty())
+            continue;
+        const Result<int> applied = RepositoryEventApplier::apply(store, changes);
+        if (!applied)
+            qCWarning(lcStore).noquote() << "repository cache not updated from" << deliveries.at(i).event << ":" << applied.error();
+        else
+            qCInfo(lcStore).noquote() << "repository cache:" << applied.value() << "changes from" << providerId(deliveries.at(i).provider)
+                                      << deliveries.at(i).event;
+    }
+}
+
 void DeliveryWriter::run(std::promise<Result<void>> *opened)
 {
     Result<std::unique_ptr<Store>> store = Store::open(m_settings, QStringLiteral("forgelink-writer"));
@@ -122,6 +143,8 @@ void DeliveryWriter::run(std::promise<Result<void>> *opened)
             if (!recorded) {
                 qCWarning(lcStore).noquote() << "could not commit" << deliveries.size() << "deliveries:" << recorded.error();
                 needsReconnect = true;
+            } else {
+                updateRepositoryCache(**store, deliveries, recorded.value());
             }
             QMetaObject::invokeMethod(
                     this,

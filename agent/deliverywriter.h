@@ -3,6 +3,7 @@
 #include "agentconfig.h"
 #include "delivery.h"
 #include "result.h"
+#include "store.h"
 
 #include <QObject>
 
@@ -51,6 +52,7 @@ private:
         ProbeCallback probe;
     };
     void run(std::promise<Result<void>> *opened);
+    static void updateRepositoryCache(Store &store, const QList<Delivery> &deliveries, const QList<Store::Recorded> &recorded);
 
     DatabaseSettings m_settings;
     std::thread m_thread;

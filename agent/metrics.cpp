@@ -1,5 +1,7 @@
 #include "metrics.h"
 
+#include <QDateTime>
+
 namespace forgelink {
 
 void Metrics::countDelivery(const QString &provider, const QString &outcome)
@@ -25,6 +27,24 @@ void Metrics::observeCommit(int deliveries, bool ok)
         m_committedDeliveries += quint64(deliveries);
     else
         ++m_failedCommits;
+}
+
+void Metrics::observeSync(const RepositorySync::Outcome &outcome)
+{
+    const QString provider = QStringLiteral("{provider=\"%1\"}").arg(providerId(outcome.provider));
+    addCounter(QStringLiteral("forgelink_sync_runs_total{provider=\"%1\",outcome=\"%2\"}")
+                       .arg(providerId(outcome.provider), outcome.succeeded ? QStringLiteral("succeeded") : QStringLiteral("failed")),
+               1);
+    addCounter(QStringLiteral("forgelink_sync_api_calls_total") + provider, outcome.apiCalls);
+    addCounter(QStringLiteral("forgelink_sync_rows_written_total") + provider, outcome.counts.rowsWritten());
+    setGauge(QStringLiteral("forgelink_sync_last_success") + provider, outcome.succeeded ? 1 : 0);
+    setGauge(QStringLiteral("forgelink_sync_last_run_timestamp_seconds") + provider, double(QDateTime::currentSecsSinceEpoch()));
+    setGauge(QStringLiteral("forgelink_sync_last_duration_seconds") + provider, double(outcome.elapsedMs) / 1000.0);
+    if (outcome.succeeded)
+        setGauge(QStringLiteral("forgelink_sync_repositories") + provider,
+                 outcome.counts.added + outcome.counts.updated + outcome.counts.unchanged);
+    if (outcome.rateLimitRemaining)
+        setGauge(QStringLiteral("forgelink_api_rate_limit_remaining") + provider, double(*outcome.rateLimitRemaining));
 }
 
 void Metrics::setGauge(const QString &nameAndLabels, double value)

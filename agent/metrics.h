@@ -1,5 +1,7 @@
 #pragma once
 
+#include "repositorysync.h"
+
 #include <QByteArray>
 #include <QMap>
 #include <QString>
@@ -16,6 +18,7 @@ public:
     void observeRequest(int status, double seconds);
     void countRefusedConnection() { ++m_refusedConnections; }
     void observeCommit(int deliveries, bool ok);
+    void observeSync(const RepositorySync::Outcome &outcome);
     // Gauges set by their owners: name plus labels ({provider="gitlab"}) to value.
     void setGauge(const QString &nameAndLabels, double value);
     void addCounter(const QString &nameAndLabels, double value);

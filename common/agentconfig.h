@@ -23,6 +23,16 @@ struct HttpLimits {
     int maxConnections = 1024;
 };
 
+// How the agent reaches the providers' APIs (on-prem installs need a CA bundle or a proxy).
+struct NetworkSettings {
+    QString caBundleFile;
+    QString proxyUrl;
+    int timeoutMs = 30'000;
+    int maxRateLimitWaitMs = 300'000;
+    int maxAttempts = 5;
+    int retryBaseMs = 500; // first backoff; it doubles per attempt, with jitter
+};
+
 struct DatabaseSettings {
     QString driver;       // QSQLITE or QPSQL
     QString sqlitePath;   // absolute
@@ -71,6 +81,7 @@ struct AgentConfig {
     DatabaseSettings database;
     QTime syncDailyAt = QTime(2, 0);
     HttpLimits limits;
+    NetworkSettings network;
     QString tlsCertificateFile;
     QString tlsPrivateKeyFile;
 

@@ -351,6 +351,24 @@ AgentConfigReader::Outcome AgentConfigReader::readText(const QByteArray &text, c
     }
     readLimits(root, config);
     {
+        Section network = root.child("network");
+        if (network.isMap()) {
+            if (const auto file = network.text("caBundle"))
+                config.network.caBundleFile = QDir(baseDirectory).absoluteFilePath(*file);
+            if (const auto proxy = network.text("proxy")) {
+                const QUrl url(*proxy, QUrl::StrictMode);
+                if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"http" && url.scheme() != u"socks5"))
+                    network.error("proxy", QStringLiteral("must be http://HOST:PORT or socks5://HOST:PORT, got \"%1\"").arg(*proxy));
+                config.network.proxyUrl = *proxy;
+            }
+            if (const auto v = network.number("timeoutSeconds", 1, 600)) config.network.timeoutMs = int(*v * 1000);
+            if (const auto v = network.number("maxRateLimitWaitSeconds", 0, 86400)) config.network.maxRateLimitWaitMs = int(*v * 1000);
+            if (const auto v = network.number("maxAttempts", 1, 20)) config.network.maxAttempts = int(*v);
+            if (const auto v = network.number("retryBaseMilliseconds", 1, 60'000)) config.network.retryBaseMs = int(*v);
+            network.reportUnknownKeys();
+        }
+    }
+    {
         Section tls = root.child("tls");
         if (tls.isMap()) {
             config.tlsCertificateFile = tls.text("certificate", true).value_or(QString());

@@ -26,7 +26,8 @@ public:
 
     const T &value() const & { return *m_value; }
     T &value() & { return *m_value; }
-    T &&value() && { return std::move(*m_value); }
+    // By value: a reference into a temporary Result would dangle in `for (x : f().value())`.
+    T value() && { return std::move(*m_value); }
     const T &operator*() const & { return *m_value; }
     T &operator*() & { return *m_value; }
     const T *operator->() const { return &*m_value; }

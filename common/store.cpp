@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlError>
 #include <QVariant>
 
@@ -17,6 +18,25 @@ struct Migration {
     QStringList sqlite;
     QStringList postgres;
 };
+
+QStringList repositoryTables(const QString &serialKey)
+{
+    return {
+        QStringLiteral("CREATE TABLE repositories ("
+                       " provider TEXT NOT NULL, repo_id TEXT NOT NULL, full_path TEXT NOT NULL, name TEXT,"
+                       " default_branch TEXT, visibility TEXT, archived INTEGER, web_url TEXT, clone_url TEXT,"
+                       " access_level INTEGER, first_seen TEXT NOT NULL, updated_at TEXT NOT NULL,"
+                       " PRIMARY KEY (provider, repo_id))"),
+        QStringLiteral("CREATE INDEX repositories_by_path ON repositories (provider, full_path)"),
+        QStringLiteral("CREATE TABLE sync_runs (id %1, provider TEXT NOT NULL, started_at TEXT NOT NULL,"
+                       " finished_at TEXT, outcome TEXT NOT NULL, added INTEGER NOT NULL DEFAULT 0,"
+                       " updated INTEGER NOT NULL DEFAULT 0, removed INTEGER NOT NULL DEFAULT 0,"
+                       " unchanged INTEGER NOT NULL DEFAULT 0, api_calls INTEGER NOT NULL DEFAULT 0, error TEXT)")
+                .arg(serialKey),
+        QStringLiteral("CREATE TABLE api_cache (url TEXT PRIMARY KEY, etag TEXT NOT NULL, item_ids TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE locks (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at BIGINT NOT NULL)"),
+    };
+}
 
 QList<Migration> migrations()
 {
@@ -33,6 +53,8 @@ QList<Migration> migrations()
                            " received_at TEXT NOT NULL, headers TEXT NOT NULL, body BYTEA NOT NULL,"
                            " events TEXT NOT NULL, UNIQUE (provider, delivery_id))"),
             QStringLiteral("CREATE INDEX deliveries_by_provider ON deliveries (provider, id)") } },
+        { repositoryTables(QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT")),
+          repositoryTables(QStringLiteral("BIGSERIAL PRIMARY KEY")) },
     };
 }
 
@@ -274,6 +296,307 @@ Result<qint64> Store::deliveryCount(std::optional<Provider> provider)
     if (!query.exec() || !query.next())
         return fail(error(QStringLiteral("cannot count deliveries"), query.lastError()));
     return query.value(0).toLongLong();
+}
+
+namespace {
+
+Repository repositoryFromRow(const QSqlQuery &query)
+{
+    // Columns: provider, repo_id, full_path, name, default_branch, visibility, archived, web_url,
+    // clone_url, access_level
+    Repository repository;
+    repository.provider = providerFromId(query.value(0).toString()).value_or(Provider::GitHub);
+    repository.id = query.value(1).toString();
+    repository.fullPath = query.value(2).toString();
+    repository.name = query.value(3).toString();
+    repository.defaultBranch = query.value(4).toString();
+    repository.visibility = query.value(5).toString();
+    if (!query.value(6).isNull())
+        repository.archived = query.value(6).toInt() != 0;
+    repository.webUrl = query.value(7).toString();
+    repository.cloneUrl = query.value(8).toString();
+    if (!query.value(9).isNull())
+        repository.accessLevel = query.value(9).toInt();
+    return repository;
+}
+
+const char kRepositoryColumns[] = "provider, repo_id, full_path, name, default_branch, visibility, archived, web_url, "
+                                  "clone_url, access_level";
+
+QVariant nullable(const QString &value)
+{
+    return value.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(value);
+}
+
+QString nowText()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+} // namespace
+
+Result<QList<Repository>> Store::repositories(std::optional<Provider> provider)
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM repositories %2 ORDER BY provider, full_path")
+                          .arg(QLatin1String(kRepositoryColumns), provider ? QStringLiteral("WHERE provider = ?") : QString()));
+    if (provider)
+        query.bindValue(0, providerId(*provider));
+    if (!query.exec())
+        return fail(error(QStringLiteral("cannot read repositories"), query.lastError()));
+    QList<Repository> list;
+    while (query.next())
+        list << repositoryFromRow(query);
+    return list;
+}
+
+Result<RepositoryCache> Store::repositoryCache(Provider provider)
+{
+    Result<QList<Repository>> list = repositories(provider);
+    if (!list)
+        return fail(list.error());
+    RepositoryCache cache;
+    for (const Repository &repository : list.value())
+        cache.repositories.insert(repository.id, repository);
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT url, etag, item_ids FROM api_cache WHERE url LIKE ?"));
+    query.bindValue(0, providerId(provider) + QStringLiteral(" %"));
+    if (!query.exec())
+        return fail(error(QStringLiteral("cannot read the page cache"), query.lastError()));
+    while (query.next()) {
+        // Keys are "<provider> <url>"; the caller sees the URL.
+        const QString key = query.value(0).toString();
+        cache.pages.insert(key.mid(key.indexOf(QLatin1Char(' ')) + 1),
+                           CachedPage{ query.value(1).toString(),
+                                       query.value(2).toString().split(QLatin1Char(','), Qt::SkipEmptyParts) });
+    }
+    return cache;
+}
+
+Result<void> Store::writeRepository(const Repository &repository, bool exists, const QString &now)
+{
+    QSqlQuery query(m_db);
+    if (exists) {
+        query.prepare(QStringLiteral("UPDATE repositories SET full_path = ?, name = ?, default_branch = ?, visibility = ?,"
+                                     " archived = ?, web_url = ?, clone_url = ?, access_level = ?, updated_at = ?"
+                                     " WHERE provider = ? AND repo_id = ?"));
+    } else {
+        query.prepare(QStringLiteral("INSERT INTO repositories (full_path, name, default_branch, visibility, archived,"
+                                     " web_url, clone_url, access_level, updated_at, provider, repo_id, first_seen)"
+                                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    }
+    query.addBindValue(repository.fullPath);
+    query.addBindValue(nullable(repository.name));
+    query.addBindValue(nullable(repository.defaultBranch));
+    query.addBindValue(nullable(repository.visibility));
+    query.addBindValue(repository.archived ? QVariant(int(*repository.archived)) : QVariant(QMetaType(QMetaType::Int)));
+    query.addBindValue(nullable(repository.webUrl));
+    query.addBindValue(nullable(repository.cloneUrl));
+    query.addBindValue(repository.accessLevel ? QVariant(*repository.accessLevel) : QVariant(QMetaType(QMetaType::Int)));
+    query.addBindValue(now);
+    query.addBindValue(providerId(repository.provider));
+    query.addBindValue(repository.id);
+    if (!exists)
+        query.addBindValue(now);
+    if (!query.exec())
+        return fail(error(QStringLiteral("cannot write repository %1").arg(repository.fullPath), query.lastError()));
+    return {};
+}
+
+Result<Store::SyncCounts> Store::applyListing(Provider provider, const RepositoryListing &listing)
+{
+    Result<RepositoryCache> cache = repositoryCache(provider);
+    if (!cache)
+        return fail(cache.error());
+    if (!m_db.transaction())
+        return fail(error(QStringLiteral("cannot start a transaction"), m_db.lastError()));
+    auto abort = [this](const QString &message) -> Result<SyncCounts> {
+        m_db.rollback();
+        return fail(message);
+    };
+    const QString now = nowText();
+    SyncCounts counts;
+    QHash<QString, Repository> existing = cache->repositories;
+    QSet<QString> listed;
+    for (const Repository &repository : listing.repositories) {
+        if (listed.contains(repository.id))
+            continue; // a repository on two pages of a shifting listing counts once
+        listed.insert(repository.id);
+        const auto old = existing.constFind(repository.id);
+        if (old != existing.constEnd() && old->sameData(repository)) {
+            ++counts.unchanged;
+            continue;
+        }
+        if (Result<void> written = writeRepository(repository, old != existing.constEnd(), now); !written)
+            return abort(written.error());
+        ++(old != existing.constEnd() ? counts.updated : counts.added);
+    }
+    QSqlQuery remove(m_db);
+    remove.prepare(QStringLiteral("DELETE FROM repositories WHERE provider = ? AND repo_id = ?"));
+    for (auto it = existing.constBegin(); it != existing.constEnd(); ++it) {
+        if (listed.contains(it.key()))
+            continue;
+        remove.bindValue(0, providerId(provider));
+        remove.bindValue(1, it.key());
+        if (!remove.exec())
+            return abort(error(QStringLiteral("cannot remove repository %1").arg(it->fullPath), remove.lastError()));
+        ++counts.removed;
+    }
+    for (auto it = listing.pages.constBegin(); it != listing.pages.constEnd(); ++it) {
+        const QString key = providerId(provider) + QLatin1Char(' ') + it.key();
+        const auto cached = cache->pages.constFind(it.key());
+        if (cached != cache->pages.constEnd() && cached->etag == it->etag && cached->ids == it->ids)
+            continue;
+        QSqlQuery page(m_db);
+        page.prepare(QStringLiteral("INSERT INTO api_cache (url, etag, item_ids) VALUES (?, ?, ?)"
+                                    " ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, item_ids = excluded.item_ids"));
+        page.addBindValue(key);
+        page.addBindValue(it->etag);
+        page.addBindValue(it->ids.join(QLatin1Char(',')));
+        if (!page.exec())
+            return abort(error(QStringLiteral("cannot write the page cache"), page.lastError()));
+    }
+    if (!m_db.commit())
+        return abort(error(QStringLiteral("cannot commit the repository listing"), m_db.lastError()));
+    return counts;
+}
+
+Result<void> Store::upsertRepository(const Repository &repository)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT %1 FROM repositories WHERE provider = ? AND repo_id = ?").arg(QLatin1String(kRepositoryColumns)));
+    query.addBindValue(providerId(repository.provider));
+    query.addBindValue(repository.id);
+    if (!query.exec())
+        return fail(error(QStringLiteral("cannot read repository %1").arg(repository.fullPath), query.lastError()));
+    const bool exists = query.next();
+    if (exists && repositoryFromRow(query).sameData(repository))
+        return {};
+    query.finish();
+    return writeRepository(repository, exists, nowText());
+}
+
+Result<bool> Store::hasRepository(Provider provider, const QString &id)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT 1 FROM repositories WHERE provider = ? AND repo_id = ?"));
+    query.addBindValue(providerId(provider));
+    query.addBindValue(id);
+    if (!query.exec())
+        return fail(error(QStringLiteral("cannot read repository %1").arg(id), query.lastError()));
+    return query.next();
+}
+
+Result<int> Store::removeRepository(Provider provider, const QString &id)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("DELETE FROM repositories WHERE provider = ? AND repo_id = ?"));
+    query.addBindValue(providerId(provider));
+    query.addBindValue(id);
+    if (!query.exec())
+        return fail(error(QStringLiteral("cannot remove repository %1").arg(id), query.lastError()));
+    return query.numRowsAffected();
+}
+
+Result<int> Store::removeRepositoryByPath(Provider provider, const QString &fullPath)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("DELETE FROM repositories WHERE provider = ? AND full_path = ?"));
+    query.addBindValue(providerId(provider));
+    query.addBindValue(fullPath);
+    if (!query.exec())
+        return fail(error(QStringLiteral("cannot remove repository %1").arg(fullPath), query.lastError()));
+    return query.numRowsAffected();
+}
+
+Result<qint64> Store::startSyncRun(Provider provider)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("INSERT INTO sync_runs (provider, started_at, outcome) VALUES (?, ?, 'running')"));
+    query.addBindValue(providerId(provider));
+    query.addBindValue(nowText());
+    if (!query.exec())
+        return fail(error(QStringLiteral("cannot record the sync run"), query.lastError()));
+    if (m_postgres) {
+        QSqlQuery id(m_db);
+        if (!id.exec(QStringLiteral("SELECT lastval()")) || !id.next())
+            return fail(error(QStringLiteral("cannot read the sync run id"), id.lastError()));
+        return id.value(0).toLongLong();
+    }
+    return query.lastInsertId().toLongLong();
+}
+
+Result<void> Store::finishSyncRun(qint64 id, bool succeeded, const SyncCounts &counts, int apiCalls, const QString &error)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("UPDATE sync_runs SET finished_at = ?, outcome = ?, added = ?, updated = ?, removed = ?,"
+                                 " unchanged = ?, api_calls = ?, error = ? WHERE id = ?"));
+    query.addBindValue(nowText());
+    query.addBindValue(succeeded ? QStringLiteral("succeeded") : QStringLiteral("failed"));
+    query.addBindValue(counts.added);
+    query.addBindValue(counts.updated);
+    query.addBindValue(counts.removed);
+    query.addBindValue(counts.unchanged);
+    query.addBindValue(apiCalls);
+    query.addBindValue(nullable(error));
+    query.addBindValue(id);
+    if (!query.exec())
+        return fail(this->error(QStringLiteral("cannot record the sync run"), query.lastError()));
+    return {};
+}
+
+Result<QList<Store::SyncRun>> Store::latestSyncRuns()
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT id, provider, started_at, finished_at, outcome, added, updated, removed, unchanged,"
+                                   " api_calls, error FROM sync_runs WHERE id IN (SELECT MAX(id) FROM sync_runs GROUP BY provider)"
+                                   " ORDER BY provider")))
+        return fail(error(QStringLiteral("cannot read sync runs"), query.lastError()));
+    QList<SyncRun> runs;
+    while (query.next()) {
+        SyncRun run;
+        run.id = query.value(0).toLongLong();
+        run.provider = providerFromId(query.value(1).toString()).value_or(Provider::GitHub);
+        run.startedAt = QDateTime::fromString(query.value(2).toString(), Qt::ISODateWithMs);
+        run.finishedAt = QDateTime::fromString(query.value(3).toString(), Qt::ISODateWithMs);
+        run.outcome = query.value(4).toString();
+        run.counts = { query.value(5).toInt(), query.value(6).toInt(), query.value(7).toInt(), query.value(8).toInt() };
+        run.apiCalls = query.value(9).toInt();
+        run.error = query.value(10).toString();
+        runs << run;
+    }
+    return runs;
+}
+
+Result<bool> Store::tryLock(const QString &name, const QString &holder, int ttlSeconds)
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    QSqlQuery query(m_db);
+    // Taken when free, lapsed, or already ours (a refresh).
+    query.prepare(QStringLiteral("INSERT INTO locks (name, holder, expires_at) VALUES (?, ?, ?)"
+                                 " ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at"
+                                 " WHERE locks.expires_at < ? OR locks.holder = excluded.holder"));
+    query.addBindValue(name);
+    query.addBindValue(holder);
+    query.addBindValue(now + ttlSeconds);
+    query.addBindValue(now);
+    if (!query.exec())
+        return fail(error(QStringLiteral("cannot take the lock %1").arg(name), query.lastError()));
+    return query.numRowsAffected() > 0;
+}
+
+Result<void> Store::unlock(const QString &name, const QString &holder)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("DELETE FROM locks WHERE name = ? AND holder = ?"));
+    query.addBindValue(name);
+    query.addBindValue(holder);
+    if (!query.exec())
+        return fail(error(QStringLiteral("cannot release the lock %1").arg(name), query.lastError()));
+    return {};
 }
 
 Result<void> Store::reconnect()

@@ -2,6 +2,8 @@
 
 #include "agentconfig.h"
 #include "delivery.h"
+#include "repository.h"
+#include "repositorycache.h"
 #include "result.h"
 
 #include <QSqlDatabase>
@@ -38,6 +40,48 @@ public:
     Result<QList<Delivery>> recentDeliveries(std::optional<Provider> provider, int limit);
     Result<qint64> deliveryCount(std::optional<Provider> provider = std::nullopt);
 
+    // --- The repository cache ---
+    struct SyncCounts {
+        int added = 0;
+        int updated = 0;
+        int removed = 0;
+        int unchanged = 0;
+        int rowsWritten() const { return added + updated + removed; }
+    };
+    struct SyncRun {
+        qint64 id = 0;
+        Provider provider = Provider::GitHub;
+        QDateTime startedAt;
+        QDateTime finishedAt;
+        QString outcome; // running, succeeded, failed
+        SyncCounts counts;
+        int apiCalls = 0;
+        QString error;
+    };
+
+    Result<QList<Repository>> repositories(std::optional<Provider> provider = std::nullopt);
+    // What a listing of `provider` may reuse (repositories and page ETags).
+    Result<RepositoryCache> repositoryCache(Provider provider);
+    // Replaces the provider's cached repositories with a complete listing, in one transaction:
+    // new ones are added, changed ones updated in place (by provider id), missing ones removed.
+    // Rows that did not change are not written.
+    Result<SyncCounts> applyListing(Provider provider, const RepositoryListing &listing);
+    Result<bool> hasRepository(Provider provider, const QString &id);
+    // Changes between syncs, from webhook events.
+    Result<void> upsertRepository(const Repository &repository);
+    Result<int> removeRepository(Provider provider, const QString &id);
+    Result<int> removeRepositoryByPath(Provider provider, const QString &fullPath);
+
+    Result<qint64> startSyncRun(Provider provider);
+    Result<void> finishSyncRun(qint64 id, bool succeeded, const SyncCounts &counts, int apiCalls, const QString &error);
+    // The newest run per provider.
+    Result<QList<SyncRun>> latestSyncRuns();
+
+    // A lease in the database (not in memory), so agents on one database coordinate: true when
+    // `holder` has it now. It lapses after `ttlSeconds` if the holder dies.
+    Result<bool> tryLock(const QString &name, const QString &holder, int ttlSeconds);
+    Result<void> unlock(const QString &name, const QString &holder);
+
     // A round trip to the database: is it there and answering?
     Result<void> ping();
     // Closes and opens the connection again, after the database went away.
@@ -50,6 +94,7 @@ private:
     Result<void> configure();
     Result<void> migrate();
     Result<void> exec(const QString &sql);
+    Result<void> writeRepository(const Repository &repository, bool exists, const QString &now);
     QString error(const QString &what, const QSqlError &error) const;
 
     QSqlDatabase m_db;

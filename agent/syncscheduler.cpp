@@ -1,0 +1,89 @@
+#include "syncscheduler.h"
+
+#include "store.h"
+
+#include <QHostInfo>
+#include <QLoggingCategory>
+#include <QCoreApplication>
+#include <QThread>
+#include <QTimeZone>
+
+Q_DECLARE_LOGGING_CATEGORY(lcSync)
+
+namespace forgelink {
+
+SyncScheduler::SyncScheduler(AgentConfig config, QObject *parent) : QObject(parent), m_config(std::move(config))
+{
+    m_daily.setSingleShot(true);
+    connect(&m_daily, &QTimer::timeout, this, [this] {
+        runNow();
+        scheduleNext();
+    });
+}
+
+SyncScheduler::~SyncScheduler()
+{
+    if (m_thread) {
+        m_thread->wait();
+        delete m_thread;
+    }
+}
+
+qint64 SyncScheduler::msUntil(const QTime &dailyAt, const QDateTime &now)
+{
+    QDateTime next(now.date(), dailyAt, now.timeZone());
+    if (next <= now)
+        next = next.addDays(1);
+    return now.msecsTo(next);
+}
+
+void SyncScheduler::start()
+{
+    scheduleNext();
+}
+
+void SyncScheduler::scheduleNext()
+{
+    const qint64 wait = msUntil(m_config.syncDailyAt, QDateTime::currentDateTime());
+    m_daily.start(int(std::min<qint64>(wait, std::numeric_limits<int>::max())));
+    qCInfo(lcSync).noquote() << "next daily sync at" << QDateTime::currentDateTime().addMSecs(wait).toString(Qt::ISODate);
+}
+
+void SyncScheduler::runNow()
+{
+    if (m_thread) {
+        m_again = true;
+        qCInfo(lcSync) << "a sync is running; another one follows it";
+        return;
+    }
+    const QString holder = QStringLiteral("%1:%2").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid());
+    auto outcomes = std::make_shared<QList<RepositorySync::Outcome>>();
+    auto error = std::make_shared<QString>();
+    m_thread = QThread::create([config = m_config, holder, outcomes, error] {
+        Result<std::unique_ptr<Store>> store = Store::open(config.database, QStringLiteral("forgelink-sync"));
+        if (!store) {
+            *error = store.error();
+            return;
+        }
+        RepositorySync sync(config, **store, holder);
+        Result<QList<RepositorySync::Outcome>> result = sync.run(std::nullopt);
+        if (result)
+            *outcomes = result.value();
+        else
+            *error = result.error();
+    });
+    connect(m_thread, &QThread::finished, this, [this, outcomes, error] {
+        m_thread->deleteLater();
+        m_thread = nullptr;
+        if (!error->isEmpty())
+            qCWarning(lcSync).noquote() << "sync did not run:" << *error;
+        Q_EMIT finished(*outcomes, *error);
+        if (m_again) {
+            m_again = false;
+            runNow();
+        }
+    });
+    m_thread->start();
+}
+
+} // namespace forgelink

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "agentconfig.h"
+#include "repositorysync.h"
+
+#include <QObject>
+#include <QTimer>
+
+class QThread;
+
+namespace forgelink {
+
+// Runs the repository sync inside `serve`: daily at sync.dailyAt (local time) and whenever asked
+// (SIGHUP). Each run has a thread, a database connection and an HTTP client of its own, so the
+// webhook receiver never waits for it. A request during a run queues one more run.
+class SyncScheduler : public QObject {
+    Q_OBJECT
+
+public:
+    SyncScheduler(AgentConfig config, QObject *parent = nullptr);
+    ~SyncScheduler() override;
+
+    void start();
+    void runNow();
+    bool isRunning() const { return m_thread != nullptr; }
+    // Milliseconds until the next daily run, from `now`.
+    static qint64 msUntil(const QTime &dailyAt, const QDateTime &now);
+
+Q_SIGNALS:
+    void finished(const QList<forgelink::RepositorySync::Outcome> &outcomes, const QString &error);
+
+private:
+    void scheduleNext();
+
+    AgentConfig m_config;
+    QTimer m_daily;
+    QThread *m_thread = nullptr;
+    bool m_again = false;
+};
+
+} // namespace forgelink

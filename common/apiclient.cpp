@@ -1,0 +1,193 @@
+#include "apiclient.h"
+
+#include <QDateTime>
+#include <QEventLoop>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcApi, "forgelink.api", QtInfoMsg)
+
+namespace forgelink {
+
+namespace {
+
+constexpr int kMaxBackoffMs = 30'000;
+// GitHub: a secondary limit without Retry-After means "wait at least a minute".
+constexpr int kSecondaryLimitWaitMs = 60'000;
+
+bool isRateLimited(const ApiClient::Response &response)
+{
+    if (response.status == 429)
+        return true;
+    if (response.status != 403)
+        return false;
+    return response.header("x-ratelimit-remaining") == "0" || response.header("RateLimit-Remaining") == "0"
+            || !response.header("Retry-After").isEmpty()
+            || response.body.contains("secondary rate limit") || response.body.contains("rate limit exceeded")
+            || response.body.contains("API rate limit");
+}
+
+} // namespace
+
+QByteArray ApiClient::Response::header(QByteArrayView name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+ApiClient::ApiClient(ApiSettings settings) : m_settings(std::move(settings)), m_network(std::make_unique<QNetworkAccessManager>())
+{
+    m_sleep = [](int ms) {
+        QEventLoop loop;
+        QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+        loop.exec();
+    };
+    if (!m_settings.proxyUrl.isEmpty()) {
+        const QUrl proxy(m_settings.proxyUrl);
+        if (!proxy.isValid() || proxy.host().isEmpty())
+            m_setupError = QStringLiteral("proxy %1 is not a URL such as http://proxy.example.com:3128").arg(m_settings.proxyUrl);
+        else
+            m_network->setProxy(QNetworkProxy(proxy.scheme() == u"socks5" ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy,
+                                              proxy.host(), quint16(proxy.port(3128)), proxy.userName(), proxy.password()));
+    }
+    if (!m_settings.caBundleFile.isEmpty() && QSslCertificate::fromPath(m_settings.caBundleFile).isEmpty())
+        m_setupError = QStringLiteral("CA bundle %1 holds no PEM certificate").arg(m_settings.caBundleFile);
+}
+
+ApiClient::~ApiClient() = default;
+
+QUrl ApiClient::resolve(const QString &path) const
+{
+    if (path.startsWith(QLatin1String("http://")) || path.startsWith(QLatin1String("https://")))
+        return QUrl(path);
+    QString base = m_settings.baseUrl;
+    if (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    return QUrl(base + (path.startsWith(QLatin1Char('/')) ? path : QLatin1Char('/') + path));
+}
+
+QString ApiClient::describe(const Response &response)
+{
+    QString message = QString::number(response.status);
+    const QByteArray body = response.body.left(300).simplified();
+    if (!body.isEmpty())
+        message += QLatin1Char(' ') + QString::fromUtf8(body);
+    return message;
+}
+
+Result<ApiClient::Response> ApiClient::send(const QByteArray &method, const QUrl &url, const Headers &headers,
+                                            const QByteArray &body)
+{
+    QNetworkRequest request(url);
+    request.setTransferTimeout(m_settings.timeoutMs);
+    request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("forgelink/" FORGELINK_VERSION));
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
+    if (!m_settings.caBundleFile.isEmpty()) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.addCaCertificates(QSslCertificate::fromPath(m_settings.caBundleFile));
+        request.setSslConfiguration(ssl);
+    }
+    QNetworkReply *reply = m_network->sendCustomRequest(request, method, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    if (!reply->isFinished())
+        loop.exec();
+    std::unique_ptr<QNetworkReply> owner(reply);
+    Response response;
+    response.url = url;
+    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (response.status == 0) {
+        QString reason = reply->errorString();
+        if (reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError)
+            reason = QStringLiteral("no answer within %1 s").arg(m_settings.timeoutMs / 1000.0);
+        return fail(reason);
+    }
+    response.body = reply->readAll();
+    for (const auto &pair : reply->rawHeaderPairs())
+        response.headers.append(pair);
+    return response;
+}
+
+std::optional<int> ApiClient::rateLimitWaitMs(const Response &response) const
+{
+    bool ok = false;
+    const int retryAfter = response.header("Retry-After").trimmed().toInt(&ok);
+    if (ok && retryAfter >= 0)
+        return retryAfter * 1000;
+    QByteArray reset = response.header("x-ratelimit-reset");
+    if (reset.isEmpty())
+        reset = response.header("RateLimit-Reset");
+    const qint64 resetAt = reset.trimmed().toLongLong(&ok);
+    if (ok && resetAt > 0) {
+        const qint64 wait = resetAt * 1000 - QDateTime::currentMSecsSinceEpoch();
+        return int(qBound<qint64>(1000, wait + 1000, qint64(24) * 3600 * 1000));
+    }
+    if (response.body.contains("secondary rate limit"))
+        return kSecondaryLimitWaitMs;
+    return std::nullopt;
+}
+
+Result<ApiClient::Response> ApiClient::request(const QByteArray &method, const QString &path, const Headers &headers,
+                                               const QByteArray &body)
+{
+    if (!m_setupError.isEmpty())
+        return fail(m_setupError);
+    const QUrl url = resolve(path);
+    const QString what = QStringLiteral("%1 %2").arg(QString::fromLatin1(method), url.toDisplayString(QUrl::RemoveQuery));
+    QString lastProblem;
+    for (int attempt = 1; attempt <= m_settings.maxAttempts; ++attempt) {
+        ++m_calls;
+        Result<Response> response = send(method, url, headers, body);
+        const bool lastAttempt = attempt == m_settings.maxAttempts;
+        int backoff = int(std::min<qint64>(qint64(m_settings.baseBackoffMs) << (attempt - 1), kMaxBackoffMs));
+        backoff = backoff / 2 + int(QRandomGenerator::global()->bounded(backoff + 1)); // jitter: 50% to 150%
+
+        if (!response) {
+            lastProblem = response.error();
+            qCInfo(lcApi).noquote() << what << "failed:" << lastProblem << (lastAttempt ? "" : "; retrying");
+            if (!lastAttempt)
+                m_sleep(backoff);
+            continue;
+        }
+        QByteArray remaining = response->header("x-ratelimit-remaining");
+        if (remaining.isEmpty())
+            remaining = response->header("RateLimit-Remaining");
+        if (!remaining.isEmpty())
+            m_rateLimitRemaining = remaining.toLongLong();
+
+        if (isRateLimited(*response)) {
+            const int wait = rateLimitWaitMs(*response).value_or(backoff);
+            lastProblem = QStringLiteral("rate limited (%1)").arg(describe(*response));
+            if (wait > m_settings.maxRateLimitWaitMs)
+                return fail(QStringLiteral("%1: rate limit exhausted; it resets in %2 s, longer than the %3 s this run may wait")
+                                    .arg(what)
+                                    .arg(wait / 1000)
+                                    .arg(m_settings.maxRateLimitWaitMs / 1000));
+            qCInfo(lcApi).noquote() << what << "rate limited; waiting" << wait << "ms";
+            if (!lastAttempt)
+                m_sleep(wait);
+            continue;
+        }
+        if (response->status >= 500) {
+            lastProblem = QStringLiteral("answered %1").arg(describe(*response));
+            qCInfo(lcApi).noquote() << what << lastProblem << (lastAttempt ? "" : "; retrying");
+            if (!lastAttempt)
+                m_sleep(rateLimitWaitMs(*response).value_or(backoff));
+            continue;
+        }
+        return response;
+    }
+    return fail(QStringLiteral("%1: %2 after %3 attempts").arg(what, lastProblem).arg(m_settings.maxAttempts));
+}
+
+} // namespace forgelink

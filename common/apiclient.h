@@ -1,0 +1,77 @@
+#pragma once
+
+#include "result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace forgelink {
+
+// How a client reaches a provider: its base URL, and what on-prem networks need.
+struct ApiSettings {
+    QString baseUrl;
+    QString caBundleFile;        // PEM file of extra CA certificates
+    QString proxyUrl;            // http://proxy:3128
+    int timeoutMs = 30'000;      // per request
+    int maxAttempts = 5;         // retries of 5xx, network errors and rate limits
+    int maxRateLimitWaitMs = 300'000; // a longer wait fails the run instead
+    int baseBackoffMs = 500;
+};
+
+// A blocking REST client on QNetworkAccessManager for the sync and the wizard's checks. It runs
+// a local event loop per request, so it belongs on a worker thread (or a command-line program).
+// It retries 5xx and network errors with exponential backoff and jitter, honours Retry-After,
+// x-ratelimit-reset / RateLimit-Reset and GitHub's secondary limits, and counts the calls it made.
+class ApiClient {
+public:
+    struct Response {
+        int status = 0;
+        QByteArray body;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        QUrl url;
+        QByteArray header(QByteArrayView name) const;
+    };
+    using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+    explicit ApiClient(ApiSettings settings);
+    ~ApiClient();
+
+    // `path` is joined to the base URL unless it is absolute. Every status the caller may handle
+    // (2xx, 304, 4xx but rate limits) comes back as a Response; network errors, timeouts and
+    // exhausted retries come back as errors.
+    Result<Response> request(const QByteArray &method, const QString &path, const Headers &headers = {},
+                             const QByteArray &body = {});
+    Result<Response> get(const QString &path, const Headers &headers = {}) { return request("GET", path, headers); }
+
+    QUrl resolve(const QString &path) const;
+    int callsMade() const { return m_calls; }
+    std::optional<qint64> rateLimitRemaining() const { return m_rateLimitRemaining; }
+
+    // For tests: how the client waits (default: an event loop timer).
+    void setSleeper(std::function<void(int ms)> sleeper) { m_sleep = std::move(sleeper); }
+
+    // A short description of an error answer for messages: "401 Bad credentials".
+    static QString describe(const Response &response);
+
+private:
+    Result<Response> send(const QByteArray &method, const QUrl &url, const Headers &headers, const QByteArray &body);
+    std::optional<int> rateLimitWaitMs(const Response &response) const;
+
+    ApiSettings m_settings;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::function<void(int)> m_sleep;
+    int m_calls = 0;
+    std::optional<qint64> m_rateLimitRemaining;
+    QString m_setupError;
+};
+
+} // namespace forgelink

@@ -1,0 +1,96 @@
+#include "azuredevopslister.h"
+
+#include "jsonfields.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QUrl>
+
+Q_DECLARE_LOGGING_CATEGORY(lcSync)
+
+namespace forgelink {
+
+namespace {
+QString shortBranch(const QString &ref)
+{
+    return ref.startsWith(QLatin1String("refs/heads/")) ? ref.mid(11) : ref;
+}
+} // namespace
+
+AzureDevOpsLister::AzureDevOpsLister(const AzureDevOpsSettings &settings, const NetworkSettings &network)
+    : m_client(RepositoryLister::apiSettings(settings.organizationUrl, network))
+    , m_authorization("Basic " + (":" + settings.token).toBase64()) // any user name, the PAT as password
+{
+}
+
+Result<RepositoryListing> AzureDevOpsLister::list(const RepositoryCache &)
+{
+    struct Project {
+        QString id;
+        QString name;
+        QString visibility;
+    };
+    QList<Project> projects;
+    QByteArray continuation;
+    const ApiClient::Headers headers{ { "Authorization", m_authorization }, { "Accept", "application/json" } };
+    auto refused = [](const ApiClient::Response &response, const QString &what) {
+        return fail(QStringLiteral("Azure DevOps refused to list %1: %2%3")
+                            .arg(what, ApiClient::describe(response),
+                                 response.status == 401 || response.status == 203
+                                         ? QStringLiteral(" (the personal access token is invalid or expired)")
+                                         : QString()));
+    };
+    do {
+        QString url = QStringLiteral("/_apis/projects?api-version=7.1&$top=100");
+        if (!continuation.isEmpty())
+            url += QStringLiteral("&continuationToken=") + QString::fromLatin1(QUrl::toPercentEncoding(QString::fromUtf8(continuation)));
+        Result<ApiClient::Response> response = m_client.get(url, headers);
+        if (!response)
+            return fail(response.error());
+        // Azure DevOps answers a bad PAT with 203 and its sign-in page.
+        if (response->status != 200)
+            return refused(*response, QStringLiteral("projects"));
+        JsonFields page(QJsonDocument::fromJson(response->body).object());
+        const QJsonArray values = page.array(QStringLiteral("value"));
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            JsonFields item = page.element(QStringLiteral("value"), i, values.at(i));
+            projects << Project{ item.string(QStringLiteral("id")), item.string(QStringLiteral("name")),
+                                 item.optionalString(QStringLiteral("visibility")) };
+        }
+        if (!page.ok())
+            return fail(QStringLiteral("Azure DevOps' page of projects is malformed: %1").arg(page.error()));
+        continuation = response->header("x-ms-continuationtoken");
+    } while (!continuation.isEmpty());
+
+    RepositoryListing listing;
+    for (const Project &project : projects) {
+        const QString url = QStringLiteral("/%1/_apis/git/repositories?api-version=7.1").arg(project.id);
+        Result<ApiClient::Response> response = m_client.get(url, headers);
+        if (!response)
+            return fail(response.error());
+        if (response->status != 200)
+            return refused(*response, QStringLiteral("the repositories of project %1").arg(project.name));
+        JsonFields page(QJsonDocument::fromJson(response->body).object());
+        const QJsonArray values = page.array(QStringLiteral("value"));
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            JsonFields item = page.element(QStringLiteral("value"), i, values.at(i));
+            Repository repository;
+            repository.provider = Provider::AzureDevOps;
+            repository.id = item.string(QStringLiteral("id"));
+            repository.name = item.string(QStringLiteral("name"));
+            repository.fullPath = project.name + QLatin1Char('/') + repository.name;
+            repository.defaultBranch = shortBranch(item.optionalString(QStringLiteral("defaultBranch")));
+            repository.visibility = project.visibility;
+            repository.webUrl = item.optionalString(QStringLiteral("webUrl"));
+            repository.cloneUrl = item.optionalString(QStringLiteral("remoteUrl"));
+            listing.repositories << repository;
+        }
+        if (!page.ok())
+            return fail(QStringLiteral("Azure DevOps' repositories of project %1 are malformed: %2").arg(project.name, page.error()));
+        qCInfo(lcSync).noquote() << "azure-devops: project" << project.name << ":" << values.size() << "repositories";
+    }
+    return listing;
+}
+
+} // namespace forgelink

@@ -1,0 +1,377 @@
+#include "fakeproviderapi.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+#include <QUrlQuery>
+
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+
+#include <algorithm>
+
+namespace forgelink::test {
+
+namespace {
+
+HttpResponse json(int status, const QJsonValue &value)
+{
+    HttpResponse response;
+    response.status = status;
+    response.contentType = "application/json; charset=utf-8";
+    response.body = value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                                    : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    return response;
+}
+
+QByteArray header(const HttpRequest &request, QByteArrayView name)
+{
+    for (const auto &[key, value] : request.headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+bool verifyRs256(const QByteArray &publicPem, const QByteArray &input, const QByteArray &signature)
+{
+    BIO *bio = BIO_new_mem_buf(publicPem.constData(), int(publicPem.size()));
+    EVP_PKEY *key = PEM_read_bio_PUBKEY(bio, nullptr, nullptr, nullptr);
+    BIO_free(bio);
+    if (!key)
+        return false;
+    EVP_MD_CTX *context = EVP_MD_CTX_new();
+    EVP_DigestVerifyInit(context, nullptr, EVP_sha256(), nullptr, key);
+    const int ok = EVP_DigestVerify(context, reinterpret_cast<const unsigned char *>(signature.constData()),
+                                    size_t(signature.size()), reinterpret_cast<const unsigned char *>(input.constData()),
+                                    size_t(input.size()));
+    EVP_MD_CTX_free(context);
+    EVP_PKEY_free(key);
+    return ok == 1;
+}
+
+} // namespace
+
+FakeProviderApi::FakeProviderApi(Provider provider, QObject *parent) : QObject(parent), m_provider(provider) { }
+
+FakeProviderApi::~FakeProviderApi() = default;
+
+bool FakeProviderApi::start()
+{
+    m_server = new HttpServer(
+            HttpLimits{},
+            [this](HttpRequest request, HttpServer::Responder respond) {
+                HttpResponse response = handle(request);
+                m_seen.append({ request.method, request.path, request.query, response.status });
+                if (pageDelayMs > 0)
+                    QTimer::singleShot(pageDelayMs, this, [respond, response] { respond(response); });
+                else
+                    respond(response);
+            },
+            this);
+    return bool(m_server->listen(QHostAddress::LocalHost, 0));
+}
+
+QString FakeProviderApi::url(const QString &pathAndQuery) const
+{
+    return QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->serverPort()).arg(pathAndQuery);
+}
+
+QString FakeProviderApi::baseUrl() const
+{
+    switch (m_provider) {
+    case Provider::GitHub: return url(QStringLiteral("/api/v3"));
+    case Provider::GitLab: return url(QString());
+    case Provider::Bitbucket: return url(QString());
+    case Provider::AzureDevOps: return url(QStringLiteral("/acme"));
+    }
+    return {};
+}
+
+void FakeProviderApi::addRepos(int count, int owners, qint64 installations)
+{
+    const int start = m_created;
+    m_created += count;
+    for (int i = start; i < start + count; ++i) {
+        Repo repo;
+        repo.id = m_provider == Provider::AzureDevOps
+                ? QStringLiteral("%1-0000-4000-8000-%2").arg(i, 8, 16, QLatin1Char('0')).arg(i, 12, 10, QLatin1Char('0'))
+                : QString::number(1000 + i);
+        repo.owner = m_provider == Provider::Bitbucket ? QStringLiteral("PRJ%1").arg(i % owners)
+                                                       : QStringLiteral("team%1").arg(i % owners);
+        repo.name = QStringLiteral("repo-%1").arg(i);
+        repo.isPrivate = i % 3 != 0;
+        repo.installation = 1 + i % installations;
+        repos << repo;
+    }
+}
+
+int FakeProviderApi::requestCount(const QString &pathContains) const
+{
+    return int(std::count_if(m_seen.begin(), m_seen.end(),
+                             [&](const Seen &seen) { return QString::fromUtf8(seen.path).contains(pathContains); }));
+}
+
+int FakeProviderApi::statusCount(int status) const
+{
+    return int(std::count_if(m_seen.begin(), m_seen.end(), [&](const Seen &seen) { return seen.status == status; }));
+}
+
+HttpResponse FakeProviderApi::handle(const HttpRequest &request)
+{
+    for (auto it = m_faults.begin(); it != m_faults.end(); ++it) {
+        if (!QString::fromUtf8(request.path).contains(it->pathContains))
+            continue;
+        HttpResponse response;
+        response.status = it->status;
+        response.body = it->body;
+        response.contentType = "application/json; charset=utf-8";
+        response.headers = it->headers;
+        if (--it->times <= 0)
+            m_faults.erase(it);
+        return response;
+    }
+    switch (m_provider) {
+    case Provider::GitHub: return github(request);
+    case Provider::GitLab: return gitlab(request);
+    case Provider::Bitbucket: return bitbucket(request);
+    case Provider::AzureDevOps: return azure(request);
+    }
+    return HttpResponse::text(500, "no provider");
+}
+
+bool FakeProviderApi::validJwt(const HttpRequest &request) const
+{
+    const QByteArray authorization = header(request, "Authorization");
+    if (!authorization.startsWith("Bearer "))
+        return false;
+    const QList<QByteArray> parts = authorization.mid(7).split('.');
+    if (parts.size() != 3)
+        return false;
+    const auto options = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
+    const QJsonObject claims = QJsonDocument::fromJson(QByteArray::fromBase64(parts[1], options)).object();
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const qint64 iat = qint64(claims.value(QStringLiteral("iat")).toDouble());
+    const qint64 exp = qint64(claims.value(QStringLiteral("exp")).toDouble());
+    // GitHub's rules: issued in the past, expiring within 10 minutes, issued by the App.
+    if (claims.value(QStringLiteral("iss")).toString() != appId || iat > now || exp <= now || exp - iat > 600)
+        return false;
+    if (!githubPublicKeyPem.isEmpty())
+        return verifyRs256(githubPublicKeyPem, parts[0] + '.' + parts[1], QByteArray::fromBase64(parts[2], options));
+    return true;
+}
+
+HttpResponse FakeProviderApi::github(const HttpRequest &request)
+{
+    const QUrlQuery query(QString::fromUtf8(request.query));
+    auto withRateLimit = [this](HttpResponse response) {
+        response.headers.append(qMakePair(QByteArray("x-ratelimit-limit"), QByteArray("5000")));
+        response.headers.append(qMakePair(QByteArray("x-ratelimit-remaining"), QByteArray(QByteArray::number(m_rateLimitRemaining))));
+        response.headers.append(qMakePair(QByteArray("x-ratelimit-reset"), QByteArray(QByteArray::number(QDateTime::currentSecsSinceEpoch() + 3600))));
+        return response;
+    };
+    const QByteArray path = request.path.mid(7); // after /api/v3
+    if (path == "/app/installations") {
+        if (!validJwt(request))
+            return json(401, QJsonObject{ { QStringLiteral("message"), QStringLiteral("A JSON web token could not be decoded") } });
+        QSet<qint64> installations;
+        for (const Repo &repo : repos)
+            installations.insert(repo.installation);
+        QList<qint64> sorted(installations.begin(), installations.end());
+        std::sort(sorted.begin(), sorted.end());
+        QJsonArray list;
+        for (qint64 id : sorted)
+            list.append(QJsonObject{ { QStringLiteral("id"), double(id) },
+                                     { QStringLiteral("account"), QJsonObject{ { QStringLiteral("login"), QStringLiteral("acme") } } } });
+        return withRateLimit(json(200, list));
+    }
+    if (path.startsWith("/app/installations/") && path.endsWith("/access_tokens") && request.method == "POST") {
+        if (!validJwt(request))
+            return json(401, QJsonObject{ { QStringLiteral("message"), QStringLiteral("A JSON web token could not be decoded") } });
+        const QByteArray id = path.mid(19, path.size() - 19 - 14);
+        return json(201, QJsonObject{ { QStringLiteral("token"), QStringLiteral("ghs_installation_%1").arg(QString::fromLatin1(id)) },
+                                      { QStringLiteral("expires_at"),
+                                        QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODate) } });
+    }
+    if (path == "/installation/repositories") {
+        const QByteArray authorization = header(request, "Authorization");
+        if (!authorization.startsWith("token ghs_installation_"))
+            return json(401, QJsonObject{ { QStringLiteral("message"), QStringLiteral("Bad credentials") } });
+        const qint64 installation = authorization.mid(23).toLongLong();
+        QList<Repo> mine;
+        for (const Repo &repo : repos) {
+            if (repo.installation == installation)
+                mine << repo;
+        }
+        const int perPage = std::clamp(query.queryItemValue(QStringLiteral("per_page")).toInt(), 1, 100);
+        const int page = std::max(1, query.queryItemValue(QStringLiteral("page")).toInt());
+        QJsonArray list;
+        for (qsizetype i = qsizetype(page - 1) * perPage; i < std::min<qsizetype>(mine.size(), qsizetype(page) * perPage); ++i) {
+            const Repo &repo = mine.at(i);
+            const QString fullName = repo.owner + QLatin1Char('/') + repo.name;
+            list.append(QJsonObject{ { QStringLiteral("id"), repo.id.toDouble() },
+                                     { QStringLiteral("name"), repo.name },
+                                     { QStringLiteral("full_name"), fullName },
+                                     { QStringLiteral("private"), repo.isPrivate },
+                                     { QStringLiteral("visibility"), repo.isPrivate ? QStringLiteral("private") : QStringLiteral("public") },
+                                     { QStringLiteral("archived"), repo.archived },
+                                     { QStringLiteral("default_branch"), repo.defaultBranch },
+                                     { QStringLiteral("html_url"), QStringLiteral("https://github.example/") + fullName },
+                                     { QStringLiteral("clone_url"), QStringLiteral("https://github.example/") + fullName + QStringLiteral(".git") } });
+        }
+        HttpResponse response = json(200, QJsonObject{ { QStringLiteral("total_count"), double(mine.size()) },
+                                                       { QStringLiteral("repository_selection"), QStringLiteral("all") },
+                                                       { QStringLiteral("repositories"), list } });
+        const QByteArray etag = "W/\"" + QCryptographicHash::hash(response.body, QCryptographicHash::Sha1).toHex() + '"';
+        if (qsizetype(page) * perPage < mine.size())
+            response.headers.append(qMakePair(QByteArray("Link"), QByteArray("<" + url(QStringLiteral("/api/v3/installation/repositories?per_page=%1&page=%2").arg(perPage).arg(page + 1)).toUtf8()
+                                                 + ">; rel=\"next\", <" + url(QStringLiteral("/api/v3/installation/repositories?per_page=%1&page=%2").arg(perPage).arg((mine.size() + perPage - 1) / perPage)).toUtf8()
+                                                 + ">; rel=\"last\"")));
+        response.headers.append(qMakePair(QByteArray("ETag"), QByteArray(etag)));
+        if (header(request, "If-None-Match") == etag) {
+            // A conditional request that matches costs no rate limit.
+            HttpResponse notModified;
+            notModified.status = 304;
+            notModified.headers = response.headers;
+            return withRateLimit(notModified);
+        }
+        --m_rateLimitRemaining;
+        return withRateLimit(response);
+    }
+    return json(404, QJsonObject{ { QStringLiteral("message"), QStringLiteral("Not Found") } });
+}
+
+HttpResponse FakeProviderApi::gitlab(const HttpRequest &request)
+{
+    if (request.path != "/api/v4/projects")
+        return json(404, QJsonObject{ { QStringLiteral("message"), QStringLiteral("404 Not Found") } });
+    if (header(request, "PRIVATE-TOKEN") != token)
+        return json(401, QJsonObject{ { QStringLiteral("message"), QStringLiteral("401 Unauthorized") } });
+    const QUrlQuery query(QString::fromUtf8(request.query));
+    if (query.queryItemValue(QStringLiteral("pagination")) != u"keyset" || query.queryItemValue(QStringLiteral("order_by")) != u"id")
+        return json(400, QJsonObject{ { QStringLiteral("error"), QStringLiteral("keyset pagination expected") } });
+    const int perPage = std::clamp(query.queryItemValue(QStringLiteral("per_page")).toInt(), 1, 100);
+    const qint64 after = query.queryItemValue(QStringLiteral("id_after")).toLongLong();
+    QList<Repo> sorted = repos;
+    std::sort(sorted.begin(), sorted.end(), [](const Repo &a, const Repo &b) { return a.id.toLongLong() < b.id.toLongLong(); });
+    QJsonArray list;
+    qint64 last = 0;
+    bool more = false;
+    for (const Repo &repo : sorted) {
+        if (repo.id.toLongLong() <= after)
+            continue;
+        if (list.size() == perPage) {
+            more = true;
+            break;
+        }
+        const QString path = repo.owner + QLatin1Char('/') + repo.name;
+        // simple=true: id, names, paths, default branch and URLs; no visibility or permissions.
+        list.append(QJsonObject{ { QStringLiteral("id"), repo.id.toDouble() },
+                                 { QStringLiteral("name"), repo.name },
+                                 { QStringLiteral("path"), repo.name },
+                                 { QStringLiteral("path_with_namespace"), path },
+                                 { QStringLiteral("default_branch"), repo.defaultBranch },
+                                 { QStringLiteral("web_url"), QStringLiteral("https://gitlab.example/") + path },
+                                 { QStringLiteral("http_url_to_repo"), QStringLiteral("https://gitlab.example/") + path + QStringLiteral(".git") } });
+        last = repo.id.toLongLong();
+    }
+    HttpResponse response = json(200, list);
+    response.headers.append(qMakePair(QByteArray("RateLimit-Limit"), QByteArray("2000")));
+    response.headers.append(qMakePair(QByteArray("RateLimit-Remaining"), QByteArray(QByteArray::number(--m_rateLimitRemaining))));
+    if (more) {
+        QUrlQuery next = query;
+        next.removeAllQueryItems(QStringLiteral("id_after"));
+        next.addQueryItem(QStringLiteral("id_after"), QString::number(last));
+        response.headers.append(qMakePair(QByteArray("Link"), QByteArray("<" + url(QStringLiteral("/api/v4/projects?") + next.toString(QUrl::FullyEncoded)).toUtf8() + ">; rel=\"next\"")));
+    }
+    return response;
+}
+
+HttpResponse FakeProviderApi::bitbucket(const HttpRequest &request)
+{
+    if (request.path != "/rest/api/latest/repos")
+        return json(404, QJsonObject{ { QStringLiteral("errors"), QJsonArray{ QJsonObject{ { QStringLiteral("message"), QStringLiteral("not found") } } } } });
+    if (header(request, "Authorization") != "Bearer " + token)
+        return json(401, QJsonObject{ { QStringLiteral("errors"), QJsonArray{ QJsonObject{ { QStringLiteral("message"), QStringLiteral("Authentication failed") } } } } });
+    const QUrlQuery query(QString::fromUtf8(request.query));
+    if (query.queryItemValue(QStringLiteral("permission")) != u"REPO_ADMIN")
+        return json(400, QJsonObject{ { QStringLiteral("errors"), QStringLiteral("permission=REPO_ADMIN expected") } });
+    const int limit = std::clamp(query.queryItemValue(QStringLiteral("limit")).toInt(), 1, 1000); // the server's maximum
+    const int start = query.queryItemValue(QStringLiteral("start")).toInt();
+    QJsonArray values;
+    for (int i = start; i < std::min<int>(int(repos.size()), start + limit); ++i) {
+        const Repo &repo = repos.at(i);
+        const QString slug = repo.name;
+        values.append(QJsonObject{
+                { QStringLiteral("id"), repo.id.toDouble() },
+                { QStringLiteral("slug"), slug },
+                { QStringLiteral("name"), repo.name },
+                { QStringLiteral("public"), !repo.isPrivate },
+                { QStringLiteral("archived"), repo.archived },
+                { QStringLiteral("project"), QJsonObject{ { QStringLiteral("key"), repo.owner } } },
+                { QStringLiteral("links"),
+                  QJsonObject{ { QStringLiteral("self"), QJsonArray{ QJsonObject{ { QStringLiteral("href"), QStringLiteral("https://bitbucket.example/projects/%1/repos/%2/browse").arg(repo.owner, slug) } } } },
+                               { QStringLiteral("clone"), QJsonArray{ QJsonObject{ { QStringLiteral("name"), QStringLiteral("http") }, { QStringLiteral("href"), QStringLiteral("https://bitbucket.example/scm/%1/%2.git").arg(repo.owner.toLower(), slug) } } } } } } });
+    }
+    const bool last = start + limit >= repos.size();
+    QJsonObject page{ { QStringLiteral("size"), values.size() }, { QStringLiteral("limit"), limit },
+                      { QStringLiteral("start"), start },    { QStringLiteral("isLastPage"), last },
+                      { QStringLiteral("values"), values } };
+    if (!last)
+        page.insert(QStringLiteral("nextPageStart"), start + limit);
+    return json(200, page);
+}
+
+HttpResponse FakeProviderApi::azure(const HttpRequest &request)
+{
+    if (header(request, "Authorization") != "Basic " + (":" + token).toBase64()) {
+        // Azure DevOps answers a bad PAT with 203 and an HTML sign-in page.
+        HttpResponse response = HttpResponse::text(203, "<html>Sign in</html>");
+        response.contentType = "text/html";
+        return response;
+    }
+    const QUrlQuery query(QString::fromUtf8(request.query));
+    QStringList projects;
+    for (const Repo &repo : repos) {
+        if (!projects.contains(repo.owner))
+            projects << repo.owner;
+    }
+    auto projectId = [](const QString &name) {
+        return QString::fromLatin1(QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Md5).toHex());
+    };
+    if (request.path == "/acme/_apis/projects") {
+        const int top = std::clamp(query.queryItemValue(QStringLiteral("$top")).toInt(), 1, 100);
+        const int from = query.queryItemValue(QStringLiteral("continuationToken")).toInt();
+        QJsonArray value;
+        for (int i = from; i < std::min<int>(int(projects.size()), from + top); ++i)
+            value.append(QJsonObject{ { QStringLiteral("id"), projectId(projects.at(i)) },
+                                      { QStringLiteral("name"), projects.at(i) },
+                                      { QStringLiteral("visibility"), QStringLiteral("private") },
+                                      { QStringLiteral("state"), QStringLiteral("wellFormed") } });
+        HttpResponse response = json(200, QJsonObject{ { QStringLiteral("count"), value.size() }, { QStringLiteral("value"), value } });
+        if (from + top < projects.size())
+            response.headers.append(qMakePair(QByteArray("x-ms-continuationtoken"), QByteArray(QByteArray::number(from + top))));
+        return response;
+    }
+    if (request.path.endsWith("/_apis/git/repositories")) {
+        const QString id = QString::fromUtf8(request.path.split('/').at(2));
+        QJsonArray value;
+        for (const Repo &repo : repos) {
+            if (projectId(repo.owner) != id)
+                continue;
+            value.append(QJsonObject{ { QStringLiteral("id"), repo.id },
+                                      { QStringLiteral("name"), repo.name },
+                                      { QStringLiteral("project"), QJsonObject{ { QStringLiteral("id"), id }, { QStringLiteral("name"), repo.owner } } },
+                                      { QStringLiteral("defaultBranch"), QStringLiteral("refs/heads/") + repo.defaultBranch },
+                                      { QStringLiteral("webUrl"), QStringLiteral("https://dev.azure.com/acme/%1/_git/%2").arg(repo.owner, repo.name) },
+                                      { QStringLiteral("remoteUrl"), QStringLiteral("https://acme@dev.azure.com/acme/%1/_git/%2").arg(repo.owner, repo.name) } });
+        }
+        return json(200, QJsonObject{ { QStringLiteral("count"), value.size() }, { QStringLiteral("value"), value } });
+    }
+    return json(404, QJsonObject{ { QStringLiteral("message"), QStringLiteral("not found") } });
+}
+
+} // namespace forgelink::test

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "httpserver.h"
+#include "provider.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+namespace forgelink::test {
+
+// A loopback fake of one provider's REST API, following the documented shapes: GitHub App
+// installations, tokens and Link pagination with ETags; GitLab keyset pagination; Bitbucket
+// start/limit pages; Azure DevOps continuation tokens. Faults can be injected per path.
+class FakeProviderApi : public QObject {
+    Q_OBJECT
+
+public:
+    struct Repo {
+        QString id;
+        QString owner;      // GitHub owner, GitLab group, Bitbucket project key, Azure project name
+        QString name;
+        QString defaultBranch = QStringLiteral("main");
+        bool isPrivate = true;
+        bool archived = false;
+        qint64 installation = 1; // GitHub
+    };
+    struct Fault {
+        QString pathContains;
+        int status = 502;
+        QByteArray body;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        int times = 1;
+    };
+    struct Seen {
+        QByteArray method;
+        QByteArray path;
+        QByteArray query;
+        int status = 0;
+    };
+
+    explicit FakeProviderApi(Provider provider, QObject *parent = nullptr);
+    ~FakeProviderApi() override;
+
+    bool start();
+    // The base URL to configure: GitHub's API URL, GitLab's instance URL, Bitbucket's server URL,
+    // the Azure DevOps organization URL.
+    QString baseUrl() const;
+
+    void addRepos(int count, int owners = 1, qint64 installations = 1);
+    QList<Repo> repos;
+    QByteArray token = "fake-token-0123456789";
+    QString appId = QStringLiteral("424242");
+    QByteArray githubPublicKeyPem; // JWTs are verified against it when set
+    int pageDelayMs = 0;           // makes runs slow enough to overlap
+
+    void injectFault(const Fault &fault) { m_faults.append(fault); }
+    QList<Seen> requests() const { return m_seen; }
+    int requestCount(const QString &pathContains = {}) const;
+    int statusCount(int status) const;
+    void clearRequests() { m_seen.clear(); }
+
+private:
+    HttpResponse handle(const HttpRequest &request);
+    HttpResponse github(const HttpRequest &request);
+    HttpResponse gitlab(const HttpRequest &request);
+    HttpResponse bitbucket(const HttpRequest &request);
+    HttpResponse azure(const HttpRequest &request);
+    bool validJwt(const HttpRequest &request) const;
+    QString url(const QString &pathAndQuery) const;
+
+    Provider m_provider;
+    HttpServer *m_server = nullptr;
+    QList<Fault> m_faults;
+    QList<Seen> m_seen;
+    qint64 m_rateLimitRemaining = 5000;
+    int m_created = 0; // ids stay unique when repositories are removed and added
+};
+
+} // namespace forgelink::test
