@@ -21,7 +21,7 @@ packages=(
 
 # The benchmarks' load generator and reference server: bench/*.sh pass --bench.
 if [ "${1:-}" = "--bench" ]; then
-  packages+=(wrk nginx-light curl python3)
+  packages+=(wrk nginx-light curl python3 time)
 fi
 
 missing=()

@@ -55,6 +55,7 @@ public:
     int pageDelayMs = 0;           // makes runs slow enough to overlap
 
     void injectFault(const Fault &fault) { m_faults.append(fault); }
+    void clearFaults() { m_faults.clear(); }
     QList<Seen> requests() const { return m_seen; }
     int requestCount(const QString &pathContains = {}) const;
     int statusCount(int status) const;

@@ -1,0 +1,185 @@
+#include "agentprocess.h"
+#include "fakeproviderapi.h"
+#include "httptestclient.h"
+#include "testkeys.h"
+#include "testpaths.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QEventLoop>
+#include <QProcess>
+#include <QTimer>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace forgelink;
+using namespace forgelink::test;
+
+// `forgelink-agent sync` and `repos` through the real binary, against loopback fakes that this
+// process serves while the agent runs.
+class tst_SyncCommand : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::map<Provider, std::unique_ptr<FakeProviderApi>> m_fakes;
+
+    QString writeConfig(const QString &name)
+    {
+        TestPaths::writeFile(m_dir.filePath(QStringLiteral("app.pem")), TestKeys::rsaPrivateKeyPem());
+        const QByteArray config = QStringLiteral(
+                "listen: 127.0.0.1:0\n"
+                "database: sqlite://%1.db\n"
+                "network: {retryBaseMilliseconds: 20, maxAttempts: 3}\n"
+                "providers:\n"
+                "  github: {apiUrl: %2, appId: %3, privateKey: file:app.pem, webhookSecret: s}\n"
+                "  gitlab: {url: %4, token: %5, webhookSecret: s}\n"
+                "  bitbucket: {url: %6, token: %5, webhookSecret: s}\n"
+                "  azureDevOps: {organizationUrl: %7, token: %5, webhookBasicAuthUser: pipekit, webhookBasicAuthPass: p}\n")
+                                          .arg(name, m_fakes[Provider::GitHub]->baseUrl(), m_fakes[Provider::GitHub]->appId,
+                                               m_fakes[Provider::GitLab]->baseUrl(),
+                                               QString::fromUtf8(m_fakes[Provider::GitLab]->token),
+                                               m_fakes[Provider::Bitbucket]->baseUrl(), m_fakes[Provider::AzureDevOps]->baseUrl())
+                                          .toUtf8();
+        const QString path = m_dir.filePath(name + QStringLiteral(".yaml"));
+        TestPaths::writeFile(path, config);
+        return path;
+    }
+
+    struct Run {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+
+    // Runs the agent while this process keeps serving the fakes.
+    Run agent(const QStringList &arguments)
+    {
+        QProcess process;
+        process.start(TestPaths::agentBinary(), arguments);
+        if (!process.waitForStarted())
+            return {};
+        QEventLoop loop;
+        connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(60'000, &loop, &QEventLoop::quit);
+        if (process.state() != QProcess::NotRunning)
+            loop.exec();
+        return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                 QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError()) };
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        for (Provider provider : allProviders()) {
+            auto fake = std::make_unique<FakeProviderApi>(provider);
+            fake->githubPublicKeyPem = TestKeys::rsaPublicKeyPem();
+            fake->addRepos(120, 3);
+            QVERIFY(fake->start());
+            m_fakes[provider] = std::move(fake);
+        }
+    }
+
+    void syncThenList()
+    {
+        const QString config = writeConfig(QStringLiteral("list"));
+        const Run sync = agent({ QStringLiteral("sync"), QStringLiteral("--config"), config });
+        QVERIFY2(sync.exitCode == 0, qPrintable(sync.err));
+        for (const QString &provider : { QStringLiteral("github: 120 added"), QStringLiteral("gitlab: 120 added"),
+                                         QStringLiteral("bitbucket: 120 added"), QStringLiteral("azure-devops: 120 added") })
+            QVERIFY2(sync.out.contains(provider), qPrintable(sync.out));
+
+        const Run repos = agent({ QStringLiteral("repos"), QStringLiteral("--provider"), QStringLiteral("bitbucket"),
+                                  QStringLiteral("--json"), QStringLiteral("--config"), config });
+        QCOMPARE(repos.exitCode, 0);
+        const QStringList lines = repos.out.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 120);
+        const QJsonObject first = QJsonDocument::fromJson(lines.first().toUtf8()).object();
+        QCOMPARE(first.keys(), (QStringList{ "archived", "cloneUrl", "defaultBranch", "fullPath", "id", "name", "provider",
+                                            "visibility", "webUrl" }));
+        QCOMPARE(first.value(QStringLiteral("provider")).toString(), QStringLiteral("bitbucket"));
+        QVERIFY(first.value(QStringLiteral("id")).isString());
+        QVERIFY(first.value(QStringLiteral("defaultBranch")).isNull()); // Bitbucket's listing does not give it
+    }
+
+    void aFailingProviderExitsOneWithTheReason()
+    {
+        const QString config = writeConfig(QStringLiteral("failing"));
+        m_fakes[Provider::GitLab]->injectFault({ QStringLiteral("/projects"), 401, "{\"message\":\"401 Unauthorized\"}", {}, 100 });
+        const Run sync = agent({ QStringLiteral("sync"), QStringLiteral("--config"), config });
+        m_fakes[Provider::GitLab]->clearFaults();
+        QCOMPARE(sync.exitCode, 1);
+        QVERIFY2(sync.err.contains(QStringLiteral("gitlab sync failed, cache unchanged: GitLab refused to list projects: 401")),
+                 qPrintable(sync.err));
+        QVERIFY(sync.out.contains(QStringLiteral("github: 120 added"))); // the others still ran
+    }
+
+    void twoSyncsAtOnceRunOneAfterTheOther()
+    {
+        const QString config = writeConfig(QStringLiteral("concurrent"));
+        for (auto &[provider, fake] : m_fakes)
+            fake->pageDelayMs = 40;
+        QProcess first;
+        QProcess second;
+        first.start(TestPaths::agentBinary(), { QStringLiteral("sync"), QStringLiteral("--config"), config });
+        second.start(TestPaths::agentBinary(), { QStringLiteral("sync"), QStringLiteral("--config"), config });
+        QTRY_VERIFY_WITH_TIMEOUT(first.state() == QProcess::NotRunning && second.state() == QProcess::NotRunning, 60'000);
+        for (auto &[provider, fake] : m_fakes)
+            fake->pageDelayMs = 0;
+        QCOMPARE(first.exitCode(), 0);
+        QCOMPARE(second.exitCode(), 0);
+        QVERIFY(QString::fromUtf8(first.readAllStandardError() + second.readAllStandardError())
+                        .contains(QStringLiteral("another sync is running")));
+
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+        db.setDatabaseName(m_dir.filePath(QStringLiteral("concurrent.db")));
+        QVERIFY(db.open());
+        {
+            QSqlQuery runs(db);
+            QVERIFY(runs.exec(QStringLiteral("SELECT provider, started_at, finished_at FROM sync_runs ORDER BY id")));
+            QList<QPair<QString, QString>> spans;
+            while (runs.next())
+                spans.append({ runs.value(1).toString(), runs.value(2).toString() });
+            QCOMPARE(spans.size(), 8);
+            // The second agent's runs all start after the first agent's runs have all finished.
+            QVERIFY2(spans.at(4).first >= spans.at(3).second, qPrintable(spans.at(4).first + QLatin1Char(' ') + spans.at(3).second));
+            QSqlQuery count(db);
+            QVERIFY(count.exec(QStringLiteral("SELECT COUNT(*) FROM repositories")) && count.next());
+            QCOMPARE(count.value(0).toInt(), 480);
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("check"));
+    }
+
+    void hangupSyncsARunningAgent()
+    {
+        const QString config = writeConfig(QStringLiteral("served"));
+        QProcess serve;
+        serve.setProcessChannelMode(QProcess::MergedChannels);
+        serve.start(TestPaths::agentBinary(), { QStringLiteral("serve"), QStringLiteral("--config"), config });
+        QVERIFY(serve.waitForStarted());
+        QByteArray log;
+        QTRY_VERIFY_WITH_TIMEOUT((log += serve.readAll()).contains("listening on"), 10'000);
+        const quint16 port = quint16(QString::fromUtf8(log).section(QStringLiteral("listening on 127.0.0.1:"), 1).section(u' ', 0, 0).toUInt());
+        QVERIFY(port > 0);
+        ::kill(pid_t(serve.processId()), SIGHUP);
+        QTRY_VERIFY_WITH_TIMEOUT((log += serve.readAll()).contains("azure-devops synced"), 30'000);
+        std::optional<HttpTestClient::Response> metrics;
+        QTRY_VERIFY_WITH_TIMEOUT((metrics = HttpTestClient::exchange(port, "GET", "/metrics"))
+                                         && metrics->body.contains("forgelink_sync_runs_total{provider=\"gitlab\",outcome=\"succeeded\"} 1"),
+                                 10'000);
+        QVERIFY(metrics->body.contains("forgelink_sync_repositories{provider=\"github\"} 120"));
+        QVERIFY(metrics->body.contains("forgelink_api_rate_limit_remaining{provider=\"github\"}"));
+        serve.terminate();
+        QTRY_VERIFY_WITH_TIMEOUT(serve.state() == QProcess::NotRunning, 30'000);
+        QCOMPARE(serve.exitCode(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_SyncCommand)
+#include "tst_synccommand.moc"
