@@ -3,6 +3,7 @@
 #include "answersreader.h"
 #include "answersvalidator.h"
 #include "provider.h"
+#include "providercheck.h"
 #include "setupgenerator.h"
 
 #include <QDir>
@@ -39,6 +40,31 @@ int BatchRun::run(const Options &options)
         for (const FieldError &error : errors)
             err << "  " << error.toString() << '\n';
         return 2;
+    }
+
+    if (options.check) {
+        bool allPassed = true;
+        for (Provider provider : allProviders()) {
+            const bool enabled = (provider == Provider::GitHub && read.answers.github) || (provider == Provider::GitLab && read.answers.gitlab)
+                    || (provider == Provider::Bitbucket && read.answers.bitbucket)
+                    || (provider == Provider::AzureDevOps && read.answers.azureDevOps);
+            if (!enabled)
+                continue;
+            const ProviderCheck::Outcome outcome = ProviderCheck::run(provider, read.answers);
+            out << providerDisplayName(provider) << ": " << (outcome.passed ? "verified" : "FAILED") << '\n';
+            for (const QString &fact : outcome.facts)
+                out << "  " << fact << '\n';
+            for (const QString &problem : outcome.problems)
+                out << "  problem: " << problem << '\n';
+            if (!outcome.installUrl.isEmpty())
+                out << "  install the App on repositories: " << outcome.installUrl << '\n';
+            allPassed &= outcome.passed;
+        }
+        out.flush();
+        if (!allPassed) {
+            err << "forgelink-wizard: a check against a provider failed; nothing was written\n";
+            return 1;
+        }
     }
 
     Result<ValuesLayout> layout = options.valuesLayoutFile.isEmpty()

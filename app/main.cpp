@@ -54,7 +54,9 @@ int main(int argc, char **argv)
     const QCommandLineOption layout(QStringLiteral("values-layout"),
                                     QStringLiteral("Chart value keys to use instead of the built-in layout."),
                                     QStringLiteral("file"));
-    parser.addOptions({ batch, out, layout });
+    const QCommandLineOption check(QStringLiteral("check"),
+                                   QStringLiteral("With --batch: verify every credential against its provider first."));
+    parser.addOptions({ batch, out, layout, check });
     parser.process(*app);
 
     if (parser.isSet(batch)) {
@@ -62,7 +64,7 @@ int main(int argc, char **argv)
             QTextStream(stderr) << "forgelink-wizard: --batch needs --out DIR\n";
             return 2;
         }
-        return BatchRun::run({ parser.value(batch), parser.value(out), parser.value(layout) });
+        return BatchRun::run({ parser.value(batch), parser.value(out), parser.value(layout), parser.isSet(check) });
     }
     if (parser.isSet(out)) {
         QTextStream(stderr) << "forgelink-wizard: --out goes with --batch\n";

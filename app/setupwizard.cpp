@@ -1,14 +1,155 @@
 #include "setupwizard.h"
 
+#include "finishpage.h"
+#include "githubpage.h"
+#include "hostpage.h"
+#include "providerspage.h"
+#include "reviewpage.h"
+#include "secretstore.h"
+#include "tokenproviderpage.h"
+#include "valuesreader.h"
 #include "welcomepage.h"
+#include "wizardsession.h"
+
+#include <QDir>
+#include <QIcon>
+#include <QSettings>
+#include <QStandardPaths>
 
 namespace forgelink {
 
-SetupWizard::SetupWizard(QWidget *parent) : QWizard(parent)
+SetupWizard::SetupWizard(QWidget *parent) : SetupWizard(Options{}, parent) { }
+
+SetupWizard::SetupWizard(const Options &options, QWidget *parent) : QWizard(parent)
 {
     setWindowTitle(tr("forgelink: connect Pipekit to your Git providers"));
+    setWindowIcon(QIcon(QStringLiteral(":/forgelink/forgelink.svg")));
     setWizardStyle(QWizard::ModernStyle);
-    setPage(WelcomePageId, new WelcomePage);
+    setOption(QWizard::NoBackButtonOnStartPage);
+    resize(820, 720);
+
+    const auto current = [this] { return answers(); };
+    m_welcome = new WelcomePage;
+    auto *host = new HostPage;
+    m_providers = new ProvidersPage;
+    auto *github = new GitHubPage(current);
+    auto *gitlab = new TokenProviderPage(Provider::GitLab, current);
+    auto *bitbucket = new TokenProviderPage(Provider::Bitbucket, current);
+    auto *azure = new TokenProviderPage(Provider::AzureDevOps, current);
+    m_finish = new FinishPage(current);
+    m_providers->setNextId([this] { return nextProviderPage(ProvidersPageId); });
+    github->setNextId([this] { return nextProviderPage(GitHubPageId); });
+    gitlab->setNextId([this] { return nextProviderPage(GitLabPageId); });
+    bitbucket->setNextId([this] { return nextProviderPage(BitbucketPageId); });
+    azure->setNextId([this] { return nextProviderPage(AzureDevOpsPageId); });
+    m_pages = { host, m_providers, github, gitlab, bitbucket, azure };
+
+    setPage(WelcomePageId, m_welcome);
+    setPage(HostPageId, host);
+    setPage(ProvidersPageId, m_providers);
+    setPage(GitHubPageId, github);
+    setPage(GitLabPageId, gitlab);
+    setPage(BitbucketPageId, bitbucket);
+    setPage(AzureDevOpsPageId, azure);
+    setPage(ReviewPageId, new ReviewPage(current));
+    setPage(FinishPageId, m_finish);
+
+    QString settingsFile = options.settingsFile;
+    if (settingsFile.isEmpty())
+        settingsFile = QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).filePath(QStringLiteral("session.ini"));
+    m_secrets = new SecretStore(options.keychainService, this);
+    m_session = std::make_unique<WizardSession>(settingsFile, *m_secrets);
+    connect(m_secrets, &SecretStore::failed, m_welcome, &WelcomePage::setKeychainStatus);
+    connect(m_welcome, &WelcomePage::openValuesRequested, this, &SetupWizard::openValuesFile);
+    connect(this, &QWizard::currentIdChanged, this, [this] { saveSession(); });
+    connect(m_finish, &FinishPage::written, this, [this] { saveSession(); });
+
+    int savedPage = -1;
+    QString savedFolder;
+    const Answers saved = options.resume ? m_session->load(&savedPage, &savedFolder) : Answers();
+    showAnswers(saved);
+    m_finish->setFolder(savedFolder);
+    m_secrets->probe([this, saved, savedPage, resume = options.resume](bool available, const QString &error) {
+        m_welcome->setKeychainStatus(available ? tr("Secrets are kept in your keychain between sessions.")
+                                               : tr("No keychain is available (%1): secrets are kept in memory only and "
+                                                    "must be entered again next time.").arg(error));
+        auto finishRestore = [this, savedPage, resume](const Answers &answers) {
+            if (resume) {
+                showAnswers(answers);
+                if (savedPage > WelcomePageId)
+                    resumeAt(savedPage);
+            }
+            m_restored = true;
+            Q_EMIT restored();
+        };
+        if (available && resume)
+            m_session->addSecrets(saved, finishRestore);
+        else
+            finishRestore(saved);
+    });
+}
+
+SetupWizard::~SetupWizard() = default;
+
+Answers SetupWizard::answers() const
+{
+    Answers answers;
+    for (const AnswersPage *page : m_pages)
+        page->writeAnswers(answers);
+    answers.baseDirectory = QDir::currentPath();
+    return answers;
+}
+
+void SetupWizard::showAnswers(const Answers &answers)
+{
+    for (AnswersPage *page : m_pages)
+        page->readAnswers(answers);
+}
+
+bool SetupWizard::openValuesFile(const QString &path)
+{
+    const Result<ValuesLayout> layout = ValuesLayout::builtIn();
+    Result<Answers> opened = ValuesReader::readFile(path, layout.value());
+    if (!opened) {
+        m_welcome->setOpenStatus(tr("Could not open it: %1").arg(opened.error()));
+        return false;
+    }
+    Answers merged = opened.value();
+    const Answers current = answers();
+    merged.domain = current.domain; // the values file does not name Pipekit's host
+    merged.caBundleFile = current.caBundleFile;
+    merged.proxyUrl = current.proxyUrl;
+    showAnswers(merged);
+    m_welcome->setOpenStatus(tr("Opened %1: its settings fill the pages. Access tokens are not in it; enter them again.").arg(path));
+    return true;
+}
+
+void SetupWizard::resumeAt(int pageId)
+{
+    while (currentId() != pageId && currentId() != -1 && currentPage()->isComplete()) {
+        const int before = currentId();
+        next();
+        if (currentId() == before)
+            break;
+    }
+}
+
+int SetupWizard::nextProviderPage(int after) const
+{
+    const QList<QPair<int, Provider>> order{ { GitHubPageId, Provider::GitHub }, { GitLabPageId, Provider::GitLab },
+                                             { BitbucketPageId, Provider::Bitbucket }, { AzureDevOpsPageId, Provider::AzureDevOps } };
+    for (const auto &[id, provider] : order) {
+        if (id > after && m_providers->isSelected(provider))
+            return id;
+    }
+    return ReviewPageId;
+}
+
+void SetupWizard::saveSession()
+{
+    if (!m_restored)
+        return; // do not overwrite what is being restored
+    m_session->save(answers(), currentId(), m_finish->folder());
 }
 
 } // namespace forgelink

@@ -1,18 +1,61 @@
 #pragma once
 
+#include "answers.h"
+
 #include <QWizard>
+
+#include <memory>
 
 namespace forgelink {
 
-// The guided set-up: one page per step, branching in nextId(). Pages collect and show;
-// everything they decide is asked of forgelink::common.
+class AnswersPage;
+class FinishPage;
+class ProvidersPage;
+class SecretStore;
+class WelcomePage;
+class WizardSession;
+
+// The guided set-up: one page per step, branching in nextId() over the chosen providers. Pages
+// collect and show; common judges, generates and writes. The answers are kept between runs.
 class SetupWizard : public QWizard {
     Q_OBJECT
 
 public:
-    enum PageId { WelcomePageId };
+    enum PageId { WelcomePageId, HostPageId, ProvidersPageId, GitHubPageId, GitLabPageId, BitbucketPageId,
+                  AzureDevOpsPageId, ReviewPageId, FinishPageId };
+
+    struct Options {
+        QString settingsFile;                                 // empty: the user's settings folder
+        QString keychainService = QStringLiteral("forgelink-wizard");
+        bool resume = true;
+    };
 
     explicit SetupWizard(QWidget *parent = nullptr);
+    explicit SetupWizard(const Options &options, QWidget *parent = nullptr);
+    ~SetupWizard() override;
+
+    Answers answers() const;
+    void showAnswers(const Answers &answers);
+    bool openValuesFile(const QString &path);
+    // Moves forward through the filled pages to `pageId`, stopping at the first incomplete one.
+    void resumeAt(int pageId);
+    // Emitted once the keychain answered and saved answers (with secrets) are shown.
+    bool isRestored() const { return m_restored; }
+
+Q_SIGNALS:
+    void restored();
+
+private:
+    int nextProviderPage(int after) const;
+    void saveSession();
+
+    QList<AnswersPage *> m_pages;
+    WelcomePage *m_welcome;
+    ProvidersPage *m_providers;
+    FinishPage *m_finish;
+    SecretStore *m_secrets;
+    std::unique_ptr<WizardSession> m_session;
+    bool m_restored = false;
 };
 
 } // namespace forgelink

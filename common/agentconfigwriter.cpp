@@ -11,6 +11,10 @@ QByteArray AgentConfigWriter::render(const Answers &answers)
     tree.set(QStringLiteral("publicUrl"), QStringLiteral("https://") + answers.domain);
     tree.set(QStringLiteral("database"), QStringLiteral("sqlite://forgelink.db"));
     tree.set(QStringLiteral("sync.dailyAt"), QStringLiteral("02:00"));
+    if (!answers.caBundleFile.isEmpty())
+        tree.set(QStringLiteral("network.caBundle"), answers.caBundleFile);
+    if (!answers.proxyUrl.isEmpty())
+        tree.set(QStringLiteral("network.proxy"), answers.proxyUrl);
     if (const auto &github = answers.github) {
         tree.set(QStringLiteral("providers.github.apiUrl"), github->apiUrl);
         tree.set(QStringLiteral("providers.github.appId"), github->appId.toLongLong());

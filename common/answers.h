@@ -47,6 +47,8 @@ struct Answers {
     std::optional<GitLabAnswers> gitlab;
     std::optional<BitbucketAnswers> bitbucket;
     std::optional<AzureDevOpsAnswers> azureDevOps;
+    QString caBundleFile;  // extra CA certificates (PEM) for on-prem providers
+    QString proxyUrl;      // http://proxy:3128
     QString baseDirectory; // where relative file names are resolved
 
     bool anyProviderEnabled() const { return github || gitlab || bitbucket || azureDevOps; }

@@ -128,12 +128,16 @@ AnswersReader::Outcome AnswersReader::readText(const QByteArray &text, const QSt
                           { "webhookBasicAuthUser", &azure.webhookBasicAuthUser },
                           { "webhookBasicAuthPass", &azure.webhookBasicAuthPass } },
                         errors);
+        } else if (key == u"network") {
+            readSection(value, key, { { "caBundle", &answers.caBundleFile }, { "proxy", &answers.proxyUrl } }, errors);
         } else {
             errors << FieldError{ key,
                                   QStringLiteral("unknown section; known: domain, github, gitlab, "
-                                                 "bitbucket, azureDevOps") };
+                                                 "bitbucket, azureDevOps, network") };
         }
     }
+    if (!answers.caBundleFile.isEmpty())
+        answers.caBundleFile = QFileInfo(QDir(baseDirectory), answers.caBundleFile).absoluteFilePath();
     if (answers.github && !answers.github->privateKeyFile.isEmpty()) {
         const QFileInfo keyFile(QDir(baseDirectory), answers.github->privateKeyFile);
         answers.github->privateKeyFile = keyFile.absoluteFilePath();

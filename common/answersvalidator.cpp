@@ -2,7 +2,9 @@
 
 #include "privatekey.h"
 
+#include <QFile>
 #include <QHostAddress>
+#include <QSslCertificate>
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -41,6 +43,10 @@ FieldErrors AnswersValidator::validate(const Answers &answers)
                               QStringLiteral("enable at least one of github, gitlab, bitbucket, "
                                              "azureDevOps") };
 
+    if (!answers.caBundleFile.isEmpty())
+        check(errors, QStringLiteral("network.caBundle"), checkCaBundle(answers.caBundleFile));
+    if (!answers.proxyUrl.isEmpty())
+        check(errors, QStringLiteral("network.proxy"), checkProxyUrl(answers.proxyUrl));
     if (const auto &github = answers.github) {
         if (!github->organization.isEmpty())
             check(errors, QStringLiteral("github.organization"), checkGitHubOrganization(github->organization));
@@ -233,6 +239,24 @@ std::optional<QString> AnswersValidator::checkPrivateKeyFile(const QString &path
     const auto key = PrivateKey::fromFile(path);
     if (!key)
         return key.error();
+    return std::nullopt;
+}
+
+std::optional<QString> AnswersValidator::checkCaBundle(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+    if (QSslCertificate::fromData(file.readAll(), QSsl::Pem).isEmpty())
+        return QStringLiteral("%1 holds no PEM certificate").arg(path);
+    return std::nullopt;
+}
+
+std::optional<QString> AnswersValidator::checkProxyUrl(const QString &url)
+{
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (!parsed.isValid() || parsed.host().isEmpty() || (parsed.scheme() != u"http" && parsed.scheme() != u"socks5"))
+        return QStringLiteral("must be http://HOST:PORT or socks5://HOST:PORT, got %1").arg(quoted(url));
     return std::nullopt;
 }
 

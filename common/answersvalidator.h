@@ -28,6 +28,8 @@ public:
     static std::optional<QString> checkOptionalSecret(const QString &value);
     static std::optional<QString> checkBasicAuthUser(const QString &user);
     static std::optional<QString> checkPrivateKeyFile(const QString &path);
+    static std::optional<QString> checkCaBundle(const QString &path);
+    static std::optional<QString> checkProxyUrl(const QString &url);
 
     static bool isLoopbackHost(const QString &host);
 };

@@ -55,7 +55,13 @@ bool verifyRs256(const QByteArray &publicPem, const QByteArray &input, const QBy
 
 } // namespace
 
-FakeProviderApi::FakeProviderApi(Provider provider, QObject *parent) : QObject(parent), m_provider(provider) { }
+FakeProviderApi::FakeProviderApi(Provider provider, QObject *parent) : QObject(parent), m_provider(provider)
+{
+    for (const char *key : { "administration", "checks", "contents", "deployments", "pull_requests", "repository_hooks" })
+        githubAppPermissions.insert(QLatin1String(key), QStringLiteral("write"));
+    githubAppPermissions.insert(QStringLiteral("metadata"), QStringLiteral("read"));
+    githubAppEvents = { QStringLiteral("create"), QStringLiteral("pull_request"), QStringLiteral("push"), QStringLiteral("repository") };
+}
 
 FakeProviderApi::~FakeProviderApi() = default;
 
@@ -174,6 +180,19 @@ HttpResponse FakeProviderApi::github(const HttpRequest &request)
         return response;
     };
     const QByteArray path = request.path.mid(7); // after /api/v3
+    if (path == "/app") {
+        if (!validJwt(request))
+            return json(401, QJsonObject{ { QStringLiteral("message"), QStringLiteral("A JSON web token could not be decoded") } });
+        QJsonArray events;
+        for (const QString &event : githubAppEvents)
+            events.append(event);
+        return json(200, QJsonObject{ { QStringLiteral("id"), appId.toDouble() },
+                                      { QStringLiteral("slug"), QStringLiteral("pipekit-acme") },
+                                      { QStringLiteral("name"), QStringLiteral("Pipekit acme") },
+                                      { QStringLiteral("client_id"), QStringLiteral("Iv23liFakeClient") },
+                                      { QStringLiteral("permissions"), githubAppPermissions },
+                                      { QStringLiteral("events"), events } });
+    }
     if (path == "/app/installations") {
         if (!validJwt(request))
             return json(401, QJsonObject{ { QStringLiteral("message"), QStringLiteral("A JSON web token could not be decoded") } });
@@ -246,6 +265,17 @@ HttpResponse FakeProviderApi::github(const HttpRequest &request)
 
 HttpResponse FakeProviderApi::gitlab(const HttpRequest &request)
 {
+    if (request.path == "/api/v4/personal_access_tokens/self") {
+        if (header(request, "PRIVATE-TOKEN") != token)
+            return json(401, QJsonObject{ { QStringLiteral("message"), QStringLiteral("401 Unauthorized") } });
+        QJsonArray scopes;
+        for (const QString &scope : gitlabScopes)
+            scopes.append(scope);
+        return json(200, QJsonObject{ { QStringLiteral("id"), 7 }, { QStringLiteral("name"), QStringLiteral("pipekit") },
+                                      { QStringLiteral("revoked"), false }, { QStringLiteral("active"), true },
+                                      { QStringLiteral("scopes"), scopes },
+                                      { QStringLiteral("expires_at"), gitlabTokenExpires.isEmpty() ? QJsonValue() : QJsonValue(gitlabTokenExpires) } });
+    }
     if (request.path != "/api/v4/projects")
         return json(404, QJsonObject{ { QStringLiteral("message"), QStringLiteral("404 Not Found") } });
     if (header(request, "PRIVATE-TOKEN") != token)
@@ -292,6 +322,12 @@ HttpResponse FakeProviderApi::gitlab(const HttpRequest &request)
 
 HttpResponse FakeProviderApi::bitbucket(const HttpRequest &request)
 {
+    if (request.path == "/rest/api/latest/projects") {
+        if (header(request, "Authorization") != "Bearer " + token)
+            return json(401, QJsonObject{ { QStringLiteral("errors"), QJsonArray{} } });
+        return json(200, QJsonObject{ { QStringLiteral("size"), 1 }, { QStringLiteral("isLastPage"), true },
+                                      { QStringLiteral("values"), QJsonArray{ QJsonObject{ { QStringLiteral("key"), QStringLiteral("PRJ0") } } } } });
+    }
     if (request.path != "/rest/api/latest/repos")
         return json(404, QJsonObject{ { QStringLiteral("errors"), QJsonArray{ QJsonObject{ { QStringLiteral("message"), QStringLiteral("not found") } } } } });
     if (header(request, "Authorization") != "Bearer " + token)
@@ -356,6 +392,8 @@ HttpResponse FakeProviderApi::azure(const HttpRequest &request)
             response.headers.append(qMakePair(QByteArray("x-ms-continuationtoken"), QByteArray(QByteArray::number(from + top))));
         return response;
     }
+    if (request.path == "/acme/_apis/hooks/subscriptions")
+        return json(200, QJsonObject{ { QStringLiteral("count"), 0 }, { QStringLiteral("value"), QJsonArray{} } });
     if (request.path.endsWith("/_apis/git/repositories")) {
         const QString id = QString::fromUtf8(request.path.split('/').at(2));
         QJsonArray value;

@@ -4,6 +4,8 @@
 #include "provider.h"
 
 #include <QHash>
+#include <QJsonObject>
+#include <QStringList>
 #include <QList>
 #include <QString>
 
@@ -53,6 +55,11 @@ public:
     QString appId = QStringLiteral("424242");
     QByteArray githubPublicKeyPem; // JWTs are verified against it when set
     int pageDelayMs = 0;           // makes runs slow enough to overlap
+    // What the credential checks read: the GitHub App's settings, the GitLab token's scopes.
+    QJsonObject githubAppPermissions;
+    QStringList githubAppEvents;
+    QStringList gitlabScopes{ QStringLiteral("api"), QStringLiteral("read_user"), QStringLiteral("read_repository") };
+    QString gitlabTokenExpires = QStringLiteral("2099-01-01");
 
     void injectFault(const Fault &fault) { m_faults.append(fault); }
     void clearFaults() { m_faults.clear(); }

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "answers.h"
+#include "provider.h"
+#include "providercheck.h"
+
+#include <QObject>
+
+class QThread;
+
+namespace forgelink {
+
+// Runs one provider's credential check on a worker thread, so the page stays responsive. One
+// finished() signal; after cancel() it still comes, with wasCancelled() set, and the late answer
+// of the provider is dropped.
+class CheckJob : public QObject {
+    Q_OBJECT
+
+public:
+    CheckJob(Provider provider, Answers answers, QObject *parent = nullptr);
+    ~CheckJob() override;
+
+    void start();
+    void cancel();
+    bool isRunning() const { return m_running; }
+    bool wasCancelled() const { return m_cancelled; }
+    ProviderCheck::Outcome outcome() const { return m_outcome; }
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    Provider m_provider;
+    Answers m_answers;
+    ProviderCheck::Outcome m_outcome;
+    QThread *m_thread = nullptr;
+    bool m_running = false;
+    bool m_cancelled = false;
+};
+
+} // namespace forgelink

@@ -1,0 +1,195 @@
+#include "githubpage.h"
+
+#include "answersvalidator.h"
+#include "checkedlineedit.h"
+#include "copyablevalue.h"
+#include "providercatalogue.h"
+#include "providercheck.h"
+#include "secretgenerator.h"
+#include "verifypanel.h"
+
+#include <QDesktopServices>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace forgelink {
+
+namespace {
+QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setBuddy(buddy);
+    return label;
+}
+} // namespace
+
+GitHubPage::GitHubPage(std::function<Answers()> answers, QWidget *parent)
+    : AnswersPage(parent), m_answers(std::move(answers))
+{
+    setTitle(tr("GitHub"));
+    setSubTitle(tr("Create a GitHub App for Pipekit in your organization, then enter its details here."));
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+
+    auto *where = new QGroupBox(tr("1. Where"), content);
+    auto *whereForm = new QFormLayout(where);
+    m_organization = new CheckedLineEdit(QStringLiteral("github.organization"), [](const QString &v) {
+        return v.isEmpty() ? std::nullopt : AnswersValidator::checkGitHubOrganization(v);
+    }, where);
+    m_organization->setPlaceholderText(tr("acme (empty: your personal account)"));
+    m_apiUrl = new CheckedLineEdit(QStringLiteral("github.apiUrl"), &AnswersValidator::checkServiceUrl, where);
+    m_apiUrl->setText(QStringLiteral("https://api.github.com"));
+    m_apiUrl->setToolTip(tr("GitHub Enterprise Server: https://HOST/api/v3"));
+    whereForm->addRow(buddyLabel(tr("&Organization:"), m_organization, where), m_organization);
+    whereForm->addRow(buddyLabel(tr("GitHub &API URL:"), m_apiUrl, where), m_apiUrl);
+    layout->addWidget(where);
+
+    auto *create = new QGroupBox(tr("2. Create the App on GitHub with these settings"), content);
+    auto *createForm = new QFormLayout(create);
+    m_homepage = new CopyableValue(create);
+    m_callback = new CopyableValue(create);
+    m_ssoCallback = new CopyableValue(create);
+    m_webhook = new CopyableValue(create);
+    createForm->addRow(buddyLabel(tr("Homepage URL:"), m_homepage, create), m_homepage);
+    createForm->addRow(buddyLabel(tr("Callback URL:"), m_callback, create), m_callback);
+    createForm->addRow(buddyLabel(tr("Second callback URL:"), m_ssoCallback, create), m_ssoCallback);
+    createForm->addRow(buddyLabel(tr("Webhook URL:"), m_webhook, create), m_webhook);
+    m_permissions = new QLabel(create);
+    m_permissions->setWordWrap(true);
+    m_permissions->setText(tr("Tick \"Request user authorization (OAuth) during installation\". Repository permissions, "
+                              "all Read & Write: %1. Subscribe to events: Create, Pull request, Push, Repository. Then "
+                              "generate a client secret and a private key.")
+                                   .arg(ProviderCatalogue::githubPermissionLabels().join(QStringLiteral(", "))));
+    createForm->addRow(m_permissions);
+    m_openGitHub = new QPushButton(tr("Open GitHub's \"&New GitHub App\" page"), create);
+    createForm->addRow(m_openGitHub);
+    connect(m_openGitHub, &QPushButton::clicked, this, [this] { QDesktopServices::openUrl(newAppUrl()); });
+    layout->addWidget(create);
+
+    auto *details = new QGroupBox(tr("3. The App's details"), content);
+    auto *detailsForm = new QFormLayout(details);
+    m_appName = new CheckedLineEdit(QStringLiteral("github.appName"), &AnswersValidator::checkGitHubAppName, details);
+    m_appId = new CheckedLineEdit(QStringLiteral("github.appId"), &AnswersValidator::checkGitHubAppId, details);
+    m_clientId = new CheckedLineEdit(QStringLiteral("github.clientId"), &AnswersValidator::checkGitHubClientId, details);
+    m_clientSecret = new CheckedLineEdit(QStringLiteral("github.clientSecret"), &AnswersValidator::checkRequiredSecret, details);
+    m_clientSecret->setSecret(true);
+    // A key read from an opened values file stands in for the file until another is chosen.
+    m_privateKey = new CheckedLineEdit(QStringLiteral("github.privateKeyFile"), [this](const QString &path) {
+        return path.isEmpty() && !m_loadedPem.isEmpty() ? std::nullopt : AnswersValidator::checkPrivateKeyFile(path);
+    }, details);
+    m_webhookSecret = new CheckedLineEdit(QStringLiteral("github.webhookSecret"), &AnswersValidator::checkOptionalSecret, details);
+    m_webhookSecret->setSecret(true);
+    m_webhookSecret->setText(SecretGenerator::generate());
+    auto *browse = new QPushButton(tr("&Browse…"), details);
+    auto *regenerate = new QPushButton(tr("&Regenerate"), details);
+    auto *keyRow = new QHBoxLayout;
+    keyRow->addWidget(m_privateKey, 1);
+    keyRow->addWidget(browse);
+    auto *secretRow = new QHBoxLayout;
+    secretRow->addWidget(m_webhookSecret, 1);
+    secretRow->addWidget(regenerate);
+    detailsForm->addRow(buddyLabel(tr("App &name:"), m_appName, details), m_appName);
+    detailsForm->addRow(buddyLabel(tr("App &ID:"), m_appId, details), m_appId);
+    detailsForm->addRow(buddyLabel(tr("&Client ID:"), m_clientId, details), m_clientId);
+    detailsForm->addRow(buddyLabel(tr("Client &secret:"), m_clientSecret, details), m_clientSecret);
+    detailsForm->addRow(buddyLabel(tr("&Private key (.pem):"), m_privateKey, details), keyRow);
+    detailsForm->addRow(buddyLabel(tr("&Webhook secret:"), m_webhookSecret, details), secretRow);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("The GitHub App's private key"), QString(),
+                                                          tr("Private keys (*.pem);;All files (*)"));
+        if (!file.isEmpty())
+            m_privateKey->setText(file);
+    });
+    connect(regenerate, &QPushButton::clicked, this, [this] { m_webhookSecret->setText(SecretGenerator::generate()); });
+    layout->addWidget(details);
+
+    m_verify = new VerifyPanel(Provider::GitHub, m_answers, content);
+    layout->addWidget(m_verify);
+    connect(m_verify, &VerifyPanel::runningChanged, this, &GitHubPage::completeChanged);
+
+    for (CheckedLineEdit *edit : { m_organization, m_apiUrl, m_appName, m_appId, m_clientId, m_clientSecret, m_privateKey, m_webhookSecret })
+        connect(edit, &CheckedLineEdit::textChanged, this, &GitHubPage::completeChanged);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+}
+
+QUrl GitHubPage::newAppUrl() const
+{
+    const QString web = ProviderCheck::githubWebUrl(m_apiUrl->text());
+    const QString organization = m_organization->text();
+    return QUrl(organization.isEmpty() ? web + QStringLiteral("/settings/apps/new")
+                                       : web + QStringLiteral("/organizations/%1/settings/apps/new").arg(organization));
+}
+
+void GitHubPage::initializePage()
+{
+    const ProviderCatalogue catalogue(m_answers().domain);
+    m_homepage->setValue(catalogue.homepageUrl().toString());
+    m_callback->setValue(catalogue.githubCallbackUrls().at(0).toString());
+    m_ssoCallback->setValue(catalogue.githubCallbackUrls().at(1).toString());
+    m_webhook->setValue(catalogue.webhookUrl(Provider::GitHub).toString());
+}
+
+bool GitHubPage::isComplete() const
+{
+    if (m_verify->isRunning())
+        return false;
+    for (const CheckedLineEdit *edit : { m_organization, m_apiUrl, m_appName, m_appId, m_clientId, m_clientSecret, m_privateKey, m_webhookSecret }) {
+        if (!edit->isValid())
+            return false;
+    }
+    return true;
+}
+
+int GitHubPage::nextId() const
+{
+    return m_nextId ? m_nextId() : AnswersPage::nextId();
+}
+
+void GitHubPage::readAnswers(const Answers &answers)
+{
+    if (!answers.github)
+        return;
+    const GitHubAnswers &github = *answers.github;
+    m_organization->setText(github.organization);
+    m_apiUrl->setText(github.apiUrl);
+    m_appName->setText(github.appName);
+    m_appId->setText(github.appId);
+    m_clientId->setText(github.clientId);
+    m_clientSecret->setText(github.clientSecret);
+    m_loadedPem = github.privateKeyFile.isEmpty() ? github.privateKeyPem : QByteArray();
+    m_privateKey->setPlaceholderText(m_loadedPem.isEmpty() ? QString() : tr("(the key from the opened values file)"));
+    m_privateKey->setText(github.privateKeyFile);
+    if (!github.webhookSecret.isEmpty())
+        m_webhookSecret->setText(github.webhookSecret);
+}
+
+void GitHubPage::writeAnswers(Answers &answers) const
+{
+    if (!answers.github)
+        return;
+    GitHubAnswers &github = *answers.github;
+    github.organization = m_organization->text();
+    github.apiUrl = m_apiUrl->text();
+    github.appName = m_appName->text();
+    github.appId = m_appId->text();
+    github.clientId = m_clientId->text();
+    github.clientSecret = m_clientSecret->text();
+    github.privateKeyFile = m_privateKey->text();
+    github.privateKeyPem = github.privateKeyFile.isEmpty() ? m_loadedPem : QByteArray();
+    github.webhookSecret = m_webhookSecret->text();
+}
+
+} // namespace forgelink

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "answerspage.h"
+
+#include <functional>
+
+class QLabel;
+class QPushButton;
+
+namespace forgelink {
+
+class CheckedLineEdit;
+class CopyableValue;
+class VerifyPanel;
+
+// GitHub: Pipekit's manual path as a checklist (the values to enter on GitHub, each with a copy
+// button, the permissions and events to tick, a link to the New GitHub App page), then the
+// App's details, and Verify.
+class GitHubPage : public AnswersPage {
+    Q_OBJECT
+
+public:
+    GitHubPage(std::function<Answers()> answers, QWidget *parent = nullptr);
+
+    void initializePage() override;
+    bool isComplete() const override;
+    int nextId() const override;
+    void readAnswers(const Answers &answers) override;
+    void writeAnswers(Answers &answers) const override;
+
+    void setNextId(std::function<int()> nextId) { m_nextId = std::move(nextId); }
+
+private:
+    QUrl newAppUrl() const;
+
+    std::function<Answers()> m_answers;
+    std::function<int()> m_nextId;
+    CheckedLineEdit *m_organization;
+    CheckedLineEdit *m_apiUrl;
+    CopyableValue *m_homepage;
+    CopyableValue *m_callback;
+    CopyableValue *m_ssoCallback;
+    CopyableValue *m_webhook;
+    QLabel *m_permissions;
+    QPushButton *m_openGitHub;
+    CheckedLineEdit *m_appName;
+    CheckedLineEdit *m_appId;
+    CheckedLineEdit *m_clientId;
+    CheckedLineEdit *m_clientSecret;
+    CheckedLineEdit *m_privateKey;
+    CheckedLineEdit *m_webhookSecret;
+    VerifyPanel *m_verify;
+    QByteArray m_loadedPem;
+};
+
+} // namespace forgelink

@@ -1,0 +1,64 @@
+#include "hostpage.h"
+
+#include "answersvalidator.h"
+#include "checkedlineedit.h"
+#include "providercatalogue.h"
+
+#include <QFormLayout>
+#include <QLabel>
+
+namespace forgelink {
+
+HostPage::HostPage(QWidget *parent)
+    : AnswersPage(parent), m_host(new CheckedLineEdit(QStringLiteral("domain"), &AnswersValidator::checkHostName, this)),
+      m_urls(new QLabel(this))
+{
+    setTitle(tr("Pipekit's address"));
+    setSubTitle(tr("The host name your users open Pipekit at. Every URL the providers need derives from it."));
+    m_host->setPlaceholderText(QStringLiteral("pipekit.example.com"));
+    m_urls->setObjectName(QStringLiteral("derivedUrls"));
+    m_urls->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_urls->setWordWrap(true);
+    auto *layout = new QFormLayout(this);
+    auto *label = new QLabel(tr("&Host name:"), this);
+    label->setBuddy(m_host);
+    layout->addRow(label, m_host);
+    layout->addRow(m_urls);
+    connect(m_host, &CheckedLineEdit::textChanged, this, [this] {
+        showUrls();
+        Q_EMIT completeChanged();
+    });
+    showUrls();
+}
+
+bool HostPage::isComplete() const
+{
+    return m_host->isValid();
+}
+
+void HostPage::showUrls()
+{
+    if (!m_host->isValid()) {
+        m_urls->clear();
+        return;
+    }
+    const ProviderCatalogue catalogue(m_host->text());
+    QString text = tr("Homepage: %1").arg(catalogue.homepageUrl().toString()) + QLatin1Char('\n');
+    for (const QUrl &url : catalogue.githubCallbackUrls())
+        text += tr("GitHub callback: %1").arg(url.toString()) + QLatin1Char('\n');
+    for (Provider provider : allProviders())
+        text += tr("%1 webhook: %2").arg(providerDisplayName(provider), catalogue.webhookUrl(provider).toString()) + QLatin1Char('\n');
+    m_urls->setText(text.trimmed());
+}
+
+void HostPage::readAnswers(const Answers &answers)
+{
+    m_host->setText(answers.domain);
+}
+
+void HostPage::writeAnswers(Answers &answers) const
+{
+    answers.domain = m_host->text();
+}
+
+} // namespace forgelink

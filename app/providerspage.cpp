@@ -1,0 +1,102 @@
+#include "providerspage.h"
+
+#include "answersvalidator.h"
+#include "checkedlineedit.h"
+
+#include <QCheckBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace forgelink {
+
+namespace {
+std::optional<QString> optional(const std::function<std::optional<QString>(const QString &)> &check, const QString &value)
+{
+    return value.isEmpty() ? std::nullopt : check(value);
+}
+} // namespace
+
+ProvidersPage::ProvidersPage(QWidget *parent)
+    : AnswersPage(parent),
+      m_caBundle(new CheckedLineEdit(QStringLiteral("network.caBundle"),
+                                     [](const QString &v) { return optional(&AnswersValidator::checkCaBundle, v); }, this)),
+      m_proxy(new CheckedLineEdit(QStringLiteral("network.proxy"),
+                                  [](const QString &v) { return optional(&AnswersValidator::checkProxyUrl, v); }, this))
+{
+    setTitle(tr("Git providers"));
+    setSubTitle(tr("Choose every provider Pipekit should work with. Each gets a page of its own."));
+    auto *layout = new QVBoxLayout(this);
+    const QMap<Provider, QString> labels{ { Provider::GitHub, tr("&GitHub (github.com or GitHub Enterprise Server)") },
+                                          { Provider::GitLab, tr("Git&Lab (gitlab.com or self-managed)") },
+                                          { Provider::Bitbucket, tr("&Bitbucket Data Center") },
+                                          { Provider::AzureDevOps, tr("&Azure DevOps (Services or Server)") } };
+    for (Provider provider : allProviders()) {
+        auto *box = new QCheckBox(labels.value(provider), this);
+        box->setObjectName(QStringLiteral("use.") + providerId(provider));
+        layout->addWidget(box);
+        m_boxes.insert(provider, box);
+        connect(box, &QCheckBox::toggled, this, &ProvidersPage::completeChanged);
+    }
+    auto *network = new QGroupBox(tr("Network (only if your providers need it)"), this);
+    auto *form = new QFormLayout(network);
+    m_caBundle->setPlaceholderText(tr("/etc/ssl/company-ca.pem"));
+    m_proxy->setPlaceholderText(QStringLiteral("http://proxy.example.com:3128"));
+    auto *caLabel = new QLabel(tr("Extra &CA certificates:"), network);
+    caLabel->setBuddy(m_caBundle);
+    auto *proxyLabel = new QLabel(tr("HTTP(S) &proxy:"), network);
+    proxyLabel->setBuddy(m_proxy);
+    form->addRow(caLabel, m_caBundle);
+    form->addRow(proxyLabel, m_proxy);
+    layout->addWidget(network);
+    layout->addStretch();
+    connect(m_caBundle, &CheckedLineEdit::textChanged, this, &ProvidersPage::completeChanged);
+    connect(m_proxy, &CheckedLineEdit::textChanged, this, &ProvidersPage::completeChanged);
+}
+
+bool ProvidersPage::isSelected(Provider provider) const
+{
+    return m_boxes.value(provider)->isChecked();
+}
+
+int ProvidersPage::nextId() const
+{
+    return m_nextId ? m_nextId() : AnswersPage::nextId();
+}
+
+bool ProvidersPage::isComplete() const
+{
+    bool any = false;
+    for (QCheckBox *box : m_boxes)
+        any |= box->isChecked();
+    return any && m_caBundle->isValid() && m_proxy->isValid();
+}
+
+void ProvidersPage::readAnswers(const Answers &answers)
+{
+    m_boxes.value(Provider::GitHub)->setChecked(answers.github.has_value());
+    m_boxes.value(Provider::GitLab)->setChecked(answers.gitlab.has_value());
+    m_boxes.value(Provider::Bitbucket)->setChecked(answers.bitbucket.has_value());
+    m_boxes.value(Provider::AzureDevOps)->setChecked(answers.azureDevOps.has_value());
+    m_caBundle->setText(answers.caBundleFile);
+    m_proxy->setText(answers.proxyUrl);
+}
+
+void ProvidersPage::writeAnswers(Answers &answers) const
+{
+    auto keep = [](auto &section, bool selected) {
+        if (!selected)
+            section.reset();
+        else if (!section)
+            section.emplace();
+    };
+    keep(answers.github, isSelected(Provider::GitHub));
+    keep(answers.gitlab, isSelected(Provider::GitLab));
+    keep(answers.bitbucket, isSelected(Provider::Bitbucket));
+    keep(answers.azureDevOps, isSelected(Provider::AzureDevOps));
+    answers.caBundleFile = m_caBundle->text();
+    answers.proxyUrl = m_proxy->text();
+}
+
+} // namespace forgelink

@@ -1,0 +1,97 @@
+#include "verifypanel.h"
+
+#include "checkjob.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace forgelink {
+
+VerifyPanel::VerifyPanel(Provider provider, std::function<Answers()> answers, QWidget *parent)
+    : QWidget(parent), m_provider(provider), m_answers(std::move(answers)), m_verify(new QPushButton(tr("&Verify"), this)),
+      m_cancel(new QPushButton(tr("Cancel check"), this)), m_busy(new QProgressBar(this)), m_result(new QLabel(this))
+{
+    m_verify->setObjectName(QStringLiteral("verify"));
+    m_cancel->setObjectName(QStringLiteral("cancelCheck"));
+    m_result->setObjectName(QStringLiteral("verifyResult"));
+    m_verify->setToolTip(tr("Checks the credentials against %1's API").arg(providerDisplayName(provider)));
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(120);
+    m_busy->setAccessibleName(tr("Checking"));
+    m_busy->hide();
+    m_cancel->hide();
+    m_result->setWordWrap(true);
+    m_result->setTextFormat(Qt::RichText);
+    m_result->setOpenExternalLinks(true);
+    m_result->setTextInteractionFlags(Qt::TextBrowserInteraction);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_verify);
+    buttons->addWidget(m_busy);
+    buttons->addWidget(m_cancel);
+    buttons->addStretch();
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(buttons);
+    layout->addWidget(m_result);
+
+    connect(m_verify, &QPushButton::clicked, this, &VerifyPanel::start);
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        if (m_job)
+            m_job->cancel();
+    });
+}
+
+bool VerifyPanel::isRunning() const
+{
+    return m_job && m_job->isRunning();
+}
+
+QString VerifyPanel::resultText() const
+{
+    return m_result->text();
+}
+
+void VerifyPanel::start()
+{
+    delete m_job;
+    m_job = new CheckJob(m_provider, m_answers(), this);
+    connect(m_job, &CheckJob::finished, this, &VerifyPanel::showOutcome);
+    m_result->setText(tr("Checking with %1…").arg(providerDisplayName(m_provider)));
+    m_verify->setEnabled(false);
+    m_busy->show();
+    m_cancel->show();
+    m_job->start();
+    Q_EMIT runningChanged(true);
+}
+
+void VerifyPanel::showOutcome()
+{
+    m_verify->setEnabled(true);
+    m_busy->hide();
+    m_cancel->hide();
+    if (m_job->wasCancelled()) {
+        m_result->setText(tr("The check was cancelled."));
+        Q_EMIT runningChanged(false);
+        return;
+    }
+    const ProviderCheck::Outcome outcome = m_job->outcome();
+    QString html = outcome.passed ? tr("<b style='color:#1b5e20'>Verified.</b>") : tr("<b style='color:#b00020'>Not verified.</b>");
+    html += QStringLiteral("<ul>");
+    for (const QString &fact : outcome.facts)
+        html += QStringLiteral("<li>%1</li>").arg(fact.toHtmlEscaped());
+    for (const QString &problem : outcome.problems)
+        html += QStringLiteral("<li style='color:#b00020'>%1</li>").arg(problem.toHtmlEscaped());
+    html += QStringLiteral("</ul>");
+    m_installUrl = outcome.installUrl;
+    if (!m_installUrl.isEmpty())
+        html += tr("Next, <a href=\"%1\">install the App</a> on the repositories Pipekit should build.").arg(m_installUrl.toHtmlEscaped());
+    m_result->setText(html);
+    Q_EMIT runningChanged(false);
+    Q_EMIT verified(outcome.passed);
+}
+
+} // namespace forgelink

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "answers.h"
+#include "provider.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+namespace forgelink {
+
+class CheckJob;
+
+// "Verify" for one provider: runs the check as a job with a busy indicator and a Cancel button,
+// and shows what was found, what is wrong and how to fix it.
+class VerifyPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    VerifyPanel(Provider provider, std::function<Answers()> answers, QWidget *parent = nullptr);
+
+    bool isRunning() const;
+    QString resultText() const;
+    QString installUrl() const { return m_installUrl; }
+
+Q_SIGNALS:
+    void runningChanged(bool running);
+    void verified(bool passed);
+
+private:
+    void start();
+    void showOutcome();
+
+    Provider m_provider;
+    std::function<Answers()> m_answers;
+    QPushButton *m_verify;
+    QPushButton *m_cancel;
+    QProgressBar *m_busy;
+    QLabel *m_result;
+    CheckJob *m_job = nullptr;
+    QString m_installUrl;
+};
+
+} // namespace forgelink

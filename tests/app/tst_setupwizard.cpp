@@ -1,0 +1,346 @@
+#include "checkedlineedit.h"
+#include "fakeproviderapi.h"
+#include "secretstore.h"
+#include "setupgenerator.h"
+#include "setupwizard.h"
+#include "testkeys.h"
+#include "testpaths.h"
+#include "verifypanel.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+#include <yaml-cpp/yaml.h>
+
+using namespace forgelink;
+using namespace forgelink::test;
+
+// Drives the wizard offscreen, as an admin would with the keyboard and mouse.
+class tst_SetupWizard : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<FakeProviderApi> m_github;
+    std::unique_ptr<FakeProviderApi> m_gitlab;
+    int m_sessions = 0;
+
+    SetupWizard::Options options(bool resume, const QString &name = QString())
+    {
+        SetupWizard::Options options;
+        options.settingsFile = m_dir.filePath((name.isEmpty() ? QStringLiteral("session%1").arg(++m_sessions) : name) + QStringLiteral(".ini"));
+        options.keychainService = QStringLiteral("forgelink-test-") + QFileInfo(options.settingsFile).baseName();
+        options.resume = resume;
+        return options;
+    }
+
+    static void type(QWizard &wizard, const QString &field, const QString &text)
+    {
+        auto *edit = wizard.currentPage()->findChild<CheckedLineEdit *>(field);
+        QVERIFY2(edit, qPrintable(field));
+        edit->lineEdit()->clear();
+        QTest::keyClicks(edit->lineEdit(), text);
+    }
+
+    static CheckedLineEdit *edit(QWizard &wizard, const QString &field)
+    {
+        return wizard.currentPage()->findChild<CheckedLineEdit *>(field);
+    }
+
+    static bool nextEnabled(QWizard &wizard) { return wizard.button(QWizard::NextButton)->isEnabled(); }
+
+    static VerifyPanel *verify(QWizard &wizard) { return wizard.currentPage()->findChild<VerifyPanel *>(); }
+
+    void fillToGitHub(SetupWizard &wizard)
+    {
+        QCOMPARE(wizard.currentId(), int(SetupWizard::WelcomePageId));
+        wizard.next();
+        type(wizard, QStringLiteral("domain"), QStringLiteral("pipekit.example.com"));
+        QVERIFY(nextEnabled(wizard));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(SetupWizard::ProvidersPageId));
+        QVERIFY(!nextEnabled(wizard)); // no provider chosen yet
+        wizard.currentPage()->findChild<QCheckBox *>(QStringLiteral("use.github"))->setChecked(true);
+        wizard.currentPage()->findChild<QCheckBox *>(QStringLiteral("use.gitlab"))->setChecked(true);
+        QVERIFY(nextEnabled(wizard));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(SetupWizard::GitHubPageId));
+    }
+
+    void fillGitHub(SetupWizard &wizard)
+    {
+        type(wizard, QStringLiteral("github.organization"), QStringLiteral("acme"));
+        type(wizard, QStringLiteral("github.apiUrl"), m_github->baseUrl());
+        type(wizard, QStringLiteral("github.appName"), QStringLiteral("Pipekit acme"));
+        type(wizard, QStringLiteral("github.appId"), m_github->appId);
+        type(wizard, QStringLiteral("github.clientId"), QStringLiteral("Iv23liFakeClient"));
+        type(wizard, QStringLiteral("github.clientSecret"), QStringLiteral("client-secret-0123456789abcdef"));
+        type(wizard, QStringLiteral("github.privateKeyFile"), m_dir.filePath(QStringLiteral("app.pem")));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(TestPaths::writeFile(m_dir.filePath(QStringLiteral("app.pem")), TestKeys::rsaPrivateKeyPem()));
+        m_github = std::make_unique<FakeProviderApi>(Provider::GitHub);
+        m_github->githubPublicKeyPem = TestKeys::rsaPublicKeyPem();
+        m_gitlab = std::make_unique<FakeProviderApi>(Provider::GitLab);
+        QVERIFY(m_github->start());
+        QVERIFY(m_gitlab->start());
+    }
+
+    void fromStartToFinishWithGitHubAndGitLab()
+    {
+        SetupWizard wizard(options(false));
+        wizard.show();
+        QTRY_VERIFY(wizard.isRestored());
+        fillToGitHub(wizard);
+        // The checklist shows what to enter on GitHub, derived from the host.
+        const QStringList values = [&] {
+            QStringList list;
+            for (QLineEdit *line : wizard.currentPage()->findChildren<QLineEdit *>())
+                if (line->isReadOnly())
+                    list << line->text();
+            return list;
+        }();
+        QVERIFY(values.contains(QStringLiteral("https://pipekit.example.com/api/events-handler/v1/events/github")));
+        QVERIFY(values.contains(QStringLiteral("https://pipekit.example.com/api/id/v1/sso/github/callback")));
+        fillGitHub(wizard);
+        QVERIFY(nextEnabled(wizard));
+        const QString webhookSecret = edit(wizard, QStringLiteral("github.webhookSecret"))->text();
+        QCOMPARE(webhookSecret.size(), 48);
+
+        QTest::mouseClick(wizard.currentPage()->findChild<QPushButton *>(QStringLiteral("verify")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!verify(wizard)->isRunning(), 15'000);
+        QVERIFY2(verify(wizard)->resultText().contains(QStringLiteral("Verified.")), qPrintable(verify(wizard)->resultText()));
+        QCOMPARE(verify(wizard)->installUrl(), QStringLiteral("http://127.0.0.1:%1/apps/pipekit-acme/installations/new")
+                                                      .arg(QUrl(m_github->baseUrl()).port()));
+        wizard.next();
+
+        QCOMPARE(wizard.currentId(), int(SetupWizard::GitLabPageId));
+        type(wizard, QStringLiteral("gitlab.url"), m_gitlab->baseUrl());
+        type(wizard, QStringLiteral("gitlab.token"), QString::fromUtf8(m_gitlab->token));
+        QTest::mouseClick(wizard.currentPage()->findChild<QPushButton *>(QStringLiteral("verify")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!verify(wizard)->isRunning(), 15'000);
+        QVERIFY2(verify(wizard)->resultText().contains(QStringLiteral("Verified.")), qPrintable(verify(wizard)->resultText()));
+        wizard.next();
+
+        QCOMPARE(wizard.currentId(), int(SetupWizard::ReviewPageId));
+        QVERIFY(nextEnabled(wizard));
+        auto *review = wizard.currentPage()->findChild<QPlainTextEdit *>(QStringLiteral("reviewValues"));
+        QVERIFY(review->toPlainText().contains(QStringLiteral("appId: 424242")));
+        QVERIFY(!review->toPlainText().contains(webhookSecret)); // masked
+        QVERIFY(!review->toPlainText().contains(QStringLiteral("client-secret-0123456789abcdef")));
+        wizard.currentPage()->findChild<QCheckBox *>()->setChecked(true);
+        QVERIFY(review->toPlainText().contains(webhookSecret)); // revealed on request
+        wizard.next();
+
+        QCOMPARE(wizard.currentId(), int(SetupWizard::FinishPageId));
+        QVERIFY(!wizard.button(QWizard::FinishButton)->isEnabled());
+        const QString out = m_dir.filePath(QStringLiteral("out"));
+        auto *folder = wizard.currentPage()->findChild<QLineEdit *>(QStringLiteral("outputFolder"));
+        folder->setText(out);
+        QTest::mouseClick(wizard.currentPage()->findChild<QPushButton *>(QStringLiteral("writeFiles")), Qt::LeftButton);
+        QVERIFY2(wizard.button(QWizard::FinishButton)->isEnabled(),
+                 qPrintable(wizard.currentPage()->findChild<QLabel *>(QStringLiteral("writeStatus"))->text()));
+
+        for (const char *name : { "values.yaml", "agent.yaml" }) {
+            struct stat status {};
+            QCOMPARE(::stat(QFile::encodeName(QDir(out).filePath(QLatin1String(name))).constData(), &status), 0);
+            QCOMPARE(status.st_mode & 07777, mode_t(0600));
+        }
+        const YAML::Node written = YAML::LoadFile(QDir(out).filePath(QStringLiteral("values.yaml")).toStdString());
+        QCOMPARE(written["gitProviders"]["github"]["appId"].as<int>(), 424242);
+        QCOMPARE(QString::fromStdString(written["gitProviders"]["github"]["webhookSecret"].Scalar()), webhookSecret);
+        QCOMPARE(QByteArray::fromStdString(written["gitProviders"]["github"]["privateKey"].Scalar()), TestKeys::rsaPrivateKeyPem());
+        QCOMPARE(written["gitProviders"]["gitlab"]["enabled"].as<bool>(), true);
+        QCOMPARE(written["gitProviders"]["bitbucket"]["enabled"].as<bool>(), false);
+        const YAML::Node agent = YAML::LoadFile(QDir(out).filePath(QStringLiteral("agent.yaml")).toStdString());
+        QCOMPARE(QString::fromStdString(agent["providers"]["gitlab"]["token"].Scalar()), QString::fromUtf8(m_gitlab->token));
+    }
+
+    void validationMessagesAndNext_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("scheme") << "https://pipekit.example.com"
+                                << "must be a host name without a scheme, e.g. pipekit.example.com, got \"https://pipekit.example.com\"";
+        QTest::newRow("empty label") << "pipekit..example.com" << "has an empty label (two dots, or a dot at either end): \"pipekit..example.com\"";
+        QTest::newRow("space") << "pipe kit" << "must not contain spaces, got \"pipe kit\"";
+    }
+    void validationMessagesAndNext()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, problem);
+        SetupWizard wizard(options(false));
+        wizard.show();
+        wizard.next();
+        type(wizard, QStringLiteral("domain"), text);
+        QVERIFY(!nextEnabled(wizard));
+        auto *message = wizard.currentPage()->findChild<QLabel *>(QStringLiteral("domain.problem"));
+        QCOMPARE(message->text(), problem);
+        QVERIFY(message->isVisible());
+    }
+
+    void gitHubPageFieldMessages()
+    {
+        SetupWizard wizard(options(false));
+        wizard.show();
+        QTRY_VERIFY(wizard.isRestored());
+        fillToGitHub(wizard);
+        fillGitHub(wizard);
+        type(wizard, QStringLiteral("github.appId"), QStringLiteral("12a"));
+        QVERIFY(!nextEnabled(wizard));
+        QCOMPARE(wizard.currentPage()->findChild<QLabel *>(QStringLiteral("github.appId.problem"))->text(),
+                 QStringLiteral("must be a number, got \"12a\""));
+        type(wizard, QStringLiteral("github.appId"), QStringLiteral("424242"));
+        TestPaths::writeFile(m_dir.filePath(QStringLiteral("public.pem")), TestKeys::rsaPublicKeyPem());
+        type(wizard, QStringLiteral("github.privateKeyFile"), m_dir.filePath(QStringLiteral("public.pem")));
+        QVERIFY(!nextEnabled(wizard));
+        QVERIFY(wizard.currentPage()->findChild<QLabel *>(QStringLiteral("github.privateKeyFile.problem"))->text().contains(QStringLiteral("is a public key")));
+    }
+
+    void failedAndCancelledChecks()
+    {
+        SetupWizard wizard(options(false));
+        wizard.show();
+        QTRY_VERIFY(wizard.isRestored());
+        fillToGitHub(wizard);
+        fillGitHub(wizard);
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(SetupWizard::GitLabPageId));
+        type(wizard, QStringLiteral("gitlab.url"), m_gitlab->baseUrl());
+        type(wizard, QStringLiteral("gitlab.token"), QStringLiteral("glpat-wrong"));
+        auto *button = wizard.currentPage()->findChild<QPushButton *>(QStringLiteral("verify"));
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!verify(wizard)->isRunning(), 15'000);
+        QVERIFY2(verify(wizard)->resultText().contains(QStringLiteral("GitLab rejected the token (401)")), qPrintable(verify(wizard)->resultText()));
+
+        // A missing scope is named.
+        type(wizard, QStringLiteral("gitlab.token"), QString::fromUtf8(m_gitlab->token));
+        m_gitlab->gitlabScopes = { QStringLiteral("read_api") };
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!verify(wizard)->isRunning(), 15'000);
+        QVERIFY2(verify(wizard)->resultText().contains(QStringLiteral("lacks the &quot;api&quot; scope")), qPrintable(verify(wizard)->resultText()));
+        m_gitlab->gitlabScopes = { QStringLiteral("api"), QStringLiteral("read_user"), QStringLiteral("read_repository") };
+
+        // A slow provider: Next waits while the check runs; Cancel ends it.
+        m_gitlab->pageDelayMs = 5000;
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(verify(wizard)->isRunning());
+        QVERIFY(!nextEnabled(wizard));
+        QTest::mouseClick(wizard.currentPage()->findChild<QPushButton *>(QStringLiteral("cancelCheck")), Qt::LeftButton);
+        QVERIFY(!verify(wizard)->isRunning());
+        QVERIFY(nextEnabled(wizard));
+        QCOMPARE(verify(wizard)->resultText(), QStringLiteral("The check was cancelled."));
+        m_gitlab->pageDelayMs = 0;
+    }
+
+    void resumesAfterRestart()
+    {
+        const SetupWizard::Options saved = options(true, QStringLiteral("resume"));
+        {
+            SetupWizard wizard(saved);
+            wizard.show();
+            QTRY_VERIFY(wizard.isRestored());
+            fillToGitHub(wizard);
+            fillGitHub(wizard);
+            wizard.next(); // on to GitLab: the session is saved on every page change
+            type(wizard, QStringLiteral("gitlab.url"), m_gitlab->baseUrl());
+            wizard.back();
+            wizard.next();
+        }
+        SetupWizard again(saved);
+        again.show();
+        QTRY_VERIFY_WITH_TIMEOUT(again.isRestored(), 10'000);
+        const Answers answers = again.answers();
+        QCOMPARE(answers.domain, QStringLiteral("pipekit.example.com"));
+        QCOMPARE(answers.github->appId, QStringLiteral("424242"));
+        QCOMPARE(answers.gitlab->url, m_gitlab->baseUrl());
+        SecretStore probe(saved.keychainService);
+        bool available = false;
+        bool answered = false;
+        probe.probe([&](bool ok, const QString &) { available = ok; answered = true; });
+        QTRY_VERIFY(answered);
+        if (available) {
+            QCOMPARE(answers.github->clientSecret, QStringLiteral("client-secret-0123456789abcdef")); // from the keychain
+            QCOMPARE(again.currentId(), int(SetupWizard::GitLabPageId)); // where the admin left
+        } else {
+            QVERIFY(answers.github->clientSecret.isEmpty()); // never written anywhere else
+            QCOMPARE(again.currentId(), int(SetupWizard::GitHubPageId)); // the first page that needs a secret again
+        }
+    }
+
+    void prefillsFromAnExistingValuesFile()
+    {
+        Answers answers;
+        answers.domain = QStringLiteral("pipekit.example.com");
+        answers.github = GitHubAnswers{ QString(), QStringLiteral("Existing App"), QStringLiteral("777"), QStringLiteral("Iv23liExisting"),
+                                        QStringLiteral("existing-client-secret-123"), QString(), TestKeys::rsaPrivateKeyPem(),
+                                        QStringLiteral("existing-webhook-secret-0123456789"), QStringLiteral("https://api.github.com") };
+        answers.azureDevOps = AzureDevOpsAnswers{ QStringLiteral("https://dev.azure.com/acme"), QStringLiteral("pat"),
+                                                  QStringLiteral("hooks"), QStringLiteral("existing-basic-password-0123") };
+        const auto output = SetupGenerator::generate(answers, ValuesLayout::builtIn().value());
+        QVERIFY(output);
+        const QString path = m_dir.filePath(QStringLiteral("existing-values.yaml"));
+        TestPaths::writeFile(path, output->valuesYaml);
+
+        SetupWizard wizard(options(false));
+        wizard.show();
+        QTRY_VERIFY(wizard.isRestored());
+        QVERIFY(wizard.openValuesFile(path));
+        const Answers shown = wizard.answers();
+        QVERIFY(shown.github && shown.azureDevOps && !shown.gitlab);
+        QCOMPARE(shown.github->appName, QStringLiteral("Existing App"));
+        QCOMPARE(shown.github->appId, QStringLiteral("777"));
+        QCOMPARE(shown.github->webhookSecret, QStringLiteral("existing-webhook-secret-0123456789"));
+        QCOMPARE(shown.github->privateKeyPem, TestKeys::rsaPrivateKeyPem()); // the key travels with the values
+        QCOMPARE(shown.azureDevOps->webhookBasicAuthUser, QStringLiteral("hooks"));
+        QCOMPARE(shown.azureDevOps->webhookBasicAuthPass, QStringLiteral("existing-basic-password-0123"));
+        QVERIFY(!wizard.openValuesFile(m_dir.filePath(QStringLiteral("app.pem"))));
+    }
+
+    void keychainRoundTrip()
+    {
+        SecretStore store(QStringLiteral("forgelink-test-roundtrip"));
+        bool answered = false;
+        bool available = false;
+        QString error;
+        store.probe([&](bool ok, const QString &why) {
+            available = ok;
+            error = why;
+            answered = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(answered, 10'000);
+        if (!available)
+            QSKIP(qPrintable(QStringLiteral("no Secret Service could be reached (%1); the test script starts gnome-keyring").arg(error)));
+        QString writeError;
+        connect(&store, &SecretStore::failed, this, [&](const QString &why) { writeError = why; });
+        store.write(QStringLiteral("gitlab.token"), QStringLiteral("glpat-roundtrip-secret"));
+        QHash<QString, QString> read;
+        // The write is a job too: read until it has landed.
+        for (int attempt = 0; attempt < 20 && read.isEmpty(); ++attempt) {
+            bool done = false;
+            store.read({ QStringLiteral("gitlab.token") }, [&](const QHash<QString, QString> &values) {
+                read = values;
+                done = true;
+            });
+            QTRY_VERIFY_WITH_TIMEOUT(done, 10'000);
+        }
+        QVERIFY2(writeError.isEmpty(), qPrintable(writeError));
+        QCOMPARE(read.value(QStringLiteral("gitlab.token")), QStringLiteral("glpat-roundtrip-secret"));
+        store.write(QStringLiteral("gitlab.token"), QString());
+    }
+};
+
+QTEST_MAIN(tst_SetupWizard)
+#include "tst_setupwizard.moc"
