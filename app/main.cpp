@@ -4,6 +4,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
 #include <QTextStream>
 
 #include <memory>
@@ -37,6 +40,14 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("forgelink-wizard"));
     QCoreApplication::setOrganizationName(QStringLiteral("forgelink"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FORGELINK_VERSION));
+
+    // The system locale picks the language; English is built in.
+    auto *translator = new QTranslator(app.get());
+    if (translator->load(QLocale(), QStringLiteral("forgelink"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(translator);
+    auto *qtTranslator = new QTranslator(app.get());
+    if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(

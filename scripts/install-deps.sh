@@ -7,7 +7,7 @@ packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config
   # Qt 6: Core/Network/Sql for common and the agent, Gui/Widgets for the wizard, Test, Linguist
-  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   qt6-qpa-plugins libgl-dev libqt6sql6-sqlite libqt6sql6-psql
   # OS keychain for the wizard's and agent's secrets
   qtkeychain-qt6-dev

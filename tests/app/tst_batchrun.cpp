@@ -1,7 +1,10 @@
+#include "fakeproviderapi.h"
 #include "testkeys.h"
 #include "testpaths.h"
 
 #include <QDir>
+#include <QEventLoop>
+#include <QTimer>
 #include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -126,6 +129,43 @@ private Q_SLOTS:
         const Run version = wizard({ QStringLiteral("--version") });
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.out.startsWith(QStringLiteral("forgelink-wizard ")));
+    }
+
+    void checkVerifiesAgainstTheProviders()
+    {
+        FakeProviderApi gitlab(forgelink::Provider::GitLab);
+        QVERIFY(gitlab.start());
+        QTemporaryDir dir;
+        const QByteArray good = "domain: pipekit.example.com\ngitlab: {url: " + gitlab.baseUrl().toUtf8() + ", token: " + gitlab.token + "}\n";
+        QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("good.yaml")), good));
+        QByteArray bad = good;
+        bad.replace(gitlab.token, "glpat-rejected-token");
+        QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("bad.yaml")), bad));
+
+        // The fake answers from this process, so wait without blocking its event loop.
+        auto run = [](const QStringList &arguments) {
+            QProcess process;
+            process.start(TestPaths::wizardBinary(), arguments);
+            QEventLoop loop;
+            connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+            QTimer::singleShot(30'000, &loop, &QEventLoop::quit);
+            if (process.state() != QProcess::NotRunning)
+                loop.exec();
+            return Run{ process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                        QString::fromUtf8(process.readAllStandardError()) };
+        };
+        const Run passed = run({ QStringLiteral("--batch"), dir.filePath(QStringLiteral("good.yaml")), QStringLiteral("--check"),
+                                 QStringLiteral("--out"), dir.filePath(QStringLiteral("good")) });
+        QVERIFY2(passed.exitCode == 0, qPrintable(passed.err + passed.out));
+        QVERIFY(passed.out.contains(QStringLiteral("GitLab: verified")));
+        QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("good/values.yaml"))));
+
+        const Run failed = run({ QStringLiteral("--batch"), dir.filePath(QStringLiteral("bad.yaml")), QStringLiteral("--check"),
+                                 QStringLiteral("--out"), dir.filePath(QStringLiteral("bad")) });
+        QCOMPARE(failed.exitCode, 1);
+        QVERIFY2(failed.out.contains(QStringLiteral("GitLab rejected the token (401)")), qPrintable(failed.out));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("bad"))));
+        QVERIFY(!failed.out.contains(QStringLiteral("glpat-rejected-token")));
     }
 
     void exampleAnswersAreValid()

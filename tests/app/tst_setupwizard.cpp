@@ -17,6 +17,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 #include <sys/stat.h>
 #include <yaml-cpp/yaml.h>
@@ -307,6 +308,21 @@ private Q_SLOTS:
         QCOMPARE(shown.azureDevOps->webhookBasicAuthUser, QStringLiteral("hooks"));
         QCOMPARE(shown.azureDevOps->webhookBasicAuthPass, QStringLiteral("existing-basic-password-0123"));
         QVERIFY(!wizard.openValuesFile(m_dir.filePath(QStringLiteral("app.pem"))));
+    }
+
+    void germanIsBuiltIn()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(QLocale(QLocale::German, QLocale::Germany), QStringLiteral("forgelink"), QStringLiteral("_"),
+                                QStringLiteral(":/i18n")));
+        QCOMPARE(translator.translate("forgelink::HostPage", "&Host name:"), QStringLiteral("&Hostname:"));
+        QCOMPARE(translator.translate("forgelink::VerifyPanel", "&Verify"), QStringLiteral("&Prüfen"));
+        QCoreApplication::installTranslator(&translator);
+        {
+            SetupWizard wizard(options(false));
+            QCOMPARE(wizard.windowTitle(), QStringLiteral("forgelink: Pipekit mit Ihren Git-Anbietern verbinden"));
+        }
+        QCoreApplication::removeTranslator(&translator);
     }
 
     void keychainRoundTrip()

@@ -1,0 +1,54 @@
+// Saves a PNG of every wizard page, filled with sample answers: scripts/screenshots.sh runs it
+// under xvfb-run so the pages render as on a real desktop.
+#include "setupwizard.h"
+#include "testkeys.h"
+#include "testpaths.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTimer>
+
+using namespace forgelink;
+using namespace forgelink::test;
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screenshots");
+    QDir().mkpath(out);
+    QTemporaryDir dir;
+    const QString key = dir.filePath(QStringLiteral("acme.pem"));
+    TestPaths::writeFile(key, TestKeys::rsaPrivateKeyPem());
+
+    Answers answers;
+    answers.domain = QStringLiteral("pipekit.example.com");
+    answers.github = GitHubAnswers{ QStringLiteral("acme"), QStringLiteral("Pipekit acme"), QStringLiteral("123456"),
+                                    QStringLiteral("Iv23liAbcDefGhiJkl12"), QStringLiteral("sample-client-secret-not-real"), key, {},
+                                    QStringLiteral("sample-webhook-secret-not-real-0123"), QStringLiteral("https://api.github.com") };
+    answers.gitlab = GitLabAnswers{ QStringLiteral("https://gitlab.example.com"), QStringLiteral("glpat-sample-not-real"), {} };
+    answers.bitbucket = BitbucketAnswers{ QStringLiteral("https://bitbucket.example.com"), QStringLiteral("BBDC-sample-not-real"), {} };
+    answers.azureDevOps = AzureDevOpsAnswers{ QStringLiteral("https://dev.azure.com/acme"), QStringLiteral("sample-pat-not-real"),
+                                              QStringLiteral("pipekit"), {} };
+
+    SetupWizard::Options options;
+    options.settingsFile = dir.filePath(QStringLiteral("session.ini"));
+    options.resume = false;
+    SetupWizard wizard(options);
+    wizard.showAnswers(answers);
+    wizard.show();
+    const QStringList names{ "1-welcome", "2-host", "3-providers", "4-github", "5-gitlab", "6-bitbucket", "7-azure-devops", "8-review", "9-finish" };
+    int index = 0;
+    std::function<void()> shoot = [&] {
+        wizard.grab().save(QDir(out).filePath(names.at(index) + QStringLiteral(".png")));
+        ++index;
+        if (index >= names.size()) {
+            app.quit();
+            return;
+        }
+        wizard.next();
+        QTimer::singleShot(300, &app, shoot);
+    };
+    QTimer::singleShot(800, &app, shoot);
+    return app.exec();
+}
