@@ -4,6 +4,7 @@
 #include "agentservice.h"
 #include "keychainlookup.h"
 #include "signalwatcher.h"
+#include "hooklifecycle.h"
 #include "repositorysync.h"
 #include "store.h"
 
@@ -41,6 +42,12 @@ const char kCommands[] = "Commands:\n"
                          "  sync [--provider P] --config F         list every reachable repository into the store once\n"
                          "  repos [--provider P] [--json] --config F\n"
                          "                                         list the stored repositories\n"
+                         "  attach P REPO --config F               create REPO's webhooks (GitHub: check the App is installed)\n"
+                         "  detach P REPO --config F               remove the webhooks forgelink created on REPO\n"
+                         "  hooks [--provider P] [--json] --config F\n"
+                         "                                         list the webhooks forgelink created\n"
+                         "  reconcile [--provider P] --config F    recreate, repair and re-enable hooks; remove\n"
+                         "                                         them from repositories that left the sync\n"
                          "  events [--provider P] [--limit N] [--json] --config F\n"
                          "                                         list recorded deliveries, newest first\n"
                          "\nProviders: github, gitlab, bitbucket, azure-devops.\n"
@@ -136,6 +143,62 @@ int sync(const AgentConfig &config, std::optional<Provider> provider)
     return allSucceeded ? kOk : kFailure;
 }
 
+QString holderName()
+{
+    return QStringLiteral("%1:%2").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid());
+}
+
+int hooksCommand(const AgentConfig &config, const QString &command, const QStringList &arguments,
+                 std::optional<Provider> onlyProvider, bool json)
+{
+    Result<std::unique_ptr<Store>> store = Store::open(config.database, QStringLiteral("forgelink-cli"));
+    if (!store) {
+        err() << "forgelink-agent: " << store.error() << '\n';
+        return kFailure;
+    }
+    if (command == u"hooks") {
+        Result<QList<HookRecord>> records = (*store)->hooks(onlyProvider);
+        if (!records) {
+            err() << "forgelink-agent: " << records.error() << '\n';
+            return kFailure;
+        }
+        for (const HookRecord &record : records.value()) {
+            if (json)
+                out() << QJsonDocument(record.toJson()).toJson(QJsonDocument::Compact) << '\n';
+            else
+                out() << providerId(record.provider).leftJustified(13) << record.fullPath.leftJustified(40) << ' '
+                      << record.kind.leftJustified(24) << ' ' << record.hookId << '\n';
+        }
+        return kOk;
+    }
+    HookLifecycle lifecycle(config, **store, holderName());
+    if (command == u"reconcile") {
+        const HookLifecycle::ReconcileReport report = lifecycle.reconcile(onlyProvider);
+        for (const QString &line : report.lines)
+            out() << line << '\n';
+        if (report.failures > 0)
+            err() << "forgelink-agent: " << report.failures << " hook change(s) failed\n";
+        return report.failures > 0 ? kFailure : kOk;
+    }
+    const auto provider = providerFromId(arguments.value(0));
+    if (arguments.size() != 2 || !provider) {
+        err() << "forgelink-agent: " << command << " needs a provider (github, gitlab, bitbucket, azure-devops) and a repository\n";
+        return kUsage;
+    }
+    if (!config.isEnabled(*provider)) {
+        err() << "forgelink-agent: " << providerId(*provider) << " is not enabled in the config\n";
+        return kUsage;
+    }
+    Result<QStringList> done = command == u"attach" ? lifecycle.attach(*provider, arguments.at(1)) : lifecycle.detach(*provider, arguments.at(1));
+    if (!done) {
+        err() << "forgelink-agent: " << command << ' ' << arguments.at(1) << ": " << done.error() << '\n';
+        return kFailure;
+    }
+    for (const QString &line : done.value())
+        out() << line << '\n';
+    return kOk;
+}
+
 int repos(const AgentConfig &config, std::optional<Provider> provider, bool json)
 {
     Result<std::unique_ptr<Store>> store = Store::open(config.database, QStringLiteral("forgelink-cli"));
@@ -174,7 +237,7 @@ int AgentCli::run(const QStringList &arguments)
                                    QStringLiteral("50"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("One JSON object per line."));
     parser.addOptions({ config, provider, limit, json });
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve, sync, repos, events"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve, sync, repos, events, attach, detach, hooks, reconcile"));
     if (!parser.parse(arguments)) {
         err() << "forgelink-agent: " << parser.errorText() << '\n';
         return kUsage;
@@ -231,6 +294,12 @@ int AgentCli::run(const QStringList &arguments)
         if (!loaded)
             return kUsage;
         return command == u"sync" ? sync(*loaded, onlyProvider) : repos(*loaded, onlyProvider, parser.isSet(json));
+    }
+    if (command == u"attach" || command == u"detach" || command == u"hooks" || command == u"reconcile") {
+        const auto loaded = loadConfig(parser.value(config));
+        if (!loaded)
+            return kUsage;
+        return hooksCommand(*loaded, command, positional.mid(1), onlyProvider, parser.isSet(json));
     }
     err() << "forgelink-agent: unknown command \"" << command << "\"\n" << kCommands << '\n';
     return kUsage;

@@ -1,5 +1,6 @@
 #include "syncscheduler.h"
 
+#include "hooklifecycle.h"
 #include "store.h"
 
 #include <QHostInfo>
@@ -71,6 +72,11 @@ void SyncScheduler::runNow()
             *outcomes = result.value();
         else
             *error = result.error();
+        // Then the hooks: recreate missing ones, re-enable disabled ones, follow the synced set.
+        HookLifecycle hooks(config, **store, holder);
+        const HookLifecycle::ReconcileReport report = hooks.reconcile();
+        if (report.failures > 0)
+            qCWarning(lcSync) << "hook reconcile:" << report.failures << "change(s) failed; see the lines above";
     });
     connect(m_thread, &QThread::finished, this, [this, outcomes, error] {
         m_thread->deleteLater();

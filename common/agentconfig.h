@@ -85,6 +85,10 @@ struct AgentConfig {
     QString tlsCertificateFile;
     QString tlsPrivateKeyFile;
 
+    // Attach every synced repository (matching one of the patterns, when there are any).
+    bool autoAttach = false;
+    QStringList autoAttachPatterns;
+
     std::optional<GitHubSettings> github;
     std::optional<GitLabSettings> gitlab;
     std::optional<BitbucketSettings> bitbucket;

@@ -380,6 +380,20 @@ AgentConfigReader::Outcome AgentConfigReader::readText(const QByteArray &text, c
             tls.reportUnknownKeys();
         }
     }
+    {
+        const YAML::Node autoAttach = root.node("autoAttach");
+        if (autoAttach.IsDefined() && !autoAttach.IsNull()) {
+            if (autoAttach.IsSequence()) {
+                config.autoAttach = true;
+                for (const auto &pattern : autoAttach)
+                    config.autoAttachPatterns << yamlScalar(pattern);
+            } else if (autoAttach.IsScalar() && (yamlScalar(autoAttach) == u"true" || yamlScalar(autoAttach) == u"false")) {
+                config.autoAttach = yamlScalar(autoAttach) == u"true";
+            } else {
+                root.error("autoAttach", QStringLiteral("must be true, false, or a list of patterns such as [\"acme/*\", \"PRJ/*\"]"));
+            }
+        }
+    }
     readProviders(root, config);
     root.node("databasePassword");
     root.reportUnknownKeys();

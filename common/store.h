@@ -2,6 +2,7 @@
 
 #include "agentconfig.h"
 #include "delivery.h"
+#include "hookrecord.h"
 #include "repository.h"
 #include "repositorycache.h"
 #include "result.h"
@@ -81,6 +82,13 @@ public:
     // `holder` has it now. It lapses after `ttlSeconds` if the holder dies.
     Result<bool> tryLock(const QString &name, const QString &holder, int ttlSeconds);
     Result<void> unlock(const QString &name, const QString &holder);
+
+    // --- Hooks forgelink created ---
+    Result<void> recordHook(const HookRecord &hook);
+    Result<QList<HookRecord>> hooks(std::optional<Provider> provider = std::nullopt, const QString &repoId = QString());
+    Result<void> removeHookRecord(Provider provider, const QString &repoId, const QString &kind);
+    // A cached repository by the provider's id or its full path.
+    Result<std::optional<Repository>> findRepository(Provider provider, const QString &idOrPath);
 
     // A round trip to the database: is it there and answering?
     Result<void> ping();

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
+#include <QUrl>
 #include <QUrlQuery>
 
 #include <openssl/evp.h>
@@ -71,7 +72,7 @@ bool FakeProviderApi::start()
             HttpLimits{},
             [this](HttpRequest request, HttpServer::Responder respond) {
                 HttpResponse response = handle(request);
-                m_seen.append({ request.method, request.path, request.query, response.status });
+                m_seen.append({ request.method, request.path, request.query, response.status, request.body });
                 if (pageDelayMs > 0)
                     QTimer::singleShot(pageDelayMs, this, [respond, response] { respond(response); });
                 else
@@ -149,6 +150,82 @@ HttpResponse FakeProviderApi::handle(const HttpRequest &request)
     return HttpResponse::text(500, "no provider");
 }
 
+QList<QJsonObject> FakeProviderApi::hooksWithUrl(const QString &url) const
+{
+    QList<QJsonObject> found;
+    for (const QList<QJsonObject> &list : hooks)
+        for (const QJsonObject &hook : list)
+            if (hook.value(QStringLiteral("url")).toString() == url)
+                found << hook;
+    for (const QJsonObject &subscription : subscriptions)
+        if (subscription.value(QStringLiteral("consumerInputs")).toObject().value(QStringLiteral("url")).toString() == url)
+            found << subscription;
+    return found;
+}
+
+// Create, list, update and delete on one repository's hooks, the way GitLab and Bitbucket do.
+HttpResponse FakeProviderApi::hookApi(const HttpRequest &request, const QString &repoKey, const QByteArray &rest)
+{
+    QList<QJsonObject> &list = hooks[repoKey];
+    const bool gitlab = m_provider == Provider::GitLab;
+    if (rest.isEmpty() && request.method == "GET") {
+        const QUrlQuery query(QString::fromUtf8(request.query));
+        const int perPage = gitlab ? std::clamp(query.queryItemValue(QStringLiteral("per_page")).toInt(), 1, 100)
+                                   : std::clamp(query.queryItemValue(QStringLiteral("limit")).toInt(), 1, 100);
+        const int start = gitlab ? (std::max(1, query.queryItemValue(QStringLiteral("page")).toInt()) - 1) * perPage
+                                 : query.queryItemValue(QStringLiteral("start")).toInt();
+        QJsonArray page;
+        for (int i = start; i < std::min<int>(int(list.size()), start + perPage); ++i) {
+            QJsonObject hook = list.at(i);
+            hook.remove(QStringLiteral("token")); // GitLab never returns the token
+            page.append(hook);
+        }
+        const bool more = start + perPage < list.size();
+        if (gitlab) {
+            HttpResponse response = json(200, page);
+            if (more)
+                response.headers.append(qMakePair(QByteArray("Link"), QByteArray("<" + url(QString::fromUtf8(request.path) + QStringLiteral("?per_page=%1&page=%2").arg(perPage).arg(start / perPage + 2)).toUtf8() + ">; rel=\"next\"")));
+            return response;
+        }
+        QJsonObject result{ { QStringLiteral("values"), page }, { QStringLiteral("isLastPage"), !more }, { QStringLiteral("start"), start } };
+        if (more)
+            result.insert(QStringLiteral("nextPageStart"), start + perPage);
+        return json(200, result);
+    }
+    if (rest.isEmpty() && request.method == "POST") {
+        QJsonObject hook = QJsonDocument::fromJson(request.body).object();
+        hook.insert(QStringLiteral("id"), m_nextHookId++);
+        if (gitlab)
+            hook.insert(QStringLiteral("alert_status"), QStringLiteral("executable"));
+        list.append(hook);
+        return json(201, hook);
+    }
+    const QList<QByteArray> parts = rest.mid(1).split('/');
+    const int id = parts.value(0).toInt();
+    const auto it = std::find_if(list.begin(), list.end(), [id](const QJsonObject &hook) { return hook.value(QStringLiteral("id")).toInt() == id; });
+    if (it == list.end())
+        return json(404, QJsonObject{ { QStringLiteral("message"), QStringLiteral("404 Not found") } });
+    if (parts.size() == 3 && parts.at(1) == "test" && request.method == "POST") {
+        it->insert(QStringLiteral("alert_status"), QStringLiteral("executable")); // a delivery that works re-enables it
+        return json(201, QJsonObject{ { QStringLiteral("message"), QStringLiteral("201 Created") } });
+    }
+    if (request.method == "PUT") {
+        QJsonObject updated = QJsonDocument::fromJson(request.body).object();
+        updated.insert(QStringLiteral("id"), id);
+        if (gitlab)
+            updated.insert(QStringLiteral("alert_status"), it->value(QStringLiteral("alert_status")));
+        *it = updated;
+        return json(200, updated);
+    }
+    if (request.method == "DELETE") {
+        list.erase(it);
+        HttpResponse response;
+        response.status = 204;
+        return response;
+    }
+    return json(405, QJsonObject{});
+}
+
 bool FakeProviderApi::validJwt(const HttpRequest &request) const
 {
     const QByteArray authorization = header(request, "Authorization");
@@ -192,6 +269,14 @@ HttpResponse FakeProviderApi::github(const HttpRequest &request)
                                       { QStringLiteral("client_id"), QStringLiteral("Iv23liFakeClient") },
                                       { QStringLiteral("permissions"), githubAppPermissions },
                                       { QStringLiteral("events"), events } });
+    }
+    if (path.startsWith("/repos/") && path.endsWith("/installation")) {
+        if (!validJwt(request))
+            return json(401, QJsonObject{ { QStringLiteral("message"), QStringLiteral("A JSON web token could not be decoded") } });
+        const QString repo = QString::fromUtf8(path.mid(7, path.size() - 7 - 13));
+        if (!githubInstalledOn.contains(repo))
+            return json(404, QJsonObject{ { QStringLiteral("message"), QStringLiteral("Not Found") } });
+        return json(200, QJsonObject{ { QStringLiteral("id"), 99 } });
     }
     if (path == "/app/installations") {
         if (!validJwt(request))
@@ -276,6 +361,13 @@ HttpResponse FakeProviderApi::gitlab(const HttpRequest &request)
                                       { QStringLiteral("scopes"), scopes },
                                       { QStringLiteral("expires_at"), gitlabTokenExpires.isEmpty() ? QJsonValue() : QJsonValue(gitlabTokenExpires) } });
     }
+    if (request.path.startsWith("/api/v4/projects/") && request.path.contains("/hooks")) {
+        if (header(request, "PRIVATE-TOKEN") != token)
+            return json(401, QJsonObject{ { QStringLiteral("message"), QStringLiteral("401 Unauthorized") } });
+        const QByteArray rest = request.path.mid(17);
+        const qsizetype slash = rest.indexOf('/');
+        return hookApi(request, QString::fromUtf8(rest.left(slash)), rest.mid(slash + 6)); // after "/hooks"
+    }
     if (request.path != "/api/v4/projects")
         return json(404, QJsonObject{ { QStringLiteral("message"), QStringLiteral("404 Not Found") } });
     if (header(request, "PRIVATE-TOKEN") != token)
@@ -327,6 +419,15 @@ HttpResponse FakeProviderApi::bitbucket(const HttpRequest &request)
             return json(401, QJsonObject{ { QStringLiteral("errors"), QJsonArray{} } });
         return json(200, QJsonObject{ { QStringLiteral("size"), 1 }, { QStringLiteral("isLastPage"), true },
                                       { QStringLiteral("values"), QJsonArray{ QJsonObject{ { QStringLiteral("key"), QStringLiteral("PRJ0") } } } } });
+    }
+    if (request.path.startsWith("/rest/api/latest/projects/") && request.path.contains("/webhooks")) {
+        if (header(request, "Authorization") != "Bearer " + token)
+            return json(401, QJsonObject{ { QStringLiteral("errors"), QJsonArray{} } });
+        // /rest/api/latest/projects/{key}/repos/{slug}/webhooks[/{id}]
+        const QList<QByteArray> parts = request.path.split('/');
+        const QString key = QString::fromUtf8(parts.value(5)) + QLatin1Char('/') + QString::fromUtf8(parts.value(7));
+        const qsizetype at = request.path.indexOf("/webhooks") + 9;
+        return hookApi(request, key, request.path.mid(at));
     }
     if (request.path != "/rest/api/latest/repos")
         return json(404, QJsonObject{ { QStringLiteral("errors"), QJsonArray{ QJsonObject{ { QStringLiteral("message"), QStringLiteral("not found") } } } } });
@@ -392,8 +493,47 @@ HttpResponse FakeProviderApi::azure(const HttpRequest &request)
             response.headers.append(qMakePair(QByteArray("x-ms-continuationtoken"), QByteArray(QByteArray::number(from + top))));
         return response;
     }
-    if (request.path == "/acme/_apis/hooks/subscriptions")
-        return json(200, QJsonObject{ { QStringLiteral("count"), 0 }, { QStringLiteral("value"), QJsonArray{} } });
+    if (request.path.startsWith("/acme/_apis/projects/")) {
+        const QString name = QUrl::fromPercentEncoding(request.path.mid(21));
+        if (!projects.contains(name))
+            return json(404, QJsonObject{ { QStringLiteral("message"), QStringLiteral("project not found") } });
+        return json(200, QJsonObject{ { QStringLiteral("id"), projectId(name) }, { QStringLiteral("name"), name } });
+    }
+    if (request.path == "/acme/_apis/hooks/subscriptions" && request.method == "GET") {
+        QJsonArray value;
+        for (const QJsonObject &subscription : subscriptions)
+            value.append(subscription);
+        return json(200, QJsonObject{ { QStringLiteral("count"), value.size() }, { QStringLiteral("value"), value } });
+    }
+    if (request.path == "/acme/_apis/hooks/subscriptions" && request.method == "POST" && subscriptionPostsBeforeRefusal == 0)
+        return json(403, QJsonObject{ { QStringLiteral("message"), QStringLiteral("TF400813: not authorized to edit subscriptions") } });
+    if (request.path == "/acme/_apis/hooks/subscriptions" && request.method == "POST") {
+        if (subscriptionPostsBeforeRefusal > 0)
+            --subscriptionPostsBeforeRefusal;
+        QJsonObject subscription = QJsonDocument::fromJson(request.body).object();
+        subscription.insert(QStringLiteral("id"), QStringLiteral("sub-%1").arg(m_nextHookId++));
+        subscriptions.append(subscription);
+        return json(200, subscription);
+    }
+    if (request.path.startsWith("/acme/_apis/hooks/subscriptions/")) {
+        const QString id = QString::fromUtf8(request.path.mid(32));
+        auto it = std::find_if(subscriptions.begin(), subscriptions.end(),
+                               [&](const QJsonObject &s) { return s.value(QStringLiteral("id")).toString() == id; });
+        if (it == subscriptions.end())
+            return json(404, QJsonObject{ { QStringLiteral("message"), QStringLiteral("subscription not found") } });
+        if (request.method == "DELETE") {
+            subscriptions.erase(it);
+            HttpResponse response;
+            response.status = 204;
+            return response;
+        }
+        if (request.method == "PUT") {
+            QJsonObject updated = QJsonDocument::fromJson(request.body).object();
+            updated.insert(QStringLiteral("id"), id);
+            *it = updated;
+            return json(200, updated);
+        }
+    }
     if (request.path.endsWith("/_apis/git/repositories")) {
         const QString id = QString::fromUtf8(request.path.split('/').at(2));
         QJsonArray value;

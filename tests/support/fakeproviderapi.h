@@ -4,6 +4,7 @@
 #include "provider.h"
 
 #include <QHash>
+#include <QSet>
 #include <QJsonObject>
 #include <QStringList>
 #include <QList>
@@ -39,6 +40,7 @@ public:
         QByteArray path;
         QByteArray query;
         int status = 0;
+        QByteArray body;
     };
 
     explicit FakeProviderApi(Provider provider, QObject *parent = nullptr);
@@ -60,6 +62,13 @@ public:
     QStringList githubAppEvents;
     QStringList gitlabScopes{ QStringLiteral("api"), QStringLiteral("read_user"), QStringLiteral("read_repository") };
     QString gitlabTokenExpires = QStringLiteral("2099-01-01");
+    // Hooks on repositories: GitLab project hooks and Bitbucket webhooks by repository id,
+    // Azure DevOps subscriptions in one list; GitHub installations by "owner/name".
+    QHash<QString, QList<QJsonObject>> hooks;
+    QList<QJsonObject> subscriptions;
+    QSet<QString> githubInstalledOn;
+    int subscriptionPostsBeforeRefusal = -1; // Azure: refuse creations after this many (403)
+    QList<QJsonObject> hooksWithUrl(const QString &url) const;
 
     void injectFault(const Fault &fault) { m_faults.append(fault); }
     void clearFaults() { m_faults.clear(); }
@@ -83,6 +92,8 @@ private:
     QList<Seen> m_seen;
     qint64 m_rateLimitRemaining = 5000;
     int m_created = 0; // ids stay unique when repositories are removed and added
+    int m_nextHookId = 1;
+    HttpResponse hookApi(const HttpRequest &request, const QString &repoKey, const QByteArray &rest);
 };
 
 } // namespace forgelink::test

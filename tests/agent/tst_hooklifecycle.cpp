@@ -1,0 +1,279 @@
+#include "fakeproviderapi.h"
+#include "hooklifecycle.h"
+#include "repositorysync.h"
+#include "store.h"
+#include "testkeys.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace forgelink;
+using namespace forgelink::test;
+
+// Attach, detach and reconcile against loopback fakes that record every request.
+class tst_HookLifecycle : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<FakeProviderApi> m_fake;
+    AgentConfig m_config;
+    int m_databases = 0;
+    const QString m_publicUrl = QStringLiteral("https://pipekit.example.com");
+
+    void setUp(Provider provider, int repos = 5)
+    {
+        m_fake = std::make_unique<FakeProviderApi>(provider);
+        m_fake->githubPublicKeyPem = TestKeys::rsaPublicKeyPem();
+        m_fake->addRepos(repos, 2);
+        QVERIFY(m_fake->start());
+        m_config = AgentConfig();
+        m_config.publicUrl = QUrl(m_publicUrl);
+        m_config.database.driver = QStringLiteral("QSQLITE");
+        m_config.database.sqlitePath = m_dir.filePath(QStringLiteral("hooks%1.db").arg(++m_databases));
+        m_config.network.retryBaseMs = 10;
+        m_config.network.maxAttempts = 2;
+        switch (provider) {
+        case Provider::GitHub:
+            m_config.github = GitHubSettings{ m_fake->baseUrl(), m_fake->appId, TestKeys::rsaPrivateKeyPem(), { "gh-secret" } };
+            break;
+        case Provider::GitLab:
+            m_config.gitlab = GitLabSettings{ m_fake->baseUrl(), m_fake->token, { "gitlab-webhook-secret" } };
+            break;
+        case Provider::Bitbucket:
+            m_config.bitbucket = BitbucketSettings{ m_fake->baseUrl(), m_fake->token, { "bitbucket-webhook-secret" } };
+            break;
+        case Provider::AzureDevOps:
+            m_config.azureDevOps = AzureDevOpsSettings{ m_fake->baseUrl(), m_fake->token, QStringLiteral("pipekit"), { "azure-basic-password" } };
+            break;
+        }
+        Result<std::unique_ptr<Store>> store = Store::open(m_config.database, QStringLiteral("hooks-%1").arg(m_databases));
+        QVERIFY2(store, qPrintable(store.error()));
+        m_store = std::move(store.value());
+        if (provider != Provider::GitHub) {
+            RepositorySync sync(m_config, *m_store, QStringLiteral("test"));
+            const auto outcomes = sync.run(provider, 1000);
+            QVERIFY(outcomes && outcomes->first().succeeded);
+        }
+    }
+
+    QString ourUrl(Provider provider) const
+    {
+        return m_publicUrl + QStringLiteral("/api/events-handler/v1/events/") + providerId(provider);
+    }
+
+    QString path(int index) const
+    {
+        const FakeProviderApi::Repo &repo = m_fake->repos.at(index);
+        return repo.owner + QLatin1Char('/') + repo.name;
+    }
+
+    QList<QJsonObject> sentBodies(const QByteArray &method, const QString &pathContains) const
+    {
+        QList<QJsonObject> bodies;
+        for (const FakeProviderApi::Seen &seen : m_fake->requests()) {
+            if (seen.method == method && QString::fromUtf8(seen.path).contains(pathContains))
+                bodies << QJsonDocument::fromJson(seen.body).object();
+        }
+        return bodies;
+    }
+
+private Q_SLOTS:
+    void cleanup()
+    {
+        m_store.reset();
+        m_fake.reset();
+    }
+
+    void gitlabHookIsCreatedOnceWithTheRightSettings()
+    {
+        setUp(Provider::GitLab);
+        // Someone else's hooks fill the first page of the list; they are never touched.
+        const QString repoId = m_fake->repos.at(1).id;
+        for (int i = 0; i < 120; ++i)
+            m_fake->hooks[repoId].append(QJsonObject{ { QStringLiteral("id"), 5000 + i }, { QStringLiteral("url"), QStringLiteral("https://ci.example.com/hook") } });
+        HookLifecycle lifecycle(m_config, *m_store, QStringLiteral("test"));
+        const Result<QStringList> first = lifecycle.attach(Provider::GitLab, path(1));
+        QVERIFY2(first, qPrintable(first.error()));
+        QVERIFY2(first->first().contains(QStringLiteral("created webhook")), qPrintable(first->join(u'\n')));
+        const QList<QJsonObject> posted = sentBodies("POST", QStringLiteral("/hooks"));
+        QCOMPARE(posted.size(), 1);
+        QCOMPARE(posted.first(), (QJsonObject{ { QStringLiteral("url"), ourUrl(Provider::GitLab) },
+                                               { QStringLiteral("name"), QStringLiteral("Pipekit (forgelink)") },
+                                               { QStringLiteral("token"), QStringLiteral("gitlab-webhook-secret") },
+                                               { QStringLiteral("push_events"), true },
+                                               { QStringLiteral("tag_push_events"), true },
+                                               { QStringLiteral("merge_requests_events"), true },
+                                               { QStringLiteral("enable_ssl_verification"), true } }));
+
+        // Attaching again finds ours on the second page of the list and creates nothing.
+        const Result<QStringList> second = lifecycle.attach(Provider::GitLab, path(1));
+        QVERIFY(second);
+        QVERIFY2(second->first().contains(QStringLiteral("already attached")), qPrintable(second->join(u'\n')));
+        QCOMPARE(sentBodies("POST", QStringLiteral("/hooks")).size(), 1);
+        QCOMPARE(m_fake->hooksWithUrl(ourUrl(Provider::GitLab)).size(), 1);
+        QCOMPARE(m_store->hooks(Provider::GitLab)->size(), 1);
+
+        const Result<QStringList> detached = lifecycle.detach(Provider::GitLab, path(1));
+        QVERIFY(detached);
+        QVERIFY(detached->first().endsWith(QStringLiteral("removed")));
+        QCOMPARE(m_fake->hooksWithUrl(ourUrl(Provider::GitLab)).size(), 0);
+        QCOMPARE(m_fake->hooks[repoId].size(), 120); // the others' hooks are all still there
+        QCOMPARE(m_store->hooks(Provider::GitLab)->size(), 0);
+    }
+
+    void detachAfterManualRemovalSaysSo()
+    {
+        setUp(Provider::GitLab);
+        HookLifecycle lifecycle(m_config, *m_store, QStringLiteral("test"));
+        QVERIFY(lifecycle.attach(Provider::GitLab, path(0)));
+        m_fake->hooks[m_fake->repos.at(0).id].clear(); // removed by hand in GitLab
+        const Result<QStringList> detached = lifecycle.detach(Provider::GitLab, path(0));
+        QVERIFY2(detached, qPrintable(detached.error()));
+        QVERIFY2(detached->first().endsWith(QStringLiteral("was already removed by hand")), qPrintable(detached->first()));
+        QCOMPARE(m_store->hooks()->size(), 0);
+    }
+
+    void reconcileRecreatesReenablesAndFollowsTheSync()
+    {
+        setUp(Provider::GitLab, 4);
+        HookLifecycle lifecycle(m_config, *m_store, QStringLiteral("test"));
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(lifecycle.attach(Provider::GitLab, path(i)));
+        // One disabled by GitLab, one deleted by hand, one repository gone upstream.
+        m_fake->hooks[m_fake->repos.at(0).id].first().insert(QStringLiteral("alert_status"), QStringLiteral("disabled"));
+        m_fake->hooks[m_fake->repos.at(1).id].clear();
+        const QString goneId = m_fake->repos.at(2).id;
+        m_fake->repos.removeAt(2);
+        RepositorySync sync(m_config, *m_store, QStringLiteral("test"));
+        QVERIFY(sync.run(Provider::GitLab, 1000));
+
+        const HookLifecycle::ReconcileReport report = lifecycle.reconcile();
+        QCOMPARE(report.failures, 0);
+        const QString text = report.lines.join(u'\n');
+        QVERIFY2(text.contains(QStringLiteral("re-enabled webhook")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("created webhook")), qPrintable(text));
+        QCOMPARE(m_fake->hooks[m_fake->repos.at(0).id].first().value(QStringLiteral("alert_status")).toString(), QStringLiteral("executable"));
+        QCOMPARE(m_fake->hooks[m_fake->repos.at(1).id].size(), 1);
+        QCOMPARE(m_fake->hooks[goneId].size(), 0);
+        QCOMPARE(m_store->hooks(Provider::GitLab)->size(), 2);
+    }
+
+    void autoAttachFollowsPatterns()
+    {
+        setUp(Provider::GitLab, 6);
+        m_config.autoAttach = true;
+        m_config.autoAttachPatterns = { QStringLiteral("team0/*") };
+        HookLifecycle lifecycle(m_config, *m_store, QStringLiteral("test"));
+        QCOMPARE(lifecycle.reconcile().failures, 0);
+        const QList<HookRecord> records = m_store->hooks(Provider::GitLab).value();
+        QCOMPARE(records.size(), 3); // repo-0, repo-2, repo-4 are in team0
+        for (const HookRecord &record : records)
+            QVERIFY(record.fullPath.startsWith(QStringLiteral("team0/")));
+        QVERIFY(!HookLifecycle::matchesAutoAttach(m_config, QStringLiteral("team1/repo-1")));
+    }
+
+    void bitbucketWebhookBody()
+    {
+        setUp(Provider::Bitbucket);
+        HookLifecycle lifecycle(m_config, *m_store, QStringLiteral("test"));
+        QVERIFY(lifecycle.attach(Provider::Bitbucket, path(3)));
+        QVERIFY(lifecycle.attach(Provider::Bitbucket, path(3)));
+        const QList<QJsonObject> posted = sentBodies("POST", QStringLiteral("/webhooks"));
+        QCOMPARE(posted.size(), 1);
+        QCOMPARE(posted.first(), (QJsonObject{ { QStringLiteral("name"), QStringLiteral("Pipekit (forgelink)") },
+                                               { QStringLiteral("url"), ourUrl(Provider::Bitbucket) },
+                                               { QStringLiteral("events"), QJsonArray{ "repo:refs_changed", "pr:opened", "pr:from_ref_updated", "pr:merged", "pr:declined" } },
+                                               { QStringLiteral("active"), true },
+                                               { QStringLiteral("sslVerificationRequired"), true },
+                                               { QStringLiteral("configuration"), QJsonObject{ { QStringLiteral("secret"), QStringLiteral("bitbucket-webhook-secret") } } } }));
+        QVERIFY(sentBodies("POST", QStringLiteral("/webhooks")).first().value(QStringLiteral("url")).toString().endsWith(QStringLiteral("/bitbucket")));
+        // A hook someone deactivated is activated again by reconcile.
+        m_fake->hooks[path(3)].first().insert(QStringLiteral("active"), false);
+        QCOMPARE(lifecycle.reconcile().failures, 0);
+        QCOMPARE(m_fake->hooks[path(3)].first().value(QStringLiteral("active")).toBool(), true);
+    }
+
+    void azureCreatesThreeSubscriptions()
+    {
+        setUp(Provider::AzureDevOps, 3);
+        HookLifecycle lifecycle(m_config, *m_store, QStringLiteral("test"));
+        const Result<QStringList> attached = lifecycle.attach(Provider::AzureDevOps, path(0));
+        QVERIFY2(attached, qPrintable(attached.error()));
+        const QList<QJsonObject> posted = sentBodies("POST", QStringLiteral("/_apis/hooks/subscriptions"));
+        QCOMPARE(posted.size(), 3);
+        QStringList events;
+        for (const QJsonObject &body : posted) {
+            events << body.value(QStringLiteral("eventType")).toString();
+            QCOMPARE(body.value(QStringLiteral("publisherId")).toString(), QStringLiteral("tfs"));
+            QCOMPARE(body.value(QStringLiteral("consumerId")).toString(), QStringLiteral("webHooks"));
+            QCOMPARE(body.value(QStringLiteral("consumerActionId")).toString(), QStringLiteral("httpRequest"));
+            const QJsonObject consumer = body.value(QStringLiteral("consumerInputs")).toObject();
+            QCOMPARE(consumer.value(QStringLiteral("url")).toString(), ourUrl(Provider::AzureDevOps));
+            QCOMPARE(consumer.value(QStringLiteral("basicAuthUsername")).toString(), QStringLiteral("pipekit"));
+            QCOMPARE(consumer.value(QStringLiteral("basicAuthPassword")).toString(), QStringLiteral("azure-basic-password"));
+            const QJsonObject publisher = body.value(QStringLiteral("publisherInputs")).toObject();
+            QCOMPARE(publisher.value(QStringLiteral("repository")).toString(), m_fake->repos.at(0).id);
+            QVERIFY(!publisher.value(QStringLiteral("projectId")).toString().isEmpty());
+            if (events.last() == u"git.pullrequest.updated")
+                QCOMPARE(publisher.value(QStringLiteral("notificationType")).toString(), QStringLiteral("PushNotification"));
+        }
+        QCOMPARE(events, (QStringList{ "git.push", "git.pullrequest.created", "git.pullrequest.updated" }));
+        QVERIFY(lifecycle.attach(Provider::AzureDevOps, path(0)));
+        QCOMPARE(m_fake->subscriptions.size(), 3);
+
+        // Probation or disabledBySystem: reconcile puts the subscription back to enabled.
+        m_fake->subscriptions[1].insert(QStringLiteral("status"), QStringLiteral("disabledBySystem"));
+        QCOMPARE(lifecycle.reconcile().failures, 0);
+        QCOMPARE(m_fake->subscriptions[1].value(QStringLiteral("status")).toString(), QStringLiteral("enabled"));
+
+        QVERIFY(lifecycle.detach(Provider::AzureDevOps, path(0)));
+        QCOMPARE(m_fake->subscriptions.size(), 0);
+    }
+
+    void azurePartialFailureRollsBack()
+    {
+        setUp(Provider::AzureDevOps, 3);
+        HookLifecycle lifecycle(m_config, *m_store, QStringLiteral("test"));
+        // Two subscriptions are created, the third is refused: the two go again.
+        m_fake->subscriptionPostsBeforeRefusal = 2;
+        const Result<QStringList> failed = lifecycle.attach(Provider::AzureDevOps, path(0));
+        QVERIFY(!failed);
+        QVERIFY2(failed.error().contains(QStringLiteral("the 2 hook(s) created for")), qPrintable(failed.error()));
+        QVERIFY(failed.error().contains(QStringLiteral("Edit subscriptions")));
+        QCOMPARE(m_fake->subscriptions.size(), 0); // all or nothing
+        QCOMPARE(m_store->hooks(Provider::AzureDevOps)->size(), 0);
+        QCOMPARE(sentBodies("DELETE", QStringLiteral("/_apis/hooks/subscriptions/")).size(), 2);
+    }
+
+    void githubChecksTheInstallation()
+    {
+        setUp(Provider::GitHub);
+        m_fake->githubInstalledOn.insert(QStringLiteral("acme/app"));
+        HookLifecycle lifecycle(m_config, *m_store, QStringLiteral("test"));
+        const Result<QStringList> installed = lifecycle.attach(Provider::GitHub, QStringLiteral("acme/app"));
+        QVERIFY2(installed, qPrintable(installed.error()));
+        QVERIFY(installed->first().contains(QStringLiteral("the App is installed (installation 99)")));
+        const Result<QStringList> missing = lifecycle.attach(Provider::GitHub, QStringLiteral("acme/other"));
+        QVERIFY(!missing);
+        QVERIFY2(missing.error().contains(QStringLiteral("/apps/pipekit-acme/installations/new")), qPrintable(missing.error()));
+    }
+
+    void unknownRepositoryAndMissingPublicUrl()
+    {
+        setUp(Provider::GitLab);
+        HookLifecycle lifecycle(m_config, *m_store, QStringLiteral("test"));
+        QCOMPARE(lifecycle.attach(Provider::GitLab, QStringLiteral("nobody/nothing")).error(),
+                 QStringLiteral("nobody/nothing is not in the gitlab repository cache; run `forgelink-agent sync --provider gitlab` first"));
+        m_config.publicUrl = QUrl();
+        HookLifecycle without(m_config, *m_store, QStringLiteral("test"));
+        QVERIFY(without.attach(Provider::GitLab, path(0)).error().startsWith(QStringLiteral("publicUrl is not set")));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_HookLifecycle)
+#include "tst_hooklifecycle.moc"
