@@ -6,12 +6,17 @@
 #include "signalwatcher.h"
 #include "hooklifecycle.h"
 #include "repositorysync.h"
+#include "secretgenerator.h"
+#include "securefilewriter.h"
 #include "store.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QHostInfo>
+#include <QEventLoop>
+#include <QFileInfo>
 #include <QJsonDocument>
+#include <QTimer>
 #include <QTextStream>
 
 #include <optional>
@@ -48,6 +53,9 @@ const char kCommands[] = "Commands:\n"
                          "                                         list the webhooks forgelink created\n"
                          "  reconcile [--provider P] --config F    recreate, repair and re-enable hooks; remove\n"
                          "                                         them from repositories that left the sync\n"
+                         "  rotate-secret P --out FILE [--grace S] --config F\n"
+                         "                                         new webhook secret for P, written to FILE (0600); every\n"
+                         "                                         agent accepts old and new until all hooks have the new one\n"
                          "  events [--provider P] [--limit N] [--json] --config F\n"
                          "                                         list recorded deliveries, newest first\n"
                          "\nProviders: github, gitlab, bitbucket, azure-devops.\n"
@@ -199,6 +207,79 @@ int hooksCommand(const AgentConfig &config, const QString &command, const QStrin
     return kOk;
 }
 
+int rotateSecret(const AgentConfig &config, const QStringList &arguments, const QString &outFile, int graceSeconds)
+{
+    const auto provider = providerFromId(arguments.value(0));
+    if (arguments.size() != 1 || !provider) {
+        err() << "forgelink-agent: rotate-secret needs a provider: github, gitlab, bitbucket or azure-devops\n";
+        return kUsage;
+    }
+    if (!config.isEnabled(*provider)) {
+        err() << "forgelink-agent: " << providerId(*provider) << " is not enabled in the config\n";
+        return kUsage;
+    }
+    if (outFile.isEmpty()) {
+        err() << "forgelink-agent: rotate-secret needs --out FILE for the new secret (it is never printed)\n";
+        return kUsage;
+    }
+    Result<std::unique_ptr<Store>> store = Store::open(config.database, QStringLiteral("forgelink-cli"));
+    if (!store) {
+        err() << "forgelink-agent: " << store.error() << '\n';
+        return kFailure;
+    }
+    Result<QHash<Provider, QList<QByteArray>>> stored = (*store)->webhookSecrets();
+    if (!stored) {
+        err() << "forgelink-agent: " << stored.error() << '\n';
+        return kFailure;
+    }
+    QList<QByteArray> current = stored->value(*provider);
+    if (current.isEmpty()) {
+        switch (*provider) {
+        case Provider::GitHub: current = config.github->webhookSecrets; break;
+        case Provider::GitLab: current = config.gitlab->webhookSecrets; break;
+        case Provider::Bitbucket: current = config.bitbucket->webhookSecrets; break;
+        case Provider::AzureDevOps: current = config.azureDevOps->basicAuthPasswords; break;
+        }
+    }
+    const QByteArray fresh = SecretGenerator::generate().toUtf8();
+    // The file first: whatever happens next, the new secret is not lost.
+    if (Result<void> written = SecureFileWriter::writeAll({ { QFileInfo(outFile).absoluteFilePath(), fresh + '\n' } }); !written) {
+        err() << "forgelink-agent: " << written.error() << '\n';
+        return kFailure;
+    }
+    if (Result<void> both = (*store)->setWebhookSecrets(*provider, QList<QByteArray>{ fresh } + current); !both) {
+        err() << "forgelink-agent: " << both.error() << '\n';
+        return kFailure;
+    }
+    out() << "1. Every agent now accepts the new and the old secret; waiting " << graceSeconds << " s for them to read it.\n";
+    out().flush();
+    QEventLoop wait;
+    QTimer::singleShot(graceSeconds * 1000, &wait, &QEventLoop::quit);
+    wait.exec();
+
+    HookLifecycle lifecycle(config, **store, holderName());
+    Result<QStringList> updated = *provider == Provider::GitHub ? lifecycle.updateGitHubAppSecret(fresh)
+                                                               : lifecycle.updateSecrets(*provider, fresh);
+    if (!updated) {
+        err() << "forgelink-agent: not every hook has the new secret: " << updated.error()
+              << "\nBoth secrets stay accepted; run rotate-secret again once the provider answers.\n";
+        return kFailure;
+    }
+    out() << "2. The hooks have the new secret:\n";
+    for (const QString &line : updated.value())
+        out() << "   " << line << '\n';
+    if (Result<void> retired = (*store)->setWebhookSecrets(*provider, { fresh }); !retired) {
+        err() << "forgelink-agent: " << retired.error() << '\n';
+        return kFailure;
+    }
+    out() << "3. The old secret is retired.\n"
+          << "The new secret is in " << QFileInfo(outFile).absoluteFilePath() << ". Put it in agent.yaml (providers."
+          << providerSection(*provider) << (*provider == Provider::AzureDevOps ? ".webhookBasicAuthPass" : ".webhookSecret")
+          << ", e.g. as file:" << QFileInfo(outFile).absoluteFilePath() << ") and in Pipekit's Helm values; until then the\n"
+          << "database keeps it for every agent.\n";
+    return kOk;
+}
+
 int repos(const AgentConfig &config, std::optional<Provider> provider, bool json)
 {
     Result<std::unique_ptr<Store>> store = Store::open(config.database, QStringLiteral("forgelink-cli"));
@@ -236,7 +317,13 @@ int AgentCli::run(const QStringList &arguments)
     const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most this many (default 50)."), QStringLiteral("n"),
                                    QStringLiteral("50"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("One JSON object per line."));
-    parser.addOptions({ config, provider, limit, json });
+    const QCommandLineOption outFile(QStringLiteral("out"), QStringLiteral("rotate-secret: where to write the new secret."),
+                                     QStringLiteral("file"));
+    const QCommandLineOption grace(QStringLiteral("grace"),
+                                   QStringLiteral("rotate-secret: seconds to wait for every agent to accept the new secret "
+                                                  "(default: twice secretRefreshSeconds)."),
+                                   QStringLiteral("seconds"));
+    parser.addOptions({ config, provider, limit, json, outFile, grace });
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve, sync, repos, events, attach, detach, hooks, reconcile"));
     if (!parser.parse(arguments)) {
         err() << "forgelink-agent: " << parser.errorText() << '\n';
@@ -294,6 +381,18 @@ int AgentCli::run(const QStringList &arguments)
         if (!loaded)
             return kUsage;
         return command == u"sync" ? sync(*loaded, onlyProvider) : repos(*loaded, onlyProvider, parser.isSet(json));
+    }
+    if (command == u"rotate-secret") {
+        const auto loaded = loadConfig(parser.value(config));
+        if (!loaded)
+            return kUsage;
+        bool ok = true;
+        const int seconds = parser.isSet(grace) ? parser.value(grace).toInt(&ok) : (2 * loaded->secretRefreshMs + 999) / 1000;
+        if (!ok || seconds < 0) {
+            err() << "forgelink-agent: --grace must be a number of seconds\n";
+            return kUsage;
+        }
+        return rotateSecret(*loaded, positional.mid(1), parser.value(outFile), seconds);
     }
     if (command == u"attach" || command == u"detach" || command == u"hooks" || command == u"reconcile") {
         const auto loaded = loadConfig(parser.value(config));

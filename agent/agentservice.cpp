@@ -1,5 +1,7 @@
 #include "agentservice.h"
 
+#include "store.h"
+
 #include <QLoggingCategory>
 #include <QTimer>
 
@@ -26,6 +28,21 @@ Result<void> AgentService::start()
         return opened;
     connect(m_writer.get(), &DeliveryWriter::batchCommitted, this,
             [this](int deliveries, double, bool ok) { m_metrics.observeCommit(deliveries, ok); });
+
+    // Secrets a rotation put in the database override the config's, from the first delivery on.
+    if (Result<std::unique_ptr<Store>> store = Store::open(m_config.database, QStringLiteral("forgelink-secrets")); store) {
+        if (Result<QHash<Provider, QList<QByteArray>>> secrets = (*store)->webhookSecrets(); secrets)
+            applySecrets(secrets.value());
+    }
+    m_secretRefresh = new QTimer(this);
+    connect(m_secretRefresh, &QTimer::timeout, this, [this] {
+        m_writer->withStore([this](Store &store) {
+            Result<QHash<Provider, QList<QByteArray>>> secrets = store.webhookSecrets();
+            if (secrets)
+                QMetaObject::invokeMethod(this, [this, found = secrets.value()] { applySecrets(found); }, Qt::QueuedConnection);
+        });
+    });
+    m_secretRefresh->start(m_config.secretRefreshMs);
 
     m_routes = std::make_unique<AgentRoutes>(m_intake, *m_writer, m_metrics,
                                              [this] { return m_server ? m_server->openConnections() : 0; });
@@ -69,6 +86,19 @@ quint16 AgentService::port() const
     return m_server ? m_server->serverPort() : 0;
 }
 
+void AgentService::applySecrets(const QHash<Provider, QList<QByteArray>> &secrets)
+{
+    for (auto it = secrets.constBegin(); it != secrets.constEnd(); ++it) {
+        if (!m_config.isEnabled(it.key()) || m_appliedSecrets.value(it.key()) == it.value())
+            continue;
+        const QByteArray user = it.key() == Provider::AzureDevOps ? m_config.azureDevOps->basicAuthUser.toUtf8() : QByteArray();
+        m_intake.setCredentials(it.key(), WebhookCredentials{ it.value(), user });
+        m_appliedSecrets.insert(it.key(), it.value());
+        qCInfo(lcAgent).noquote() << providerId(it.key()) << "webhook secrets changed in the database:" << it.value().size()
+                                  << "accepted";
+    }
+}
+
 void AgentService::syncNow()
 {
     if (!m_stopping && m_scheduler)
@@ -80,6 +110,8 @@ void AgentService::stop()
     if (m_stopping)
         return;
     m_stopping = true;
+    if (m_secretRefresh)
+        m_secretRefresh->stop();
     qCInfo(lcAgent) << "stopping: no new connections; finishing" << m_server->openConnections() << "open ones";
     auto finish = [this] {
         if (!m_writer)

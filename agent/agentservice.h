@@ -10,6 +10,7 @@
 #include "webhookintake.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 
@@ -36,6 +37,8 @@ Q_SIGNALS:
     void stopped();
 
 private:
+    void applySecrets(const QHash<Provider, QList<QByteArray>> &secrets);
+
     AgentConfig m_config;
     Metrics m_metrics;
     WebhookIntake m_intake;
@@ -43,6 +46,8 @@ private:
     std::unique_ptr<AgentRoutes> m_routes;
     HttpServer *m_server = nullptr;
     SyncScheduler *m_scheduler = nullptr;
+    QTimer *m_secretRefresh = nullptr;
+    QHash<Provider, QList<QByteArray>> m_appliedSecrets;
     bool m_stopping = false;
 };
 

@@ -53,7 +53,7 @@ void DeliveryWriter::submit(Delivery delivery, Callback callback)
     {
         std::lock_guard lock(m_mutex);
         if (!m_stop) {
-            m_queue.push_back(Job{ std::move(delivery), std::move(callback), {} });
+            m_queue.push_back(Job{ std::move(delivery), std::move(callback), {}, {} });
             m_wake.notify_one();
             return;
         }
@@ -66,7 +66,7 @@ void DeliveryWriter::probe(ProbeCallback callback)
     {
         std::lock_guard lock(m_mutex);
         if (!m_stop) {
-            m_queue.push_back(Job{ std::nullopt, {}, std::move(callback) });
+            m_queue.push_back(Job{ std::nullopt, {}, std::move(callback), {} });
             m_wake.notify_one();
             return;
         }
@@ -92,6 +92,15 @@ void DeliveryWriter::updateRepositoryCache(Store &store, const QList<Delivery> &
             qCInfo(lcStore).noquote() << "repository cache:" << applied.value() << "changes from" << providerId(deliveries.at(i).provider)
                                       << deliveries.at(i).event;
     }
+}
+
+void DeliveryWriter::withStore(std::function<void(Store &)> work)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_stop)
+        return;
+    m_queue.push_back(Job{ std::nullopt, {}, {}, std::move(work) });
+    m_wake.notify_one();
 }
 
 void DeliveryWriter::run(std::promise<Result<void>> *opened)
@@ -126,14 +135,19 @@ void DeliveryWriter::run(std::promise<Result<void>> *opened)
         QList<Delivery> deliveries;
         std::vector<Callback> callbacks;
         std::vector<ProbeCallback> probes;
+        std::vector<std::function<void(Store &)>> work;
         for (Job &job : batch) {
             if (job.delivery) {
                 deliveries << std::move(*job.delivery);
                 callbacks.push_back(std::move(job.callback));
+            } else if (job.work) {
+                work.push_back(std::move(job.work));
             } else {
                 probes.push_back(std::move(job.probe));
             }
         }
+        for (const auto &task : work)
+            task(**store);
 
         if (!deliveries.isEmpty()) {
             QElapsedTimer clock;

@@ -39,6 +39,8 @@ public:
     void submit(Delivery delivery, Callback callback);
     // A round trip to the database through the writer (for /readyz).
     void probe(ProbeCallback callback);
+    // Runs `work` on the writer's thread with its connection; `work` posts its own results back.
+    void withStore(std::function<void(Store &)> work);
 
     int maxBatchSize() const { return m_maxBatch; }
 
@@ -50,6 +52,7 @@ private:
         std::optional<Delivery> delivery;
         Callback callback;
         ProbeCallback probe;
+        std::function<void(Store &)> work;
     };
     void run(std::promise<Result<void>> *opened);
     static void updateRepositoryCache(Store &store, const QList<Delivery> &deliveries, const QList<Store::Recorded> &recorded);

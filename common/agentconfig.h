@@ -86,6 +86,7 @@ struct AgentConfig {
     QString tlsPrivateKeyFile;
 
     // Attach every synced repository (matching one of the patterns, when there are any).
+    int secretRefreshMs = 5'000; // how often serve reads rotated webhook secrets from the database
     bool autoAttach = false;
     QStringList autoAttachPatterns;
 

@@ -394,6 +394,8 @@ AgentConfigReader::Outcome AgentConfigReader::readText(const QByteArray &text, c
             }
         }
     }
+    if (const auto v = root.number("secretRefreshSeconds", 1, 3600))
+        config.secretRefreshMs = int(*v * 1000);
     readProviders(root, config);
     root.node("databasePassword");
     root.reportUnknownKeys();

@@ -299,6 +299,30 @@ Result<QStringList> HookLifecycle::updateSecrets(Provider provider, const QByteA
     return lines;
 }
 
+Result<QStringList> HookLifecycle::updateGitHubAppSecret(const QByteArray &secret)
+{
+    if (!m_config.github || m_config.github->privateKeyPem.isEmpty())
+        return fail(QStringLiteral("providers.github with the App's private key is needed to change the App's webhook secret"));
+    Result<PrivateKey> key = PrivateKey::fromPem(m_config.github->privateKeyPem, QStringLiteral("providers.github.privateKey"));
+    if (!key)
+        return fail(key.error());
+    Result<QByteArray> jwt = GitHubAppAuth(m_config.github->appId, key.value()).jwt();
+    if (!jwt)
+        return fail(jwt.error());
+    ApiClient client(RepositoryLister::apiSettings(m_config.github->apiUrl, m_config.network));
+    ApiClient::Headers headers = GitHubAppAuth::apiHeaders();
+    headers.append({ "Authorization", "Bearer " + jwt.value() });
+    headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+    Result<ApiClient::Response> response = client.request(
+            "PATCH", QStringLiteral("/app/hook/config"), headers,
+            QJsonDocument(QJsonObject{ { QStringLiteral("secret"), QString::fromUtf8(secret) } }).toJson(QJsonDocument::Compact));
+    if (!response)
+        return fail(response.error());
+    if (response->status != 200)
+        return fail(QStringLiteral("GitHub refused the App's new webhook secret: %1").arg(ApiClient::describe(*response)));
+    return QStringList{ QStringLiteral("github: the App's webhook has the new secret") };
+}
+
 Result<QStringList> HookLifecycle::checkGitHubInstallation(const QString &repository)
 {
     if (!m_config.github || m_config.github->privateKeyPem.isEmpty())

@@ -34,6 +34,9 @@ public:
     // Sets a new secret on every recorded hook of the provider.
     Result<QStringList> updateSecrets(Provider provider, const QByteArray &secret);
 
+    // GitHub: the App's one webhook gets the new secret (PATCH /app/hook/config).
+    Result<QStringList> updateGitHubAppSecret(const QByteArray &secret);
+
     static bool matchesAutoAttach(const AgentConfig &config, const QString &fullPath);
 
 private:

@@ -46,6 +46,13 @@ QStringList hookTables()
                             " PRIMARY KEY (provider, repo_id, kind))") };
 }
 
+// Webhook secrets during and after a rotation, which override the config's for every agent on
+// the database until the config catches up.
+QStringList secretTables()
+{
+    return { QStringLiteral("CREATE TABLE webhook_secrets (provider TEXT PRIMARY KEY, secrets TEXT NOT NULL, updated_at TEXT NOT NULL)") };
+}
+
 QList<Migration> migrations()
 {
     return {
@@ -64,6 +71,7 @@ QList<Migration> migrations()
         { repositoryTables(QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT")),
           repositoryTables(QStringLiteral("BIGSERIAL PRIMARY KEY")) },
         { hookTables(), hookTables() },
+        { secretTables(), secretTables() },
     };
 }
 
@@ -675,6 +683,41 @@ Result<std::optional<Repository>> Store::findRepository(Provider provider, const
     if (!query.next())
         return std::optional<Repository>();
     return std::optional<Repository>(repositoryFromRow(query));
+}
+
+Result<void> Store::setWebhookSecrets(Provider provider, const QList<QByteArray> &secrets)
+{
+    QJsonArray list;
+    for (const QByteArray &secret : secrets)
+        list.append(QString::fromUtf8(secret));
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("INSERT INTO webhook_secrets (provider, secrets, updated_at) VALUES (?, ?, ?)"
+                                 " ON CONFLICT (provider) DO UPDATE SET secrets = excluded.secrets, updated_at = excluded.updated_at"));
+    query.addBindValue(providerId(provider));
+    query.addBindValue(QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)));
+    query.addBindValue(nowText());
+    if (!query.exec())
+        return fail(error(QStringLiteral("cannot store the webhook secrets"), query.lastError()));
+    return {};
+}
+
+Result<QHash<Provider, QList<QByteArray>>> Store::webhookSecrets()
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT provider, secrets FROM webhook_secrets")))
+        return fail(error(QStringLiteral("cannot read the webhook secrets"), query.lastError()));
+    QHash<Provider, QList<QByteArray>> secrets;
+    while (query.next()) {
+        const auto provider = providerFromId(query.value(0).toString());
+        if (!provider)
+            continue;
+        QList<QByteArray> list;
+        for (const QJsonValue &secret : QJsonDocument::fromJson(query.value(1).toString().toUtf8()).array())
+            list << secret.toString().toUtf8();
+        if (!list.isEmpty())
+            secrets.insert(*provider, list);
+    }
+    return secrets;
 }
 
 Result<void> Store::reconnect()

@@ -8,6 +8,7 @@
 #include "result.h"
 
 #include <QSqlDatabase>
+#include <QHash>
 #include <QSqlQuery>
 
 #include <memory>
@@ -89,6 +90,10 @@ public:
     Result<void> removeHookRecord(Provider provider, const QString &repoId, const QString &kind);
     // A cached repository by the provider's id or its full path.
     Result<std::optional<Repository>> findRepository(Provider provider, const QString &idOrPath);
+
+    // --- Webhook secrets set by a rotation; they override the config's ---
+    Result<void> setWebhookSecrets(Provider provider, const QList<QByteArray> &secrets);
+    Result<QHash<Provider, QList<QByteArray>>> webhookSecrets();
 
     // A round trip to the database: is it there and answering?
     Result<void> ping();
