@@ -106,7 +106,7 @@ private Q_SLOTS:
         QTest::newRow("unknown setting") << QByteArray("appId: 123456") << QByteArray("appid: 123456")
                                          << "github.appid: unknown setting; known: organization, appName, appId, clientId, clientSecret, privateKeyFile, webhookSecret, apiUrl";
         QTest::newRow("unknown section") << QByteArray("gitlab: {") << QByteArray("gitlabb: {")
-                                         << "gitlabb: unknown section; known: domain, github, gitlab, bitbucket, azureDevOps";
+                                         << "gitlabb: unknown section; known: domain, github, gitlab, bitbucket, azureDevOps, network";
         QTest::newRow("list instead of value") << QByteArray("appName: Pipekit acme") << QByteArray("appName: [a, b]")
                                                << "github.appName: must be a single value, got a list";
     }
