@@ -4,9 +4,13 @@
 #include "answersvalidator.h"
 #include "provider.h"
 #include "providercheck.h"
+#include "githubmanifest.h"
+#include "repositorylister.h"
+#include "securefilewriter.h"
 #include "setupgenerator.h"
 
 #include <QDir>
+#include <QJsonDocument>
 #include <QTextStream>
 
 namespace forgelink {
@@ -31,6 +35,10 @@ int BatchRun::run(const Options &options)
     QTextStream err(stderr);
 
     AnswersReader::Outcome read = AnswersReader::readFile(options.answersFile);
+    if (options.createGitHubApp && read.errors.isEmpty()) {
+        if (const int status = createGitHubApp(read.answers, options.outputDirectory); status != 0)
+            return status;
+    }
     FieldErrors errors = read.errors;
     if (errors.isEmpty())
         errors = AnswersValidator::validate(read.answers);
@@ -91,6 +99,91 @@ int BatchRun::run(const Options &options)
     out << "Wrote " << directory.absoluteFilePath(QStringLiteral("agent.yaml")) << " (forgelink-agent config)\n";
     out << "Both files hold secrets and are readable by you only.\n\n";
     out << "Apply the values to Pipekit with:\n  " << SetupGenerator::helmCommand(valuesPath) << '\n';
+    return 0;
+}
+
+int BatchRun::printManifest(const QString &domain, const QString &organization, const QString &appName)
+{
+    if (const auto problem = AnswersValidator::checkHostName(domain)) {
+        QTextStream(stderr) << "forgelink-wizard: --domain " << *problem << '\n';
+        return 2;
+    }
+    const QString name = appName.isEmpty() ? (organization.isEmpty() ? QStringLiteral("Pipekit") : QStringLiteral("Pipekit ") + organization)
+                                           : appName;
+    QTextStream(stdout) << QJsonDocument(GitHubManifest::build(domain, name, QStringLiteral("https://") + domain + QLatin1Char('/')))
+                                   .toJson(QJsonDocument::Indented);
+    return 0;
+}
+
+int BatchRun::createGitHubApp(Answers &answers, const QString &outputDirectory)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (const auto problem = AnswersValidator::checkHostName(answers.domain)) {
+        err << "forgelink-wizard: domain: " << *problem << '\n';
+        return 2;
+    }
+    GitHubAnswers &github = answers.github ? *answers.github : answers.github.emplace();
+    if (github.appName.isEmpty())
+        github.appName = github.organization.isEmpty() ? QStringLiteral("Pipekit") : QStringLiteral("Pipekit ") + github.organization;
+    ManifestStates states;
+    const QString state = states.issue();
+    // No listener here: GitHub sends the browser to Pipekit's own address, where the admin copies it.
+    const QJsonObject manifest = GitHubManifest::build(answers.domain, github.appName, QStringLiteral("https://") + answers.domain + QLatin1Char('/'));
+    const QUrl form = GitHubManifest::formUrl(ProviderCheck::githubWebUrl(github.apiUrl), github.organization, state);
+    const QDir directory(outputDirectory);
+    if (!QDir().mkpath(directory.absolutePath())) {
+        err << "forgelink-wizard: cannot create the folder " << directory.absolutePath() << '\n';
+        return 1;
+    }
+    const QString pagePath = directory.absoluteFilePath(QStringLiteral("create-github-app.html"));
+    if (Result<void> written = SecureFileWriter::writeAll({ { pagePath, GitHubManifest::formPage(manifest, form) } }); !written) {
+        err << "forgelink-wizard: " << written.error() << '\n';
+        return 1;
+    }
+    out << "1. Open " << pagePath << " in a browser where you are signed in to GitHub (copy it to your desktop\n"
+        << "   if this is a server) and confirm the new App \"" << github.appName << "\" on GitHub.\n"
+        << "2. GitHub then sends the browser to https://" << answers.domain << "/?code=...&state=...\n"
+        << "   Paste that whole address here and press Enter (within the hour):\n";
+    out.flush();
+    const QString pasted = QTextStream(stdin).readLine();
+    Result<GitHubManifest::Redirect> redirect = GitHubManifest::parseRedirect(pasted);
+    if (!redirect) {
+        err << "forgelink-wizard: " << redirect.error() << '\n';
+        return 1;
+    }
+    if (!redirect->state.isEmpty()) {
+        if (const QString problem = states.consume(redirect->state); !problem.isEmpty()) {
+            err << "forgelink-wizard: " << problem << '\n';
+            return 1;
+        }
+    }
+    NetworkSettings network;
+    network.caBundleFile = answers.caBundleFile;
+    network.proxyUrl = answers.proxyUrl;
+    ApiSettings settings = RepositoryLister::apiSettings(github.apiUrl, network);
+    settings.maxAttempts = 2;
+    ApiClient client(settings);
+    Result<GitHubManifest::App> app = GitHubManifest::convert(client, redirect->code);
+    if (!app) {
+        err << "forgelink-wizard: " << app.error() << '\n';
+        return 1;
+    }
+    github.appName = app->name;
+    github.appId = QString::number(app->id);
+    github.clientId = app->clientId;
+    github.clientSecret = app->clientSecret;
+    if (github.webhookSecret.isEmpty())
+        github.webhookSecret = app->webhookSecret;
+    github.privateKeyFile = directory.absoluteFilePath(QStringLiteral("github-app.pem"));
+    if (Result<void> written = SecureFileWriter::writeAll({ { github.privateKeyFile, app->pem } }); !written) {
+        err << "forgelink-wizard: " << written.error() << '\n';
+        return 1;
+    }
+    out << "GitHub created the App \"" << app->name << "\" (ID " << app->id << "); its private key is in "
+        << github.privateKeyFile << ".\n"
+        << "Install it on the repositories Pipekit should build: " << ProviderCheck::githubWebUrl(github.apiUrl)
+        << "/apps/" << app->slug << "/installations/new\n\n";
     return 0;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "answers.h"
+
 #include <QString>
 
 namespace forgelink {
@@ -14,9 +16,17 @@ public:
         QString outputDirectory;
         QString valuesLayoutFile; // empty: the built-in layout
         bool check = false;       // verify every credential against its provider first
+        bool createGitHubApp = false; // the App Manifest flow without a browser here
     };
 
     static int run(const Options &options);
+    // `--print-github-manifest`: the manifest JSON, for review or for scripting GitHub.
+    static int printManifest(const QString &domain, const QString &organization, const QString &appName);
+
+private:
+    // Creates the App through a form page the admin opens anywhere, then reads the redirected
+    // address from standard input. Fills the answers' GitHub section.
+    static int createGitHubApp(Answers &answers, const QString &outputDirectory);
 };
 
 } // namespace forgelink

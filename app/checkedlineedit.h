@@ -28,12 +28,13 @@ public:
     bool isValid() const { return !m_problem.has_value(); }
     QString problem() const { return m_problem.value_or(QString()); }
     QLineEdit *lineEdit() const { return m_edit; }
+    // Judges the value again, for checks that depend on more than the text.
+    void recheck();
 
 Q_SIGNALS:
     void textChanged(const QString &text);
 
 private:
-    void recheck();
 
     QLineEdit *m_edit;
     QLabel *m_message;

@@ -3,6 +3,7 @@
 #include "answersvalidator.h"
 #include "checkedlineedit.h"
 #include "copyablevalue.h"
+#include "manifestflow.h"
 #include "providercatalogue.h"
 #include "providercheck.h"
 #include "secretgenerator.h"
@@ -50,7 +51,41 @@ GitHubPage::GitHubPage(std::function<Answers()> answers, QWidget *parent)
     whereForm->addRow(buddyLabel(tr("GitHub &API URL:"), m_apiUrl, where), m_apiUrl);
     layout->addWidget(where);
 
-    auto *create = new QGroupBox(tr("2. Create the App on GitHub with these settings"), content);
+    auto *oneStep = new QGroupBox(tr("2. Create the App in one step (recommended)"), content);
+    auto *oneStepLayout = new QVBoxLayout(oneStep);
+    auto *oneStepText = new QLabel(tr("forgelink sends Pipekit's settings to GitHub in your browser; you confirm once, and "
+                                      "the App's details come back here by themselves."), oneStep);
+    oneStepText->setWordWrap(true);
+    m_create = new QPushButton(tr("Create the App on &GitHub…"), oneStep);
+    m_create->setObjectName(QStringLiteral("createApp"));
+    m_cancelCreate = new QPushButton(tr("Cancel"), oneStep);
+    m_cancelCreate->setObjectName(QStringLiteral("cancelCreateApp"));
+    m_cancelCreate->hide();
+    m_createStatus = new QLabel(oneStep);
+    m_createStatus->setObjectName(QStringLiteral("createAppStatus"));
+    m_createStatus->setWordWrap(true);
+    m_createStatus->setOpenExternalLinks(true);
+    m_createStatus->setTextFormat(Qt::RichText);
+    auto *oneStepButtons = new QHBoxLayout;
+    oneStepButtons->addWidget(m_create);
+    oneStepButtons->addWidget(m_cancelCreate);
+    oneStepButtons->addStretch();
+    oneStepLayout->addWidget(oneStepText);
+    oneStepLayout->addLayout(oneStepButtons);
+    oneStepLayout->addWidget(m_createStatus);
+    layout->addWidget(oneStep);
+    m_manifest = new ManifestFlow(this);
+    connect(m_create, &QPushButton::clicked, this, &GitHubPage::startManifestFlow);
+    connect(m_cancelCreate, &QPushButton::clicked, m_manifest, &ManifestFlow::cancel);
+    connect(m_manifest, &ManifestFlow::finished, this, &GitHubPage::manifestFinished);
+    connect(m_manifest, &ManifestFlow::failed, this, [this](const QString &message) {
+        m_createStatus->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(message.toHtmlEscaped()));
+        m_create->setEnabled(true);
+        m_cancelCreate->hide();
+        Q_EMIT completeChanged();
+    });
+
+    auto *create = new QGroupBox(tr("Or create the App on GitHub by hand, with these settings"), content);
     auto *createForm = new QFormLayout(create);
     m_homepage = new CopyableValue(create);
     m_callback = new CopyableValue(create);
@@ -142,9 +177,50 @@ void GitHubPage::initializePage()
     m_webhook->setValue(catalogue.webhookUrl(Provider::GitHub).toString());
 }
 
+void GitHubPage::startManifestFlow()
+{
+    const Answers answers = m_answers();
+    ManifestFlow::Request request;
+    request.domain = answers.domain;
+    request.organization = m_organization->text();
+    request.appName = m_appName->text().isEmpty()
+            ? (request.organization.isEmpty() ? QStringLiteral("Pipekit") : QStringLiteral("Pipekit %1").arg(request.organization))
+            : m_appName->text();
+    request.apiUrl = m_apiUrl->text();
+    request.network.caBundleFile = answers.caBundleFile;
+    request.network.proxyUrl = answers.proxyUrl;
+    m_create->setEnabled(false);
+    m_cancelCreate->show();
+    m_createStatus->setText(tr("Waiting for you to confirm on GitHub in your browser…"));
+    if (m_manifest->start(request))
+        Q_EMIT completeChanged();
+}
+
+void GitHubPage::manifestFinished(const GitHubManifest::App &app)
+{
+    m_appName->setText(app.name);
+    m_appId->setText(QString::number(app.id));
+    m_clientId->setText(app.clientId);
+    m_clientSecret->setText(app.clientSecret);
+    if (!app.webhookSecret.isEmpty())
+        m_webhookSecret->setText(app.webhookSecret);
+    m_loadedPem = app.pem;
+    m_privateKey->setPlaceholderText(tr("(the key GitHub generated; kept in your keychain)"));
+    m_privateKey->setText(QString());
+    m_privateKey->recheck();
+    const QString install = ProviderCheck::githubWebUrl(m_apiUrl->text()) + QStringLiteral("/apps/") + app.slug
+            + QStringLiteral("/installations/new");
+    m_createStatus->setText(tr("GitHub created the App \"%1\". Next, <a href=\"%2\">install it</a> on the repositories "
+                               "Pipekit should build.")
+                                    .arg(app.name.toHtmlEscaped(), install.toHtmlEscaped()));
+    m_create->setEnabled(true);
+    m_cancelCreate->hide();
+    Q_EMIT completeChanged();
+}
+
 bool GitHubPage::isComplete() const
 {
-    if (m_verify->isRunning())
+    if (m_verify->isRunning() || m_manifest->isRunning())
         return false;
     for (const CheckedLineEdit *edit : { m_organization, m_apiUrl, m_appName, m_appId, m_clientId, m_clientSecret, m_privateKey, m_webhookSecret }) {
         if (!edit->isValid())
@@ -172,6 +248,7 @@ void GitHubPage::readAnswers(const Answers &answers)
     m_loadedPem = github.privateKeyFile.isEmpty() ? github.privateKeyPem : QByteArray();
     m_privateKey->setPlaceholderText(m_loadedPem.isEmpty() ? QString() : tr("(the key from the opened values file)"));
     m_privateKey->setText(github.privateKeyFile);
+    m_privateKey->recheck();
     if (!github.webhookSecret.isEmpty())
         m_webhookSecret->setText(github.webhookSecret);
 }

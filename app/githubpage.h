@@ -1,6 +1,7 @@
 #pragma once
 
 #include "answerspage.h"
+#include "githubmanifest.h"
 
 #include <functional>
 
@@ -11,6 +12,7 @@ namespace forgelink {
 
 class CheckedLineEdit;
 class CopyableValue;
+class ManifestFlow;
 class VerifyPanel;
 
 // GitHub: Pipekit's manual path as a checklist (the values to enter on GitHub, each with a copy
@@ -30,8 +32,12 @@ public:
 
     void setNextId(std::function<int()> nextId) { m_nextId = std::move(nextId); }
 
+    ManifestFlow *manifestFlow() const { return m_manifest; }
+
 private:
     QUrl newAppUrl() const;
+    void startManifestFlow();
+    void manifestFinished(const GitHubManifest::App &app);
 
     std::function<Answers()> m_answers;
     std::function<int()> m_nextId;
@@ -51,6 +57,10 @@ private:
     CheckedLineEdit *m_webhookSecret;
     VerifyPanel *m_verify;
     QByteArray m_loadedPem;
+    ManifestFlow *m_manifest;
+    QPushButton *m_create;
+    QPushButton *m_cancelCreate;
+    QLabel *m_createStatus;
 };
 
 } // namespace forgelink

@@ -21,7 +21,7 @@ bool needsDisplay(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         const QByteArray argument(argv[i]);
-        if (argument == "--batch" || argument == "--help" || argument == "-h" || argument == "--version"
+        if (argument == "--batch" || argument == "--print-github-manifest" || argument == "--help" || argument == "-h" || argument == "--version"
             || argument == "-v" || argument == "--help-all")
             return false;
     }
@@ -67,15 +67,25 @@ int main(int argc, char **argv)
                                     QStringLiteral("file"));
     const QCommandLineOption check(QStringLiteral("check"),
                                    QStringLiteral("With --batch: verify every credential against its provider first."));
-    parser.addOptions({ batch, out, layout, check });
+    const QCommandLineOption create(QStringLiteral("create-github-app"),
+                                    QStringLiteral("With --batch: create the GitHub App with GitHub's App Manifest flow, "
+                                                   "through a page you open in any browser."));
+    const QCommandLineOption printManifest(QStringLiteral("print-github-manifest"),
+                                           QStringLiteral("Print the GitHub App manifest for --domain (and --organization)."));
+    const QCommandLineOption domain(QStringLiteral("domain"), QStringLiteral("Pipekit's host name."), QStringLiteral("host"));
+    const QCommandLineOption organization(QStringLiteral("organization"), QStringLiteral("The GitHub organization."),
+                                          QStringLiteral("name"));
+    parser.addOptions({ batch, out, layout, check, create, printManifest, domain, organization });
     parser.process(*app);
 
+    if (parser.isSet(printManifest))
+        return BatchRun::printManifest(parser.value(domain), parser.value(organization), QString());
     if (parser.isSet(batch)) {
         if (!parser.isSet(out)) {
             QTextStream(stderr) << "forgelink-wizard: --batch needs --out DIR\n";
             return 2;
         }
-        return BatchRun::run({ parser.value(batch), parser.value(out), parser.value(layout), parser.isSet(check) });
+        return BatchRun::run({ parser.value(batch), parser.value(out), parser.value(layout), parser.isSet(check), parser.isSet(create) });
     }
     if (parser.isSet(out)) {
         QTextStream(stderr) << "forgelink-wizard: --out goes with --batch\n";

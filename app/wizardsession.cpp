@@ -69,6 +69,9 @@ void WizardSession::save(const Answers &answers, int pageId, const QString &outp
         const QString *value = secretField(copy, key);
         m_secrets.write(key, value ? *value : QString());
     }
+    // A key that came from GitHub (the manifest flow) has no file: it lives in the keychain.
+    const bool keyWithoutFile = answers.github && answers.github->privateKeyFile.isEmpty();
+    m_secrets.write(QStringLiteral("github.privateKeyPem"), keyWithoutFile ? QString::fromUtf8(answers.github->privateKeyPem) : QString());
 }
 
 Answers WizardSession::load(int *pageId, QString *outputFolder) const
@@ -105,11 +108,13 @@ Answers WizardSession::load(int *pageId, QString *outputFolder) const
 
 void WizardSession::addSecrets(Answers answers, std::function<void(const Answers &)> done)
 {
-    m_secrets.read(secretKeys(), [answers, done](const QHash<QString, QString> &values) mutable {
+    m_secrets.read(secretKeys() << QStringLiteral("github.privateKeyPem"), [answers, done](const QHash<QString, QString> &values) mutable {
         for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
             if (QString *field = secretField(answers, it.key()))
                 *field = it.value();
         }
+        if (answers.github && answers.github->privateKeyFile.isEmpty())
+            answers.github->privateKeyPem = values.value(QStringLiteral("github.privateKeyPem")).toUtf8();
         done(answers);
     });
 }
@@ -118,7 +123,7 @@ void WizardSession::clear()
 {
     QSettings settings(m_settingsFile, QSettings::IniFormat);
     settings.clear();
-    for (const QString &key : secretKeys())
+    for (const QString &key : secretKeys() << QStringLiteral("github.privateKeyPem"))
         m_secrets.write(key, QString());
 }
 

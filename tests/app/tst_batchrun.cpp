@@ -1,8 +1,12 @@
 #include "fakeproviderapi.h"
+#include "manifestbrowser.h"
 #include "testkeys.h"
 #include "testpaths.h"
 
 #include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QEventLoop>
 #include <QTimer>
 #include <QFileInfo>
@@ -26,7 +30,7 @@ private:
         QString out;
         QString err;
     };
-
+    Run m_lastRun; // what the last run of a lambda-driven test printed
     Run wizard(const QStringList &arguments)
     {
         QProcess process;
@@ -166,6 +170,66 @@ private Q_SLOTS:
         QVERIFY2(failed.out.contains(QStringLiteral("GitLab rejected the token (401)")), qPrintable(failed.out));
         QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("bad"))));
         QVERIFY(!failed.out.contains(QStringLiteral("glpat-rejected-token")));
+    }
+
+    void createGitHubAppByPasting()
+    {
+        FakeProviderApi github(forgelink::Provider::GitHub);
+        github.manifestPem = TestKeys::rsaPrivateKeyPem();
+        QVERIFY(github.start());
+        QTemporaryDir dir;
+        QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("answers.yaml")),
+                                     "domain: pipekit.example.com\ngithub: {organization: acme, apiUrl: " + github.baseUrl().toUtf8() + "}\n"));
+        const QString out = dir.filePath(QStringLiteral("out"));
+        auto run = [&](bool forge) {
+            QProcess process;
+            process.start(TestPaths::wizardBinary(), { QStringLiteral("--batch"), dir.filePath(QStringLiteral("answers.yaml")),
+                                                       QStringLiteral("--out"), out, QStringLiteral("--create-github-app") });
+            const QString page = QDir(out).filePath(QStringLiteral("create-github-app.html"));
+            QFile::remove(page);
+            QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(page) && process.readAllStandardOutput().size() >= 0, 10'000);
+            // The admin opens the page elsewhere; GitHub sends that browser to Pipekit's address.
+            QString location = ManifestBrowser::submit(TestPaths::readFile(page), false);
+            QVERIFY(location.startsWith(QStringLiteral("https://pipekit.example.com/?code=")));
+            if (forge)
+                location.replace(QRegularExpression(QStringLiteral("state=.*$")), QStringLiteral("state=forged"));
+            process.write(location.toUtf8() + '\n');
+            process.closeWriteChannel();
+            QEventLoop loop;
+            connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+            QTimer::singleShot(30'000, &loop, &QEventLoop::quit);
+            if (process.state() != QProcess::NotRunning)
+                loop.exec();
+            m_lastRun = Run{ process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                             QString::fromUtf8(process.readAllStandardError()) };
+        };
+        run(true);
+        QCOMPARE(m_lastRun.exitCode, 1);
+        QVERIFY2(m_lastRun.err.contains(QStringLiteral("does not match the flow forgelink started")), qPrintable(m_lastRun.err));
+
+        run(false);
+        QVERIFY2(m_lastRun.exitCode == 0, qPrintable(m_lastRun.err + m_lastRun.out));
+        QVERIFY(m_lastRun.out.contains(QStringLiteral("/apps/pipekit-acme/installations/new")));
+        const YAML::Node values = YAML::LoadFile(QDir(out).filePath(QStringLiteral("values.yaml")).toStdString());
+        QCOMPARE(values["gitProviders"]["github"]["appId"].as<int>(), 424242);
+        QCOMPARE(QString::fromStdString(values["gitProviders"]["github"]["clientId"].Scalar()), QStringLiteral("Iv23liFromManifest"));
+        QCOMPARE(QByteArray::fromStdString(values["gitProviders"]["github"]["privateKey"].Scalar()), TestKeys::rsaPrivateKeyPem());
+        struct stat status {};
+        QCOMPARE(::stat(QFile::encodeName(QDir(out).filePath(QStringLiteral("github-app.pem"))).constData(), &status), 0);
+        QCOMPARE(status.st_mode & 07777, mode_t(0600));
+        QVERIFY(!m_lastRun.out.contains(QStringLiteral("manifest-client-secret")));
+    }
+
+    void printsTheManifest()
+    {
+        const Run run = wizard({ QStringLiteral("--print-github-manifest"), QStringLiteral("--domain"), QStringLiteral("pipekit.example.com"),
+                                 QStringLiteral("--organization"), QStringLiteral("acme") });
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject manifest = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(manifest.value(QStringLiteral("name")).toString(), QStringLiteral("Pipekit acme"));
+        QCOMPARE(manifest.value(QStringLiteral("hook_attributes")).toObject().value(QStringLiteral("url")).toString(),
+                 QStringLiteral("https://pipekit.example.com/api/events-handler/v1/events/github"));
+        QCOMPARE(wizard({ QStringLiteral("--print-github-manifest"), QStringLiteral("--domain"), QStringLiteral("a..b") }).exitCode, 2);
     }
 
     void exampleAnswersAreValid()

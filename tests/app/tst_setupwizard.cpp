@@ -1,5 +1,8 @@
 #include "checkedlineedit.h"
 #include "fakeproviderapi.h"
+#include "githubpage.h"
+#include "manifestbrowser.h"
+#include "manifestflow.h"
 #include "secretstore.h"
 #include "setupgenerator.h"
 #include "setupwizard.h"
@@ -9,6 +12,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QJsonObject>
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -308,6 +312,94 @@ private Q_SLOTS:
         QCOMPARE(shown.azureDevOps->webhookBasicAuthUser, QStringLiteral("hooks"));
         QCOMPARE(shown.azureDevOps->webhookBasicAuthPass, QStringLiteral("existing-basic-password-0123"));
         QVERIFY(!wizard.openValuesFile(m_dir.filePath(QStringLiteral("app.pem"))));
+    }
+
+    void manifestFlowFillsThePage()
+    {
+        m_github->manifestPem = TestKeys::rsaPrivateKeyPem();
+        const SetupWizard::Options session = options(false);
+        SetupWizard wizard(session);
+        wizard.show();
+        QTRY_VERIFY(wizard.isRestored());
+        fillToGitHub(wizard);
+        type(wizard, QStringLiteral("github.organization"), QStringLiteral("acme"));
+        type(wizard, QStringLiteral("github.apiUrl"), m_github->baseUrl());
+        auto *page = qobject_cast<GitHubPage *>(wizard.currentPage());
+        QVERIFY(page);
+        QUrl opened;
+        page->manifestFlow()->setBrowser([&opened](const QUrl &url) { opened = url; });
+        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("createApp")), Qt::LeftButton);
+        QVERIFY(opened.host() == u"127.0.0.1");
+        QVERIFY(!nextEnabled(wizard)); // waiting for GitHub
+        // The admin's browser: the loopback page posts the manifest to GitHub, which redirects back.
+        const QByteArray form = ManifestBrowser::get(opened);
+        QVERIFY2(form.contains("/organizations/acme/settings/apps/new?state="), form.constData());
+        QVERIFY(!ManifestBrowser::submit(form, true).isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(edit(wizard, QStringLiteral("github.appId"))->text(), m_github->appId, 15'000);
+        QCOMPARE(edit(wizard, QStringLiteral("github.clientId"))->text(), QStringLiteral("Iv23liFromManifest"));
+        QCOMPARE(edit(wizard, QStringLiteral("github.clientSecret"))->text(), QStringLiteral("manifest-client-secret-0123456789"));
+        QCOMPARE(edit(wizard, QStringLiteral("github.webhookSecret"))->text(), QStringLiteral("manifest-webhook-secret-0123456789"));
+        QCOMPARE(wizard.answers().github->privateKeyPem, TestKeys::rsaPrivateKeyPem());
+        QVERIFY(page->findChild<QLabel *>(QStringLiteral("createAppStatus"))->text().contains(QStringLiteral("/apps/pipekit-acme/installations/new")));
+        QVERIFY(nextEnabled(wizard));
+        const QJsonObject manifest = m_github->manifests.value(m_github->manifests.keys().constLast());
+        QCOMPARE(manifest.value(QStringLiteral("hook_attributes")).toObject().value(QStringLiteral("url")).toString(),
+                 QStringLiteral("https://pipekit.example.com/api/events-handler/v1/events/github"));
+        QVERIFY(manifest.value(QStringLiteral("redirect_url")).toString().startsWith(QStringLiteral("http://127.0.0.1:")));
+
+        // Leaving the page keeps the App's secrets and key in the keychain, nowhere else.
+        wizard.next();
+        SecretStore keychain(session.keychainService);
+        bool answered = false;
+        bool available = false;
+        keychain.probe([&](bool ok, const QString &) { available = ok; answered = true; });
+        QTRY_VERIFY(answered);
+        if (!available)
+            return; // keychainRoundTrip says why it is missing
+        QHash<QString, QString> stored;
+        for (int attempt = 0; attempt < 20 && stored.value(QStringLiteral("github.privateKeyPem")).isEmpty(); ++attempt) {
+            bool done = false;
+            keychain.read({ QStringLiteral("github.privateKeyPem"), QStringLiteral("github.clientSecret") },
+                          [&](const QHash<QString, QString> &values) { stored = values; done = true; });
+            QTRY_VERIFY(done);
+        }
+        QCOMPARE(stored.value(QStringLiteral("github.privateKeyPem")).toUtf8(), TestKeys::rsaPrivateKeyPem());
+        QCOMPARE(stored.value(QStringLiteral("github.clientSecret")), QStringLiteral("manifest-client-secret-0123456789"));
+        QVERIFY(!TestPaths::readFile(session.settingsFile).contains("manifest-client-secret"));
+    }
+
+    void manifestFlowRefusesAWrongStateAndAnExpiredCode()
+    {
+        SetupWizard wizard(options(false));
+        wizard.show();
+        QTRY_VERIFY(wizard.isRestored());
+        fillToGitHub(wizard);
+        type(wizard, QStringLiteral("github.apiUrl"), m_github->baseUrl());
+        auto *page = qobject_cast<GitHubPage *>(wizard.currentPage());
+        QUrl opened;
+        page->manifestFlow()->setBrowser([&opened](const QUrl &url) { opened = url; });
+        auto *status = page->findChild<QLabel *>(QStringLiteral("createAppStatus"));
+
+        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("createApp")), Qt::LeftButton);
+        QUrl forged = opened;
+        forged.setPath(QStringLiteral("/callback"));
+        forged.setQuery(QStringLiteral("code=abc123&state=forged"));
+        ManifestBrowser::get(forged);
+        QTRY_VERIFY(status->text().contains(QStringLiteral("does not match the flow forgelink started")));
+        QVERIFY(!page->manifestFlow()->isRunning());
+        QVERIFY(nextEnabled(wizard) == page->isComplete());
+
+        m_github->injectFault({ QStringLiteral("/app-manifests/"), 404, "{\"message\":\"Not Found\"}", {}, 10 });
+        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("createApp")), Qt::LeftButton);
+        ManifestBrowser::submit(ManifestBrowser::get(opened), true);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("expired (the flow must finish within an hour)")), 15'000);
+        m_github->clearFaults();
+
+        // A closed browser: nothing comes back, and the flow gives up with a clear message.
+        page->manifestFlow()->setTimeoutMs(200);
+        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("createApp")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("did not send the browser back")), 5'000);
+        QVERIFY(page->findChild<QPushButton *>(QStringLiteral("createApp"))->isEnabled()); // try again, or go by hand
     }
 
     void germanIsBuiltIn()

@@ -256,7 +256,36 @@ HttpResponse FakeProviderApi::github(const HttpRequest &request)
         response.headers.append(qMakePair(QByteArray("x-ratelimit-reset"), QByteArray(QByteArray::number(QDateTime::currentSecsSinceEpoch() + 3600))));
         return response;
     };
+    // The web side of the manifest flow: the form posts the manifest, GitHub redirects with a code.
+    if (request.path.endsWith("/settings/apps/new") && request.method == "POST") {
+        const QUrlQuery form(QString::fromUtf8(request.body).replace(QLatin1Char('+'), QLatin1Char(' ')));
+        const QJsonObject manifest = QJsonDocument::fromJson(form.queryItemValue(QStringLiteral("manifest"), QUrl::FullyDecoded).toUtf8()).object();
+        if (manifest.value(QStringLiteral("url")).toString().isEmpty() || manifest.value(QStringLiteral("hook_attributes")).toObject().value(QStringLiteral("url")).toString().isEmpty())
+            return HttpResponse::text(422, "url and hook_attributes.url are required");
+        const QString code = QStringLiteral("code%1").arg(m_nextHookId++);
+        manifests.insert(code, manifest);
+        const QString state = QUrlQuery(QString::fromUtf8(request.query)).queryItemValue(QStringLiteral("state"));
+        HttpResponse redirect;
+        redirect.status = 302;
+        redirect.headers.append(qMakePair(QByteArray("Location"),
+                                          (manifest.value(QStringLiteral("redirect_url")).toString() + QStringLiteral("?code=%1&state=%2").arg(code, state)).toUtf8()));
+        return redirect;
+    }
     const QByteArray path = request.path.mid(7); // after /api/v3
+    if (path.startsWith("/app-manifests/") && path.endsWith("/conversions") && request.method == "POST") {
+        const QString code = QString::fromUtf8(path.mid(15, path.size() - 15 - 12));
+        if (!manifests.contains(code) || convertedCodes.contains(code))
+            return json(404, QJsonObject{ { QStringLiteral("message"), QStringLiteral("Not Found") } });
+        convertedCodes.insert(code);
+        const QJsonObject manifest = manifests.value(code);
+        return json(201, QJsonObject{ { QStringLiteral("id"), appId.toDouble() },
+                                      { QStringLiteral("slug"), QStringLiteral("pipekit-acme") },
+                                      { QStringLiteral("name"), manifest.value(QStringLiteral("name")) },
+                                      { QStringLiteral("client_id"), QStringLiteral("Iv23liFromManifest") },
+                                      { QStringLiteral("client_secret"), QStringLiteral("manifest-client-secret-0123456789") },
+                                      { QStringLiteral("webhook_secret"), QStringLiteral("manifest-webhook-secret-0123456789") },
+                                      { QStringLiteral("pem"), QString::fromUtf8(manifestPem) } });
+    }
     if (path == "/app") {
         if (!validJwt(request))
             return json(401, QJsonObject{ { QStringLiteral("message"), QStringLiteral("A JSON web token could not be decoded") } });

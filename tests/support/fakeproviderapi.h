@@ -68,6 +68,10 @@ public:
     QList<QJsonObject> subscriptions;
     QSet<QString> githubInstalledOn;
     int subscriptionPostsBeforeRefusal = -1; // Azure: refuse creations after this many (403)
+    // GitHub's App Manifest flow: manifests posted to the "new App" form, by the code issued.
+    QHash<QString, QJsonObject> manifests;
+    QSet<QString> convertedCodes;
+    QByteArray manifestPem; // the key the conversion hands out
     QList<QJsonObject> hooksWithUrl(const QString &url) const;
 
     void injectFault(const Fault &fault) { m_faults.append(fault); }

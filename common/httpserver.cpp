@@ -16,7 +16,7 @@
 #include <optional>
 #include <sys/socket.h>
 
-Q_LOGGING_CATEGORY(lcHttp, "forgelink.agent.http", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcHttp, "forgelink.http", QtInfoMsg)
 
 namespace forgelink {
 
@@ -37,6 +37,8 @@ QByteArray reasonPhrase(int status)
     case 200: return "OK";
     case 202: return "Accepted";
     case 204: return "No Content";
+    case 302: return "Found";
+    case 304: return "Not Modified";
     case 400: return "Bad Request";
     case 401: return "Unauthorized";
     case 404: return "Not Found";
