@@ -15,6 +15,8 @@ packages=(
   libssl-dev libyaml-cpp-dev libboost-dev
   # clang's libFuzzer for the fuzz targets
   clang libclang-rt-dev
+  # PostgreSQL for the store tests against a real server
+  postgresql
   # a Secret Service for the keychain tests, a virtual display for screenshots
   dbus dbus-daemon gnome-keyring xvfb xauth
 )
@@ -22,6 +24,11 @@ packages=(
 # The benchmarks' load generator and reference server: bench/*.sh pass --bench.
 if [ "${1:-}" = "--bench" ]; then
   packages+=(wrk nginx-light curl python3 time)
+fi
+
+# `kubectl kustomize` renders the Kubernetes base in the tests; Debian's kubectl only when none is here.
+if ! command -v kubectl >/dev/null; then
+  packages+=(kubernetes-client)
 fi
 
 missing=()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test. The keychain tests need a Secret Service:
-# the suite runs inside its own D-Bus session with an unlocked gnome-keyring.
+# the suite runs inside its own D-Bus session with an unlocked gnome-keyring. The store tests run
+# against SQLite and against a throwaway PostgreSQL that with-postgres.sh starts and stops.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$root/build}
@@ -9,5 +10,5 @@ build=${BUILD_DIR:-$root/build}
 # The fuzz targets run briefly first, so ctest's summary is the last thing printed.
 FUZZ_SECONDS=${FUZZ_SECONDS:-20} "$root/scripts/fuzz.sh"
 export QT_QPA_PLATFORM=offscreen
-exec dbus-run-session -- "$root/scripts/with-keyring.sh" \
+exec dbus-run-session -- "$root/scripts/with-keyring.sh" "$root/scripts/with-postgres.sh" \
   ctest --test-dir "$build" --output-on-failure --timeout 300 -j "$(nproc)" "$@"

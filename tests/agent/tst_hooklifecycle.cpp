@@ -2,6 +2,7 @@
 #include "hooklifecycle.h"
 #include "repositorysync.h"
 #include "store.h"
+#include "testdatabases.h"
 #include "testkeys.h"
 
 #include <QJsonArray>
@@ -33,8 +34,13 @@ private:
         QVERIFY(m_fake->start());
         m_config = AgentConfig();
         m_config.publicUrl = QUrl(m_publicUrl);
-        m_config.database.driver = QStringLiteral("QSQLITE");
-        m_config.database.sqlitePath = m_dir.filePath(QStringLiteral("hooks%1.db").arg(++m_databases));
+        m_config.database = TestDatabases::sqlite(m_dir.filePath(QStringLiteral("hooks%1.db").arg(++m_databases)));
+        QFETCH_GLOBAL(QString, backend);
+        if (backend == u"postgresql") {
+            const Result<DatabaseSettings> fresh = TestDatabases::postgres(QStringLiteral("tst_hooks_%1").arg(m_databases));
+            QVERIFY2(fresh, qPrintable(fresh.error()));
+            m_config.database = fresh.value();
+        }
         m_config.network.retryBaseMs = 10;
         m_config.network.maxAttempts = 2;
         switch (provider) {
@@ -83,6 +89,20 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << QStringLiteral("sqlite");
+        QTest::newRow("postgresql") << QStringLiteral("postgresql");
+    }
+
+    void init()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        if (backend == u"postgresql" && !TestDatabases::postgresAvailable())
+            QSKIP(qPrintable(TestDatabases::postgresMissing()));
+    }
+
     void cleanup()
     {
         m_store.reset();

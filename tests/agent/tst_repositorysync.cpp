@@ -2,6 +2,7 @@
 #include "repositoryeventapplier.h"
 #include "repositorysync.h"
 #include "store.h"
+#include "testdatabases.h"
 #include "syncscheduler.h"
 #include "testkeys.h"
 #include "testpaths.h"
@@ -75,12 +76,25 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << QStringLiteral("sqlite");
+        QTest::newRow("postgresql") << QStringLiteral("postgresql");
+    }
+
     void init()
     {
         ++m_databases;
-        DatabaseSettings settings;
-        settings.driver = QStringLiteral("QSQLITE");
-        settings.sqlitePath = m_dir.filePath(QStringLiteral("db%1.db").arg(m_databases));
+        QFETCH_GLOBAL(QString, backend);
+        DatabaseSettings settings = TestDatabases::sqlite(m_dir.filePath(QStringLiteral("db%1.db").arg(m_databases)));
+        if (backend == u"postgresql") {
+            if (!TestDatabases::postgresAvailable())
+                QSKIP(qPrintable(TestDatabases::postgresMissing()));
+            const Result<DatabaseSettings> fresh = TestDatabases::postgres(QStringLiteral("tst_sync_%1").arg(m_databases));
+            QVERIFY2(fresh, qPrintable(fresh.error()));
+            settings = fresh.value();
+        }
         Result<std::unique_ptr<Store>> store = Store::open(settings, QStringLiteral("sync-%1").arg(m_databases));
         QVERIFY2(store, qPrintable(store.error()));
         m_store = std::move(store.value());

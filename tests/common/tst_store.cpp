@@ -1,10 +1,14 @@
 #include "store.h"
+#include "testdatabases.h"
 
+#include <QRegularExpression>
+#include <QSet>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace forgelink;
+using namespace forgelink::test;
 
 class tst_Store : public QObject {
     Q_OBJECT
@@ -12,13 +16,26 @@ class tst_Store : public QObject {
 private:
     QTemporaryDir m_dir;
     int m_opened = 0;
+    QSet<QString> m_created;
 
-    DatabaseSettings settings(const QString &name = QStringLiteral("forgelink.db")) const
+    bool postgres() const
     {
-        DatabaseSettings settings;
-        settings.driver = QStringLiteral("QSQLITE");
-        settings.sqlitePath = m_dir.filePath(name);
-        return settings;
+        QFETCH_GLOBAL(QString, backend);
+        return backend == u"postgresql";
+    }
+
+    // The same name twice means the same database (reopening); a new name, a new one.
+    DatabaseSettings settings(const QString &name = QStringLiteral("forgelink.db"))
+    {
+        if (!postgres())
+            return TestDatabases::sqlite(m_dir.filePath(name));
+        const QString database = QStringLiteral("tst_store_") + QString(name).replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9]")), QStringLiteral("_"));
+        const bool first = !m_created.contains(database);
+        m_created.insert(database);
+        const Result<DatabaseSettings> found = TestDatabases::postgres(database, first);
+        if (!found)
+            qWarning("%s", qPrintable(found.error()));
+        return found ? found.value() : DatabaseSettings{};
     }
 
     std::unique_ptr<Store> open(const QString &name = QStringLiteral("forgelink.db"))
@@ -48,11 +65,27 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << QStringLiteral("sqlite");
+        QTest::newRow("postgresql") << QStringLiteral("postgresql");
+    }
+
+    void init()
+    {
+        if (postgres() && !TestDatabases::postgresAvailable())
+            QSKIP(qPrintable(TestDatabases::postgresMissing()));
+    }
+
     void createsAndMigrates()
     {
         auto store = open(QStringLiteral("sub/folder/new.db"));
         QVERIFY(store);
         QVERIFY(store->schemaVersion() >= 1);
+        QCOMPARE(store->isPostgres(), postgres());
+        if (postgres())
+            return; // the rest is SQLite's durability settings
         QSqlQuery mode(store->database());
         QVERIFY(mode.exec(QStringLiteral("PRAGMA journal_mode")) && mode.next());
         QCOMPARE(mode.value(0).toString(), QStringLiteral("wal"));
@@ -110,8 +143,14 @@ private Q_SLOTS:
     {
         auto store = open(QStringLiteral("fail.db"));
         QSqlQuery trigger(store->database());
-        QVERIFY(trigger.exec(QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON deliveries WHEN NEW.delivery_id = 'bad'"
-                                            " BEGIN SELECT RAISE(ABORT, 'refused by test'); END")));
+        if (postgres()) {
+            QVERIFY(trigger.exec(QStringLiteral("CREATE FUNCTION refuse_bad() RETURNS trigger AS $$ BEGIN IF NEW.delivery_id = 'bad' "
+                                                "THEN RAISE EXCEPTION 'refused by test'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql")));
+            QVERIFY(trigger.exec(QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON deliveries FOR EACH ROW EXECUTE FUNCTION refuse_bad()")));
+        } else {
+            QVERIFY(trigger.exec(QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON deliveries WHEN NEW.delivery_id = 'bad'"
+                                                " BEGIN SELECT RAISE(ABORT, 'refused by test'); END")));
+        }
         const auto result = store->recordDeliveries({ delivery(Provider::GitHub, QStringLiteral("good")),
                                                       delivery(Provider::GitHub, QStringLiteral("bad")) });
         QVERIFY(!result);
@@ -137,6 +176,7 @@ private Q_SLOTS:
     {
         DatabaseSettings bad = settings();
         bad.sqlitePath = QStringLiteral("/proc/forgelink/x.db");
+        bad.port = 1; // nothing listens there
         Result<std::unique_ptr<Store>> store = Store::open(bad, QStringLiteral("bad"));
         QVERIFY(!store);
         QVERIFY(!store.error().isEmpty());

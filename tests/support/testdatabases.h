@@ -1,0 +1,19 @@
+#pragma once
+
+#include "agentconfig.h"
+#include "result.h"
+
+namespace forgelink::test {
+
+// The databases the store tests run on: SQLite files, and fresh databases on the PostgreSQL that
+// scripts/with-postgres.sh starts (FORGELINK_TEST_POSTGRES=HOST:PORT).
+class TestDatabases {
+public:
+    static bool postgresAvailable();
+    static QString postgresMissing();
+    static DatabaseSettings sqlite(const QString &path);
+    // The database `name` on the test server; `recreate` drops and creates it first.
+    static Result<DatabaseSettings> postgres(const QString &name, bool recreate = true);
+};
+
+} // namespace forgelink::test
