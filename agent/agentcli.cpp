@@ -12,7 +12,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QHostInfo>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -128,8 +127,7 @@ int sync(const AgentConfig &config, std::optional<Provider> provider)
         err() << "forgelink-agent: " << store.error() << '\n';
         return kFailure;
     }
-    const QString holder = QStringLiteral("%1:%2").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid());
-    RepositorySync run(config, **store, holder);
+    RepositorySync run(config, **store, Store::thisProcess());
     Result<QList<RepositorySync::Outcome>> outcomes = run.run(provider);
     if (!outcomes) {
         err() << "forgelink-agent: sync did not run: " << outcomes.error() << '\n';
@@ -149,11 +147,6 @@ int sync(const AgentConfig &config, std::optional<Provider> provider)
         }
     }
     return allSucceeded ? kOk : kFailure;
-}
-
-QString holderName()
-{
-    return QStringLiteral("%1:%2").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid());
 }
 
 int hooksCommand(const AgentConfig &config, const QString &command, const QStringList &arguments,
@@ -179,7 +172,7 @@ int hooksCommand(const AgentConfig &config, const QString &command, const QStrin
         }
         return kOk;
     }
-    HookLifecycle lifecycle(config, **store, holderName());
+    HookLifecycle lifecycle(config, **store, Store::thisProcess());
     if (command == u"reconcile") {
         const HookLifecycle::ReconcileReport report = lifecycle.reconcile(onlyProvider);
         for (const QString &line : report.lines)
@@ -257,7 +250,7 @@ int rotateSecret(const AgentConfig &config, const QStringList &arguments, const 
     QTimer::singleShot(graceSeconds * 1000, &wait, &QEventLoop::quit);
     wait.exec();
 
-    HookLifecycle lifecycle(config, **store, holderName());
+    HookLifecycle lifecycle(config, **store, Store::thisProcess());
     Result<QStringList> updated = *provider == Provider::GitHub ? lifecycle.updateGitHubAppSecret(fresh)
                                                                : lifecycle.updateSecrets(*provider, fresh);
     if (!updated) {

@@ -3,7 +3,6 @@
 #include "hooklifecycle.h"
 #include "store.h"
 
-#include <QHostInfo>
 #include <QLoggingCategory>
 #include <QCoreApplication>
 #include <QThread>
@@ -57,7 +56,7 @@ void SyncScheduler::runNow()
         qCInfo(lcSync) << "a sync is running; another one follows it";
         return;
     }
-    const QString holder = QStringLiteral("%1:%2").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid());
+    const QString holder = Store::thisProcess();
     auto outcomes = std::make_shared<QList<RepositorySync::Outcome>>();
     auto error = std::make_shared<QString>();
     m_thread = QThread::create([config = m_config, holder, outcomes, error] {

@@ -1,12 +1,19 @@
 #include "store.h"
 
+#include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
+#include <QSysInfo>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 #include <QSqlError>
 #include <QVariant>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
 
 namespace forgelink {
 
@@ -588,8 +595,46 @@ Result<QList<Store::SyncRun>> Store::latestSyncRuns()
     return runs;
 }
 
+namespace {
+
+// "host:pid" of a holder on this machine whose process has died.
+bool holderIsDead(const QString &holder)
+{
+    const QString host = holder.section(QLatin1Char(':'), 0, 0);
+    const qint64 pid = holder.section(QLatin1Char(':'), 1).toLongLong();
+    if (pid <= 0 || host != QSysInfo::machineHostName())
+        return false;
+    return ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
+}
+
+qint64 lockKey(const QString &name)
+{
+    const QByteArray digest = QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256);
+    qint64 key = 0;
+    std::memcpy(&key, digest.constData(), sizeof(key));
+    return key;
+}
+
+} // namespace
+
+QString Store::thisProcess()
+{
+    return QStringLiteral("%1:%2").arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid());
+}
+
 Result<bool> Store::tryLock(const QString &name, const QString &holder, int ttlSeconds)
 {
+    if (m_postgres) {
+        // A session lock: PostgreSQL releases it when a crashed agent's connection goes.
+        if (m_heldLocks.contains(name))
+            return true;
+        QSqlQuery query(m_db);
+        if (!query.exec(QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(lockKey(name))) || !query.next())
+            return fail(error(QStringLiteral("cannot take the lock %1").arg(name), query.lastError()));
+        if (query.value(0).toBool())
+            m_heldLocks.insert(name);
+        return query.value(0).toBool();
+    }
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     QSqlQuery query(m_db);
     // Taken when free, lapsed, or already ours (a refresh).
@@ -602,11 +647,39 @@ Result<bool> Store::tryLock(const QString &name, const QString &holder, int ttlS
     query.addBindValue(now);
     if (!query.exec())
         return fail(error(QStringLiteral("cannot take the lock %1").arg(name), query.lastError()));
-    return query.numRowsAffected() > 0;
+    if (query.numRowsAffected() > 0)
+        return true;
+    // A holder on this machine that was killed never released its lease: take it over.
+    QSqlQuery current(m_db);
+    current.prepare(QStringLiteral("SELECT holder FROM locks WHERE name = ?"));
+    current.addBindValue(name);
+    if (!current.exec() || !current.next())
+        return false;
+    const QString stale = current.value(0).toString();
+    current.finish();
+    if (!holderIsDead(stale))
+        return false;
+    QSqlQuery takeOver(m_db);
+    takeOver.prepare(QStringLiteral("UPDATE locks SET holder = ?, expires_at = ? WHERE name = ? AND holder = ?"));
+    takeOver.addBindValue(holder);
+    takeOver.addBindValue(now + ttlSeconds);
+    takeOver.addBindValue(name);
+    takeOver.addBindValue(stale);
+    if (!takeOver.exec())
+        return fail(error(QStringLiteral("cannot take over the lock %1").arg(name), takeOver.lastError()));
+    return takeOver.numRowsAffected() > 0;
 }
 
 Result<void> Store::unlock(const QString &name, const QString &holder)
 {
+    if (m_postgres) {
+        if (!m_heldLocks.remove(name))
+            return {};
+        QSqlQuery query(m_db);
+        if (!query.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(lockKey(name))))
+            return fail(error(QStringLiteral("cannot release the lock %1").arg(name), query.lastError()));
+        return {};
+    }
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("DELETE FROM locks WHERE name = ? AND holder = ?"));
     query.addBindValue(name);

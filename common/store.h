@@ -9,6 +9,7 @@
 
 #include <QSqlDatabase>
 #include <QHash>
+#include <QSet>
 #include <QSqlQuery>
 
 #include <memory>
@@ -83,6 +84,8 @@ public:
     // `holder` has it now. It lapses after `ttlSeconds` if the holder dies.
     Result<bool> tryLock(const QString &name, const QString &holder, int ttlSeconds);
     Result<void> unlock(const QString &name, const QString &holder);
+    // "host:pid": how this process names itself as a lock holder.
+    static QString thisProcess();
 
     // --- Hooks forgelink created ---
     Result<void> recordHook(const HookRecord &hook);
@@ -115,6 +118,7 @@ private:
     bool m_postgres = false;
     int m_schemaVersion = 0;
     std::unique_ptr<QSqlQuery> m_insertDelivery;
+    QSet<QString> m_heldLocks; // PostgreSQL session locks this connection holds
 };
 
 } // namespace forgelink

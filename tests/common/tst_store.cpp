@@ -3,6 +3,7 @@
 
 #include <QRegularExpression>
 #include <QSet>
+#include <QSysInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -158,6 +159,32 @@ private Q_SLOTS:
         QCOMPARE(store->deliveryCount().value(), 0);
         QVERIFY(store->recordDeliveries({ delivery(Provider::GitHub, QStringLiteral("good")) }));
         QCOMPARE(store->deliveryCount().value(), 1);
+    }
+
+    void locksExcludeAndOutliveNoCrash()
+    {
+        auto first = open(QStringLiteral("locks.db"));
+        auto second = open(QStringLiteral("locks.db"));
+        QVERIFY(first && second);
+        QVERIFY(first->tryLock(QStringLiteral("sync"), QStringLiteral("agent-a"), 60).value());
+        QVERIFY(first->tryLock(QStringLiteral("sync"), QStringLiteral("agent-a"), 60).value()); // a refresh
+        QVERIFY(!second->tryLock(QStringLiteral("sync"), QStringLiteral("agent-b"), 60).value());
+        QVERIFY(first->unlock(QStringLiteral("sync"), QStringLiteral("agent-a")));
+        QVERIFY(second->tryLock(QStringLiteral("sync"), QStringLiteral("agent-b"), 60).value());
+        QVERIFY(second->unlock(QStringLiteral("sync"), QStringLiteral("agent-b")));
+
+        // A holder that died without releasing: PostgreSQL drops its session lock with its
+        // connection; on SQLite the lease of a dead process on this machine is taken over.
+        const QString dead = QSysInfo::machineHostName() + QStringLiteral(":999999");
+        QVERIFY(first->tryLock(QStringLiteral("sync"), dead, 3600).value());
+        first.reset();
+        QVERIFY(second->tryLock(QStringLiteral("sync"), QStringLiteral("agent-b"), 60).value());
+        if (!postgres()) {
+            QVERIFY(second->unlock(QStringLiteral("sync"), QStringLiteral("agent-b")));
+            QVERIFY(second->tryLock(QStringLiteral("sync"), QStringLiteral("elsewhere:1"), 3600).value());
+            auto third = open(QStringLiteral("locks.db"));
+            QVERIFY(!third->tryLock(QStringLiteral("sync"), QStringLiteral("agent-c"), 60).value()); // another host: wait
+        }
     }
 
     void refusesANewerSchema()
