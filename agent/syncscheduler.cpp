@@ -39,7 +39,10 @@ qint64 SyncScheduler::msUntil(const QTime &dailyAt, const QDateTime &now)
 
 void SyncScheduler::start()
 {
-    scheduleNext();
+    if (m_config.syncDaily)
+        scheduleNext();
+    else
+        qCInfo(lcSync) << "no daily sync in serve (sync.daily is false): a CronJob or timer runs `sync`";
 }
 
 void SyncScheduler::scheduleNext()

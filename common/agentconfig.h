@@ -80,6 +80,7 @@ struct AgentConfig {
     QUrl publicUrl;
     DatabaseSettings database;
     QTime syncDailyAt = QTime(2, 0);
+    bool syncDaily = true; // false when a CronJob runs `sync` instead
     HttpLimits limits;
     NetworkSettings network;
     QString tlsCertificateFile;

@@ -347,6 +347,11 @@ AgentConfigReader::Outcome AgentConfigReader::readText(const QByteArray &text, c
             else
                 config.syncDailyAt = time;
         }
+        if (const auto daily = sync.text("daily")) {
+            if (*daily != u"true" && *daily != u"false")
+                sync.error("daily", QStringLiteral("must be true or false, got \"%1\"").arg(*daily));
+            config.syncDaily = *daily != u"false";
+        }
         sync.reportUnknownKeys();
     }
     readLimits(root, config);

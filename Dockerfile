@@ -1,0 +1,18 @@
+# forgelink-agent on Debian 12. Build: docker build -t forgelink-agent .
+FROM debian:12 AS build
+WORKDIR /src
+COPY . .
+RUN ./scripts/install-deps.sh && BUILD_TYPE=Release ./scripts/build.sh -DFORGELINK_BUILD_TESTS=OFF
+
+FROM debian:12-slim
+RUN apt-get update -q \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+      libqt6core6 libqt6network6 libqt6sql6 libqt6sql6-sqlite libqt6sql6-psql libqt6dbus6 \
+      libqt6keychain1 libyaml-cpp0.7 libssl3 ca-certificates \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 --user-group --home-dir /var/lib/forgelink --create-home forgelink
+COPY --from=build /src/build/agent/forgelink-agent /usr/bin/forgelink-agent
+USER 10001:10001
+EXPOSE 8080
+ENTRYPOINT ["/usr/bin/forgelink-agent"]
+CMD ["serve", "--config", "/etc/forgelink/agent.yaml"]
