@@ -15,15 +15,16 @@ packages=(
   libssl-dev libyaml-cpp-dev libboost-dev
   # clang's libFuzzer for the fuzz targets
   clang libclang-rt-dev
-  # PostgreSQL for the store tests against a real server
-  postgresql
+  # PostgreSQL for the store tests against a real server, nginx as the load balancer in front of
+  # two agents in the fault tests
+  postgresql nginx-light
   # a Secret Service for the keychain tests, a virtual display for screenshots
   dbus dbus-daemon gnome-keyring xvfb xauth
 )
 
 # The benchmarks' load generator and reference server: bench/*.sh pass --bench.
 if [ "${1:-}" = "--bench" ]; then
-  packages+=(wrk nginx-light curl python3 time)
+  packages+=(wrk curl python3 time)
 fi
 
 # `kubectl kustomize` renders the Kubernetes base in the tests; Debian's kubectl only when none is here.

@@ -9,7 +9,13 @@ namespace forgelink::test {
 
 AgentProcess::AgentProcess(const QByteArray &configBody)
 {
-    TestPaths::writeFile(configPath(), "database: sqlite://forgelink.db\nlisten: 127.0.0.1:0\n" + configBody);
+    // Defaults the test's own config may override.
+    QByteArray config = configBody;
+    if (!config.contains("database:"))
+        config.prepend("database: sqlite://forgelink.db\n");
+    if (!config.contains("listen:"))
+        config.prepend("listen: 127.0.0.1:0\n");
+    TestPaths::writeFile(configPath(), config);
 }
 
 AgentProcess::~AgentProcess()
