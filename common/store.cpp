@@ -4,6 +4,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QSysInfo>
+#include <QThread>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -159,7 +160,14 @@ Result<void> Store::configure()
     // every commit, so an acknowledged delivery survives a power loss, not only a crash.
     for (const QString &pragma : { QStringLiteral("PRAGMA page_size=16384"), QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),
                                    QStringLiteral("PRAGMA foreign_keys=ON") }) {
-        if (Result<void> done = exec(pragma); !done)
+        // Switching to WAL does not wait for another process that opens the same new file at the
+        // same moment (SQLite skips the busy handler there), so wait here, up to the busy timeout.
+        Result<void> done = exec(pragma);
+        for (int attempt = 0; !done && done.error().contains(QStringLiteral("locked")) && attempt < 200; ++attempt) {
+            QThread::msleep(50);
+            done = exec(pragma);
+        }
+        if (!done)
             return done;
     }
     return {};

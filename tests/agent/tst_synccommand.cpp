@@ -130,8 +130,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(first.state() == QProcess::NotRunning && second.state() == QProcess::NotRunning, 60'000);
         for (auto &[provider, fake] : m_fakes)
             fake->pageDelayMs = 0;
-        QCOMPARE(first.exitCode(), 0);
-        QCOMPARE(second.exitCode(), 0);
+        QVERIFY2(first.exitCode() == 0, first.readAllStandardError().constData());
+        QVERIFY2(second.exitCode() == 0, second.readAllStandardError().constData());
         QVERIFY(QString::fromUtf8(first.readAllStandardError() + second.readAllStandardError())
                         .contains(QStringLiteral("another sync is running")));
 
@@ -154,6 +154,24 @@ private Q_SLOTS:
         db.close();
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(QStringLiteral("check"));
+    }
+
+    void agentsOpeningANewDatabaseTogetherAllSucceed()
+    {
+        // Several agents (a Deployment's replicas) creating the same SQLite file at once.
+        for (int round = 0; round < 5; ++round) {
+            const QString config = m_dir.filePath(QStringLiteral("fresh%1.yaml").arg(round));
+            TestPaths::writeFile(config, QStringLiteral("database: sqlite://fresh%1.db\nproviders: {gitlab: {webhookSecret: s}}\n").arg(round).toUtf8());
+            std::vector<std::unique_ptr<QProcess>> agents;
+            for (int i = 0; i < 6; ++i) {
+                agents.push_back(std::make_unique<QProcess>());
+                agents.back()->start(TestPaths::agentBinary(), { QStringLiteral("events"), QStringLiteral("--config"), config });
+            }
+            for (auto &process : agents) {
+                QVERIFY(process->waitForFinished(30'000));
+                QVERIFY2(process->exitCode() == 0, process->readAllStandardError().constData());
+            }
+        }
     }
 
     void hangupSyncsARunningAgent()
