@@ -130,10 +130,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(first.state() == QProcess::NotRunning && second.state() == QProcess::NotRunning, 60'000);
         for (auto &[provider, fake] : m_fakes)
             fake->pageDelayMs = 0;
-        QVERIFY2(first.exitCode() == 0, first.readAllStandardError().constData());
-        QVERIFY2(second.exitCode() == 0, second.readAllStandardError().constData());
-        QVERIFY(QString::fromUtf8(first.readAllStandardError() + second.readAllStandardError())
-                        .contains(QStringLiteral("another sync is running")));
+        const QByteArray errors = first.readAllStandardError() + second.readAllStandardError();
+        QVERIFY2(first.exitCode() == 0 && second.exitCode() == 0, errors.constData());
+        QVERIFY(errors.contains("another sync is running"));
 
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
         db.setDatabaseName(m_dir.filePath(QStringLiteral("concurrent.db")));
