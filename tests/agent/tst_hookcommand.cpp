@@ -2,6 +2,7 @@
 #include "fakeproviderapi.h"
 #include "httptestclient.h"
 #include "providercatalogue.h"
+#include "servedprocess.h"
 #include "testpaths.h"
 #include "webhookfixtures.h"
 
@@ -24,22 +25,9 @@ private:
     std::unique_ptr<FakeProviderApi> m_gitlab;
     std::unique_ptr<AgentProcess> m_agent;
 
-    struct Run {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-
-    Run agent(const QStringList &arguments)
+    ServedProcess::Run agent(const QStringList &arguments)
     {
-        QProcess process;
-        process.start(TestPaths::agentBinary(), arguments + QStringList{ QStringLiteral("--config"), m_agent->configPath() });
-        QEventLoop loop;
-        connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(60'000, &loop, &QEventLoop::quit);
-        if (process.state() != QProcess::NotRunning)
-            loop.exec();
-        return { process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError()) };
+        return ServedProcess::run(TestPaths::agentBinary(), arguments + QStringList{ QStringLiteral("--config"), m_agent->configPath() });
     }
 
     QString repoId() const { return m_gitlab->repos.first().id; }
@@ -56,7 +44,7 @@ private Q_SLOTS:
                                                                 "  gitlab: {url: %1, token: %2, webhookSecret: old-gitlab-secret-0123}\n")
                                                          .arg(m_gitlab->baseUrl(), QString::fromUtf8(m_gitlab->token))
                                                          .toUtf8());
-        const Run sync = agent({ QStringLiteral("sync") });
+        const ServedProcess::Run sync = agent({ QStringLiteral("sync") });
         QVERIFY2(sync.exitCode == 0, qPrintable(sync.err));
     }
 
@@ -68,10 +56,10 @@ private Q_SLOTS:
 
     void attachListDetach()
     {
-        const Run attached = agent({ QStringLiteral("attach"), QStringLiteral("gitlab"), QStringLiteral("team0/repo-0") });
+        const ServedProcess::Run attached = agent({ QStringLiteral("attach"), QStringLiteral("gitlab"), QStringLiteral("team0/repo-0") });
         QVERIFY2(attached.exitCode == 0, qPrintable(attached.err));
         QVERIFY(attached.out.contains(QStringLiteral("gitlab team0/repo-0: created webhook")));
-        const Run listed = agent({ QStringLiteral("hooks"), QStringLiteral("--json") });
+        const ServedProcess::Run listed = agent({ QStringLiteral("hooks"), QStringLiteral("--json") });
         QCOMPARE(listed.exitCode, 0);
         const QJsonObject hook = QJsonDocument::fromJson(listed.out.trimmed().toUtf8()).object();
         QCOMPARE(hook.value(QStringLiteral("provider")).toString(), QStringLiteral("gitlab"));
@@ -79,12 +67,12 @@ private Q_SLOTS:
         QCOMPARE(hook.value(QStringLiteral("kind")).toString(), QStringLiteral("webhook"));
         QVERIFY(!hook.value(QStringLiteral("hookId")).toString().isEmpty());
 
-        const Run unknown = agent({ QStringLiteral("attach"), QStringLiteral("gitlab"), QStringLiteral("nobody/none") });
+        const ServedProcess::Run unknown = agent({ QStringLiteral("attach"), QStringLiteral("gitlab"), QStringLiteral("nobody/none") });
         QCOMPARE(unknown.exitCode, 1);
         QVERIFY(unknown.err.contains(QStringLiteral("is not in the gitlab repository cache")));
         QCOMPARE(agent({ QStringLiteral("attach"), QStringLiteral("gitea"), QStringLiteral("x") }).exitCode, 2);
 
-        const Run detached = agent({ QStringLiteral("detach"), QStringLiteral("gitlab"), QStringLiteral("team0/repo-0") });
+        const ServedProcess::Run detached = agent({ QStringLiteral("detach"), QStringLiteral("gitlab"), QStringLiteral("team0/repo-0") });
         QCOMPARE(detached.exitCode, 0);
         QVERIFY(detached.out.contains(QStringLiteral("removed")));
         QCOMPARE(m_gitlab->hooks[repoId()].size(), 0);

@@ -1,6 +1,7 @@
 #include "agentprocess.h"
 #include "fakeproviderapi.h"
 #include "httptestclient.h"
+#include "servedprocess.h"
 #include "testkeys.h"
 #include "testpaths.h"
 
@@ -50,27 +51,8 @@ private:
         return path;
     }
 
-    struct Run {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-
     // Runs the agent while this process keeps serving the fakes.
-    Run agent(const QStringList &arguments)
-    {
-        QProcess process;
-        process.start(TestPaths::agentBinary(), arguments);
-        if (!process.waitForStarted())
-            return {};
-        QEventLoop loop;
-        connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(60'000, &loop, &QEventLoop::quit);
-        if (process.state() != QProcess::NotRunning)
-            loop.exec();
-        return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                 QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError()) };
-    }
+    static ServedProcess::Run agent(const QStringList &arguments) { return ServedProcess::run(TestPaths::agentBinary(), arguments); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -87,13 +69,13 @@ private Q_SLOTS:
     void syncThenList()
     {
         const QString config = writeConfig(QStringLiteral("list"));
-        const Run sync = agent({ QStringLiteral("sync"), QStringLiteral("--config"), config });
+        const ServedProcess::Run sync = agent({ QStringLiteral("sync"), QStringLiteral("--config"), config });
         QVERIFY2(sync.exitCode == 0, qPrintable(sync.err));
         for (const QString &provider : { QStringLiteral("github: 120 added"), QStringLiteral("gitlab: 120 added"),
                                          QStringLiteral("bitbucket: 120 added"), QStringLiteral("azure-devops: 120 added") })
             QVERIFY2(sync.out.contains(provider), qPrintable(sync.out));
 
-        const Run repos = agent({ QStringLiteral("repos"), QStringLiteral("--provider"), QStringLiteral("bitbucket"),
+        const ServedProcess::Run repos = agent({ QStringLiteral("repos"), QStringLiteral("--provider"), QStringLiteral("bitbucket"),
                                   QStringLiteral("--json"), QStringLiteral("--config"), config });
         QCOMPARE(repos.exitCode, 0);
         const QStringList lines = repos.out.split(u'\n', Qt::SkipEmptyParts);
@@ -110,7 +92,7 @@ private Q_SLOTS:
     {
         const QString config = writeConfig(QStringLiteral("failing"));
         m_fakes[Provider::GitLab]->injectFault({ QStringLiteral("/projects"), 401, "{\"message\":\"401 Unauthorized\"}", {}, 100 });
-        const Run sync = agent({ QStringLiteral("sync"), QStringLiteral("--config"), config });
+        const ServedProcess::Run sync = agent({ QStringLiteral("sync"), QStringLiteral("--config"), config });
         m_fakes[Provider::GitLab]->clearFaults();
         QCOMPARE(sync.exitCode, 1);
         QVERIFY2(sync.err.contains(QStringLiteral("gitlab sync failed, cache unchanged: GitLab refused to list projects: 401")),

@@ -1,5 +1,6 @@
 #include "fakeproviderapi.h"
 #include "manifestbrowser.h"
+#include "servedprocess.h"
 #include "testkeys.h"
 #include "testpaths.h"
 
@@ -147,24 +148,14 @@ private Q_SLOTS:
         QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("bad.yaml")), bad));
 
         // The fake answers from this process, so wait without blocking its event loop.
-        auto run = [](const QStringList &arguments) {
-            QProcess process;
-            process.start(TestPaths::wizardBinary(), arguments);
-            QEventLoop loop;
-            connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-            QTimer::singleShot(30'000, &loop, &QEventLoop::quit);
-            if (process.state() != QProcess::NotRunning)
-                loop.exec();
-            return Run{ process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                        QString::fromUtf8(process.readAllStandardError()) };
-        };
-        const Run passed = run({ QStringLiteral("--batch"), dir.filePath(QStringLiteral("good.yaml")), QStringLiteral("--check"),
+        auto run = [](const QStringList &arguments) { return ServedProcess::run(TestPaths::wizardBinary(), arguments); };
+        const ServedProcess::Run passed = run({ QStringLiteral("--batch"), dir.filePath(QStringLiteral("good.yaml")), QStringLiteral("--check"),
                                  QStringLiteral("--out"), dir.filePath(QStringLiteral("good")) });
         QVERIFY2(passed.exitCode == 0, qPrintable(passed.err + passed.out));
         QVERIFY(passed.out.contains(QStringLiteral("GitLab: verified")));
         QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("good/values.yaml"))));
 
-        const Run failed = run({ QStringLiteral("--batch"), dir.filePath(QStringLiteral("bad.yaml")), QStringLiteral("--check"),
+        const ServedProcess::Run failed = run({ QStringLiteral("--batch"), dir.filePath(QStringLiteral("bad.yaml")), QStringLiteral("--check"),
                                  QStringLiteral("--out"), dir.filePath(QStringLiteral("bad")) });
         QCOMPARE(failed.exitCode, 1);
         QVERIFY2(failed.out.contains(QStringLiteral("GitLab rejected the token (401)")), qPrintable(failed.out));

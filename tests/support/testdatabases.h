@@ -9,6 +9,8 @@ namespace forgelink::test {
 // scripts/with-postgres.sh starts (FORGELINK_TEST_POSTGRES=HOST:PORT).
 class TestDatabases {
 public:
+    // initTestCase_data(): run every test once on SQLite and once on PostgreSQL ("backend").
+    static void addBackendRows();
     static bool postgresAvailable();
     static QString postgresMissing();
     static DatabaseSettings sqlite(const QString &path);
