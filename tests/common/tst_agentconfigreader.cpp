@@ -118,6 +118,20 @@ private Q_SLOTS:
                  QStringList{ expected.contains(u"%1") ? expected.arg(m_dir.path()) : expected });
     }
 
+    void exampleConfigIsValid()
+    {
+        for (const char *name : { "GITHUB_WEBHOOK_SECRET", "GITLAB_TOKEN", "GITLAB_WEBHOOK_SECRET", "BITBUCKET_TOKEN",
+                                  "BITBUCKET_WEBHOOK_SECRET", "AZURE_DEVOPS_TOKEN", "AZURE_DEVOPS_WEBHOOK_PASSWORD" })
+            qputenv(name, QByteArray("example-value-of-") + name);
+        qputenv("GITHUB_APP_PRIVATE_KEY", TestKeys::rsaPrivateKeyPem());
+        const AgentConfigReader::Outcome outcome =
+                AgentConfigReader::readFile(TestPaths::sourceDir() + QStringLiteral("/resources/examples/agent.yaml"));
+        QVERIFY2(outcome.errors.isEmpty(), qPrintable(toStringList(outcome.errors).join(u'\n')));
+        QCOMPARE(outcome.config.enabledProviders().size(), 4);
+        QCOMPARE(outcome.config.limits.maxBodyBytes, 25 * 1024 * 1024);
+        QCOMPARE(outcome.config.network.retryBaseMs, 500);
+    }
+
     void errorsNeverContainTheSecret()
     {
         const AgentConfigReader::Outcome outcome = read(
