@@ -88,18 +88,13 @@ void AgentRoutes::handleWebhook(Provider provider, HttpRequest request, HttpServ
     Delivery delivery = std::move(*decision.delivery);
     const QString deliveryId = delivery.deliveryId;
     const QString event = delivery.event;
-    auto observer = m_observer;
-    auto recorded = std::make_shared<Delivery>(observer ? delivery : Delivery());
     m_writer.submit(std::move(delivery),
-                    [this, id, deliveryId, event, isPing, respond, observer, recorded](DeliveryWriter::Outcome outcome,
-                                                                                        const QString &error) {
+                    [this, id, deliveryId, event, isPing, respond](DeliveryWriter::Outcome outcome, const QString &error) {
                         switch (outcome) {
                         case DeliveryWriter::Outcome::New:
                             m_metrics.countDelivery(id, QStringLiteral("recorded"));
                             qCDebug(lcWebhooks).noquote() << id << event << deliveryId << "recorded";
                             respond(HttpResponse::text(isPing ? 200 : 202, isPing ? "pong" : "recorded"));
-                            if (observer)
-                                observer(*recorded);
                             break;
                         case DeliveryWriter::Outcome::Duplicate:
                             m_metrics.countDelivery(id, QStringLiteral("duplicate"));

@@ -18,9 +18,6 @@ public:
 
     void handle(HttpRequest request, HttpServer::Responder respond);
 
-    // Called with each recorded delivery after its commit (the sync updates its cache from some).
-    void setDeliveryObserver(std::function<void(const Delivery &)> observer) { m_observer = std::move(observer); }
-
 private:
     void handleWebhook(Provider provider, HttpRequest request, HttpServer::Responder respond);
 
@@ -28,7 +25,6 @@ private:
     DeliveryWriter &m_writer;
     Metrics &m_metrics;
     std::function<int()> m_openConnections;
-    std::function<void(const Delivery &)> m_observer;
 };
 
 } // namespace forgelink

@@ -42,8 +42,6 @@ public:
     // Runs `work` on the writer's thread with its connection; `work` posts its own results back.
     void withStore(std::function<void(Store &)> work);
 
-    int maxBatchSize() const { return m_maxBatch; }
-
 Q_SIGNALS:
     void batchCommitted(int deliveries, double seconds, bool ok);
 
