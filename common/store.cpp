@@ -250,6 +250,8 @@ int Store::schemaVersion() const
 
 Result<QList<Store::Recorded>> Store::recordDeliveries(const QList<Delivery> &deliveries)
 {
+    if (m_postgres)
+        return recordDeliveriesInBulk(deliveries);
     if (!m_insertDelivery) {
         m_insertDelivery = std::make_unique<QSqlQuery>(m_db);
         if (!m_insertDelivery->prepare(QStringLiteral(
@@ -287,6 +289,54 @@ Result<QList<Store::Recorded>> Store::recordDeliveries(const QList<Delivery> &de
         m_insertDelivery.reset();
         return fail(message);
     }
+    return outcomes;
+}
+
+// PostgreSQL: one INSERT ... RETURNING per chunk, so a group commit costs one round trip per chunk
+// rather than one per delivery. The rows it returns are the new ones.
+Result<QList<Store::Recorded>> Store::recordDeliveriesInBulk(const QList<Delivery> &deliveries)
+{
+    constexpr qsizetype kChunk = 100;
+    if (!m_db.transaction())
+        return fail(error(QStringLiteral("cannot start a transaction"), m_db.lastError()));
+    QSet<QPair<QString, QString>> inserted;
+    for (qsizetype start = 0; start < deliveries.size(); start += kChunk) {
+        const qsizetype count = std::min(kChunk, deliveries.size() - start);
+        QStringList rows;
+        for (qsizetype i = 0; i < count; ++i)
+            rows << QStringLiteral("(?, ?, ?, ?, ?, ?, ?)");
+        QSqlQuery insert(m_db);
+        insert.prepare(QStringLiteral("INSERT INTO deliveries (provider, delivery_id, event, received_at, headers, body, events) VALUES %1"
+                                      " ON CONFLICT (provider, delivery_id) DO NOTHING RETURNING provider, delivery_id")
+                               .arg(rows.join(QLatin1Char(','))));
+        for (qsizetype i = start; i < start + count; ++i) {
+            const Delivery &delivery = deliveries.at(i);
+            insert.addBindValue(providerId(delivery.provider));
+            insert.addBindValue(delivery.deliveryId);
+            insert.addBindValue(delivery.event);
+            insert.addBindValue(delivery.receivedAt.toUTC().toString(Qt::ISODateWithMs));
+            insert.addBindValue(QString::fromUtf8(QJsonDocument(delivery.headers).toJson(QJsonDocument::Compact)));
+            insert.addBindValue(delivery.body);
+            insert.addBindValue(QString::fromUtf8(eventsJson(delivery.events)));
+        }
+        if (!insert.exec()) {
+            const QString message = error(QStringLiteral("cannot record deliveries"), insert.lastError());
+            m_db.rollback();
+            return fail(message);
+        }
+        while (insert.next())
+            inserted.insert({ insert.value(0).toString(), insert.value(1).toString() });
+    }
+    if (!m_db.commit()) {
+        const QString message = error(QStringLiteral("cannot commit deliveries"), m_db.lastError());
+        m_db.rollback();
+        return fail(message);
+    }
+    // The first of a batch's copies of one delivery is the new one; the others are duplicates.
+    QList<Recorded> outcomes;
+    outcomes.reserve(deliveries.size());
+    for (const Delivery &delivery : deliveries)
+        outcomes << (inserted.remove({ providerId(delivery.provider), delivery.deliveryId }) ? Recorded::New : Recorded::Duplicate);
     return outcomes;
 }
 

@@ -111,6 +111,7 @@ private:
     Result<void> migrate();
     Result<void> exec(const QString &sql);
     Result<void> writeRepository(const Repository &repository, bool exists, const QString &now);
+    Result<QList<Recorded>> recordDeliveriesInBulk(const QList<Delivery> &deliveries);
     QString error(const QString &what, const QSqlError &error) const;
 
     QSqlDatabase m_db;
