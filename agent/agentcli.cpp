@@ -78,6 +78,17 @@ std::optional<AgentConfig> loadConfig(const QString &path)
     return outcome.config;
 }
 
+// The commands' own connection to the store; nullptr (with the reason on stderr) when it cannot open.
+std::unique_ptr<Store> openStore(const AgentConfig &config)
+{
+    Result<std::unique_ptr<Store>> store = Store::open(config.database, QStringLiteral("forgelink-cli"));
+    if (!store) {
+        err() << "forgelink-agent: " << store.error() << '\n';
+        return nullptr;
+    }
+    return std::move(store.value());
+}
+
 int serve(const AgentConfig &config)
 {
     AgentService service(config);
@@ -94,12 +105,10 @@ int serve(const AgentConfig &config)
 
 int events(const AgentConfig &config, std::optional<Provider> provider, int limit, bool json)
 {
-    Result<std::unique_ptr<Store>> store = Store::open(config.database, QStringLiteral("forgelink-cli"));
-    if (!store) {
-        err() << "forgelink-agent: " << store.error() << '\n';
+    std::unique_ptr<Store> store = openStore(config);
+    if (!store)
         return kFailure;
-    }
-    Result<QList<Delivery>> deliveries = (*store)->recentDeliveries(provider, limit);
+    Result<QList<Delivery>> deliveries = store->recentDeliveries(provider, limit);
     if (!deliveries) {
         err() << "forgelink-agent: " << deliveries.error() << '\n';
         return kFailure;
@@ -122,12 +131,10 @@ int events(const AgentConfig &config, std::optional<Provider> provider, int limi
 
 int sync(const AgentConfig &config, std::optional<Provider> provider)
 {
-    Result<std::unique_ptr<Store>> store = Store::open(config.database, QStringLiteral("forgelink-cli"));
-    if (!store) {
-        err() << "forgelink-agent: " << store.error() << '\n';
+    std::unique_ptr<Store> store = openStore(config);
+    if (!store)
         return kFailure;
-    }
-    RepositorySync run(config, **store, Store::thisProcess());
+    RepositorySync run(config, *store, Store::thisProcess());
     Result<QList<RepositorySync::Outcome>> outcomes = run.run(provider);
     if (!outcomes) {
         err() << "forgelink-agent: sync did not run: " << outcomes.error() << '\n';
@@ -152,13 +159,11 @@ int sync(const AgentConfig &config, std::optional<Provider> provider)
 int hooksCommand(const AgentConfig &config, const QString &command, const QStringList &arguments,
                  std::optional<Provider> onlyProvider, bool json)
 {
-    Result<std::unique_ptr<Store>> store = Store::open(config.database, QStringLiteral("forgelink-cli"));
-    if (!store) {
-        err() << "forgelink-agent: " << store.error() << '\n';
+    std::unique_ptr<Store> store = openStore(config);
+    if (!store)
         return kFailure;
-    }
     if (command == u"hooks") {
-        Result<QList<HookRecord>> records = (*store)->hooks(onlyProvider);
+        Result<QList<HookRecord>> records = store->hooks(onlyProvider);
         if (!records) {
             err() << "forgelink-agent: " << records.error() << '\n';
             return kFailure;
@@ -172,7 +177,7 @@ int hooksCommand(const AgentConfig &config, const QString &command, const QStrin
         }
         return kOk;
     }
-    HookLifecycle lifecycle(config, **store, Store::thisProcess());
+    HookLifecycle lifecycle(config, *store, Store::thisProcess());
     if (command == u"reconcile") {
         const HookLifecycle::ReconcileReport report = lifecycle.reconcile(onlyProvider);
         for (const QString &line : report.lines)
@@ -215,12 +220,10 @@ int rotateSecret(const AgentConfig &config, const QStringList &arguments, const 
         err() << "forgelink-agent: rotate-secret needs --out FILE for the new secret (it is never printed)\n";
         return kUsage;
     }
-    Result<std::unique_ptr<Store>> store = Store::open(config.database, QStringLiteral("forgelink-cli"));
-    if (!store) {
-        err() << "forgelink-agent: " << store.error() << '\n';
+    std::unique_ptr<Store> store = openStore(config);
+    if (!store)
         return kFailure;
-    }
-    Result<QHash<Provider, QList<QByteArray>>> stored = (*store)->webhookSecrets();
+    Result<QHash<Provider, QList<QByteArray>>> stored = store->webhookSecrets();
     if (!stored) {
         err() << "forgelink-agent: " << stored.error() << '\n';
         return kFailure;
@@ -240,7 +243,7 @@ int rotateSecret(const AgentConfig &config, const QStringList &arguments, const 
         err() << "forgelink-agent: " << written.error() << '\n';
         return kFailure;
     }
-    if (Result<void> both = (*store)->setWebhookSecrets(*provider, QList<QByteArray>{ fresh } + current); !both) {
+    if (Result<void> both = store->setWebhookSecrets(*provider, QList<QByteArray>{ fresh } + current); !both) {
         err() << "forgelink-agent: " << both.error() << '\n';
         return kFailure;
     }
@@ -250,7 +253,7 @@ int rotateSecret(const AgentConfig &config, const QStringList &arguments, const 
     QTimer::singleShot(graceSeconds * 1000, &wait, &QEventLoop::quit);
     wait.exec();
 
-    HookLifecycle lifecycle(config, **store, Store::thisProcess());
+    HookLifecycle lifecycle(config, *store, Store::thisProcess());
     Result<QStringList> updated = *provider == Provider::GitHub ? lifecycle.updateGitHubAppSecret(fresh)
                                                                : lifecycle.updateSecrets(*provider, fresh);
     if (!updated) {
@@ -261,7 +264,7 @@ int rotateSecret(const AgentConfig &config, const QStringList &arguments, const 
     out() << "2. The hooks have the new secret:\n";
     for (const QString &line : updated.value())
         out() << "   " << line << '\n';
-    if (Result<void> retired = (*store)->setWebhookSecrets(*provider, { fresh }); !retired) {
+    if (Result<void> retired = store->setWebhookSecrets(*provider, { fresh }); !retired) {
         err() << "forgelink-agent: " << retired.error() << '\n';
         return kFailure;
     }
@@ -275,12 +278,10 @@ int rotateSecret(const AgentConfig &config, const QStringList &arguments, const 
 
 int repos(const AgentConfig &config, std::optional<Provider> provider, bool json)
 {
-    Result<std::unique_ptr<Store>> store = Store::open(config.database, QStringLiteral("forgelink-cli"));
-    if (!store) {
-        err() << "forgelink-agent: " << store.error() << '\n';
+    std::unique_ptr<Store> store = openStore(config);
+    if (!store)
         return kFailure;
-    }
-    Result<QList<Repository>> list = (*store)->repositories(provider);
+    Result<QList<Repository>> list = store->repositories(provider);
     if (!list) {
         err() << "forgelink-agent: " << list.error() << '\n';
         return kFailure;

@@ -32,7 +32,6 @@ Result<void> DeliveryWriter::start()
         m_thread.join();
         return outcome;
     }
-    m_running = true;
     return {};
 }
 
@@ -45,7 +44,6 @@ void DeliveryWriter::stop()
     m_wake.notify_all();
     if (m_thread.joinable())
         m_thread.join();
-    m_running = false;
 }
 
 void DeliveryWriter::submit(Delivery delivery, Callback callback)

@@ -61,7 +61,6 @@ private:
     std::condition_variable m_wake;
     std::deque<Job> m_queue;
     bool m_stop = false;
-    bool m_running = false;
     int m_maxBatch = 512;
 };
 

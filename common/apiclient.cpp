@@ -59,8 +59,11 @@ ApiClient::ApiClient(ApiSettings settings) : m_settings(std::move(settings)), m_
             m_network->setProxy(QNetworkProxy(proxy.scheme() == u"socks5" ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy,
                                               proxy.host(), quint16(proxy.port(3128)), proxy.userName(), proxy.password()));
     }
-    if (!m_settings.caBundleFile.isEmpty() && QSslCertificate::fromPath(m_settings.caBundleFile).isEmpty())
-        m_setupError = QStringLiteral("CA bundle %1 holds no PEM certificate").arg(m_settings.caBundleFile);
+    if (!m_settings.caBundleFile.isEmpty()) {
+        m_extraCas = QSslCertificate::fromPath(m_settings.caBundleFile);
+        if (m_extraCas.isEmpty())
+            m_setupError = QStringLiteral("CA bundle %1 holds no PEM certificate").arg(m_settings.caBundleFile);
+    }
 }
 
 ApiClient::~ApiClient() = default;
@@ -92,9 +95,9 @@ Result<ApiClient::Response> ApiClient::send(const QByteArray &method, const QUrl
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("forgelink/" FORGELINK_VERSION));
     for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
-    if (!m_settings.caBundleFile.isEmpty()) {
+    if (!m_extraCas.isEmpty()) {
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.addCaCertificates(QSslCertificate::fromPath(m_settings.caBundleFile));
+        ssl.addCaCertificates(m_extraCas);
         request.setSslConfiguration(ssl);
     }
     QNetworkReply *reply = m_network->sendCustomRequest(request, method, body);

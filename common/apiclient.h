@@ -6,6 +6,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QSslCertificate>
 #include <QUrl>
 
 #include <functional>
@@ -72,6 +73,7 @@ private:
     int m_calls = 0;
     std::optional<qint64> m_rateLimitRemaining;
     QString m_setupError;
+    QList<QSslCertificate> m_extraCas; // read once from caBundleFile
 };
 
 } // namespace forgelink

@@ -17,6 +17,26 @@ QByteArray base64Url(const QByteArray &data)
 
 GitHubAppAuth::GitHubAppAuth(QString appId, PrivateKey key) : m_appId(std::move(appId)), m_key(std::move(key)) { }
 
+Result<GitHubAppAuth> GitHubAppAuth::fromSettings(const GitHubSettings &settings)
+{
+    if (settings.privateKeyPem.isEmpty())
+        return fail(QStringLiteral("providers.github.privateKey is not set"));
+    Result<PrivateKey> key = PrivateKey::fromPem(settings.privateKeyPem, QStringLiteral("providers.github.privateKey"));
+    if (!key)
+        return fail(key.error());
+    return GitHubAppAuth(settings.appId, key.value());
+}
+
+Result<ApiClient::Headers> GitHubAppAuth::appHeaders() const
+{
+    Result<QByteArray> token = jwt();
+    if (!token)
+        return fail(token.error());
+    ApiClient::Headers headers = apiHeaders();
+    headers.append({ "Authorization", "Bearer " + token.value() });
+    return headers;
+}
+
 ApiClient::Headers GitHubAppAuth::apiHeaders()
 {
     return { { "Accept", "application/vnd.github+json" }, { "X-GitHub-Api-Version", "2022-11-28" } };
@@ -44,13 +64,11 @@ Result<QByteArray> GitHubAppAuth::installationToken(ApiClient &client, qint64 in
     if (cached != m_tokens.constEnd() && now.secsTo(cached->expiresAt) > kRenewBeforeSeconds)
         return "token " + cached->token;
 
-    Result<QByteArray> token = jwt(now);
-    if (!token)
-        return fail(token.error());
-    ApiClient::Headers headers = apiHeaders();
-    headers.append({ "Authorization", "Bearer " + token.value() });
+    Result<ApiClient::Headers> headers = appHeaders();
+    if (!headers)
+        return fail(headers.error());
     Result<ApiClient::Response> response =
-            client.request("POST", QStringLiteral("/app/installations/%1/access_tokens").arg(installationId), headers);
+            client.request("POST", QStringLiteral("/app/installations/%1/access_tokens").arg(installationId), headers.value());
     if (!response)
         return fail(response.error());
     if (response->status != 201 && response->status != 200)

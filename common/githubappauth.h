@@ -1,5 +1,6 @@
 #pragma once
 
+#include "agentconfig.h"
 #include "apiclient.h"
 #include "privatekey.h"
 #include "result.h"
@@ -15,12 +16,16 @@ namespace forgelink {
 class GitHubAppAuth {
 public:
     GitHubAppAuth(QString appId, PrivateKey key);
+    // From agent.yaml's github section; an error when it has no usable private key.
+    static Result<GitHubAppAuth> fromSettings(const GitHubSettings &settings);
 
     Result<QByteArray> jwt(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
     // "token ghs_..." for the installation, from the cache or a new one.
     Result<QByteArray> installationToken(ApiClient &client, qint64 installationId);
 
     static ApiClient::Headers apiHeaders();
+    // apiHeaders() plus a fresh JWT: what requests as the App itself (/app, installations) carry.
+    Result<ApiClient::Headers> appHeaders() const;
 
 private:
     struct CachedToken {

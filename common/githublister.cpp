@@ -10,8 +10,8 @@ Q_DECLARE_LOGGING_CATEGORY(lcSync)
 
 namespace forgelink {
 
-GitHubLister::GitHubLister(const GitHubSettings &settings, const NetworkSettings &network, PrivateKey key)
-    : m_client(RepositoryLister::apiSettings(settings.apiUrl, network)), m_auth(settings.appId, std::move(key))
+GitHubLister::GitHubLister(const GitHubSettings &settings, const NetworkSettings &network, GitHubAppAuth auth)
+    : m_client(RepositoryLister::apiSettings(settings.apiUrl, network)), m_auth(std::move(auth))
 {
 }
 
@@ -20,12 +20,10 @@ Result<QList<qint64>> GitHubLister::installations()
     QList<qint64> ids;
     QString url = QStringLiteral("/app/installations?per_page=100");
     while (!url.isEmpty()) {
-        Result<QByteArray> jwt = m_auth.jwt();
-        if (!jwt)
-            return fail(jwt.error());
-        ApiClient::Headers headers = GitHubAppAuth::apiHeaders();
-        headers.append({ "Authorization", "Bearer " + jwt.value() });
-        Result<ApiClient::Response> response = m_client.get(url, headers);
+        Result<ApiClient::Headers> headers = m_auth.appHeaders();
+        if (!headers)
+            return fail(headers.error());
+        Result<ApiClient::Response> response = m_client.get(url, headers.value());
         if (!response)
             return fail(response.error());
         if (response->status != 200)

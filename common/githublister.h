@@ -11,7 +11,7 @@ namespace forgelink {
 // If-None-Match; a 304 costs no rate limit and is taken from the cache unparsed.
 class GitHubLister : public RepositoryLister {
 public:
-    GitHubLister(const GitHubSettings &settings, const NetworkSettings &network, PrivateKey key);
+    GitHubLister(const GitHubSettings &settings, const NetworkSettings &network, GitHubAppAuth auth);
 
     Result<RepositoryListing> list(const RepositoryCache &cache) override;
     std::optional<qint64> rateLimitRemaining() const override { return m_client.rateLimitRemaining(); }

@@ -1,7 +1,6 @@
 #include "hooklifecycle.h"
 
 #include "githubappauth.h"
-#include "privatekey.h"
 #include "providercheck.h"
 #include "repositorylister.h"
 
@@ -53,9 +52,7 @@ bool HookLifecycle::matchesAutoAttach(const AgentConfig &config, const QString &
     if (config.autoAttachPatterns.isEmpty())
         return true;
     for (const QString &pattern : config.autoAttachPatterns) {
-        const QRegularExpression glob(QRegularExpression::wildcardToRegularExpression(pattern, QRegularExpression::UnanchoredWildcardConversion),
-                                      QRegularExpression::CaseInsensitiveOption);
-        if (QRegularExpression(QRegularExpression::anchoredPattern(glob.pattern()), QRegularExpression::CaseInsensitiveOption)
+        if (QRegularExpression::fromWildcard(pattern, Qt::CaseInsensitive) // anchored: the whole path must match
                     .match(fullPath)
                     .hasMatch())
             return true;
@@ -299,22 +296,25 @@ Result<QStringList> HookLifecycle::updateSecrets(Provider provider, const QByteA
     return lines;
 }
 
+Result<ApiClient::Headers> HookLifecycle::gitHubAppHeaders(const QString &purpose) const
+{
+    if (!m_config.github)
+        return fail(QStringLiteral("providers.github is needed to %1").arg(purpose));
+    Result<GitHubAppAuth> auth = GitHubAppAuth::fromSettings(*m_config.github);
+    if (!auth)
+        return fail(QStringLiteral("%1; it is needed to %2").arg(auth.error(), purpose));
+    return auth->appHeaders();
+}
+
 Result<QStringList> HookLifecycle::updateGitHubAppSecret(const QByteArray &secret)
 {
-    if (!m_config.github || m_config.github->privateKeyPem.isEmpty())
-        return fail(QStringLiteral("providers.github with the App's private key is needed to change the App's webhook secret"));
-    Result<PrivateKey> key = PrivateKey::fromPem(m_config.github->privateKeyPem, QStringLiteral("providers.github.privateKey"));
-    if (!key)
-        return fail(key.error());
-    Result<QByteArray> jwt = GitHubAppAuth(m_config.github->appId, key.value()).jwt();
-    if (!jwt)
-        return fail(jwt.error());
+    Result<ApiClient::Headers> headers = gitHubAppHeaders(QStringLiteral("change the App's webhook secret"));
+    if (!headers)
+        return fail(headers.error());
+    headers->append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
     ApiClient client(RepositoryLister::apiSettings(m_config.github->apiUrl, m_config.network));
-    ApiClient::Headers headers = GitHubAppAuth::apiHeaders();
-    headers.append({ "Authorization", "Bearer " + jwt.value() });
-    headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
     Result<ApiClient::Response> response = client.request(
-            "PATCH", QStringLiteral("/app/hook/config"), headers,
+            "PATCH", QStringLiteral("/app/hook/config"), headers.value(),
             QJsonDocument(QJsonObject{ { QStringLiteral("secret"), QString::fromUtf8(secret) } }).toJson(QJsonDocument::Compact));
     if (!response)
         return fail(response.error());
@@ -325,19 +325,11 @@ Result<QStringList> HookLifecycle::updateGitHubAppSecret(const QByteArray &secre
 
 Result<QStringList> HookLifecycle::checkGitHubInstallation(const QString &repository)
 {
-    if (!m_config.github || m_config.github->privateKeyPem.isEmpty())
-        return fail(QStringLiteral("providers.github with the App's private key is needed to check the installation"));
-    Result<PrivateKey> key = PrivateKey::fromPem(m_config.github->privateKeyPem, QStringLiteral("providers.github.privateKey"));
-    if (!key)
-        return fail(key.error());
-    GitHubAppAuth auth(m_config.github->appId, key.value());
-    Result<QByteArray> jwt = auth.jwt();
-    if (!jwt)
-        return fail(jwt.error());
+    Result<ApiClient::Headers> headers = gitHubAppHeaders(QStringLiteral("check the installation"));
+    if (!headers)
+        return fail(headers.error());
     ApiClient client(RepositoryLister::apiSettings(m_config.github->apiUrl, m_config.network));
-    ApiClient::Headers headers = GitHubAppAuth::apiHeaders();
-    headers.append({ "Authorization", "Bearer " + jwt.value() });
-    Result<ApiClient::Response> installation = client.get(QStringLiteral("/repos/%1/installation").arg(repository), headers);
+    Result<ApiClient::Response> installation = client.get(QStringLiteral("/repos/%1/installation").arg(repository), headers.value());
     if (!installation)
         return fail(installation.error());
     if (installation->status == 200) {
@@ -348,7 +340,7 @@ Result<QStringList> HookLifecycle::checkGitHubInstallation(const QString &reposi
     }
     if (installation->status != 404)
         return fail(QStringLiteral("GitHub answered %1 for the installation on %2").arg(ApiClient::describe(*installation), repository));
-    Result<ApiClient::Response> app = client.get(QStringLiteral("/app"), headers);
+    Result<ApiClient::Response> app = client.get(QStringLiteral("/app"), headers.value());
     const QString slug = app && app->status == 200 ? QJsonDocument::fromJson(app->body).object().value(QStringLiteral("slug")).toString() : QString();
     return fail(QStringLiteral("the App is not installed on %1: install it at %2 and choose the repository")
                         .arg(repository,

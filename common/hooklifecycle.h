@@ -46,6 +46,7 @@ private:
     Result<QStringList> detachRepository(Provider provider, const Repository &repository);
     Result<QStringList> checkGitHubInstallation(const QString &repository);
     Result<void> lock(const QString &name);
+    Result<ApiClient::Headers> gitHubAppHeaders(const QString &purpose) const;
 
     const AgentConfig &m_config;
     Store &m_store;

@@ -28,6 +28,9 @@ public:
     bool has(const QString &key) const;
 
     bool ok() const { return m_error->isEmpty(); }
+
+    // For writing: an empty string is null in forgelink's JSON output.
+    static QJsonValue orNull(const QString &value) { return value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value); }
     QString error() const { return *m_error; }
 
 private:

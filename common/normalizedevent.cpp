@@ -1,12 +1,11 @@
 #include "normalizedevent.h"
 
+#include "jsonfields.h"
+
 namespace forgelink {
 
 namespace {
-QJsonValue orNull(const QString &value)
-{
-    return value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
-}
+const auto orNull = &JsonFields::orNull;
 } // namespace
 
 QJsonObject NormalizedEvent::toJson() const

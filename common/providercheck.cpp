@@ -69,16 +69,13 @@ ProviderCheck::Outcome ProviderCheck::github(const GitHubAnswers &answers, const
                                                              : PrivateKey::fromPem(answers.privateKeyPem, QStringLiteral("the private key"));
     if (!key)
         return failed(key.error());
-    GitHubAppAuth auth(answers.appId, key.value());
-    Result<QByteArray> jwt = auth.jwt();
-    if (!jwt)
-        return failed(jwt.error());
+    Result<ApiClient::Headers> headers = GitHubAppAuth(answers.appId, key.value()).appHeaders();
+    if (!headers)
+        return failed(headers.error());
     ApiSettings settings = RepositoryLister::apiSettings(answers.apiUrl, network);
     settings.maxAttempts = 2;
     ApiClient client(settings);
-    ApiClient::Headers headers = GitHubAppAuth::apiHeaders();
-    headers.append({ "Authorization", "Bearer " + jwt.value() });
-    Result<ApiClient::Response> response = client.get(QStringLiteral("/app"), headers);
+    Result<ApiClient::Response> response = client.get(QStringLiteral("/app"), headers.value());
     if (!response)
         return failed(unreachable(QStringLiteral("GitHub"), response.error()));
     if (response->status == 401)

@@ -1,12 +1,11 @@
 #include "repository.h"
 
+#include "jsonfields.h"
+
 namespace forgelink {
 
 namespace {
-QJsonValue orNull(const QString &value)
-{
-    return value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
-}
+const auto orNull = &JsonFields::orNull;
 } // namespace
 
 QJsonObject Repository::toJson() const

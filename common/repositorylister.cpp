@@ -4,7 +4,6 @@
 #include "bitbucketlister.h"
 #include "githublister.h"
 #include "gitlablister.h"
-#include "privatekey.h"
 
 #include <QLoggingCategory>
 #include <QRegularExpression>
@@ -40,12 +39,10 @@ Result<std::unique_ptr<RepositoryLister>> RepositoryLister::create(Provider prov
     case Provider::GitHub: {
         if (!config.github)
             break;
-        if (config.github->privateKeyPem.isEmpty())
-            return fail(QStringLiteral("providers.github.privateKey is not set; the sync needs the App's private key"));
-        Result<PrivateKey> key = PrivateKey::fromPem(config.github->privateKeyPem, QStringLiteral("providers.github.privateKey"));
-        if (!key)
-            return fail(key.error());
-        return std::unique_ptr<RepositoryLister>(new GitHubLister(*config.github, config.network, key.value()));
+        Result<GitHubAppAuth> auth = GitHubAppAuth::fromSettings(*config.github);
+        if (!auth)
+            return fail(auth.error() + QStringLiteral("; the sync needs the App's private key"));
+        return std::unique_ptr<RepositoryLister>(new GitHubLister(*config.github, config.network, auth.value()));
     }
     case Provider::GitLab:
         if (!config.gitlab)
