@@ -160,7 +160,10 @@ void DeliveryWriter::run(std::promise<Result<void>> *opened)
             }
             QMetaObject::invokeMethod(
                     this,
-                    [this, callbacks = std::move(callbacks), recorded, seconds, count = int(deliveries.size())] {
+                    // The deliveries go back with the answers, to be freed on the thread that
+                    // allocated them: freeing them here would contend for that thread's heap.
+                    [this, callbacks = std::move(callbacks), recorded, seconds, count = int(deliveries.size()),
+                     done = std::move(deliveries)] {
                         Q_EMIT batchCommitted(count, seconds, recorded.ok());
                         for (size_t i = 0; i < callbacks.size(); ++i) {
                             if (!recorded)

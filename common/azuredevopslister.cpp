@@ -1,6 +1,6 @@
 #include "azuredevopslister.h"
 
-#include "jsonfields.h"
+#include "jsonparser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -33,6 +33,7 @@ Result<RepositoryListing> AzureDevOpsLister::list(const RepositoryCache &)
     };
     QList<Project> projects;
     QByteArray continuation;
+    JsonParser parser; // one page at a time: each parse replaces the last
     const ApiClient::Headers headers{ { "Authorization", m_authorization }, { "Accept", "application/json" } };
     auto refused = [](const ApiClient::Response &response, const QString &what) {
         return fail(QStringLiteral("Azure DevOps refused to list %1: %2%3")
@@ -51,12 +52,14 @@ Result<RepositoryListing> AzureDevOpsLister::list(const RepositoryCache &)
         // Azure DevOps answers a bad PAT with 203 and its sign-in page.
         if (response->status != 200)
             return refused(*response, QStringLiteral("projects"));
-        JsonFields page(QJsonDocument::fromJson(response->body).object());
-        const QJsonArray values = page.array(QStringLiteral("value"));
-        for (qsizetype i = 0; i < values.size(); ++i) {
-            JsonFields item = page.element(QStringLiteral("value"), i, values.at(i));
-            projects << Project{ item.string(QStringLiteral("id")), item.string(QStringLiteral("name")),
-                                 item.optionalString(QStringLiteral("visibility")) };
+        Result<JsonFields> parsed = parser.parse(response->body);
+        if (!parsed)
+            return fail(QStringLiteral("Azure DevOps' page of projects is not JSON: %1").arg(parsed.error()));
+        JsonFields page = parsed.value();
+        const QList<JsonFields> values = page.objects("value");
+        for (JsonFields item : values) {
+            projects << Project{ item.string("id"), item.string("name"),
+                                 item.optionalString("visibility") };
         }
         if (!page.ok())
             return fail(QStringLiteral("Azure DevOps' page of projects is malformed: %1").arg(page.error()));
@@ -71,19 +74,21 @@ Result<RepositoryListing> AzureDevOpsLister::list(const RepositoryCache &)
             return fail(response.error());
         if (response->status != 200)
             return refused(*response, QStringLiteral("the repositories of project %1").arg(project.name));
-        JsonFields page(QJsonDocument::fromJson(response->body).object());
-        const QJsonArray values = page.array(QStringLiteral("value"));
-        for (qsizetype i = 0; i < values.size(); ++i) {
-            JsonFields item = page.element(QStringLiteral("value"), i, values.at(i));
+        Result<JsonFields> parsed = parser.parse(response->body);
+        if (!parsed)
+            return fail(QStringLiteral("Azure DevOps' repositories of project %1 are not JSON: %2").arg(project.name, parsed.error()));
+        JsonFields page = parsed.value();
+        const QList<JsonFields> values = page.objects("value");
+        for (JsonFields item : values) {
             Repository repository;
             repository.provider = Provider::AzureDevOps;
-            repository.id = item.string(QStringLiteral("id"));
-            repository.name = item.string(QStringLiteral("name"));
+            repository.id = item.string("id");
+            repository.name = item.string("name");
             repository.fullPath = project.name + QLatin1Char('/') + repository.name;
-            repository.defaultBranch = shortBranch(item.optionalString(QStringLiteral("defaultBranch")));
+            repository.defaultBranch = shortBranch(item.optionalString("defaultBranch"));
             repository.visibility = project.visibility;
-            repository.webUrl = item.optionalString(QStringLiteral("webUrl"));
-            repository.cloneUrl = item.optionalString(QStringLiteral("remoteUrl"));
+            repository.webUrl = item.optionalString("webUrl");
+            repository.cloneUrl = item.optionalString("remoteUrl");
             listing.repositories << repository;
         }
         if (!page.ok())

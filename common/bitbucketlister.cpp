@@ -1,6 +1,6 @@
 #include "bitbucketlister.h"
 
-#include "jsonfields.h"
+#include "jsonparser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,6 +22,7 @@ BitbucketLister::BitbucketLister(const BitbucketSettings &settings, const Networ
 Result<RepositoryListing> BitbucketLister::list(const RepositoryCache &)
 {
     RepositoryListing listing;
+    JsonParser parser; // one page at a time: each parse replaces the last
     qint64 start = 0;
     for (int pageNumber = 1;; ++pageNumber) {
         const QString url = QStringLiteral("/rest/api/latest/repos?permission=REPO_ADMIN&start=%1&limit=%2").arg(start).arg(kPageSize);
@@ -33,32 +34,34 @@ Result<RepositoryListing> BitbucketLister::list(const RepositoryCache &)
                                 .arg(ApiClient::describe(*response),
                                      response->status == 401 ? QStringLiteral(" (the HTTP access token is invalid or expired)")
                                                              : QString()));
-        const QJsonDocument document = QJsonDocument::fromJson(response->body);
-        if (!document.isObject())
+        Result<JsonFields> parsed = parser.parse(response->body);
+        if (!parsed || !parsed->isObject())
             return fail(QStringLiteral("Bitbucket's page %1 of repositories is not a JSON object").arg(pageNumber));
-        JsonFields page(document.object());
-        const QJsonArray values = page.array(QStringLiteral("values"));
-        for (qsizetype i = 0; i < values.size(); ++i) {
-            JsonFields item = page.element(QStringLiteral("values"), i, values.at(i));
+        JsonFields page = parsed.value();
+        const QList<JsonFields> values = page.objects("values");
+        for (JsonFields item : values) {
             Repository repository;
             repository.provider = Provider::Bitbucket;
-            repository.id = QString::number(item.integer(QStringLiteral("id")));
-            const QString slug = item.string(QStringLiteral("slug"));
-            repository.fullPath = item.object(QStringLiteral("project")).string(QStringLiteral("key")) + QLatin1Char('/') + slug;
-            repository.name = item.optionalString(QStringLiteral("name"));
-            if (const auto isPublic = item.optionalBool(QStringLiteral("public")))
+            repository.id = QString::number(item.integer("id"));
+            const QString slug = item.string("slug");
+            repository.fullPath = item.object("project").string("key") + QLatin1Char('/') + slug;
+            repository.name = item.optionalString("name");
+            if (const auto isPublic = item.optionalBool("public"))
                 repository.visibility = *isPublic ? QStringLiteral("public") : QStringLiteral("private");
-            repository.archived = item.optionalBool(QStringLiteral("archived"));
-            const QJsonObject links = values.at(i).toObject().value(QStringLiteral("links")).toObject();
-            repository.webUrl = links.value(QStringLiteral("self")).toArray().first().toObject().value(QStringLiteral("href")).toString();
-            for (const QJsonValue &clone : links.value(QStringLiteral("clone")).toArray()) {
-                if (clone.toObject().value(QStringLiteral("name")).toString() == u"http")
-                    repository.cloneUrl = clone.toObject().value(QStringLiteral("href")).toString();
+            repository.archived = item.optionalBool("archived");
+            if (auto links = item.optionalObject("links")) {
+                QList<JsonFields> self = links->optionalObjects("self");
+                if (!self.isEmpty())
+                    repository.webUrl = self[0].optionalString("href");
+                for (JsonFields clone : links->optionalObjects("clone")) {
+                    if (clone.optionalString("name") == u"http")
+                        repository.cloneUrl = clone.optionalString("href");
+                }
             }
             listing.repositories << repository;
         }
-        const bool last = page.optionalBool(QStringLiteral("isLastPage")).value_or(true);
-        const qint64 next = last ? 0 : page.integer(QStringLiteral("nextPageStart"));
+        const bool last = page.optionalBool("isLastPage").value_or(true);
+        const qint64 next = last ? 0 : page.integer("nextPageStart");
         if (!page.ok())
             return fail(QStringLiteral("Bitbucket's page %1 of repositories is malformed: %2").arg(pageNumber).arg(page.error()));
         qCInfo(lcSync).noquote() << "bitbucket: page" << pageNumber << ":" << values.size() << "repositories";

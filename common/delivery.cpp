@@ -1,5 +1,7 @@
 #include "delivery.h"
 
+#include "jsontext.h"
+
 #include <QJsonArray>
 
 namespace forgelink {
@@ -14,6 +16,26 @@ QJsonObject Delivery::toJson() const
                         { QStringLiteral("event"), event },
                         { QStringLiteral("receivedAt"), receivedAt.toUTC().toString(Qt::ISODateWithMs) },
                         { QStringLiteral("events"), list } };
+}
+
+QByteArray Delivery::headersJsonText() const
+{
+    JsonText text;
+    text.beginObject();
+    for (auto header = headers.begin(); header != headers.end(); ++header)
+        text.member(header.key(), header.value().toString());
+    text.endObject();
+    return text.take();
+}
+
+QByteArray Delivery::eventsJsonText() const
+{
+    JsonText text(160 * events.size());
+    text.beginArray();
+    for (const NormalizedEvent &event : events)
+        event.writeJson(text);
+    text.endArray();
+    return text.take();
 }
 
 } // namespace forgelink

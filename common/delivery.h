@@ -22,6 +22,9 @@ struct Delivery {
 
     // {"provider","deliveryId","event","receivedAt","events":[...]}: what `events --json` prints.
     QJsonObject toJson() const;
+    // The stored columns: the kept headers as a JSON object, the events as a JSON array (UTF-8).
+    QByteArray headersJsonText() const;
+    QByteArray eventsJsonText() const;
 };
 
 } // namespace forgelink

@@ -1,6 +1,6 @@
 #include "githublister.h"
 
-#include "jsonfields.h"
+#include "jsonparser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -47,6 +47,7 @@ Result<QList<qint64>> GitHubLister::installations()
 Result<RepositoryListing> GitHubLister::list(const RepositoryCache &cache)
 {
     RepositoryListing listing;
+    JsonParser parser; // one page at a time: each parse replaces the last
     Result<QList<qint64>> installationIds = installations();
     if (!installationIds)
         return fail(installationIds.error());
@@ -85,27 +86,26 @@ Result<RepositoryListing> GitHubLister::list(const RepositoryCache &cache)
                 return fail(QStringLiteral("GitHub refused the repositories of installation %1: %2")
                                     .arg(installation)
                                     .arg(ApiClient::describe(*response)));
-            const QJsonDocument document = QJsonDocument::fromJson(response->body);
-            JsonFields page(document.object());
-            if (!document.isObject())
+            Result<JsonFields> parsed = parser.parse(response->body);
+            if (!parsed || !parsed->isObject())
                 return fail(QStringLiteral("GitHub's page %1 of installation %2 is not a JSON object").arg(pageNumber).arg(installation));
-            const QJsonArray repositories = page.array(QStringLiteral("repositories"));
+            JsonFields page = parsed.value();
+            const QList<JsonFields> repositories = page.objects("repositories");
             CachedPage fresh{ QString::fromUtf8(response->header("ETag")), {} };
-            for (qsizetype i = 0; i < repositories.size(); ++i) {
-                JsonFields item = page.element(QStringLiteral("repositories"), i, repositories.at(i));
+            for (JsonFields item : repositories) {
                 Repository repository;
                 repository.provider = Provider::GitHub;
-                repository.id = QString::number(item.integer(QStringLiteral("id")));
-                repository.fullPath = item.string(QStringLiteral("full_name"));
-                repository.name = item.string(QStringLiteral("name"));
-                repository.defaultBranch = item.optionalString(QStringLiteral("default_branch"));
-                repository.visibility = item.optionalString(QStringLiteral("visibility"));
+                repository.id = QString::number(item.integer("id"));
+                repository.fullPath = item.string("full_name");
+                repository.name = item.string("name");
+                repository.defaultBranch = item.optionalString("default_branch");
+                repository.visibility = item.optionalString("visibility");
                 if (repository.visibility.isEmpty())
-                    if (const auto isPrivate = item.optionalBool(QStringLiteral("private")))
+                    if (const auto isPrivate = item.optionalBool("private"))
                         repository.visibility = *isPrivate ? QStringLiteral("private") : QStringLiteral("public");
-                repository.archived = item.optionalBool(QStringLiteral("archived"));
-                repository.webUrl = item.optionalString(QStringLiteral("html_url"));
-                repository.cloneUrl = item.optionalString(QStringLiteral("clone_url"));
+                repository.archived = item.optionalBool("archived");
+                repository.webUrl = item.optionalString("html_url");
+                repository.cloneUrl = item.optionalString("clone_url");
                 listing.repositories << repository;
                 fresh.ids << repository.id;
             }

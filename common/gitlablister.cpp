@@ -1,6 +1,6 @@
 #include "gitlablister.h"
 
-#include "jsonfields.h"
+#include "jsonparser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,6 +18,7 @@ GitLabLister::GitLabLister(const GitLabSettings &settings, const NetworkSettings
 Result<RepositoryListing> GitLabLister::list(const RepositoryCache &)
 {
     RepositoryListing listing;
+    JsonParser parser; // one page at a time: each parse replaces the last
     QString url = QStringLiteral("/projects?membership=true&simple=true&pagination=keyset&order_by=id&sort=asc&per_page=100");
     int pageNumber = 0;
     while (!url.isEmpty()) {
@@ -30,38 +31,36 @@ Result<RepositoryListing> GitLabLister::list(const RepositoryCache &)
                                 .arg(ApiClient::describe(*response),
                                      response->status == 401 ? QStringLiteral(" (the token is invalid, expired or revoked)")
                                                              : QString()));
-        const QJsonDocument document = QJsonDocument::fromJson(response->body);
-        if (!document.isArray())
+        Result<JsonFields> parsed = parser.parse(response->body);
+        if (!parsed)
             return fail(QStringLiteral("GitLab's page %1 of projects is not a JSON array").arg(pageNumber));
-        const QJsonArray projects = document.array();
-        QString error;
-        JsonFields page(QJsonObject{ { QStringLiteral("projects"), projects } }, {}, &error);
-        for (qsizetype i = 0; i < projects.size(); ++i) {
-            JsonFields item = page.element(QStringLiteral("projects"), i, projects.at(i));
+        JsonFields page = parsed.value();
+        const QList<JsonFields> projects = page.asObjects(QStringLiteral("projects"));
+        for (JsonFields item : projects) {
             Repository repository;
             repository.provider = Provider::GitLab;
-            repository.id = QString::number(item.integer(QStringLiteral("id")));
-            repository.fullPath = item.string(QStringLiteral("path_with_namespace"));
-            repository.name = item.optionalString(QStringLiteral("name"));
-            repository.defaultBranch = item.optionalString(QStringLiteral("default_branch"));
-            repository.visibility = item.optionalString(QStringLiteral("visibility"));
-            repository.archived = item.optionalBool(QStringLiteral("archived"));
-            repository.webUrl = item.optionalString(QStringLiteral("web_url"));
-            repository.cloneUrl = item.optionalString(QStringLiteral("http_url_to_repo"));
+            repository.id = QString::number(item.integer("id"));
+            repository.fullPath = item.string("path_with_namespace");
+            repository.name = item.optionalString("name");
+            repository.defaultBranch = item.optionalString("default_branch");
+            repository.visibility = item.optionalString("visibility");
+            repository.archived = item.optionalBool("archived");
+            repository.webUrl = item.optionalString("web_url");
+            repository.cloneUrl = item.optionalString("http_url_to_repo");
             // The simple listing has no permissions; the full one has project and group access.
-            if (auto permissions = item.optionalObject(QStringLiteral("permissions"))) {
+            if (auto permissions = item.optionalObject("permissions")) {
                 int level = 0;
-                for (const QString &kind : { QStringLiteral("project_access"), QStringLiteral("group_access") }) {
-                    if (auto access = permissions->optionalObject(kind); access && access->has(QStringLiteral("access_level")))
-                        level = std::max(level, int(access->integer(QStringLiteral("access_level"))));
+                for (const char *kind : { "project_access", "group_access" }) {
+                    if (auto access = permissions->optionalObject(kind); access && access->has("access_level"))
+                        level = std::max(level, int(access->integer("access_level")));
                 }
                 if (level > 0)
                     repository.accessLevel = level;
             }
             listing.repositories << repository;
         }
-        if (!error.isEmpty())
-            return fail(QStringLiteral("GitLab's page %1 of projects is malformed: %2").arg(pageNumber).arg(error));
+        if (!page.ok())
+            return fail(QStringLiteral("GitLab's page %1 of projects is malformed: %2").arg(pageNumber).arg(page.error()));
         qCInfo(lcSync).noquote() << "gitlab: page" << pageNumber << ":" << projects.size() << "projects";
         url = RepositoryLister::nextLink(response->header("Link"));
     }

@@ -2,121 +2,208 @@
 
 namespace forgelink {
 
-JsonFields::JsonFields(QJsonObject object, QString path, QString *error)
-    : m_object(std::move(object)), m_path(std::move(path)), m_error(error ? error : &m_ownError)
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+
+JsonFields::JsonFields(element value, QString path, std::shared_ptr<QString> error)
+    : m_value(value), m_path(std::move(path)), m_error(std::move(error))
 {
 }
 
-QString JsonFields::pathOf(const QString &key) const
+JsonFields JsonFields::absent(QString path, std::shared_ptr<QString> error)
 {
-    return m_path.isEmpty() ? key : m_path + QLatin1Char('.') + key;
+    JsonFields fields(element(), std::move(path), std::move(error));
+    fields.m_present = false;
+    return fields;
 }
 
-void JsonFields::fail(const QString &key, const QString &problem)
+bool JsonFields::isObject() const
+{
+    return m_present && m_value.type() == element_type::OBJECT;
+}
+
+JsonFields::Lookup JsonFields::lookup(std::string_view key, element &value) const
+{
+    // A field of something that is not an object (already reported) is simply missing.
+    if (!isObject() || m_value.get_object().at_key(key).get(value) != simdjson::SUCCESS)
+        return Lookup::Missing;
+    return value.is_null() ? Lookup::Null : Lookup::Found;
+}
+
+QString JsonFields::pathOf(std::string_view key) const
+{
+    const QString name = QString::fromUtf8(key.data(), qsizetype(key.size()));
+    return m_path.isEmpty() ? name : m_path + QLatin1Char('.') + name;
+}
+
+void JsonFields::fail(const QString &path, const QString &problem)
 {
     if (m_error->isEmpty())
-        *m_error = pathOf(key) + QStringLiteral(": ") + problem;
+        *m_error = path + QStringLiteral(": ") + problem;
 }
 
-QString JsonFields::typeName(const QJsonValue &value)
+QString JsonFields::typeName(element value)
 {
     switch (value.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    default: return QStringLiteral("nothing");
+    case element_type::NULL_VALUE: return QStringLiteral("null");
+    case element_type::BOOL: return QStringLiteral("a boolean");
+    case element_type::INT64:
+    case element_type::UINT64:
+    case element_type::DOUBLE: return QStringLiteral("a number");
+    case element_type::STRING: return QStringLiteral("a string");
+    case element_type::ARRAY: return QStringLiteral("an array");
+    case element_type::OBJECT: return QStringLiteral("an object");
     }
+    return QStringLiteral("nothing");
 }
 
-bool JsonFields::has(const QString &key) const
+bool JsonFields::has(std::string_view key) const
 {
-    const QJsonValue value = m_object.value(key);
-    return !value.isUndefined() && !value.isNull();
+    element value;
+    return lookup(key, value) == Lookup::Found;
 }
 
-QString JsonFields::string(const QString &key)
+QString JsonFields::string(std::string_view key)
 {
-    const QJsonValue value = m_object.value(key);
-    if (value.isUndefined())
-        fail(key, QStringLiteral("is missing"));
-    else if (!value.isString())
-        fail(key, QStringLiteral("expected a string, got %1").arg(typeName(value)));
-    return value.toString();
-}
-
-QString JsonFields::optionalString(const QString &key)
-{
-    const QJsonValue value = m_object.value(key);
-    if (value.isUndefined() || value.isNull())
+    element value;
+    const Lookup found = lookup(key, value);
+    if (found == Lookup::Missing) {
+        fail(pathOf(key), QStringLiteral("is missing"));
         return {};
-    if (!value.isString())
-        fail(key, QStringLiteral("expected a string, got %1").arg(typeName(value)));
-    return value.toString();
+    }
+    std::string_view text;
+    if (value.get_string().get(text) != simdjson::SUCCESS) {
+        fail(pathOf(key), QStringLiteral("expected a string, got %1").arg(typeName(value)));
+        return {};
+    }
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
 
-qint64 JsonFields::integer(const QString &key)
+QString JsonFields::optionalString(std::string_view key)
 {
-    const QJsonValue value = m_object.value(key);
-    if (value.isUndefined())
-        fail(key, QStringLiteral("is missing"));
-    else if (!value.isDouble())
-        fail(key, QStringLiteral("expected a number, got %1").arg(typeName(value)));
-    return qint64(value.toDouble());
+    element value;
+    if (lookup(key, value) != Lookup::Found)
+        return {};
+    std::string_view text;
+    if (value.get_string().get(text) != simdjson::SUCCESS) {
+        fail(pathOf(key), QStringLiteral("expected a string, got %1").arg(typeName(value)));
+        return {};
+    }
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
 
-std::optional<bool> JsonFields::optionalBool(const QString &key)
+qint64 JsonFields::integer(std::string_view key)
 {
-    const QJsonValue value = m_object.value(key);
-    if (value.isUndefined() || value.isNull())
+    element value;
+    if (lookup(key, value) == Lookup::Missing) {
+        fail(pathOf(key), QStringLiteral("is missing"));
+        return 0;
+    }
+    switch (value.type()) {
+    case element_type::INT64: return value.get_int64().value_unsafe();
+    case element_type::UINT64: return qint64(value.get_uint64().value_unsafe());
+    case element_type::DOUBLE: return qint64(value.get_double().value_unsafe());
+    default:
+        fail(pathOf(key), QStringLiteral("expected a number, got %1").arg(typeName(value)));
+        return 0;
+    }
+}
+
+std::optional<bool> JsonFields::optionalBool(std::string_view key)
+{
+    element value;
+    if (lookup(key, value) != Lookup::Found)
         return std::nullopt;
-    if (!value.isBool()) {
-        fail(key, QStringLiteral("expected a boolean, got %1").arg(typeName(value)));
+    bool flag = false;
+    if (value.get_bool().get(flag) != simdjson::SUCCESS) {
+        fail(pathOf(key), QStringLiteral("expected a boolean, got %1").arg(typeName(value)));
         return std::nullopt;
     }
-    return value.toBool();
+    return flag;
 }
 
-JsonFields JsonFields::object(const QString &key)
+JsonFields JsonFields::object(std::string_view key)
 {
-    const QJsonValue value = m_object.value(key);
-    if (value.isUndefined())
-        fail(key, QStringLiteral("is missing"));
-    else if (!value.isObject())
-        fail(key, QStringLiteral("expected an object, got %1").arg(typeName(value)));
-    return JsonFields(value.toObject(), pathOf(key), m_error);
+    element value;
+    if (lookup(key, value) == Lookup::Missing) {
+        fail(pathOf(key), QStringLiteral("is missing"));
+        return absent(pathOf(key), m_error);
+    }
+    if (value.type() != element_type::OBJECT)
+        fail(pathOf(key), QStringLiteral("expected an object, got %1").arg(typeName(value)));
+    return JsonFields(value, pathOf(key), m_error);
 }
 
-std::optional<JsonFields> JsonFields::optionalObject(const QString &key)
+std::optional<JsonFields> JsonFields::optionalObject(std::string_view key)
 {
-    const QJsonValue value = m_object.value(key);
-    if (value.isUndefined() || value.isNull())
+    element value;
+    if (lookup(key, value) != Lookup::Found)
         return std::nullopt;
-    if (!value.isObject()) {
-        fail(key, QStringLiteral("expected an object, got %1").arg(typeName(value)));
+    if (value.type() != element_type::OBJECT) {
+        fail(pathOf(key), QStringLiteral("expected an object, got %1").arg(typeName(value)));
         return std::nullopt;
     }
-    return JsonFields(value.toObject(), pathOf(key), m_error);
+    return JsonFields(value, pathOf(key), m_error);
 }
 
-QJsonArray JsonFields::array(const QString &key)
+QList<JsonFields> JsonFields::objects(std::string_view key)
 {
-    const QJsonValue value = m_object.value(key);
-    if (value.isUndefined())
-        fail(key, QStringLiteral("is missing"));
-    else if (!value.isArray())
-        fail(key, QStringLiteral("expected an array, got %1").arg(typeName(value)));
-    return value.toArray();
+    element value;
+    if (lookup(key, value) == Lookup::Missing) {
+        fail(pathOf(key), QStringLiteral("is missing"));
+        return {};
+    }
+    return objectsOf(value, pathOf(key));
 }
 
-JsonFields JsonFields::element(const QString &key, qsizetype index, const QJsonValue &value)
+QList<JsonFields> JsonFields::optionalObjects(std::string_view key)
 {
-    const QString indexed = QStringLiteral("%1[%2]").arg(key).arg(index);
-    if (!value.isObject())
-        fail(indexed, QStringLiteral("expected an object, got %1").arg(typeName(value)));
-    return JsonFields(value.toObject(), pathOf(indexed), m_error);
+    element value;
+    if (lookup(key, value) != Lookup::Found)
+        return {};
+    return objectsOf(value, pathOf(key));
+}
+
+QList<JsonFields> JsonFields::asObjects(const QString &what)
+{
+    if (!m_present)
+        return {};
+    return objectsOf(m_value, what);
+}
+
+QList<JsonFields> JsonFields::objectsOf(element array, const QString &path)
+{
+    simdjson::dom::array elements;
+    if (array.get_array().get(elements) != simdjson::SUCCESS) {
+        fail(path, QStringLiteral("expected an array, got %1").arg(typeName(array)));
+        return {};
+    }
+    QList<JsonFields> list;
+    list.reserve(qsizetype(elements.size()));
+    qsizetype index = 0;
+    for (element item : elements) {
+        const QString indexed = QStringLiteral("%1[%2]").arg(path).arg(index++);
+        if (item.type() != element_type::OBJECT)
+            fail(indexed, QStringLiteral("expected an object, got %1").arg(typeName(item)));
+        list << JsonFields(item, indexed, m_error);
+    }
+    return list;
+}
+
+QString JsonFields::find(std::initializer_list<std::string_view> keys) const
+{
+    if (!m_present)
+        return {};
+    element value = m_value;
+    for (std::string_view key : keys) {
+        simdjson::dom::object object;
+        if (value.get_object().get(object) != simdjson::SUCCESS || object.at_key(key).get(value) != simdjson::SUCCESS)
+            return {};
+    }
+    std::string_view text;
+    if (value.get_string().get(text) != simdjson::SUCCESS)
+        return {};
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
 
 } // namespace forgelink

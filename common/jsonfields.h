@@ -1,47 +1,60 @@
 #pragma once
 
-#include <QJsonArray>
-#include <QJsonObject>
+#include <QList>
 #include <QString>
-#include <QStringList>
 
+#include <simdjson.h>
+
+#include <initializer_list>
+#include <memory>
 #include <optional>
+#include <string_view>
 
 namespace forgelink {
 
-// Reads fields of a provider's JSON payload and remembers the first one that is missing or of the
-// wrong type, by its path (`pull_request.head.ref: expected a string, got a number`), so a bad
-// payload is a clear 400 and never a crash.
+// Reads fields of a provider's JSON (a webhook payload, a page of an API listing) and remembers
+// the first one that is missing or of the wrong type, by its path
+// (`pull_request.head.ref: expected a string, got a number`), so bad input is a clear error and
+// never a crash. Backed by simdjson's parsed document (see JsonParser): valid only while the
+// parser that made it has not parsed again.
 class JsonFields {
 public:
-    explicit JsonFields(QJsonObject object, QString path = QString(), QString *error = nullptr);
+    JsonFields(simdjson::dom::element value, QString path, std::shared_ptr<QString> error);
 
-    QString string(const QString &key);                   // required
-    QString optionalString(const QString &key);           // absent or null: empty
-    qint64 integer(const QString &key);                   // required
-    std::optional<bool> optionalBool(const QString &key);
-    JsonFields object(const QString &key);                // required
-    std::optional<JsonFields> optionalObject(const QString &key);
-    QJsonArray array(const QString &key);                 // required
-    // Element `index` of the array at `key`, which must be an object.
-    JsonFields element(const QString &key, qsizetype index, const QJsonValue &value);
-    bool has(const QString &key) const;
+    QString string(std::string_view key);                   // required
+    QString optionalString(std::string_view key);           // absent or null: empty
+    qint64 integer(std::string_view key);                   // required
+    std::optional<bool> optionalBool(std::string_view key);
+    JsonFields object(std::string_view key);                // required
+    std::optional<JsonFields> optionalObject(std::string_view key);
+    // The elements of the array at `key`, each of which must be an object.
+    QList<JsonFields> objects(std::string_view key);        // required
+    QList<JsonFields> optionalObjects(std::string_view key); // absent or null: none
+    // This value's own elements, when it is an array of objects (`what` names it in errors).
+    QList<JsonFields> asObjects(const QString &what);
+    bool has(std::string_view key) const;
+    // The string at a path of keys, or empty; never an error. For payloads forgelink does not
+    // use, whose shape it does not judge.
+    QString find(std::initializer_list<std::string_view> keys) const;
 
+    bool isObject() const;
     bool ok() const { return m_error->isEmpty(); }
-
-    // For writing: an empty string is null in forgelink's JSON output.
-    static QJsonValue orNull(const QString &value) { return value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value); }
     QString error() const { return *m_error; }
 
 private:
-    QString pathOf(const QString &key) const;
-    void fail(const QString &key, const QString &problem);
-    static QString typeName(const QJsonValue &value);
+    enum class Lookup { Missing, Null, Found };
+    Lookup lookup(std::string_view key, simdjson::dom::element &value) const;
+    QString pathOf(std::string_view key) const;
+    void fail(const QString &path, const QString &problem);
+    QList<JsonFields> objectsOf(simdjson::dom::element array, const QString &path);
+    static QString typeName(simdjson::dom::element value);
 
-    QJsonObject m_object;
+    static JsonFields absent(QString path, std::shared_ptr<QString> error);
+
+    simdjson::dom::element m_value;
+    bool m_present = true; // false for a missing field (already reported): it has no fields either
     QString m_path;
-    QString m_ownError;
-    QString *m_error;
+    std::shared_ptr<QString> m_error; // shared by all fields read from one document
 };
 
 } // namespace forgelink

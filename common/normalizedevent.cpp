@@ -1,24 +1,30 @@
 #include "normalizedevent.h"
 
-#include "jsonfields.h"
+#include "jsontext.h"
+
+#include <QJsonDocument>
 
 namespace forgelink {
 
-namespace {
-const auto orNull = &JsonFields::orNull;
-} // namespace
-
 QJsonObject NormalizedEvent::toJson() const
 {
-    return QJsonObject{ { QStringLiteral("kind"), kind },
-                        { QStringLiteral("repo"), orNull(repo) },
-                        { QStringLiteral("ref"), orNull(ref) },
-                        { QStringLiteral("before"), orNull(before) },
-                        { QStringLiteral("after"), orNull(after) },
-                        { QStringLiteral("pullRequest"),
-                          pullRequest ? QJsonValue(double(*pullRequest)) : QJsonValue(QJsonValue::Null) },
-                        { QStringLiteral("sourceBranch"), orNull(sourceBranch) },
-                        { QStringLiteral("targetBranch"), orNull(targetBranch) } };
+    JsonText text;
+    writeJson(text);
+    return QJsonDocument::fromJson(text.take()).object();
+}
+
+void NormalizedEvent::writeJson(JsonText &text) const
+{
+    text.beginObject();
+    text.member(u"kind", kind);
+    text.member(u"repo", repo, true);
+    text.member(u"ref", ref, true);
+    text.member(u"before", before, true);
+    text.member(u"after", after, true);
+    text.member(u"pullRequest", pullRequest);
+    text.member(u"sourceBranch", sourceBranch, true);
+    text.member(u"targetBranch", targetBranch, true);
+    text.endObject();
 }
 
 NormalizedEvent NormalizedEvent::fromJson(const QJsonObject &object)

@@ -8,6 +8,8 @@
 
 namespace forgelink {
 
+class JsonText;
+
 // One change a delivery reports, in the same shape for every provider (DESIGN.md "Normalized
 // events"). A delivery with several ref changes carries one of these per change.
 struct NormalizedEvent {
@@ -22,6 +24,7 @@ struct NormalizedEvent {
 
     // Fields that do not apply are null.
     QJsonObject toJson() const;
+    void writeJson(JsonText &text) const;
     static NormalizedEvent fromJson(const QJsonObject &object);
     bool operator==(const NormalizedEvent &) const = default;
 };

@@ -1,11 +1,13 @@
 #include "repository.h"
 
-#include "jsonfields.h"
-
 namespace forgelink {
 
 namespace {
-const auto orNull = &JsonFields::orNull;
+// An empty string is null in forgelink's JSON output.
+QJsonValue orNull(const QString &value)
+{
+    return value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
+}
 } // namespace
 
 QJsonObject Repository::toJson() const

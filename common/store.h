@@ -17,6 +17,8 @@
 
 namespace forgelink {
 
+class SqliteStatement;
+
 // The agent's database on QtSql: SQLite (WAL, a synced commit) by default, PostgreSQL for several
 // replicas. One Store is one connection and belongs to the thread that opened it.
 class Store {
@@ -118,7 +120,7 @@ private:
     QString m_connectionName;
     bool m_postgres = false;
     int m_schemaVersion = 0;
-    std::unique_ptr<QSqlQuery> m_insertDelivery;
+    std::unique_ptr<SqliteStatement> m_insertDelivery; // SQLite only
     QSet<QString> m_heldLocks; // PostgreSQL session locks this connection holds
 };
 

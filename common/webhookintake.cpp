@@ -3,7 +3,6 @@
 #include "crypto.h"
 #include "webhooknormalizer.h"
 
-#include <QJsonDocument>
 #include <QUrlQuery>
 
 namespace forgelink {
@@ -63,7 +62,7 @@ void WebhookIntake::setCredentials(Provider provider, const WebhookCredentials &
     m_credentials.insert(provider, credentials);
 }
 
-QString WebhookIntake::deliveryIdFor(Provider provider, const WebhookRequest &request, const QJsonObject &payload)
+QString WebhookIntake::deliveryIdFor(Provider provider, const WebhookRequest &request, const QString &payloadId)
 {
     QByteArray id;
     switch (provider) {
@@ -80,7 +79,7 @@ QString WebhookIntake::deliveryIdFor(Provider provider, const WebhookRequest &re
         id = request.header("X-Request-Id");
         break;
     case Provider::AzureDevOps:
-        id = payload.value(QStringLiteral("id")).toString().toUtf8();
+        id = payloadId.toUtf8();
         break;
     }
     id = id.trimmed();
@@ -118,19 +117,17 @@ WebhookIntake::Decision WebhookIntake::evaluate(Provider provider, const Webhook
                                    .arg(QString::fromLatin1(contentType)));
     }
 
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return refuse(400, QStringLiteral("body is not JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset));
-    if (!document.isObject())
+    Result<JsonFields> parsed = m_parser.parse(json);
+    if (!parsed)
+        return refuse(400, QStringLiteral("body is not JSON: %1").arg(parsed.error()));
+    const JsonFields payload = parsed.value();
+    if (!payload.isObject())
         return refuse(400, QStringLiteral("body must be a JSON object"));
-    const QJsonObject payload = document.object();
 
     if (provider == Provider::AzureDevOps) {
-        const QJsonValue type = payload.value(QStringLiteral("eventType"));
-        if (!type.isString() || type.toString().isEmpty())
+        event = payload.find({ "eventType" });
+        if (event.isEmpty())
             return refuse(400, QStringLiteral("eventType: is missing"));
-        event = type.toString();
     }
     if (verdict.outcome == WebhookVerifier::Outcome::UnsignedPing && event != u"diagnostics:ping")
         return refuse(401, QStringLiteral("missing X-Hub-Signature header"));
@@ -141,7 +138,7 @@ WebhookIntake::Decision WebhookIntake::evaluate(Provider provider, const Webhook
 
     Delivery delivery;
     delivery.provider = provider;
-    delivery.deliveryId = deliveryIdFor(provider, request, payload);
+    delivery.deliveryId = deliveryIdFor(provider, request, payload.find({ "id" }));
     delivery.event = event;
     delivery.receivedAt = receivedAt.toUTC();
     for (const QByteArray &name : keptHeaders()) {

@@ -2,6 +2,7 @@
 
 #include "agentconfig.h"
 #include "delivery.h"
+#include "jsonparser.h"
 #include "webhookrequest.h"
 #include "webhookverifier.h"
 
@@ -31,10 +32,12 @@ public:
 
     Decision evaluate(Provider provider, const WebhookRequest &request, const QDateTime &receivedAt) const;
 
-    static QString deliveryIdFor(Provider provider, const WebhookRequest &request, const QJsonObject &payload);
+    // `payloadId` is the body's `id`, which names Azure DevOps' deliveries.
+    static QString deliveryIdFor(Provider provider, const WebhookRequest &request, const QString &payloadId);
 
 private:
     QHash<Provider, WebhookCredentials> m_credentials;
+    mutable JsonParser m_parser; // evaluate() runs on one thread; the parser keeps its buffers
 };
 
 } // namespace forgelink

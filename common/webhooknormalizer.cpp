@@ -31,16 +31,6 @@ Result<NormalizedEvents> finish(const JsonFields &fields, NormalizedEvents event
     return events;
 }
 
-// A string found by following keys, or empty: for events forgelink does not use, whose shape it
-// does not judge.
-QString lookup(const QJsonObject &object, std::initializer_list<QString> keys)
-{
-    QJsonValue value = object;
-    for (const QString &key : keys)
-        value = value.toObject().value(key);
-    return value.toString();
-}
-
 NormalizedEvent other(const QString &repo = QString())
 {
     NormalizedEvent event;
@@ -51,7 +41,7 @@ NormalizedEvent other(const QString &repo = QString())
 
 } // namespace
 
-Result<NormalizedEvents> WebhookNormalizer::normalize(Provider provider, const QString &event, const QJsonObject &payload)
+Result<NormalizedEvents> WebhookNormalizer::normalize(Provider provider, const QString &event, JsonFields payload)
 {
     switch (provider) {
     case Provider::GitHub:
@@ -66,26 +56,25 @@ Result<NormalizedEvents> WebhookNormalizer::normalize(Provider provider, const Q
     return fail(QStringLiteral("unknown provider"));
 }
 
-Result<NormalizedEvents> WebhookNormalizer::github(const QString &name, const QJsonObject &payload)
+Result<NormalizedEvents> WebhookNormalizer::github(const QString &name, JsonFields body)
 {
-    JsonFields body(payload);
     NormalizedEvent event;
-    event.repo = lookup(payload, { QStringLiteral("repository"), QStringLiteral("full_name") });
+    event.repo = body.find({ "repository", "full_name" });
 
     if (name == u"ping") {
         event.kind = QStringLiteral("ping");
     } else if (name == u"push") {
-        event.ref = body.string(QStringLiteral("ref"));
-        event.before = body.optionalString(QStringLiteral("before"));
-        event.after = body.optionalString(QStringLiteral("after"));
-        body.object(QStringLiteral("repository")).string(QStringLiteral("full_name"));
-        const bool created = body.optionalBool(QStringLiteral("created")).value_or(isZero(event.before));
-        const bool deleted = body.optionalBool(QStringLiteral("deleted")).value_or(isZero(event.after));
+        event.ref = body.string("ref");
+        event.before = body.optionalString("before");
+        event.after = body.optionalString("after");
+        body.object("repository").string("full_name");
+        const bool created = body.optionalBool("created").value_or(isZero(event.before));
+        const bool deleted = body.optionalBool("deleted").value_or(isZero(event.after));
         event.kind = refChangeKind(event.ref, created, deleted);
     } else if (name == u"create" || name == u"delete") {
-        const QString ref = body.string(QStringLiteral("ref"));
-        const QString type = body.string(QStringLiteral("ref_type"));
-        body.object(QStringLiteral("repository"));
+        const QString ref = body.string("ref");
+        const QString type = body.string("ref_type");
+        body.object("repository");
         const bool tag = type == u"tag";
         if (!tag && type != u"branch")
             return fail(QStringLiteral("ref_type: expected \"branch\" or \"tag\", got \"%1\"").arg(type));
@@ -94,25 +83,25 @@ Result<NormalizedEvents> WebhookNormalizer::github(const QString &name, const QJ
         event.kind = name == u"create" ? (tag ? QStringLiteral("tag_created") : QStringLiteral("branch_created"))
                                        : (tag ? QStringLiteral("tag_deleted") : QStringLiteral("branch_deleted"));
     } else if (name == u"pull_request") {
-        const QString action = body.string(QStringLiteral("action"));
-        JsonFields pullRequest = body.object(QStringLiteral("pull_request"));
-        body.object(QStringLiteral("repository"));
-        event.pullRequest = body.has(QStringLiteral("number")) ? body.integer(QStringLiteral("number"))
-                                                               : pullRequest.integer(QStringLiteral("number"));
-        JsonFields head = pullRequest.object(QStringLiteral("head"));
-        event.sourceBranch = head.string(QStringLiteral("ref"));
-        event.targetBranch = pullRequest.object(QStringLiteral("base")).string(QStringLiteral("ref"));
+        const QString action = body.string("action");
+        JsonFields pullRequest = body.object("pull_request");
+        body.object("repository");
+        event.pullRequest = body.has("number") ? body.integer("number")
+                                                               : pullRequest.integer("number");
+        JsonFields head = pullRequest.object("head");
+        event.sourceBranch = head.string("ref");
+        event.targetBranch = pullRequest.object("base").string("ref");
         event.ref = QStringLiteral("refs/heads/") + event.sourceBranch;
-        event.after = head.optionalString(QStringLiteral("sha"));
+        event.after = head.optionalString("sha");
         if (action == u"opened") {
             event.kind = QStringLiteral("pull_request_opened");
         } else if (action == u"synchronize") {
             event.kind = QStringLiteral("pull_request_updated");
-            event.before = body.optionalString(QStringLiteral("before"));
-            if (body.has(QStringLiteral("after")))
-                event.after = body.optionalString(QStringLiteral("after"));
+            event.before = body.optionalString("before");
+            if (body.has("after"))
+                event.after = body.optionalString("after");
         } else if (action == u"closed") {
-            const bool merged = pullRequest.optionalBool(QStringLiteral("merged")).value_or(false);
+            const bool merged = pullRequest.optionalBool("merged").value_or(false);
             event.kind = merged ? QStringLiteral("pull_request_merged") : QStringLiteral("pull_request_closed");
         } else if (action == u"reopened") {
             event.kind = QStringLiteral("pull_request_reopened");
@@ -120,8 +109,8 @@ Result<NormalizedEvents> WebhookNormalizer::github(const QString &name, const QJ
             event.kind = QStringLiteral("other");
         }
     } else if (name == u"repository") {
-        const QString action = body.string(QStringLiteral("action"));
-        body.object(QStringLiteral("repository")).string(QStringLiteral("full_name"));
+        const QString action = body.string("action");
+        body.object("repository").string("full_name");
         if (action == u"created")
             event.kind = QStringLiteral("repository_created");
         else if (action == u"renamed")
@@ -131,8 +120,8 @@ Result<NormalizedEvents> WebhookNormalizer::github(const QString &name, const QJ
         else
             event.kind = QStringLiteral("other");
     } else if (name == u"installation" || name == u"installation_repositories") {
-        body.string(QStringLiteral("action"));
-        body.object(QStringLiteral("installation")).integer(QStringLiteral("id"));
+        body.string("action");
+        body.object("installation").integer("id");
         event.kind = QStringLiteral("installation_changed");
     } else {
         event.kind = QStringLiteral("other");
@@ -140,26 +129,25 @@ Result<NormalizedEvents> WebhookNormalizer::github(const QString &name, const QJ
     return finish(body, { event });
 }
 
-Result<NormalizedEvents> WebhookNormalizer::gitlab(const QString &name, const QJsonObject &payload)
+Result<NormalizedEvents> WebhookNormalizer::gitlab(const QString &name, JsonFields body)
 {
-    JsonFields body(payload);
     NormalizedEvent event;
     if (name == u"Push Hook" || name == u"Tag Push Hook") {
-        event.repo = body.object(QStringLiteral("project")).string(QStringLiteral("path_with_namespace"));
-        event.ref = body.string(QStringLiteral("ref"));
-        event.before = body.string(QStringLiteral("before"));
-        event.after = body.string(QStringLiteral("after"));
+        event.repo = body.object("project").string("path_with_namespace");
+        event.ref = body.string("ref");
+        event.before = body.string("before");
+        event.after = body.string("after");
         event.kind = refChangeKind(event.ref, isZero(event.before), isZero(event.after));
     } else if (name == u"Merge Request Hook") {
-        event.repo = body.object(QStringLiteral("project")).string(QStringLiteral("path_with_namespace"));
-        JsonFields attributes = body.object(QStringLiteral("object_attributes"));
-        event.pullRequest = attributes.integer(QStringLiteral("iid"));
-        event.sourceBranch = attributes.string(QStringLiteral("source_branch"));
-        event.targetBranch = attributes.string(QStringLiteral("target_branch"));
+        event.repo = body.object("project").string("path_with_namespace");
+        JsonFields attributes = body.object("object_attributes");
+        event.pullRequest = attributes.integer("iid");
+        event.sourceBranch = attributes.string("source_branch");
+        event.targetBranch = attributes.string("target_branch");
         event.ref = QStringLiteral("refs/heads/") + event.sourceBranch;
-        if (const auto lastCommit = attributes.optionalObject(QStringLiteral("last_commit")))
-            event.after = JsonFields(*lastCommit).optionalString(QStringLiteral("id"));
-        const QString action = attributes.optionalString(QStringLiteral("action"));
+        if (auto lastCommit = attributes.optionalObject("last_commit"))
+            event.after = lastCommit->optionalString("id");
+        const QString action = attributes.optionalString("action");
         if (action == u"open") {
             event.kind = QStringLiteral("pull_request_opened");
         } else if (action == u"reopen") {
@@ -168,26 +156,25 @@ Result<NormalizedEvents> WebhookNormalizer::gitlab(const QString &name, const QJ
             event.kind = QStringLiteral("pull_request_closed");
         } else if (action == u"merge") {
             event.kind = QStringLiteral("pull_request_merged");
-        } else if (action == u"update" && attributes.has(QStringLiteral("oldrev"))) {
+        } else if (action == u"update" && attributes.has("oldrev")) {
             // oldrev is present only when the source branch got new commits.
             event.kind = QStringLiteral("pull_request_updated");
-            event.before = attributes.optionalString(QStringLiteral("oldrev"));
+            event.before = attributes.optionalString("oldrev");
         } else {
             event.kind = QStringLiteral("other");
         }
     } else {
-        event.repo = lookup(payload, { QStringLiteral("project"), QStringLiteral("path_with_namespace") });
+        event.repo = body.find({ "project", "path_with_namespace" });
         event.kind = QStringLiteral("other");
     }
     return finish(body, { event });
 }
 
-Result<NormalizedEvents> WebhookNormalizer::bitbucket(const QString &name, const QJsonObject &payload)
+Result<NormalizedEvents> WebhookNormalizer::bitbucket(const QString &name, JsonFields body)
 {
-    JsonFields body(payload);
     auto repoPath = [](JsonFields repository) {
-        const QString key = repository.object(QStringLiteral("project")).string(QStringLiteral("key"));
-        return key + QLatin1Char('/') + repository.string(QStringLiteral("slug"));
+        const QString key = repository.object("project").string("key");
+        return key + QLatin1Char('/') + repository.string("slug");
     };
 
     if (name == u"diagnostics:ping") {
@@ -196,19 +183,17 @@ Result<NormalizedEvents> WebhookNormalizer::bitbucket(const QString &name, const
         return NormalizedEvents{ ping };
     }
     if (name == u"repo:refs_changed") {
-        const QString repo = repoPath(body.object(QStringLiteral("repository")));
-        const QJsonArray changes = body.array(QStringLiteral("changes"));
+        const QString repo = repoPath(body.object("repository"));
         NormalizedEvents events;
-        for (qsizetype i = 0; i < changes.size(); ++i) {
-            JsonFields change = body.element(QStringLiteral("changes"), i, changes.at(i));
+        for (JsonFields change : body.objects("changes")) {
             NormalizedEvent event;
             event.repo = repo;
-            event.ref = change.optionalString(QStringLiteral("refId"));
+            event.ref = change.optionalString("refId");
             if (event.ref.isEmpty())
-                event.ref = change.object(QStringLiteral("ref")).string(QStringLiteral("id"));
-            event.before = change.optionalString(QStringLiteral("fromHash"));
-            event.after = change.optionalString(QStringLiteral("toHash"));
-            const QString type = change.string(QStringLiteral("type"));
+                event.ref = change.object("ref").string("id");
+            event.before = change.optionalString("fromHash");
+            event.after = change.optionalString("toHash");
+            const QString type = change.string("type");
             event.kind = refChangeKind(event.ref, type == u"ADD", type == u"DELETE");
             events << event;
         }
@@ -217,21 +202,21 @@ Result<NormalizedEvents> WebhookNormalizer::bitbucket(const QString &name, const
         return finish(body, events);
     }
     if (name.startsWith(QLatin1String("pr:"))) {
-        JsonFields pullRequest = body.object(QStringLiteral("pullRequest"));
-        JsonFields fromRef = pullRequest.object(QStringLiteral("fromRef"));
-        JsonFields toRef = pullRequest.object(QStringLiteral("toRef"));
+        JsonFields pullRequest = body.object("pullRequest");
+        JsonFields fromRef = pullRequest.object("fromRef");
+        JsonFields toRef = pullRequest.object("toRef");
         NormalizedEvent event;
-        event.repo = repoPath(toRef.object(QStringLiteral("repository")));
-        event.pullRequest = pullRequest.integer(QStringLiteral("id"));
-        event.ref = fromRef.string(QStringLiteral("id"));
+        event.repo = repoPath(toRef.object("repository"));
+        event.pullRequest = pullRequest.integer("id");
+        event.ref = fromRef.string("id");
         event.sourceBranch = shortBranch(event.ref);
-        event.targetBranch = shortBranch(toRef.string(QStringLiteral("id")));
-        event.after = fromRef.optionalString(QStringLiteral("latestCommit"));
+        event.targetBranch = shortBranch(toRef.string("id"));
+        event.after = fromRef.optionalString("latestCommit");
         if (name == u"pr:opened") {
             event.kind = QStringLiteral("pull_request_opened");
         } else if (name == u"pr:from_ref_updated") {
             event.kind = QStringLiteral("pull_request_updated");
-            event.before = body.optionalString(QStringLiteral("previousFromHash"));
+            event.before = body.optionalString("previousFromHash");
         } else if (name == u"pr:merged") {
             event.kind = QStringLiteral("pull_request_merged");
         } else if (name == u"pr:declined" || name == u"pr:deleted") {
@@ -243,31 +228,28 @@ Result<NormalizedEvents> WebhookNormalizer::bitbucket(const QString &name, const
         }
         return finish(body, { event });
     }
-    const QString key = lookup(payload, { QStringLiteral("repository"), QStringLiteral("project"), QStringLiteral("key") });
-    const QString slug = lookup(payload, { QStringLiteral("repository"), QStringLiteral("slug") });
+    const QString key = body.find({ "repository", "project", "key" });
+    const QString slug = body.find({ "repository", "slug" });
     return NormalizedEvents{ other(key.isEmpty() || slug.isEmpty() ? QString() : key + QLatin1Char('/') + slug) };
 }
 
-Result<NormalizedEvents> WebhookNormalizer::azureDevOps(const QString &name, const QJsonObject &payload)
+Result<NormalizedEvents> WebhookNormalizer::azureDevOps(const QString &name, JsonFields body)
 {
-    JsonFields body(payload);
     auto repoPath = [](JsonFields repository) {
-        const QString project = repository.object(QStringLiteral("project")).string(QStringLiteral("name"));
-        return project + QLatin1Char('/') + repository.string(QStringLiteral("name"));
+        const QString project = repository.object("project").string("name");
+        return project + QLatin1Char('/') + repository.string("name");
     };
 
     if (name == u"git.push") {
-        JsonFields resource = body.object(QStringLiteral("resource"));
-        const QString repo = repoPath(resource.object(QStringLiteral("repository")));
-        const QJsonArray updates = resource.array(QStringLiteral("refUpdates"));
+        JsonFields resource = body.object("resource");
+        const QString repo = repoPath(resource.object("repository"));
         NormalizedEvents events;
-        for (qsizetype i = 0; i < updates.size(); ++i) {
-            JsonFields update = resource.element(QStringLiteral("refUpdates"), i, updates.at(i));
+        for (JsonFields update : resource.objects("refUpdates")) {
             NormalizedEvent event;
             event.repo = repo;
-            event.ref = update.string(QStringLiteral("name"));
-            event.before = update.optionalString(QStringLiteral("oldObjectId"));
-            event.after = update.optionalString(QStringLiteral("newObjectId"));
+            event.ref = update.string("name");
+            event.before = update.optionalString("oldObjectId");
+            event.after = update.optionalString("newObjectId");
             event.kind = refChangeKind(event.ref, isZero(event.before), isZero(event.after));
             events << event;
         }
@@ -276,16 +258,16 @@ Result<NormalizedEvents> WebhookNormalizer::azureDevOps(const QString &name, con
         return finish(body, events);
     }
     if (name.startsWith(QLatin1String("git.pullrequest."))) {
-        JsonFields resource = body.object(QStringLiteral("resource"));
+        JsonFields resource = body.object("resource");
         NormalizedEvent event;
-        event.repo = repoPath(resource.object(QStringLiteral("repository")));
-        event.pullRequest = resource.integer(QStringLiteral("pullRequestId"));
-        event.ref = resource.string(QStringLiteral("sourceRefName"));
+        event.repo = repoPath(resource.object("repository"));
+        event.pullRequest = resource.integer("pullRequestId");
+        event.ref = resource.string("sourceRefName");
         event.sourceBranch = shortBranch(event.ref);
-        event.targetBranch = shortBranch(resource.string(QStringLiteral("targetRefName")));
-        if (const auto commit = resource.optionalObject(QStringLiteral("lastMergeSourceCommit")))
-            event.after = JsonFields(*commit).optionalString(QStringLiteral("commitId"));
-        const QString status = resource.optionalString(QStringLiteral("status"));
+        event.targetBranch = shortBranch(resource.string("targetRefName"));
+        if (auto commit = resource.optionalObject("lastMergeSourceCommit"))
+            event.after = commit->optionalString("commitId");
+        const QString status = resource.optionalString("status");
         if (name == u"git.pullrequest.created") {
             event.kind = QStringLiteral("pull_request_opened");
         } else if (name == u"git.pullrequest.merged" || status == u"completed") {
@@ -299,9 +281,9 @@ Result<NormalizedEvents> WebhookNormalizer::azureDevOps(const QString &name, con
         }
         return finish(body, { event });
     }
-    const QString project = lookup(payload, { QStringLiteral("resource"), QStringLiteral("repository"),
-                                              QStringLiteral("project"), QStringLiteral("name") });
-    const QString repository = lookup(payload, { QStringLiteral("resource"), QStringLiteral("repository"), QStringLiteral("name") });
+    const QString project = body.find({ "resource", "repository",
+                                              "project", "name" });
+    const QString repository = body.find({ "resource", "repository", "name" });
     return NormalizedEvents{ other(project.isEmpty() || repository.isEmpty() ? QString() : project + QLatin1Char('/') + repository) };
 }
 

@@ -4,7 +4,7 @@
 #include "provider.h"
 #include "result.h"
 
-#include <QJsonObject>
+#include "jsonfields.h"
 
 namespace forgelink {
 
@@ -14,13 +14,14 @@ namespace forgelink {
 // is an error naming that field.
 class WebhookNormalizer {
 public:
-    static Result<NormalizedEvents> normalize(Provider provider, const QString &event, const QJsonObject &payload);
+    // `payload` must be the body's top-level object.
+    static Result<NormalizedEvents> normalize(Provider provider, const QString &event, JsonFields payload);
 
 private:
-    static Result<NormalizedEvents> github(const QString &event, const QJsonObject &payload);
-    static Result<NormalizedEvents> gitlab(const QString &event, const QJsonObject &payload);
-    static Result<NormalizedEvents> bitbucket(const QString &event, const QJsonObject &payload);
-    static Result<NormalizedEvents> azureDevOps(const QString &event, const QJsonObject &payload);
+    static Result<NormalizedEvents> github(const QString &event, JsonFields body);
+    static Result<NormalizedEvents> gitlab(const QString &event, JsonFields body);
+    static Result<NormalizedEvents> bitbucket(const QString &event, JsonFields body);
+    static Result<NormalizedEvents> azureDevOps(const QString &event, JsonFields body);
 };
 
 } // namespace forgelink

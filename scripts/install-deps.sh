@@ -8,11 +8,13 @@ packages=(
   build-essential cmake ninja-build pkg-config
   # Qt 6: Core/Network/Sql for common and the agent, Gui/Widgets for the wizard, Test, Linguist
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-  qt6-qpa-plugins libgl-dev libqt6sql6-sqlite libqt6sql6-psql
+  qt6-qpa-plugins libgl-dev libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev
   # OS keychain for the wizard's and agent's secrets
   qtkeychain-qt6-dev
   # crypto (HMAC, CSPRNG, RSA keys and JWT signatures), YAML, HTTP/1.1 parser (Boost.Beast, header-only)
   libssl-dev libyaml-cpp-dev libboost-dev
+  # JSON: simdjson parses webhook payloads and API pages
+  libsimdjson-dev
   # clang's libFuzzer for the fuzz targets
   clang libclang-rt-dev
   # PostgreSQL for the store tests against a real server, nginx as the load balancer in front of

@@ -189,7 +189,7 @@ private Q_SLOTS:
                                                   << QByteArray("{\"errors\":[{\"message\":\"Authentication failed\"}]}")
                                                   << "Bitbucket refused to list repositories: 401";
         QTest::newRow("azure not json") << Provider::AzureDevOps << "/_apis/projects" << 200 << QByteArray("<html>")
-                                        << "Azure DevOps' page of projects is malformed: value: is missing";
+                                        << "Azure DevOps' page of projects is not JSON";
         QTest::newRow("gitlab rate limit too long") << Provider::GitLab << "/projects" << 429 << QByteArray("Retry later")
                                                     << "rate limit exhausted";
     }

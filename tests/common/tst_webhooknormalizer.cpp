@@ -1,4 +1,5 @@
 #include "testpaths.h"
+#include "jsonparser.h"
 #include "webhookfixtures.h"
 #include "webhookintake.h"
 #include "webhooknormalizer.h"
@@ -12,6 +13,16 @@ using namespace forgelink;
 using namespace forgelink::test;
 
 namespace {
+// Parses `json` and normalizes it; the parser must outlive nothing but this call.
+Result<NormalizedEvents> normalizeJson(Provider provider, const QString &event, const QByteArray &json)
+{
+    JsonParser parser;
+    Result<JsonFields> payload = parser.parse(json);
+    if (!payload)
+        return fail(payload.error());
+    return WebhookNormalizer::normalize(provider, event, payload.value());
+}
+
 QString describe(const NormalizedEvents &events)
 {
     QStringList lines;
@@ -38,10 +49,10 @@ private Q_SLOTS:
         const WebhookFixture fixture = WebhookFixtures::all().at(index);
         const QByteArray body = fixture.body();
         QVERIFY2(!body.isEmpty(), qPrintable(fixture.file));
-        const QJsonObject payload = QJsonDocument::fromJson(body).object();
-        const QString event = fixture.event.isEmpty() ? payload.value(QStringLiteral("eventType")).toString()
-                                                      : QString::fromUtf8(fixture.event);
-        const Result<NormalizedEvents> events = WebhookNormalizer::normalize(fixture.provider, event, payload);
+        const QString event = fixture.event.isEmpty()
+                ? QJsonDocument::fromJson(body).object().value(QStringLiteral("eventType")).toString()
+                : QString::fromUtf8(fixture.event);
+        const Result<NormalizedEvents> events = normalizeJson(fixture.provider, event, body);
         QVERIFY2(events, qPrintable(events.error()));
         QCOMPARE(describe(events.value()), describe(fixture.expected));
     }
@@ -97,7 +108,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, json);
         QFETCH(QString, error);
         const Result<NormalizedEvents> events =
-                WebhookNormalizer::normalize(provider, event, QJsonDocument::fromJson(json).object());
+                normalizeJson(provider, event, json);
         QVERIFY(!events);
         QCOMPARE(events.error(), error);
     }
@@ -120,7 +131,7 @@ private Q_SLOTS:
         QFETCH(Provider, provider);
         QFETCH(QString, event);
         QFETCH(QByteArray, json);
-        const Result<NormalizedEvents> events = WebhookNormalizer::normalize(provider, event, QJsonDocument::fromJson(json).object());
+        const Result<NormalizedEvents> events = normalizeJson(provider, event, json);
         QVERIFY2(events, qPrintable(events.error()));
         QCOMPARE(events->size(), 1);
         QCOMPARE(events->first().kind, QStringLiteral("other"));
@@ -132,8 +143,7 @@ private Q_SLOTS:
                                 "{\"refId\":\"refs/heads/new\",\"fromHash\":\"0000000000000000000000000000000000000000\",\"toHash\":\"a\",\"type\":\"ADD\"},"
                                 "{\"refId\":\"refs/tags/v1\",\"fromHash\":\"b\",\"toHash\":\"0000000000000000000000000000000000000000\",\"type\":\"DELETE\"},"
                                 "{\"refId\":\"refs/tags/v2\",\"fromHash\":\"c\",\"toHash\":\"d\",\"type\":\"UPDATE\"}]}";
-        const Result<NormalizedEvents> events = WebhookNormalizer::normalize(Provider::Bitbucket, QStringLiteral("repo:refs_changed"),
-                                                                             QJsonDocument::fromJson(json).object());
+        const Result<NormalizedEvents> events = normalizeJson(Provider::Bitbucket, QStringLiteral("repo:refs_changed"), json);
         QVERIFY(events);
         QCOMPARE(events->size(), 3);
         QCOMPARE(events->at(0).kind, QStringLiteral("branch_created"));
@@ -151,8 +161,7 @@ private Q_SLOTS:
         QCOMPARE(WebhookIntake::deliveryIdFor(Provider::GitLab, gitlab, {}), QStringLiteral("event-uuid"));
         gitlab.headers.append(qMakePair(QByteArray("Idempotency-Key"), QByteArray("idem")));
         QCOMPARE(WebhookIntake::deliveryIdFor(Provider::GitLab, gitlab, {}), QStringLiteral("idem"));
-        QCOMPARE(WebhookIntake::deliveryIdFor(Provider::AzureDevOps, WebhookRequest{ {}, body },
-                                              QJsonDocument::fromJson(body).object()),
+        QCOMPARE(WebhookIntake::deliveryIdFor(Provider::AzureDevOps, WebhookRequest{ {}, body }, QStringLiteral("azure-event-id")),
                  QStringLiteral("azure-event-id"));
         // No id at all: the body's SHA-256, so the same body is still recorded once.
         QCOMPARE(WebhookIntake::deliveryIdFor(Provider::Bitbucket, WebhookRequest{ {}, body }, {}),
