@@ -267,6 +267,7 @@ private:
             auto [data, closeAfter] = m_ready.begin()->second;
             m_ready.erase(m_ready.begin());
             m_socket->write(data);
+            m_socket->flush(); // now, rather than after another trip through the event loop
             ++m_nextToSend;
             if (closeAfter) {
                 startLingeringClose();
