@@ -101,7 +101,9 @@ qint64 JsonFields::integer(std::string_view key)
     }
     switch (value.type()) {
     case element_type::INT64: return value.get_int64().value_unsafe();
-    case element_type::UINT64: return qint64(value.get_uint64().value_unsafe());
+    case element_type::UINT64: // above the largest signed 64-bit number: no id is that big
+        fail(pathOf(key), QStringLiteral("number %1 is out of range").arg(value.get_uint64().value_unsafe()));
+        return 0;
     case element_type::DOUBLE: return qint64(value.get_double().value_unsafe());
     default:
         fail(pathOf(key), QStringLiteral("expected a number, got %1").arg(typeName(value)));
