@@ -63,14 +63,8 @@ bool JsonFields::has(std::string_view key) const
     return lookup(key, value) == Lookup::Found;
 }
 
-QString JsonFields::string(std::string_view key)
+QString JsonFields::stringAt(std::string_view key, element value)
 {
-    element value;
-    const Lookup found = lookup(key, value);
-    if (found == Lookup::Missing) {
-        fail(pathOf(key), QStringLiteral("is missing"));
-        return {};
-    }
     std::string_view text;
     if (value.get_string().get(text) != simdjson::SUCCESS) {
         fail(pathOf(key), QStringLiteral("expected a string, got %1").arg(typeName(value)));
@@ -79,17 +73,22 @@ QString JsonFields::string(std::string_view key)
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
 
+QString JsonFields::string(std::string_view key)
+{
+    element value;
+    if (lookup(key, value) == Lookup::Missing) {
+        fail(pathOf(key), QStringLiteral("is missing"));
+        return {};
+    }
+    return stringAt(key, value);
+}
+
 QString JsonFields::optionalString(std::string_view key)
 {
     element value;
     if (lookup(key, value) != Lookup::Found)
         return {};
-    std::string_view text;
-    if (value.get_string().get(text) != simdjson::SUCCESS) {
-        fail(pathOf(key), QStringLiteral("expected a string, got %1").arg(typeName(value)));
-        return {};
-    }
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+    return stringAt(key, value);
 }
 
 qint64 JsonFields::integer(std::string_view key)

@@ -45,6 +45,8 @@ private:
     enum class Lookup { Missing, Null, Found };
     Lookup lookup(std::string_view key, simdjson::dom::element &value) const;
     QString pathOf(std::string_view key) const;
+    // The string `value` holds, or an error naming `key`.
+    QString stringAt(std::string_view key, simdjson::dom::element value);
     void fail(const QString &path, const QString &problem);
     QList<JsonFields> objectsOf(simdjson::dom::element array, const QString &path);
     static QString typeName(simdjson::dom::element value);
