@@ -48,15 +48,19 @@ void DeliveryWriter::stop()
 
 void DeliveryWriter::submit(Delivery delivery, Callback callback)
 {
-    {
-        std::lock_guard lock(m_mutex);
-        if (!m_stop) {
-            m_queue.push_back(Job{ std::move(delivery), std::move(callback), {}, {} });
-            m_wake.notify_one();
-            return;
-        }
+    std::unique_lock lock(m_mutex);
+    if (m_stop) {
+        lock.unlock();
+        callback(Outcome::Failed, QStringLiteral("the agent is stopping"));
+        return;
     }
-    callback(Outcome::Failed, QStringLiteral("the agent is stopping"));
+    // The writer waits only on an empty queue: while it commits, deliveries join the queue
+    // without a wake-up (a system call) each.
+    const bool wasEmpty = m_queue.empty();
+    m_queue.push_back(Job{ std::move(delivery), std::move(callback), {}, {} });
+    lock.unlock();
+    if (wasEmpty)
+        m_wake.notify_one();
 }
 
 void DeliveryWriter::probe(ProbeCallback callback)

@@ -8,6 +8,7 @@
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -164,7 +165,7 @@ private:
         // Only when no earlier answer is still owed, so the interim answer cannot jump the queue.
         if (m_sentContinue || m_nextToSend != m_nextSequence || !m_parser.expectsContinue())
             return;
-        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        send(QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n"));
         m_sentContinue = true;
     }
 
@@ -261,13 +262,31 @@ private:
         flush();
     }
 
+    // Plain TCP: the answer goes to the kernel here when nothing is queued before it. Qt's own
+    // write switches the socket's write notifier on and off for every answer, and with the glib
+    // event loop each switch wakes the loop and rebuilds its poll set. What the kernel does not
+    // take now (a full send buffer, an error) goes through Qt as before.
+    void send(const QByteArray &data)
+    {
+        qsizetype sent = 0;
+        if (m_plainTcp && m_socket->bytesToWrite() == 0) {
+            const ssize_t written = ::send(int(m_socket->socketDescriptor()), data.constData(), size_t(data.size()),
+                                           MSG_NOSIGNAL | MSG_DONTWAIT);
+            if (written > 0)
+                sent = written;
+        }
+        if (sent < data.size()) {
+            m_socket->write(data.constData() + sent, data.size() - sent);
+            m_socket->flush();
+        }
+    }
+
     void flush()
     {
         while (!m_ready.empty() && m_ready.begin()->first == m_nextToSend) {
             auto [data, closeAfter] = m_ready.begin()->second;
             m_ready.erase(m_ready.begin());
-            m_socket->write(data);
-            m_socket->flush(); // now, rather than after another trip through the event loop
+            send(data);
             ++m_nextToSend;
             if (closeAfter) {
                 startLingeringClose();
@@ -330,6 +349,7 @@ private:
 
     HttpServer *m_server;
     QTcpSocket *m_socket;
+    bool m_plainTcp = qobject_cast<QSslSocket *>(m_socket) == nullptr;
     HttpLimits m_limits;
     QTimer m_timer;
     TimerState m_timerState = TimerState::Headers;
