@@ -1,4 +1,5 @@
 #include "agentprocess.h"
+#include "httpserver.h"
 #include "httptestclient.h"
 #include "providercatalogue.h"
 #include "webhookfixtures.h"
@@ -39,6 +40,42 @@ private Q_SLOTS:
     {
         QCOMPARE(m_agent->terminate(), 0);
         m_agent.reset();
+    }
+
+    // In process, on a thread of its own: an answer larger than the kernel's socket buffer goes
+    // partly straight to the socket and the rest through Qt's buffer; the answer pipelined behind
+    // it must wait for all of it.
+    void bigAnswersArriveWholeAndInOrder()
+    {
+        QByteArray big(24 * 1024 * 1024, '\0');
+        for (qsizetype i = 0; i < big.size(); ++i)
+            big[i] = char('a' + (i * 7919) % 26);
+        QThread thread;
+        thread.start();
+        auto *server = new HttpServer(HttpLimits{}, [&big](HttpRequest request, HttpServer::Responder respond) {
+            HttpResponse response;
+            response.body = request.path == "/big" ? big : QByteArray("small");
+            respond(response);
+        });
+        server->moveToThread(&thread);
+        quint16 port = 0;
+        QMetaObject::invokeMethod(server, [&] { if (server->listen(QHostAddress::LocalHost, 0)) port = server->serverPort(); },
+                                  Qt::BlockingQueuedConnection);
+        QVERIFY(port != 0);
+
+        HttpTestClient client;
+        QVERIFY(client.connectTo(port));
+        client.send(HttpTestClient::request("GET", "/big", {}, {}) + HttpTestClient::request("GET", "/small", {}, {}));
+        QThread::msleep(300); // the server fills the socket buffer before anything is read
+        const auto first = client.readResponse(60'000);
+        const auto second = client.readResponse();
+        QMetaObject::invokeMethod(server, [server] { delete server; }, Qt::BlockingQueuedConnection);
+        thread.quit();
+        thread.wait();
+        QVERIFY(first && second);
+        QCOMPARE(first->body.size(), big.size());
+        QVERIFY(first->body == big);
+        QCOMPARE(second->body, QByteArray("small"));
     }
 
     void keepAliveServesSeveralRequests()
