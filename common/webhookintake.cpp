@@ -138,7 +138,8 @@ WebhookIntake::Decision WebhookIntake::evaluate(Provider provider, const Webhook
 
     Delivery delivery;
     delivery.provider = provider;
-    delivery.deliveryId = deliveryIdFor(provider, request, payload.find({ "id" }));
+    // Only Azure DevOps names its deliveries in the body.
+    delivery.deliveryId = deliveryIdFor(provider, request, provider == Provider::AzureDevOps ? payload.find({ "id" }) : QString());
     delivery.event = event;
     delivery.receivedAt = receivedAt.toUTC();
     for (const QByteArray &name : keptHeaders()) {

@@ -129,8 +129,8 @@ private Q_SLOTS:
 
     void aParserRecoversAfterABigDocument()
     {
-        // A parser gives back the memory of a document of several MiB at its next, smaller parse;
-        // what it parses next must read correctly.
+        // A parser gives back the memory of a document over 1 MiB (this one is 2.7 MB) at its
+        // next, smaller parse; what it parses next must read correctly.
         QByteArray big = "[";
         for (int i = 0; i < 200000; ++i)
             big += "{\"id\":" + QByteArray::number(i) + "},";
