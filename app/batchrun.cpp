@@ -164,25 +164,24 @@ int BatchRun::createGitHubApp(Answers &answers, const QString &outputDirectory)
     ApiSettings settings = RepositoryLister::apiSettings(github.apiUrl, network);
     settings.maxAttempts = 2;
     ApiClient client(settings);
-    Result<GitHubManifest::App> app = GitHubManifest::convert(client, redirect->code);
+    Result<GitHubManifest::App> app = GitHubManifest::convert(client, redirect->code, github.webhookSecret.toUtf8());
     if (!app) {
         err << "forgelink-wizard: " << app.error() << '\n';
         return 1;
     }
-    github.appName = app->name;
-    github.appId = QString::number(app->id);
-    github.clientId = app->clientId;
-    github.clientSecret = app->clientSecret;
-    if (github.webhookSecret.isEmpty())
-        github.webhookSecret = app->webhookSecret;
+    const bool replacedSecret = GitHubManifest::adopt(github, app.value());
     github.privateKeyFile = directory.absoluteFilePath(QStringLiteral("github-app.pem"));
+    github.privateKeyPem.clear(); // the file holds it; values.yaml and agent.yaml read it from there
     if (Result<void> written = SecureFileWriter::writeAll({ { github.privateKeyFile, app->pem } }); !written) {
         err << "forgelink-wizard: " << written.error() << '\n';
         return 1;
     }
     out << "GitHub created the App \"" << app->name << "\" (ID " << app->id << "); its private key is in "
-        << github.privateKeyFile << ".\n"
-        << "Install it on the repositories Pipekit should build: " << ProviderCheck::githubWebUrl(github.apiUrl)
+        << github.privateKeyFile << ".\n";
+    if (replacedSecret)
+        out << "The App signs its deliveries with the webhook secret GitHub generated: values.yaml and agent.yaml get that\n"
+            << "one instead of github.webhookSecret from the answers file.\n";
+    out << "Install it on the repositories Pipekit should build: " << ProviderCheck::githubWebUrl(github.apiUrl)
         << "/apps/" << app->slug << "/installations/new\n\n";
     return 0;
 }

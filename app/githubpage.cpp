@@ -95,6 +95,16 @@ GitHubPage::GitHubPage(std::function<Answers()> answers, QWidget *parent)
     createForm->addRow(buddyLabel(tr("Callback URL:"), m_callback, create), m_callback);
     createForm->addRow(buddyLabel(tr("Second callback URL:"), m_ssoCallback, create), m_ssoCallback);
     createForm->addRow(buddyLabel(tr("Webhook URL:"), m_webhook, create), m_webhook);
+    // The secret from step 3, shown in full: GitHub signs nothing without it, and the agent then
+    // refuses every delivery.
+    m_webhookSecretCopy = new CopyableValue(create);
+    m_webhookSecretCopy->setObjectName(QStringLiteral("webhookSecretToCopy"));
+    createForm->addRow(buddyLabel(tr("Webhook secret:"), m_webhookSecretCopy, create), m_webhookSecretCopy);
+    auto *secretHint = new QLabel(tr("Paste it into GitHub's \"Webhook secret\" field, under \"Webhook\", beside the webhook URL. "
+                                     "Without it GitHub signs no delivery and the agent refuses them all."),
+                                  create);
+    secretHint->setWordWrap(true);
+    createForm->addRow(secretHint);
     m_permissions = new QLabel(create);
     m_permissions->setWordWrap(true);
     m_permissions->setText(tr("Tick \"Request user authorization (OAuth) during installation\". Repository permissions, "
@@ -142,6 +152,8 @@ GitHubPage::GitHubPage(std::function<Answers()> answers, QWidget *parent)
             m_privateKey->setText(file);
     });
     connect(regenerate, &QPushButton::clicked, this, [this] { m_webhookSecret->setText(SecretGenerator::generate()); });
+    connect(m_webhookSecret, &CheckedLineEdit::textChanged, m_webhookSecretCopy, &CopyableValue::setValue);
+    m_webhookSecretCopy->setValue(m_webhookSecret->text());
     layout->addWidget(details);
 
     m_verify = new VerifyPanel(Provider::GitHub, m_answers, content);
@@ -187,6 +199,7 @@ void GitHubPage::startManifestFlow()
             ? (request.organization.isEmpty() ? QStringLiteral("Pipekit") : QStringLiteral("Pipekit %1").arg(request.organization))
             : m_appName->text();
     request.apiUrl = m_apiUrl->text();
+    request.webhookSecret = m_webhookSecret->text().toUtf8();
     request.network.caBundleFile = answers.caBundleFile;
     request.network.proxyUrl = answers.proxyUrl;
     m_create->setEnabled(false);
@@ -198,16 +211,13 @@ void GitHubPage::startManifestFlow()
 
 void GitHubPage::manifestFinished(const GitHubManifest::App &app)
 {
-    m_appName->setText(app.name);
-    m_appId->setText(QString::number(app.id));
-    m_clientId->setText(app.clientId);
-    m_clientSecret->setText(app.clientSecret);
-    if (!app.webhookSecret.isEmpty())
-        m_webhookSecret->setText(app.webhookSecret);
-    m_loadedPem = app.pem;
+    // The same adoption as the batch mode: the App's details and the secret GitHub signs with.
+    Answers answers;
+    answers.github.emplace();
+    writeAnswers(answers);
+    GitHubManifest::adopt(*answers.github, app);
+    readAnswers(answers);
     m_privateKey->setPlaceholderText(tr("(the key GitHub generated; kept in your keychain)"));
-    m_privateKey->setText(QString());
-    m_privateKey->recheck();
     const QString install = ProviderCheck::githubWebUrl(m_apiUrl->text()) + QStringLiteral("/apps/") + app.slug
             + QStringLiteral("/installations/new");
     m_createStatus->setText(tr("GitHub created the App \"%1\". Next, <a href=\"%2\">install it</a> on the repositories "

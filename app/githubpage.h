@@ -47,6 +47,7 @@ private:
     CopyableValue *m_callback;
     CopyableValue *m_ssoCallback;
     CopyableValue *m_webhook;
+    CopyableValue *m_webhookSecretCopy;
     QLabel *m_permissions;
     QPushButton *m_openGitHub;
     CheckedLineEdit *m_appName;

@@ -99,7 +99,7 @@ void ManifestFlow::exchange(const QString &code)
         ApiSettings settings = RepositoryLister::apiSettings(request.apiUrl, request.network);
         settings.maxAttempts = 2;
         ApiClient client(settings);
-        *result = GitHubManifest::convert(client, code);
+        *result = GitHubManifest::convert(client, code, request.webhookSecret);
     });
     connect(m_thread, &QThread::finished, this, [this, result] {
         m_thread->deleteLater();

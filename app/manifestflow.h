@@ -27,6 +27,7 @@ public:
         QString appName;
         QString organization;
         QString apiUrl = QStringLiteral("https://api.github.com");
+        QByteArray webhookSecret; // set on the App when GitHub generates none
         NetworkSettings network;
     };
 

@@ -1,11 +1,13 @@
 #include "tokenproviderpage.h"
 
 #include "answersvalidator.h"
+#include "azuredevopsapi.h"
 #include "checkedlineedit.h"
 #include "providercatalogue.h"
 #include "secretgenerator.h"
 #include "verifypanel.h"
 
+#include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -60,6 +62,23 @@ TokenProviderPage::TokenProviderPage(Provider provider, std::function<Answers()>
     row(azure ? tr("&Organization URL:") : tr("Server &URL:"), m_url);
     row(azure ? tr("Personal access &token:") : provider == Provider::GitLab ? tr("Personal access &token:") : tr("HTTP access &token:"), m_token);
     if (azure) {
+        // Azure DevOps Server speaks an older REST API than Services: the admin names the release
+        // when the URL is a server's, and every call uses its version.
+        m_apiVersion = new QComboBox(this);
+        m_apiVersion->setObjectName(QStringLiteral("azureDevOps.apiVersion"));
+        for (const QString &version : AzureDevOpsApi::knownApiVersions()) {
+            if (version != u"7.1")
+                m_apiVersion->addItem(tr("%1 (REST API %2)").arg(AzureDevOpsApi::productFor(version), version), version);
+        }
+        auto *versionLabel = new QLabel(tr("Server &release:"), this);
+        versionLabel->setBuddy(m_apiVersion);
+        form->addRow(versionLabel, m_apiVersion);
+        auto showVersion = [this, form] {
+            const bool server = !m_url->text().isEmpty() && !AzureDevOpsApi::isServices(m_url->text());
+            form->setRowVisible(m_apiVersion, server);
+        };
+        connect(m_url, &CheckedLineEdit::textChanged, this, showVersion);
+        showVersion();
         m_user = new CheckedLineEdit(id + QStringLiteral(".webhookBasicAuthUser"), &AnswersValidator::checkBasicAuthUser, this);
         m_user->setText(QStringLiteral("pipekit"));
         row(tr("Webhook Basic auth &user:"), m_user);
@@ -129,6 +148,8 @@ void TokenProviderPage::readAnswers(const Answers &answers)
             m_url->setText(answers.azureDevOps->organizationUrl);
             m_token->setText(answers.azureDevOps->token);
             m_user->setText(answers.azureDevOps->webhookBasicAuthUser);
+            if (const int index = m_apiVersion->findData(answers.azureDevOps->apiVersion); index >= 0)
+                m_apiVersion->setCurrentIndex(index);
             if (!answers.azureDevOps->webhookBasicAuthPass.isEmpty())
                 m_secret->setText(answers.azureDevOps->webhookBasicAuthPass);
         }
@@ -151,7 +172,9 @@ void TokenProviderPage::writeAnswers(Answers &answers) const
         break;
     case Provider::AzureDevOps:
         if (answers.azureDevOps)
-            *answers.azureDevOps = AzureDevOpsAnswers{ m_url->text(), m_token->text(), m_user->text(), m_secret->text() };
+            *answers.azureDevOps = AzureDevOpsAnswers{ m_url->text(), m_token->text(), m_user->text(), m_secret->text(),
+                                                       AzureDevOpsApi::isServices(m_url->text()) ? QStringLiteral("7.1")
+                                                                                                 : m_apiVersion->currentData().toString() };
         break;
     case Provider::GitHub:
         break;

@@ -5,13 +5,16 @@
 
 #include <functional>
 
+class QComboBox;
+
 namespace forgelink {
 
 class CheckedLineEdit;
 class VerifyPanel;
 
 // GitLab, Bitbucket Data Center or Azure DevOps: the server's URL, an access token with the
-// scopes Pipekit needs, the webhook secret (or Azure's Basic auth pair), and Verify.
+// scopes Pipekit needs, the webhook secret (or Azure's Basic auth pair and, for Azure DevOps
+// Server, its release), and Verify.
 class TokenProviderPage : public AnswersPage {
     Q_OBJECT
 
@@ -33,6 +36,7 @@ private:
     CheckedLineEdit *m_url;
     CheckedLineEdit *m_token;
     CheckedLineEdit *m_user = nullptr;
+    QComboBox *m_apiVersion = nullptr; // Azure DevOps Server's release
     CheckedLineEdit *m_secret;
     VerifyPanel *m_verify;
 };

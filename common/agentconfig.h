@@ -71,6 +71,9 @@ struct AzureDevOpsSettings {
     QByteArray token;
     QString basicAuthUser;
     QList<QByteArray> basicAuthPasswords;
+    // Services speak 7.1; Azure DevOps Server 2022 7.0, 2020 6.0, 2019 5.0
+    // (learn.microsoft.com/azure/devops/integrate/concepts/rest-api-versioning).
+    QString apiVersion = QStringLiteral("7.1");
 };
 
 struct AgentConfig {

@@ -1,6 +1,7 @@
 #include "agentconfigreader.h"
 
 #include "answersvalidator.h"
+#include "azuredevopsapi.h"
 #include "privatekey.h"
 #include "yamlsupport.h"
 
@@ -283,6 +284,12 @@ void readProviders(Section &root, AgentConfig &config)
             if (const auto problem = AnswersValidator::checkAzureOrganizationUrl(*url))
                 s.error("organizationUrl", *problem);
             azure.organizationUrl = url->endsWith(QLatin1Char('/')) ? url->chopped(1) : *url;
+            azure.apiVersion = AzureDevOpsApi::defaultApiVersion(azure.organizationUrl);
+        }
+        if (const auto version = s.text("apiVersion")) {
+            if (const auto problem = AnswersValidator::checkAzureApiVersion(*version))
+                s.error("apiVersion", *problem);
+            azure.apiVersion = *version;
         }
         azure.token = s.secret("token", false).value_or(QByteArray());
         if (const auto user = s.text("webhookBasicAuthUser", true)) {

@@ -1,5 +1,6 @@
 #include "agentconfigwriter.h"
 
+#include "azuredevopsapi.h"
 #include "yamltree.h"
 
 namespace forgelink {
@@ -33,6 +34,8 @@ QByteArray AgentConfigWriter::render(const Answers &answers)
     }
     if (const auto &azure = answers.azureDevOps) {
         tree.set(QStringLiteral("providers.azureDevOps.organizationUrl"), azure->organizationUrl);
+        tree.set(QStringLiteral("providers.azureDevOps.apiVersion"),
+                 azure->apiVersion.isEmpty() ? AzureDevOpsApi::defaultApiVersion(azure->organizationUrl) : azure->apiVersion);
         tree.set(QStringLiteral("providers.azureDevOps.token"), azure->token);
         tree.set(QStringLiteral("providers.azureDevOps.webhookBasicAuthUser"), azure->webhookBasicAuthUser);
         tree.set(QStringLiteral("providers.azureDevOps.webhookBasicAuthPass"), azure->webhookBasicAuthPass);

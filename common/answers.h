@@ -39,6 +39,7 @@ struct AzureDevOpsAnswers {
     QString token;
     QString webhookBasicAuthUser = QStringLiteral("pipekit");
     QString webhookBasicAuthPass;
+    QString apiVersion; // the REST API version every call names; empty: the default for the URL
 };
 
 struct Answers {

@@ -1,5 +1,6 @@
 #include "answersreader.h"
 
+#include "secretresolver.h"
 #include "yamlsupport.h"
 
 #include <QDir>
@@ -52,6 +53,44 @@ void readSection(const YAML::Node &section, const QString &name,
                                   QStringLiteral("must be a single value, got %1")
                                           .arg(yamlTypeName(entry.second)) };
         }
+    }
+}
+
+// Secrets given as env:NAME or file:PATH are read here: values.yaml needs the secret itself (Pipekit
+// cannot resolve forgelink's references), and agent.yaml then holds the same value.
+void resolveSecretReferences(Answers &answers, const QString &baseDirectory, FieldErrors &errors)
+{
+    std::vector<std::pair<QString, QString *>> secrets;
+    if (auto &github = answers.github) {
+        secrets.push_back({ QStringLiteral("github.clientSecret"), &github->clientSecret });
+        secrets.push_back({ QStringLiteral("github.webhookSecret"), &github->webhookSecret });
+    }
+    if (auto &gitlab = answers.gitlab) {
+        secrets.push_back({ QStringLiteral("gitlab.token"), &gitlab->token });
+        secrets.push_back({ QStringLiteral("gitlab.webhookSecret"), &gitlab->webhookSecret });
+    }
+    if (auto &bitbucket = answers.bitbucket) {
+        secrets.push_back({ QStringLiteral("bitbucket.token"), &bitbucket->token });
+        secrets.push_back({ QStringLiteral("bitbucket.webhookSecret"), &bitbucket->webhookSecret });
+    }
+    if (auto &azure = answers.azureDevOps) {
+        secrets.push_back({ QStringLiteral("azureDevOps.token"), &azure->token });
+        secrets.push_back({ QStringLiteral("azureDevOps.webhookBasicAuthPass"), &azure->webhookBasicAuthPass });
+    }
+    const SecretResolver resolver(baseDirectory);
+    for (const auto &[field, value] : secrets) {
+        if (value->startsWith(QLatin1String("keychain:"))) {
+            errors << FieldError{ field, QStringLiteral("keychain: references are not read from an answers file; give the "
+                                                        "secret, env:NAME or file:PATH") };
+            continue;
+        }
+        if (!value->startsWith(QLatin1String("env:")) && !value->startsWith(QLatin1String("file:")))
+            continue;
+        const Result<QByteArray> resolved = resolver.resolve(*value);
+        if (!resolved)
+            errors << FieldError{ field, resolved.error() };
+        else
+            *value = QString::fromUtf8(resolved.value());
     }
 }
 
@@ -124,6 +163,7 @@ AnswersReader::Outcome AnswersReader::readText(const QByteArray &text, const QSt
             AzureDevOpsAnswers &azure = answers.azureDevOps.emplace();
             readSection(value, key,
                         { { "organizationUrl", &azure.organizationUrl },
+                          { "apiVersion", &azure.apiVersion },
                           { "token", &azure.token },
                           { "webhookBasicAuthUser", &azure.webhookBasicAuthUser },
                           { "webhookBasicAuthPass", &azure.webhookBasicAuthPass } },
@@ -136,6 +176,7 @@ AnswersReader::Outcome AnswersReader::readText(const QByteArray &text, const QSt
                                                  "bitbucket, azureDevOps, network") };
         }
     }
+    resolveSecretReferences(answers, baseDirectory, errors);
     if (!answers.caBundleFile.isEmpty())
         answers.caBundleFile = QFileInfo(QDir(baseDirectory), answers.caBundleFile).absoluteFilePath();
     if (answers.github && !answers.github->privateKeyFile.isEmpty()) {

@@ -23,6 +23,17 @@ QString quoted(const QString &value)
     return QLatin1Char('"') + value + QLatin1Char('"');
 }
 
+// A secret reference that reached the validator unresolved would be written into values.yaml as
+// its own text, and Pipekit would use that text as the secret.
+std::optional<QString> unresolvedReference(const QString &value)
+{
+    for (const char *scheme : { "env:", "file:", "keychain:" }) {
+        if (value.startsWith(QLatin1String(scheme)))
+            return QStringLiteral("is a reference (%1...); give the secret itself here").arg(QLatin1String(scheme));
+    }
+    return std::nullopt;
+}
+
 bool hasWhitespaceOrControl(const QString &value)
 {
     for (QChar c : value) {
@@ -76,6 +87,8 @@ FieldErrors AnswersValidator::validate(const Answers &answers)
         check(errors, QStringLiteral("azureDevOps.organizationUrl"),
               checkAzureOrganizationUrl(azure->organizationUrl));
         check(errors, QStringLiteral("azureDevOps.token"), checkRequiredSecret(azure->token));
+        if (!azure->apiVersion.isEmpty())
+            check(errors, QStringLiteral("azureDevOps.apiVersion"), checkAzureApiVersion(azure->apiVersion));
         check(errors, QStringLiteral("azureDevOps.webhookBasicAuthUser"),
               checkBasicAuthUser(azure->webhookBasicAuthUser));
         check(errors, QStringLiteral("azureDevOps.webhookBasicAuthPass"),
@@ -135,6 +148,16 @@ std::optional<QString> AnswersValidator::checkServiceUrl(const QString &url)
         return QStringLiteral("must not carry a user name or password; give the token in its own field");
     if (parsed.hasQuery() || parsed.hasFragment())
         return QStringLiteral("must not have a query or fragment, got %1").arg(quoted(url));
+    return std::nullopt;
+}
+
+std::optional<QString> AnswersValidator::checkAzureApiVersion(const QString &version)
+{
+    static const QRegularExpression shape(QStringLiteral("^[0-9]{1,2}\\.[0-9]$"));
+    if (!shape.match(version).hasMatch())
+        return QStringLiteral("must be a REST API version such as 7.1 (Azure DevOps Services), 7.0 (Server 2022), 6.0 (Server "
+                              "2020) or 5.0 (Server 2019), got %1")
+                .arg(quoted(version));
     return std::nullopt;
 }
 
@@ -205,6 +228,8 @@ std::optional<QString> AnswersValidator::checkRequiredSecret(const QString &valu
 {
     if (value.isEmpty())
         return QStringLiteral("is required");
+    if (const auto reference = unresolvedReference(value))
+        return reference;
     if (hasWhitespaceOrControl(value))
         return QStringLiteral("must not contain spaces or line breaks (was it pasted with extra text?)");
     return std::nullopt;
@@ -214,6 +239,8 @@ std::optional<QString> AnswersValidator::checkOptionalSecret(const QString &valu
 {
     if (value.isEmpty())
         return std::nullopt;
+    if (const auto reference = unresolvedReference(value))
+        return reference;
     if (hasWhitespaceOrControl(value))
         return QStringLiteral("must not contain spaces or line breaks");
     if (value.size() < 16)

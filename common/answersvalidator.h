@@ -19,6 +19,8 @@ public:
     // https, or http to a loopback address; no query, fragment or user info.
     static std::optional<QString> checkServiceUrl(const QString &url);
     static std::optional<QString> checkAzureOrganizationUrl(const QString &url);
+    // MAJOR.MINOR, e.g. 7.1 (Services), 7.0 (Server 2022), 6.0 (2020), 5.0 (2019).
+    static std::optional<QString> checkAzureApiVersion(const QString &version);
     static std::optional<QString> checkGitHubAppId(const QString &appId);
     static std::optional<QString> checkGitHubClientId(const QString &clientId);
     static std::optional<QString> checkGitHubOrganization(const QString &organization);

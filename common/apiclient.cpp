@@ -1,6 +1,9 @@
 #include "apiclient.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
+#include <QLocale>
+#include <QTimeZone>
 #include <QEventLoop>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -18,8 +21,11 @@ namespace forgelink {
 namespace {
 
 constexpr int kMaxBackoffMs = 30'000;
-// GitHub: a secondary limit without Retry-After means "wait at least a minute".
-constexpr int kSecondaryLimitWaitMs = 60'000;
+// A rate limit that names no time to wait (GitHub's secondary limits, GitLab's per-minute ones).
+constexpr int kUnhintedLimitWaitMs = 60'000;
+// The start of send()'s error for a host name that does not resolve.
+const QLatin1String kUnresolvable("cannot resolve the host name");
+const QLatin1String kUntrusted("the server's TLS certificate is not trusted (network.caBundle adds a company CA)");
 
 bool isRateLimited(const ApiClient::Response &response)
 {
@@ -46,10 +52,15 @@ QByteArray ApiClient::Response::header(QByteArrayView name) const
 
 ApiClient::ApiClient(ApiSettings settings) : m_settings(std::move(settings)), m_network(std::make_unique<QNetworkAccessManager>())
 {
-    m_sleep = [](int ms) {
-        QEventLoop loop;
-        QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-        loop.exec();
+    m_sleep = [this](int ms) {
+        // In short steps, so a cancellation ends the wait.
+        QElapsedTimer waited;
+        waited.start();
+        while (!cancelled() && waited.elapsed() < ms) {
+            QEventLoop loop;
+            QTimer::singleShot(int(std::min<qint64>(100, ms - waited.elapsed())), &loop, &QEventLoop::quit);
+            loop.exec();
+        }
     };
     if (!m_settings.proxyUrl.isEmpty()) {
         const QUrl proxy(m_settings.proxyUrl);
@@ -103,15 +114,30 @@ Result<ApiClient::Response> ApiClient::send(const QByteArray &method, const QUrl
     QNetworkReply *reply = m_network->sendCustomRequest(request, method, body);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer cancelWatch;
+    if (m_cancel) {
+        QObject::connect(&cancelWatch, &QTimer::timeout, reply, [this, reply] {
+            if (cancelled())
+                reply->abort();
+        });
+        cancelWatch.start(100);
+    }
     if (!reply->isFinished())
         loop.exec();
+    cancelWatch.stop();
     std::unique_ptr<QNetworkReply> owner(reply);
     Response response;
     response.url = url;
     response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (response.status == 0) {
         QString reason = reply->errorString();
-        if (reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError)
+        if (reply->error() == QNetworkReply::SslHandshakeFailedError)
+            reason = QStringLiteral("%1: %2").arg(kUntrusted, reason);
+        else if (reply->error() == QNetworkReply::HostNotFoundError)
+            reason = QStringLiteral("%1 %2 (check the URL, and the proxy if this network needs one)").arg(kUnresolvable, url.host());
+        else if (cancelled())
+            reason = QStringLiteral("cancelled");
+        else if (reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError)
             reason = QStringLiteral("no answer within %1 s").arg(m_settings.timeoutMs / 1000.0);
         return fail(reason);
     }
@@ -121,23 +147,48 @@ Result<ApiClient::Response> ApiClient::send(const QByteArray &method, const QUrl
     return response;
 }
 
-std::optional<int> ApiClient::rateLimitWaitMs(const Response &response) const
+// How long a rate-limited answer asks to wait. GitHub: Retry-After first; with no requests left,
+// until x-ratelimit-reset; a secondary limit without Retry-After, at least a minute. GitLab:
+// Retry-After, then RateLimit-Reset; its per-minute application limits (hook tests, 5 a minute
+// since 17.1) send neither, so a minute too. docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api
+std::optional<int> ApiClient::rateLimitWaitMs(const Response &response)
 {
-    bool ok = false;
-    const int retryAfter = response.header("Retry-After").trimmed().toInt(&ok);
-    if (ok && retryAfter >= 0)
-        return retryAfter * 1000;
-    QByteArray reset = response.header("x-ratelimit-reset");
-    if (reset.isEmpty())
-        reset = response.header("RateLimit-Reset");
-    const qint64 resetAt = reset.trimmed().toLongLong(&ok);
-    if (ok && resetAt > 0) {
-        const qint64 wait = resetAt * 1000 - QDateTime::currentMSecsSinceEpoch();
-        return int(qBound<qint64>(1000, wait + 1000, qint64(24) * 3600 * 1000));
+    if (const auto retryAfter = retryAfterMs(response))
+        return retryAfter;
+    const bool exhausted = response.header("x-ratelimit-remaining").trimmed() == "0"
+            || response.header("RateLimit-Remaining").trimmed() == "0";
+    if (exhausted) {
+        QByteArray reset = response.header("x-ratelimit-reset");
+        if (reset.isEmpty())
+            reset = response.header("RateLimit-Reset");
+        bool ok = false;
+        const qint64 resetAt = reset.trimmed().toLongLong(&ok);
+        if (ok && resetAt > 0) {
+            const qint64 wait = resetAt * 1000 - QDateTime::currentMSecsSinceEpoch();
+            return int(qBound<qint64>(1000, wait + 1000, qint64(24) * 3600 * 1000));
+        }
     }
-    if (response.body.contains("secondary rate limit"))
-        return kSecondaryLimitWaitMs;
+    if (response.status == 429 || response.body.contains("secondary rate limit"))
+        return kUnhintedLimitWaitMs;
     return std::nullopt;
+}
+
+// Retry-After as seconds or as an HTTP date (RFC 9110 section 10.2.3).
+std::optional<int> ApiClient::retryAfterMs(const Response &response)
+{
+    const QByteArray value = response.header("Retry-After").trimmed();
+    if (value.isEmpty())
+        return std::nullopt;
+    bool ok = false;
+    const qint64 seconds = value.toLongLong(&ok);
+    if (ok && seconds >= 0)
+        return int(std::min<qint64>(seconds, 24 * 3600) * 1000);
+    // IMF-fixdate, the form HTTP servers send: Sun, 06 Nov 1994 08:49:37 GMT
+    QDateTime at = QLocale::c().toDateTime(QString::fromLatin1(value), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    at.setTimeZone(QTimeZone::utc());
+    if (!at.isValid())
+        return std::nullopt;
+    return int(qBound<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(at), qint64(24) * 3600 * 1000));
 }
 
 Result<ApiClient::Response> ApiClient::request(const QByteArray &method, const QString &path, const Headers &headers,
@@ -149,47 +200,55 @@ Result<ApiClient::Response> ApiClient::request(const QByteArray &method, const Q
     const QString what = QStringLiteral("%1 %2").arg(QString::fromLatin1(method), url.toDisplayString(QUrl::RemoveQuery));
     QString lastProblem;
     for (int attempt = 1; attempt <= m_settings.maxAttempts; ++attempt) {
+        if (cancelled())
+            return fail(QStringLiteral("%1: cancelled").arg(what));
         ++m_calls;
         Result<Response> response = send(method, url, headers, body);
         const bool lastAttempt = attempt == m_settings.maxAttempts;
         int backoff = int(std::min<qint64>(qint64(m_settings.baseBackoffMs) << (attempt - 1), kMaxBackoffMs));
         backoff = backoff / 2 + int(QRandomGenerator::global()->bounded(backoff + 1)); // jitter: 50% to 150%
 
+        int wait = backoff;
         if (!response) {
+            if (response.error().startsWith(kUnresolvable) || response.error().startsWith(kUntrusted))
+                return fail(QStringLiteral("%1: %2").arg(what, response.error())); // retrying cannot help
             lastProblem = response.error();
-            qCInfo(lcApi).noquote() << what << "failed:" << lastProblem << (lastAttempt ? "" : "; retrying");
-            if (!lastAttempt)
-                m_sleep(backoff);
-            continue;
+        } else {
+            QByteArray remaining = response->header("x-ratelimit-remaining");
+            if (remaining.isEmpty())
+                remaining = response->header("RateLimit-Remaining");
+            if (!remaining.isEmpty())
+                m_rateLimitRemaining = remaining.toLongLong();
+            if (isRateLimited(*response)) {
+                wait = rateLimitWaitMs(*response).value_or(backoff);
+                lastProblem = QStringLiteral("rate limited (%1)").arg(describe(*response));
+                if (wait > m_settings.maxRateLimitWaitMs)
+                    return fail(QStringLiteral("%1: rate limit exhausted; it resets in %2 s, longer than the %3 s this run may wait")
+                                        .arg(what)
+                                        .arg((wait + 999) / 1000)
+                                        .arg(m_settings.maxRateLimitWaitMs / 1000));
+            } else if (response->status >= 500) {
+                // A reset time on a server error only says when the hourly quota refills: not a reason to wait.
+                wait = retryAfterMs(*response).value_or(backoff);
+                lastProblem = QStringLiteral("answered %1").arg(describe(*response));
+                if (wait > m_settings.maxRateLimitWaitMs)
+                    return fail(QStringLiteral("%1: %2; it asks to retry in %3 s, longer than the %4 s this run may wait")
+                                        .arg(what, lastProblem)
+                                        .arg((wait + 999) / 1000)
+                                        .arg(m_settings.maxRateLimitWaitMs / 1000));
+            } else {
+                return response;
+            }
         }
-        QByteArray remaining = response->header("x-ratelimit-remaining");
-        if (remaining.isEmpty())
-            remaining = response->header("RateLimit-Remaining");
-        if (!remaining.isEmpty())
-            m_rateLimitRemaining = remaining.toLongLong();
-
-        if (isRateLimited(*response)) {
-            const int wait = rateLimitWaitMs(*response).value_or(backoff);
-            lastProblem = QStringLiteral("rate limited (%1)").arg(describe(*response));
-            if (wait > m_settings.maxRateLimitWaitMs)
-                return fail(QStringLiteral("%1: rate limit exhausted; it resets in %2 s, longer than the %3 s this run may wait")
-                                    .arg(what)
-                                    .arg(wait / 1000)
-                                    .arg(m_settings.maxRateLimitWaitMs / 1000));
-            qCInfo(lcApi).noquote() << what << "rate limited; waiting" << wait << "ms";
-            if (!lastAttempt)
-                m_sleep(wait);
-            continue;
+        if (lastAttempt) {
+            qCInfo(lcApi).noquote() << QStringLiteral("%1 %2").arg(what, lastProblem);
+            break;
         }
-        if (response->status >= 500) {
-            lastProblem = QStringLiteral("answered %1").arg(describe(*response));
-            qCInfo(lcApi).noquote() << what << lastProblem << (lastAttempt ? "" : "; retrying");
-            if (!lastAttempt)
-                m_sleep(rateLimitWaitMs(*response).value_or(backoff));
-            continue;
-        }
-        return response;
+        qCInfo(lcApi).noquote() << QStringLiteral("%1 %2; retrying in %3 s").arg(what, lastProblem).arg(wait / 1000.0, 0, 'f', 1);
+        m_sleep(wait);
     }
+    if (cancelled())
+        return fail(QStringLiteral("%1: cancelled").arg(what));
     return fail(QStringLiteral("%1: %2 after %3 attempts").arg(what, lastProblem).arg(m_settings.maxAttempts));
 }
 

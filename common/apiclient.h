@@ -9,6 +9,7 @@
 #include <QSslCertificate>
 #include <QUrl>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -30,8 +31,11 @@ struct ApiSettings {
 
 // A blocking REST client on QNetworkAccessManager for the sync and the wizard's checks. It runs
 // a local event loop per request, so it belongs on a worker thread (or a command-line program).
-// It retries 5xx and network errors with exponential backoff and jitter, honours Retry-After,
-// x-ratelimit-reset / RateLimit-Reset and GitHub's secondary limits, and counts the calls it made.
+// It retries 5xx and network errors with exponential backoff and jitter (a 5xx's Retry-After is
+// honoured), waits out rate limits (Retry-After, then x-ratelimit-reset / RateLimit-Reset when no
+// requests are left, a minute for limits that name no time), never waits longer than
+// maxRateLimitWaitMs at once, logs every wait, and counts the calls it made. A host name that does
+// not resolve fails at once.
 class ApiClient {
 public:
     struct Response {
@@ -59,17 +63,23 @@ public:
 
     // For tests: how the client waits (default: an event loop timer).
     void setSleeper(std::function<void(int ms)> sleeper) { m_sleep = std::move(sleeper); }
+    // When the flag becomes true (another thread may set it), the request in flight is aborted,
+    // a wait ends, and requests fail with "cancelled": how SIGTERM stops a sync or a hook run.
+    void setCancelFlag(std::shared_ptr<const std::atomic_bool> flag) { m_cancel = std::move(flag); }
+    bool cancelled() const { return m_cancel && m_cancel->load(); }
 
     // A short description of an error answer for messages: "401 Bad credentials".
     static QString describe(const Response &response);
 
 private:
     Result<Response> send(const QByteArray &method, const QUrl &url, const Headers &headers, const QByteArray &body);
-    std::optional<int> rateLimitWaitMs(const Response &response) const;
+    static std::optional<int> rateLimitWaitMs(const Response &response);
+    static std::optional<int> retryAfterMs(const Response &response);
 
     ApiSettings m_settings;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::function<void(int)> m_sleep;
+    std::shared_ptr<const std::atomic_bool> m_cancel;
     int m_calls = 0;
     std::optional<qint64> m_rateLimitRemaining;
     QString m_setupError;

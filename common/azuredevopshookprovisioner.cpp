@@ -1,5 +1,6 @@
 #include "azuredevopshookprovisioner.h"
 
+#include "azuredevopsapi.h"
 #include "providercatalogue.h"
 #include "repositorylister.h"
 
@@ -11,8 +12,8 @@
 namespace forgelink {
 
 AzureDevOpsHookProvisioner::AzureDevOpsHookProvisioner(const AzureDevOpsSettings &settings, const NetworkSettings &network, QString url)
-    : m_authorization("Basic " + (":" + settings.token).toBase64()), m_user(settings.basicAuthUser),
-      m_password(settings.basicAuthPasswords.value(0)), m_url(std::move(url))
+    : m_token(settings.token), m_user(settings.basicAuthUser),
+      m_password(settings.basicAuthPasswords.value(0)), m_url(std::move(url)), m_apiVersion(settings.apiVersion)
 {
     m_client = std::make_unique<ApiClient>(RepositoryLister::apiSettings(settings.organizationUrl, network));
 }
@@ -24,7 +25,15 @@ QStringList AzureDevOpsHookProvisioner::kinds() const
 
 ApiClient::Headers AzureDevOpsHookProvisioner::headers() const
 {
-    return { { "Authorization", m_authorization }, { "Content-Type", "application/json" }, { "Accept", "application/json" } };
+    ApiClient::Headers headers = AzureDevOpsApi::headers(m_token);
+    headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+    return headers;
+}
+
+QString AzureDevOpsHookProvisioner::describe(const ApiClient::Response &response) const
+{
+    const QString version = AzureDevOpsApi::versionProblem(response, m_apiVersion);
+    return version.isEmpty() ? ApiClient::describe(response) : version;
 }
 
 Result<QString> AzureDevOpsHookProvisioner::projectId(const Repository &repository)
@@ -33,12 +42,12 @@ Result<QString> AzureDevOpsHookProvisioner::projectId(const Repository &reposito
     if (const auto known = m_projectIds.constFind(project); known != m_projectIds.constEnd())
         return *known;
     Result<ApiClient::Response> response = m_client->get(
-            QStringLiteral("/_apis/projects/%1?api-version=7.1").arg(QString::fromUtf8(QUrl::toPercentEncoding(project))), headers());
+            QStringLiteral("/_apis/projects/%1?api-version=%2").arg(QString::fromUtf8(QUrl::toPercentEncoding(project)), m_apiVersion), headers());
     if (!response)
         return fail(response.error());
     const QString id = QJsonDocument::fromJson(response->body).object().value(QStringLiteral("id")).toString();
     if (response->status != 200 || id.isEmpty())
-        return fail(QStringLiteral("Azure DevOps does not show project %1: %2").arg(project, ApiClient::describe(*response)));
+        return fail(QStringLiteral("Azure DevOps does not show project %1: %2").arg(project, describe(*response)));
     m_projectIds.insert(project, id);
     return id;
 }
@@ -75,12 +84,12 @@ Result<QByteArray> AzureDevOpsHookProvisioner::body(const Repository &repository
 Result<QList<RemoteHook>> AzureDevOpsHookProvisioner::findOurs(const Repository &repository)
 {
     Result<ApiClient::Response> response = m_client->get(
-            QStringLiteral("/_apis/hooks/subscriptions?publisherId=tfs&consumerId=webHooks&consumerActionId=httpRequest&api-version=7.1"),
+            QStringLiteral("/_apis/hooks/subscriptions?publisherId=tfs&consumerId=webHooks&consumerActionId=httpRequest&api-version=%1").arg(m_apiVersion),
             headers());
     if (!response)
         return fail(response.error());
     if (response->status != 200)
-        return fail(QStringLiteral("Azure DevOps refused to list Service Hook subscriptions: %1").arg(ApiClient::describe(*response)));
+        return fail(QStringLiteral("Azure DevOps refused to list Service Hook subscriptions: %1").arg(describe(*response)));
     QList<RemoteHook> ours;
     for (const QJsonValue &value : QJsonDocument::fromJson(response->body).object().value(QStringLiteral("value")).toArray()) {
         const QJsonObject subscription = value.toObject();
@@ -92,8 +101,11 @@ Result<QList<RemoteHook>> AzureDevOpsHookProvisioner::findOurs(const Repository 
         RemoteHook remote;
         remote.id = subscription.value(QStringLiteral("id")).toString();
         remote.kind = subscription.value(QStringLiteral("eventType")).toString();
-        // onProbation still delivers, slowly; disabledBySystem and disabledByUser do not.
-        remote.enabled = subscription.value(QStringLiteral("status")).toString() == u"enabled";
+        // onProbation ("Enabled (restricted)") still delivers on its retry schedule and becomes
+        // enabled again after one success: replacing it would only reset that. disabledBySystem and
+        // disabledByUser do not deliver (docs/service-hooks/troubleshoot.md).
+        const QString status = subscription.value(QStringLiteral("status")).toString();
+        remote.enabled = status == u"enabled" || status == u"onProbation";
         remote.matches = consumer.value(QStringLiteral("basicAuthUsername")).toString() == m_user
                 && (remote.kind != u"git.pullrequest.updated"
                     || publisher.value(QStringLiteral("notificationType")).toString() == u"PushNotification");
@@ -108,12 +120,12 @@ Result<RemoteHook> AzureDevOpsHookProvisioner::create(const Repository &reposito
     if (!payload)
         return fail(payload.error());
     Result<ApiClient::Response> response =
-            m_client->request("POST", QStringLiteral("/_apis/hooks/subscriptions?api-version=7.1"), headers(), payload.value());
+            m_client->request("POST", QStringLiteral("/_apis/hooks/subscriptions?api-version=%1").arg(m_apiVersion), headers(), payload.value());
     if (!response)
         return fail(response.error());
     if (response->status != 200 && response->status != 201)
         return fail(QStringLiteral("Azure DevOps refused the %1 subscription for %2: %3%4")
-                            .arg(kind, repository.fullPath, ApiClient::describe(*response),
+                            .arg(kind, repository.fullPath, describe(*response),
                                  response->status == 401 || response->status == 403
                                          ? QStringLiteral(" (the PAT's owner needs \"Edit subscriptions\")")
                                          : QString()));
@@ -123,9 +135,11 @@ Result<RemoteHook> AzureDevOpsHookProvisioner::create(const Repository &reposito
     return hook;
 }
 
-Result<void> AzureDevOpsHookProvisioner::repair(const Repository &repository, const RemoteHook &hook)
+Result<RemoteHook> AzureDevOpsHookProvisioner::repair(const Repository &repository, const RemoteHook &hook)
 {
-    return setSecret(repository, hook, m_password); // the full subscription, status enabled
+    if (Result<void> updated = setSecret(repository, hook, m_password); !updated) // the full subscription, status enabled
+        return fail(updated.error());
+    return hook;
 }
 
 Result<void> AzureDevOpsHookProvisioner::setSecret(const Repository &repository, const RemoteHook &hook, const QByteArray &secret)
@@ -134,7 +148,7 @@ Result<void> AzureDevOpsHookProvisioner::setSecret(const Repository &repository,
     if (!payload)
         return fail(payload.error());
     Result<ApiClient::Response> response =
-            m_client->request("PUT", QStringLiteral("/_apis/hooks/subscriptions/%1?api-version=7.1").arg(hook.id), headers(), payload.value());
+            m_client->request("PUT", QStringLiteral("/_apis/hooks/subscriptions/%1?api-version=%2").arg(hook.id, m_apiVersion), headers(), payload.value());
     if (!response)
         return fail(response.error());
     if (response->status != 200)
@@ -146,7 +160,7 @@ Result<void> AzureDevOpsHookProvisioner::setSecret(const Repository &repository,
 Result<bool> AzureDevOpsHookProvisioner::remove(const Repository &repository, const RemoteHook &hook)
 {
     Result<ApiClient::Response> response =
-            m_client->request("DELETE", QStringLiteral("/_apis/hooks/subscriptions/%1?api-version=7.1").arg(hook.id), headers());
+            m_client->request("DELETE", QStringLiteral("/_apis/hooks/subscriptions/%1?api-version=%2").arg(hook.id, m_apiVersion), headers());
     if (!response)
         return fail(response.error());
     if (response->status == 404)

@@ -16,7 +16,7 @@ public:
     QStringList kinds() const override;
     Result<QList<RemoteHook>> findOurs(const Repository &repository) override;
     Result<RemoteHook> create(const Repository &repository, const QString &kind) override;
-    Result<void> repair(const Repository &repository, const RemoteHook &hook) override;
+    Result<RemoteHook> repair(const Repository &repository, const RemoteHook &hook) override;
     Result<bool> remove(const Repository &repository, const RemoteHook &hook) override;
     Result<void> setSecret(const Repository &repository, const RemoteHook &hook, const QByteArray &secret) override;
 
@@ -25,10 +25,13 @@ private:
     Result<QByteArray> body(const Repository &repository, const QString &kind, const QByteArray &password);
     ApiClient::Headers headers() const;
 
-    QByteArray m_authorization;
+    QString describe(const ApiClient::Response &response) const;
+
+    QByteArray m_token;
     QString m_user;
     QByteArray m_password;
     QString m_url;
+    QString m_apiVersion;
     QHash<QString, QString> m_projectIds;
 };
 

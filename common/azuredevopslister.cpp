@@ -1,5 +1,6 @@
 #include "azuredevopslister.h"
 
+#include "azuredevopsapi.h"
 #include "jsonparser.h"
 
 #include <QJsonArray>
@@ -20,7 +21,8 @@ QString shortBranch(const QString &ref)
 
 AzureDevOpsLister::AzureDevOpsLister(const AzureDevOpsSettings &settings, const NetworkSettings &network)
     : m_client(RepositoryLister::apiSettings(settings.organizationUrl, network))
-    , m_authorization("Basic " + (":" + settings.token).toBase64()) // any user name, the PAT as password
+    , m_headers(AzureDevOpsApi::headers(settings.token))
+    , m_apiVersion(settings.apiVersion)
 {
 }
 
@@ -34,8 +36,10 @@ Result<RepositoryListing> AzureDevOpsLister::list(const RepositoryCache &)
     QList<Project> projects;
     QByteArray continuation;
     JsonParser parser; // one page at a time: each parse replaces the last
-    const ApiClient::Headers headers{ { "Authorization", m_authorization }, { "Accept", "application/json" } };
-    auto refused = [](const ApiClient::Response &response, const QString &what) {
+    const ApiClient::Headers headers = m_headers;
+    auto refused = [this](const ApiClient::Response &response, const QString &what) {
+        if (const QString version = AzureDevOpsApi::versionProblem(response, m_apiVersion); !version.isEmpty())
+            return fail(QStringLiteral("Azure DevOps refused to list %1: %2").arg(what, version));
         return fail(QStringLiteral("Azure DevOps refused to list %1: %2%3")
                             .arg(what, ApiClient::describe(response),
                                  response.status == 401 || response.status == 203
@@ -43,7 +47,7 @@ Result<RepositoryListing> AzureDevOpsLister::list(const RepositoryCache &)
                                          : QString()));
     };
     do {
-        QString url = QStringLiteral("/_apis/projects?api-version=7.1&$top=100");
+        QString url = QStringLiteral("/_apis/projects?api-version=%1&$top=100").arg(m_apiVersion);
         if (!continuation.isEmpty())
             url += QStringLiteral("&continuationToken=") + QString::fromLatin1(QUrl::toPercentEncoding(QString::fromUtf8(continuation)));
         Result<ApiClient::Response> response = m_client.get(url, headers);
@@ -68,7 +72,7 @@ Result<RepositoryListing> AzureDevOpsLister::list(const RepositoryCache &)
 
     RepositoryListing listing;
     for (const Project &project : projects) {
-        const QString url = QStringLiteral("/%1/_apis/git/repositories?api-version=7.1").arg(project.id);
+        const QString url = QStringLiteral("/%1/_apis/git/repositories?api-version=%2").arg(project.id, m_apiVersion);
         Result<ApiClient::Response> response = m_client.get(url, headers);
         if (!response)
             return fail(response.error());

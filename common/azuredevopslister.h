@@ -17,7 +17,8 @@ public:
 
 private:
     ApiClient m_client;
-    QByteArray m_authorization;
+    ApiClient::Headers m_headers;
+    QString m_apiVersion;
 };
 
 } // namespace forgelink

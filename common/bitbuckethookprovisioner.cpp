@@ -97,9 +97,11 @@ Result<RemoteHook> BitbucketHookProvisioner::create(const Repository &repository
     return hook;
 }
 
-Result<void> BitbucketHookProvisioner::repair(const Repository &repository, const RemoteHook &hook)
+Result<RemoteHook> BitbucketHookProvisioner::repair(const Repository &repository, const RemoteHook &hook)
 {
-    return setSecret(repository, hook, m_secret); // the full settings, active again
+    if (Result<void> updated = setSecret(repository, hook, m_secret); !updated) // the full settings, active again
+        return fail(updated.error());
+    return hook;
 }
 
 Result<void> BitbucketHookProvisioner::setSecret(const Repository &repository, const RemoteHook &hook, const QByteArray &secret)

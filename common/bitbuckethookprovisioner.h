@@ -15,7 +15,7 @@ public:
     QStringList kinds() const override { return { QStringLiteral("webhook") }; }
     Result<QList<RemoteHook>> findOurs(const Repository &repository) override;
     Result<RemoteHook> create(const Repository &repository, const QString &kind) override;
-    Result<void> repair(const Repository &repository, const RemoteHook &hook) override;
+    Result<RemoteHook> repair(const Repository &repository, const RemoteHook &hook) override;
     Result<bool> remove(const Repository &repository, const RemoteHook &hook) override;
     Result<void> setSecret(const Repository &repository, const RemoteHook &hook, const QByteArray &secret) override;
 

@@ -1,5 +1,7 @@
 #include "githubmanifest.h"
 
+#include "githubappauth.h"
+#include "privatekey.h"
 #include "providercatalogue.h"
 #include "secretgenerator.h"
 
@@ -77,7 +79,7 @@ Result<GitHubManifest::Redirect> GitHubManifest::parseRedirect(const QString &te
     return redirect;
 }
 
-Result<GitHubManifest::App> GitHubManifest::convert(ApiClient &client, const QString &code)
+Result<GitHubManifest::App> GitHubManifest::convert(ApiClient &client, const QString &code, const QByteArray &fallbackSecret)
 {
     Result<ApiClient::Response> response = client.request(
             "POST", QStringLiteral("/app-manifests/%1/conversions").arg(code),
@@ -100,7 +102,44 @@ Result<GitHubManifest::App> GitHubManifest::convert(ApiClient &client, const QSt
     app.pem = body.value(QStringLiteral("pem")).toString().toUtf8();
     if (app.id <= 0 || app.clientId.isEmpty() || app.clientSecret.isEmpty() || app.pem.isEmpty())
         return fail(QStringLiteral("GitHub's answer lacks the App's id, client id, client secret or key"));
+    if (!app.webhookSecret.isEmpty())
+        return app;
+    // Without a secret GitHub sends no signature, and the agent refuses every delivery: give the
+    // App's webhook the one the answers hold.
+    const QByteArray secret = fallbackSecret.isEmpty() ? SecretGenerator::generate().toUtf8() : fallbackSecret;
+    Result<PrivateKey> key = PrivateKey::fromPem(app.pem, QStringLiteral("the App's new private key"));
+    if (!key)
+        return fail(key.error());
+    Result<ApiClient::Headers> headers = GitHubAppAuth(QString::number(app.id), key.value()).appHeaders();
+    if (!headers)
+        return fail(headers.error());
+    ApiClient::Headers patchHeaders = headers.value();
+    patchHeaders.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+    Result<ApiClient::Response> patched = client.request(
+            "PATCH", QStringLiteral("/app/hook/config"), patchHeaders,
+            QJsonDocument(QJsonObject{ { QStringLiteral("secret"), QString::fromUtf8(secret) } }).toJson(QJsonDocument::Compact));
+    if (!patched)
+        return fail(QStringLiteral("GitHub created the App \"%1\" without a webhook secret, and setting one failed: %2")
+                            .arg(app.name, patched.error()));
+    if (patched->status != 200)
+        return fail(QStringLiteral("GitHub created the App \"%1\" without a webhook secret, and refused to set one: %2; set "
+                                   "the webhook secret in the App's settings by hand")
+                            .arg(app.name, ApiClient::describe(*patched)));
+    app.webhookSecret = QString::fromUtf8(secret);
     return app;
+}
+
+bool GitHubManifest::adopt(GitHubAnswers &answers, const App &app)
+{
+    answers.appName = app.name;
+    answers.appId = QString::number(app.id);
+    answers.clientId = app.clientId;
+    answers.clientSecret = app.clientSecret;
+    answers.privateKeyFile.clear();
+    answers.privateKeyPem = app.pem;
+    const bool replaced = !answers.webhookSecret.isEmpty() && answers.webhookSecret != app.webhookSecret;
+    answers.webhookSecret = app.webhookSecret;
+    return replaced;
 }
 
 QString ManifestStates::issue()

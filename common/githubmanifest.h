@@ -1,5 +1,6 @@
 #pragma once
 
+#include "answers.h"
 #include "apiclient.h"
 #include "result.h"
 
@@ -40,8 +41,15 @@ public:
     };
     static Result<Redirect> parseRedirect(const QString &text);
 
-    // POST <api>/app-manifests/<code>/conversions.
-    static Result<App> convert(ApiClient &client, const QString &code);
+    // POST <api>/app-manifests/<code>/conversions. The App's webhook secret in the result is the one
+    // GitHub signs deliveries with: the one GitHub generated, or, when GitHub returned none,
+    // `fallbackSecret`, which is then set on the App (PATCH /app/hook/config, as the new App).
+    static Result<App> convert(ApiClient &client, const QString &code, const QByteArray &fallbackSecret);
+
+    // Fills the GitHub answers with the App GitHub created, its webhook secret included, so that
+    // values.yaml, agent.yaml and GitHub agree. True when that replaced a different secret the
+    // answers held (the wizard and the batch mode say so).
+    static bool adopt(GitHubAnswers &answers, const App &app);
 };
 
 // Random, single-use states for the manifest flow: one is issued per flow and accepted once.

@@ -76,22 +76,40 @@ Result<RemoteHook> GitLabHookProvisioner::create(const Repository &repository, c
     return hook;
 }
 
-Result<void> GitLabHookProvisioner::repair(const Repository &repository, const RemoteHook &hook)
+Result<RemoteHook> GitLabHookProvisioner::repair(const Repository &repository, const RemoteHook &hook)
 {
     if (!hook.matches) {
         if (Result<void> set = setSecret(repository, hook, m_secret); !set)
-            return set;
+            return fail(set.error());
     }
-    if (!hook.enabled) {
-        // GitLab re-enables a hook it disabled once a delivery succeeds; a test delivery is one.
-        Result<ApiClient::Response> response = m_client->request(
-                "POST", QStringLiteral("/projects/%1/hooks/%2/test/push_events").arg(repository.id, hook.id), headers());
-        if (!response)
-            return fail(response.error());
-        if (response->status != 201 && response->status != 200)
-            return fail(QStringLiteral("GitLab refused to re-enable the hook on %1: %2").arg(repository.fullPath, ApiClient::describe(*response)));
+    if (hook.enabled)
+        return hook;
+    // GitLab re-enables a hook it disabled once a delivery succeeds, and a test delivery is one:
+    // POST .../hooks/:hook_id/test/:trigger, which exists from GitLab 16.11.
+    Result<ApiClient::Response> response = m_client->request(
+            "POST", QStringLiteral("/projects/%1/hooks/%2/test/push_events").arg(repository.id, hook.id), headers());
+    if (!response) {
+        // From 17.1 hook tests are limited to 5 a minute per project and user, and the limit's 429
+        // names no time: the client waited a minute, or could not wait that long.
+        if (response.error().contains(QLatin1String("rate limit")))
+            return fail(QStringLiteral("GitLab refused to re-enable the hook on %1: it allows 5 hook tests a minute per project "
+                                       "(GitLab 17.1 and later); the next reconcile tries again (%2)")
+                                .arg(repository.fullPath, response.error()));
+        return fail(response.error());
     }
-    return {};
+    if (response->status == 201 || response->status == 200)
+        return hook;
+    if (response->status != 404)
+        return fail(QStringLiteral("GitLab refused to re-enable the hook on %1: %2").arg(repository.fullPath, ApiClient::describe(*response)));
+    // Before 16.11 the API cannot test a hook (and a hook removed meanwhile is 404 too): a new hook
+    // starts enabled, so replace the disabled one.
+    Result<RemoteHook> replacement = create(repository, hook.kind);
+    if (!replacement)
+        return fail(QStringLiteral("GitLab has no API to re-enable the hook on %1 (it needs GitLab 16.11), and creating a new "
+                                   "one failed: %2").arg(repository.fullPath, replacement.error()));
+    if (Result<bool> removed = remove(repository, hook); !removed)
+        return fail(removed.error());
+    return replacement;
 }
 
 Result<void> GitLabHookProvisioner::setSecret(const Repository &repository, const RemoteHook &hook, const QByteArray &secret)

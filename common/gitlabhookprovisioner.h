@@ -6,7 +6,8 @@ namespace forgelink {
 
 // GitLab project hooks: POST /projects/:id/hooks with the URL, the token (GitLab sends it back as
 // X-Gitlab-Token), push, tag push and merge request events, SSL verification on. A hook GitLab
-// disabled after failures is re-enabled by a test delivery.
+// disabled after failures is re-enabled by a test delivery (GitLab 16.11 and later), or replaced
+// by a new one where the API cannot test hooks.
 class GitLabHookProvisioner : public HookProvisioner {
 public:
     GitLabHookProvisioner(const GitLabSettings &settings, const NetworkSettings &network, QString url);
@@ -14,7 +15,7 @@ public:
     QStringList kinds() const override { return { QStringLiteral("webhook") }; }
     Result<QList<RemoteHook>> findOurs(const Repository &repository) override;
     Result<RemoteHook> create(const Repository &repository, const QString &kind) override;
-    Result<void> repair(const Repository &repository, const RemoteHook &hook) override;
+    Result<RemoteHook> repair(const Repository &repository, const RemoteHook &hook) override;
     Result<bool> remove(const Repository &repository, const RemoteHook &hook) override;
     Result<void> setSecret(const Repository &repository, const RemoteHook &hook, const QByteArray &secret) override;
 

@@ -19,7 +19,10 @@ Result<RepositoryListing> GitLabLister::list(const RepositoryCache &)
 {
     RepositoryListing listing;
     JsonParser parser; // one page at a time: each parse replaces the last
-    QString url = QStringLiteral("/projects?membership=true&simple=true&pagination=keyset&order_by=id&sort=asc&per_page=100");
+    // Maintainer or above only: creating a project hook needs Maintainer (doc/api/project_webhooks.md),
+    // so a project where the token's user is Developer is of no use to Pipekit. Not simple=true:
+    // that listing has no visibility, archived or permissions (doc/api/projects.md).
+    QString url = QStringLiteral("/projects?membership=true&min_access_level=40&pagination=keyset&order_by=id&sort=asc&per_page=100");
     int pageNumber = 0;
     while (!url.isEmpty()) {
         ++pageNumber;
@@ -47,7 +50,7 @@ Result<RepositoryListing> GitLabLister::list(const RepositoryCache &)
             repository.archived = item.optionalBool("archived");
             repository.webUrl = item.optionalString("web_url");
             repository.cloneUrl = item.optionalString("http_url_to_repo");
-            // The simple listing has no permissions; the full one has project and group access.
+            // The project's own access level and the one inherited from its group; the higher counts.
             if (auto permissions = item.optionalObject("permissions")) {
                 int level = 0;
                 for (const char *kind : { "project_access", "group_access" }) {

@@ -155,12 +155,14 @@ Result<QStringList> HookLifecycle::attachRepository(Provider provider, const Rep
         } else {
             hook = ofKind.takeFirst();
             if (!hook.enabled || !hook.matches) {
-                if (Result<void> repaired = (*hooks)->repair(repository, hook); !repaired)
+                Result<RemoteHook> repaired = (*hooks)->repair(repository, hook);
+                if (!repaired)
                     return rollBack(repaired.error());
-                lines << QStringLiteral("%1 %2: %3 %4 %5").arg(providerId(provider), repository.fullPath,
-                                                               hook.enabled ? QStringLiteral("updated the settings of")
-                                                                            : QStringLiteral("re-enabled"),
-                                                               kind, hook.id);
+                const QString what = repaired->id != hook.id ? QStringLiteral("replaced the disabled %1 %2 with").arg(kind, hook.id)
+                        : hook.enabled                       ? QStringLiteral("updated the settings of %1").arg(kind)
+                                                             : QStringLiteral("re-enabled %1").arg(kind);
+                hook = repaired.value();
+                lines << QStringLiteral("%1 %2: %3 %4").arg(providerId(provider), repository.fullPath, what, hook.id);
             } else {
                 lines << QStringLiteral("%1 %2: %3 %4 already attached").arg(providerId(provider), repository.fullPath, kind, hook.id);
             }

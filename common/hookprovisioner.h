@@ -28,8 +28,9 @@ public:
     // forgelink's hooks on the repository, from every page of the provider's list.
     virtual Result<QList<RemoteHook>> findOurs(const Repository &repository) = 0;
     virtual Result<RemoteHook> create(const Repository &repository, const QString &kind) = 0;
-    // Puts the wanted settings back and re-enables a disabled hook.
-    virtual Result<void> repair(const Repository &repository, const RemoteHook &hook) = 0;
+    // Puts the wanted settings back and re-enables a disabled hook. The hook that serves the
+    // repository afterwards: the same one, or a new one when it had to be recreated.
+    virtual Result<RemoteHook> repair(const Repository &repository, const RemoteHook &hook) = 0;
     // False when the hook was already gone (removed by hand).
     virtual Result<bool> remove(const Repository &repository, const RemoteHook &hook) = 0;
     // Sets a new secret on a hook (secret rotation).

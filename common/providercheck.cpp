@@ -1,6 +1,7 @@
 #include "providercheck.h"
 
 #include "apiclient.h"
+#include "azuredevopsapi.h"
 #include "githubappauth.h"
 #include "privatekey.h"
 #include "providercatalogue.h"
@@ -10,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QUrl>
 
 namespace forgelink {
@@ -162,7 +164,7 @@ ProviderCheck::Outcome ProviderCheck::bitbucket(const BitbucketAnswers &answers,
     settings.maxAttempts = 2;
     ApiClient client(settings);
     const ApiClient::Headers headers{ { "Authorization", "Bearer " + answers.token.toUtf8() } };
-    Result<ApiClient::Response> repos = client.get(QStringLiteral("/rest/api/latest/repos?permission=REPO_ADMIN&limit=1"), headers);
+    Result<ApiClient::Response> repos = client.get(QStringLiteral("/rest/api/latest/repos?permission=REPO_ADMIN&limit=1000"), headers);
     if (!repos)
         return failed(unreachable(QStringLiteral("Bitbucket"), repos.error()));
     if (repos->status == 401)
@@ -170,16 +172,37 @@ ProviderCheck::Outcome ProviderCheck::bitbucket(const BitbucketAnswers &answers,
     if (repos->status != 200)
         return failed(QStringLiteral("Bitbucket answered %1 when listing repositories.").arg(ApiClient::describe(*repos)));
     Outcome outcome;
-    const QJsonObject page = QJsonDocument::fromJson(repos->body).object();
-    if (page.value(QStringLiteral("values")).toArray().isEmpty())
+    QSet<QString> administeredProjects;
+    for (const QJsonValue &repo : QJsonDocument::fromJson(repos->body).object().value(QStringLiteral("values")).toArray())
+        administeredProjects.insert(repo.toObject().value(QStringLiteral("project")).toObject().value(QStringLiteral("key")).toString());
+    if (administeredProjects.isEmpty()) {
         outcome.problems << QStringLiteral("The token administers no repository: give it the REPO_ADMIN permission.");
+        return outcome;
+    }
+    outcome.facts << QStringLiteral("The token administers repositories in %1 project(s) (REPO_ADMIN)").arg(administeredProjects.size());
+    // The project listing answers 200 with whatever the token may view, possibly nothing, so it
+    // proves no permission; filtered by PROJECT_READ it lists exactly the projects the token reads.
+    Result<ApiClient::Response> projects = client.get(QStringLiteral("/rest/api/latest/projects?permission=PROJECT_READ&limit=1000"), headers);
+    if (!projects || projects->status != 200) {
+        outcome.problems << QStringLiteral("Bitbucket did not say which projects the token reads (%1).")
+                                    .arg(projects ? ApiClient::describe(*projects) : projects.error());
+        return outcome;
+    }
+    QSet<QString> readable;
+    for (const QJsonValue &project : QJsonDocument::fromJson(projects->body).object().value(QStringLiteral("values")).toArray())
+        readable.insert(project.toObject().value(QStringLiteral("key")).toString());
+    QStringList missing;
+    for (const QString &key : administeredProjects) {
+        if (!readable.contains(key))
+            missing << key;
+    }
+    missing.sort();
+    if (!missing.isEmpty())
+        outcome.problems << QStringLiteral("The token lacks PROJECT_READ on %1: create it as a project token (or a personal "
+                                           "token) with project read and repository admin.")
+                                    .arg(missing.join(QStringLiteral(", ")));
     else
-        outcome.facts << QStringLiteral("The token administers repositories (REPO_ADMIN)");
-    Result<ApiClient::Response> projects = client.get(QStringLiteral("/rest/api/latest/projects?limit=1"), headers);
-    if (!projects || projects->status != 200)
-        outcome.problems << QStringLiteral("The token cannot read projects: give it the PROJECT_READ permission.");
-    else
-        outcome.facts << QStringLiteral("The token reads projects (PROJECT_READ)");
+        outcome.facts << QStringLiteral("The token reads those projects (PROJECT_READ)");
     outcome.passed = outcome.problems.isEmpty();
     return outcome;
 }
@@ -189,26 +212,73 @@ ProviderCheck::Outcome ProviderCheck::azureDevOps(const AzureDevOpsAnswers &answ
     ApiSettings settings = RepositoryLister::apiSettings(answers.organizationUrl, network);
     settings.maxAttempts = 2;
     ApiClient client(settings);
-    const ApiClient::Headers headers{ { "Authorization", "Basic " + (":" + answers.token.toUtf8()).toBase64() },
-                                      { "Accept", "application/json" } };
-    Result<ApiClient::Response> projects = client.get(QStringLiteral("/_apis/projects?api-version=7.1&$top=100"), headers);
+    const ApiClient::Headers headers = AzureDevOpsApi::headers(answers.token.toUtf8());
+    const QString version = answers.apiVersion.isEmpty() ? AzureDevOpsApi::defaultApiVersion(answers.organizationUrl) : answers.apiVersion;
+    Result<ApiClient::Response> projects = client.get(QStringLiteral("/_apis/projects?api-version=%1&$top=100").arg(version), headers);
     if (!projects)
         return failed(unreachable(QStringLiteral("Azure DevOps"), projects.error()));
     // A bad PAT gets 203 and a sign-in page, or 401.
     if (projects->status == 203 || projects->status == 401)
         return failed(QStringLiteral("Azure DevOps rejected the personal access token: it is invalid, expired, or not for this organization."));
+    if (const QString problem = AzureDevOpsApi::versionProblem(*projects, version); !problem.isEmpty())
+        return failed(QStringLiteral("Azure DevOps refused the REST API version: %1.").arg(problem));
     if (projects->status != 200)
         return failed(QStringLiteral("Azure DevOps answered %1 when listing projects.").arg(ApiClient::describe(*projects)));
     Outcome outcome;
-    const int count = int(QJsonDocument::fromJson(projects->body).object().value(QStringLiteral("value")).toArray().size());
-    outcome.facts << QStringLiteral("The token reads %1 project(s)").arg(count);
-    Result<ApiClient::Response> subscriptions = client.get(QStringLiteral("/_apis/hooks/subscriptions?api-version=7.1"), headers);
-    if (!subscriptions || subscriptions->status != 200)
-        outcome.problems << QStringLiteral("The token cannot manage Service Hook subscriptions: its owner must be a Project "
-                                           "Administrator or have \"Edit subscriptions\", and the token needs the Code (Read, "
-                                           "Write & Status) scope.");
+    QStringList projectIds;
+    QHash<QString, QString> projectNames;
+    for (const QJsonValue &value : QJsonDocument::fromJson(projects->body).object().value(QStringLiteral("value")).toArray()) {
+        const QJsonObject project = value.toObject();
+        projectIds << project.value(QStringLiteral("id")).toString();
+        projectNames.insert(projectIds.last(), project.value(QStringLiteral("name")).toString());
+    }
+    outcome.facts << QStringLiteral("The token reads %1 project(s) (REST API %2)").arg(projectIds.size()).arg(version);
+    Result<ApiClient::Response> subscriptions = client.get(QStringLiteral("/_apis/hooks/subscriptions?api-version=%1").arg(version), headers);
+    if (!subscriptions || subscriptions->status != 200) {
+        outcome.problems << QStringLiteral("The token cannot read Service Hook subscriptions: its owner must be a Project "
+                                           "Administrator or have \"View subscriptions\" and \"Edit subscriptions\", and the token "
+                                           "needs the Code (Read, Write & Status) scope.");
+        return outcome;
+    }
+    outcome.facts << QStringLiteral("The token reads Service Hook subscriptions");
+    if (projectIds.isEmpty()) {
+        outcome.problems << QStringLiteral("The token reads no project: give it Project & Team (Read).");
+        return outcome;
+    }
+    // Viewing and editing subscriptions are separate permissions: a listing that works proves only
+    // the first. Ask Azure DevOps whether the token's owner may edit and delete them in each
+    // project, which changes nothing (Security REST API, "Permissions - Has Permissions").
+    QStringList tokens;
+    for (const QString &id : projectIds)
+        tokens << QStringLiteral("PublisherSecurity/") + id;
+    Result<ApiClient::Response> allowed = client.get(
+            QStringLiteral("/_apis/permissions/%1/%2?tokens=%3&alwaysAllowAdministrators=true&api-version=%4")
+                    .arg(AzureDevOpsApi::serviceHooksNamespace())
+                    .arg(AzureDevOpsApi::kEditSubscriptions | AzureDevOpsApi::kDeleteSubscriptions)
+                    .arg(QString::fromUtf8(QUrl::toPercentEncoding(tokens.join(QLatin1Char(',')), "/")), version),
+            headers);
+    if (!allowed || allowed->status != 200) {
+        outcome.problems << QStringLiteral("Azure DevOps did not say whether the token's owner may edit Service Hook subscriptions "
+                                           "(%1); attaching repositories needs \"Edit subscriptions\".")
+                                    .arg(allowed ? ApiClient::describe(*allowed) : allowed.error());
+        return outcome;
+    }
+    const QJsonArray answersPerProject = QJsonDocument::fromJson(allowed->body).object().value(QStringLiteral("value")).toArray();
+    QStringList without;
+    for (qsizetype i = 0; i < projectIds.size(); ++i) {
+        if (!answersPerProject.at(i).toBool(false))
+            without << projectNames.value(projectIds.at(i));
+    }
+    if (without.size() == projectIds.size())
+        outcome.problems << QStringLiteral("The token's owner may not edit Service Hook subscriptions (\"Edit subscriptions\" and "
+                                           "\"Delete subscriptions\") in any project: make them a Project Administrator or grant "
+                                           "those permissions.");
+    else if (!without.isEmpty())
+        outcome.facts << QStringLiteral("Warning: the token's owner may not edit Service Hook subscriptions in %1; repositories "
+                                        "there cannot be attached.")
+                                 .arg(without.join(QStringLiteral(", ")));
     else
-        outcome.facts << QStringLiteral("The token reads Service Hook subscriptions");
+        outcome.facts << QStringLiteral("Its owner may edit Service Hook subscriptions in every project it reads");
     outcome.passed = outcome.problems.isEmpty();
     return outcome;
 }

@@ -1,9 +1,9 @@
 #include "webhookintake.h"
 
 #include "crypto.h"
+#include "formurlencoding.h"
 #include "webhooknormalizer.h"
 
-#include <QUrlQuery>
 
 namespace forgelink {
 
@@ -107,11 +107,12 @@ WebhookIntake::Decision WebhookIntake::evaluate(Provider provider, const Webhook
     QByteArray json = request.body;
     const QByteArray contentType = request.header("Content-Type").split(';').first().trimmed().toLower();
     if (contentType == "application/x-www-form-urlencoded" && provider == Provider::GitHub) {
-        // GitHub's form content type: the JSON is the url-encoded `payload` field.
-        const QUrlQuery form(QString::fromUtf8(request.body));
-        if (!form.hasQueryItem(QStringLiteral("payload")))
+        // GitHub's form content type: the JSON is the form-encoded `payload` field. The signature
+        // covers the raw body, which is verified and stored as it came.
+        const std::optional<QByteArray> payload = FormUrlEncoding::field(request.body, "payload");
+        if (!payload)
             return refuse(400, QStringLiteral("form body has no payload field"));
-        json = form.queryItemValue(QStringLiteral("payload"), QUrl::FullyDecoded).toUtf8();
+        json = *payload;
     } else if (!contentType.isEmpty() && contentType != "application/json" && !contentType.endsWith("+json")) {
         return refuse(400, QStringLiteral("Content-Type %1 is not supported; send application/json")
                                    .arg(QString::fromLatin1(contentType)));

@@ -178,6 +178,68 @@ private Q_SLOTS:
         QCOMPARE(m_store->hooks(Provider::GitLab)->size(), 2);
     }
 
+    // Projects where the token's user is Developer are not cached, so autoAttach and reconcile
+    // never try them (GitLab answers 403 there).
+    void gitlabDeveloperProjectsAreLeftAlone()
+    {
+        setUp(Provider::GitLab, 0);
+        m_fake->addRepos(4, 1);
+        m_fake->repos[1].accessLevel = 30;
+        m_fake->repos[3].accessLevel = 30;
+        RepositorySync sync(m_config, *m_store, QStringLiteral("test"));
+        QVERIFY(sync.run(Provider::GitLab, 1000));
+        m_config.autoAttach = true;
+        HookLifecycle lifecycle(m_config, *m_store, QStringLiteral("test"));
+        const HookLifecycle::ReconcileReport report = lifecycle.reconcile();
+        QVERIFY2(report.failures == 0, qPrintable(report.lines.join(u'\n')));
+        QCOMPARE(m_store->hooks(Provider::GitLab)->size(), 2);
+        QCOMPARE(m_fake->statusCount(403), 0);
+    }
+
+    // Before GitLab 16.11 the API cannot test (and so re-enable) a hook: the disabled one is
+    // replaced by a new, enabled one, and the record follows.
+    void gitlabBefore1611ReplacesADisabledHook()
+    {
+        setUp(Provider::GitLab, 2);
+        m_fake->gitlabVersion = QVersionNumber(16, 9);
+        HookLifecycle lifecycle(m_config, *m_store, QStringLiteral("test"));
+        QVERIFY(lifecycle.attach(Provider::GitLab, path(0)));
+        const QString repoId = m_fake->repos.at(0).id;
+        const int oldId = m_fake->hooks[repoId].first().value(QStringLiteral("id")).toInt();
+        m_fake->hooks[repoId].first().insert(QStringLiteral("alert_status"), QStringLiteral("disabled"));
+        const HookLifecycle::ReconcileReport report = lifecycle.reconcile();
+        QVERIFY2(report.failures == 0, qPrintable(report.lines.join(u'\n')));
+        QVERIFY2(report.lines.join(u'\n').contains(QStringLiteral("replaced the disabled webhook %1 with").arg(oldId)),
+                 qPrintable(report.lines.join(u'\n')));
+        QCOMPARE(m_fake->hooks[repoId].size(), 1);
+        const QJsonObject replacement = m_fake->hooks[repoId].first();
+        QVERIFY(replacement.value(QStringLiteral("id")).toInt() != oldId);
+        QCOMPARE(replacement.value(QStringLiteral("alert_status")).toString(), QStringLiteral("executable"));
+        QCOMPARE(m_store->hooks(Provider::GitLab)->first().hookId, QString::number(replacement.value(QStringLiteral("id")).toInt()));
+    }
+
+    // From 17.1 hook tests are limited to 5 a minute per project and user, and the 429 names no
+    // time: the run does not spin through its retries, it says when to try again.
+    void gitlabHookTestRateLimit()
+    {
+        setUp(Provider::GitLab, 2);
+        m_config.network.maxRateLimitWaitMs = 5'000; // shorter than GitLab's minute
+        HookLifecycle lifecycle(m_config, *m_store, QStringLiteral("test"));
+        QVERIFY(lifecycle.attach(Provider::GitLab, path(0)));
+        const QString repoId = m_fake->repos.at(0).id;
+        m_fake->hooks[repoId].first().insert(QStringLiteral("alert_status"), QStringLiteral("disabled"));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        m_fake->gitlabHookTests[repoId] = { now, now, now, now, now };
+        const HookLifecycle::ReconcileReport limited = lifecycle.reconcile();
+        QCOMPARE(limited.failures, 1);
+        QVERIFY2(limited.lines.join(u'\n').contains(QStringLiteral("it allows 5 hook tests a minute per project")),
+                 qPrintable(limited.lines.join(u'\n')));
+        QCOMPARE(m_fake->statusCount(429), 1);
+        m_fake->gitlabHookTests.clear(); // a minute later
+        QCOMPARE(lifecycle.reconcile().failures, 0);
+        QCOMPARE(m_fake->hooks[repoId].first().value(QStringLiteral("alert_status")).toString(), QStringLiteral("executable"));
+    }
+
     void autoAttachFollowsPatterns()
     {
         setUp(Provider::GitLab, 6);
@@ -241,10 +303,16 @@ private Q_SLOTS:
         QVERIFY(lifecycle.attach(Provider::AzureDevOps, path(0)));
         QCOMPARE(m_fake->subscriptions.size(), 3);
 
-        // Probation or disabledBySystem: reconcile puts the subscription back to enabled.
+        // disabledBySystem: reconcile puts the subscription back to enabled.
         m_fake->subscriptions[1].insert(QStringLiteral("status"), QStringLiteral("disabledBySystem"));
         QCOMPARE(lifecycle.reconcile().failures, 0);
         QCOMPARE(m_fake->subscriptions[1].value(QStringLiteral("status")).toString(), QStringLiteral("enabled"));
+        // onProbation still delivers on its retry schedule: reconcile leaves it as it is.
+        m_fake->subscriptions[2].insert(QStringLiteral("status"), QStringLiteral("onProbation"));
+        m_fake->clearRequests();
+        QCOMPARE(lifecycle.reconcile().failures, 0);
+        QCOMPARE(sentBodies("PUT", QStringLiteral("/_apis/hooks/subscriptions/")).size(), 0);
+        QCOMPARE(m_fake->subscriptions[2].value(QStringLiteral("status")).toString(), QStringLiteral("onProbation"));
 
         QVERIFY(lifecycle.detach(Provider::AzureDevOps, path(0)));
         QCOMPARE(m_fake->subscriptions.size(), 0);
@@ -263,6 +331,27 @@ private Q_SLOTS:
         QCOMPARE(m_fake->subscriptions.size(), 0); // all or nothing
         QCOMPARE(m_store->hooks(Provider::AzureDevOps)->size(), 0);
         QCOMPARE(sentBodies("DELETE", QStringLiteral("/_apis/hooks/subscriptions/")).size(), 2);
+    }
+
+    // Azure DevOps Server 2020 speaks REST API 6.0: every call uses the configured version, and a
+    // newer one is refused with a message that names the right setting.
+    void azureApiVersionIsASetting()
+    {
+        setUp(Provider::AzureDevOps, 2);
+        m_fake->azureApiVersion = QVersionNumber(6, 0);
+        {
+            HookLifecycle lifecycle(m_config, *m_store, QStringLiteral("test"));
+            const Result<QStringList> refused = lifecycle.attach(Provider::AzureDevOps, path(0));
+            QVERIFY(!refused);
+            QVERIFY2(refused.error().contains(QStringLiteral("set apiVersion to \"6.0\"")), qPrintable(refused.error()));
+        }
+        m_config.azureDevOps->apiVersion = QStringLiteral("6.0");
+        m_fake->clearRequests();
+        HookLifecycle lifecycle(m_config, *m_store, QStringLiteral("test"));
+        QVERIFY(lifecycle.attach(Provider::AzureDevOps, path(0)));
+        QCOMPARE(m_fake->subscriptions.size(), 3);
+        for (const FakeProviderApi::Seen &seen : m_fake->requests())
+            QVERIFY2(seen.query.contains("api-version=6.0"), seen.query.constData());
     }
 
     void githubChecksTheInstallation()

@@ -267,6 +267,27 @@ private Q_SLOTS:
         }
     }
 
+    // GitLab lists every project the token's user is a member of, Reporter and Developer included;
+    // only Maintainers may create the hooks Pipekit needs (doc/api/project_webhooks.md).
+    void gitlabCachesOnlyMaintainerProjectsWithTheirDetails()
+    {
+        auto api = fake(Provider::GitLab, 9);
+        api->repos[1].accessLevel = 30; // Developer
+        api->repos[2].accessLevel = 20; // Reporter
+        api->repos[3].accessLevel = 50; // Owner
+        api->repos[4].archived = true;
+        const RepositorySync::Outcome outcome = syncOnce(configFor(Provider::GitLab, *api), Provider::GitLab);
+        QVERIFY2(outcome.succeeded, qPrintable(outcome.error));
+        QCOMPARE(outcome.counts.added, 7);
+        for (const Repository &repository : m_store->repositories(Provider::GitLab).value()) {
+            QVERIFY(repository.id != api->repos[1].id && repository.id != api->repos[2].id);
+            QVERIFY2(!repository.visibility.isEmpty(), qPrintable(repository.fullPath)); // not the simple listing
+            QVERIFY(repository.archived.has_value());
+            QCOMPARE(*repository.archived, repository.id == api->repos[4].id);
+            QVERIFY(repository.accessLevel.value_or(0) >= 40);
+        }
+    }
+
     void gitHubJwtIsChecked()
     {
         auto api = fake(Provider::GitHub, 10);

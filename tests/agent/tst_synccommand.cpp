@@ -1,4 +1,6 @@
 #include "agentprocess.h"
+#include "connectproxy.h"
+#include "testcertificates.h"
 #include "fakeproviderapi.h"
 #include "httptestclient.h"
 #include "servedprocess.h"
@@ -64,6 +66,39 @@ private Q_SLOTS:
             QVERIFY(fake->start());
             m_fakes[provider] = std::move(fake);
         }
+    }
+
+    // An on-prem GitLab behind a private CA, reached through a CONNECT proxy: network.caBundle and
+    // network.proxy in agent.yaml.
+    void syncThroughPrivateCaAndProxy()
+    {
+        const TestCertificates certificates;
+        QVERIFY(certificates.writeTo(m_dir.path()));
+        FakeProviderApi gitlab(Provider::GitLab);
+        gitlab.addRepos(30);
+        QVERIFY(gitlab.start(m_dir.filePath(QStringLiteral("server.pem")), m_dir.filePath(QStringLiteral("server.key"))));
+        ConnectProxy proxy;
+        QVERIFY(proxy.start());
+        auto write = [&](const QString &name, const QString &network) {
+            const QString path = m_dir.filePath(name + QStringLiteral(".yaml"));
+            TestPaths::writeFile(path, QStringLiteral("database: sqlite://%1.db\nnetwork: {%2}\n"
+                                                      "providers:\n  gitlab: {url: %3, token: %4, webhookSecret: s}\n")
+                                               .arg(name, network, gitlab.baseUrl(), QString::fromUtf8(gitlab.token))
+                                               .toUtf8());
+            return path;
+        };
+        const ServedProcess::Run untrusted = agent({ QStringLiteral("sync"), QStringLiteral("--config"),
+                                                     write(QStringLiteral("untrusted"), QStringLiteral("maxAttempts: 3")) });
+        QCOMPARE(untrusted.exitCode, 1);
+        QVERIFY2(untrusted.err.contains(QStringLiteral("TLS certificate is not trusted")), qPrintable(untrusted.err));
+        QCOMPARE(gitlab.requestCount(), 0);
+
+        const ServedProcess::Run trusted = agent({ QStringLiteral("sync"), QStringLiteral("--config"),
+                                                   write(QStringLiteral("trusted"), QStringLiteral("caBundle: ca.pem, proxy: %1").arg(proxy.url())) });
+        QVERIFY2(trusted.exitCode == 0, qPrintable(trusted.err));
+        QVERIFY2(trusted.out.contains(QStringLiteral("gitlab: 30 added")), qPrintable(trusted.out));
+        QVERIFY(!proxy.tunnels().isEmpty());
+        QCOMPARE(proxy.tunnels().first(), QStringLiteral("127.0.0.1:%1").arg(QUrl(gitlab.baseUrl()).port()));
     }
 
     void syncThenList()

@@ -170,7 +170,8 @@ private Q_SLOTS:
         QVERIFY(github.start());
         QTemporaryDir dir;
         QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("answers.yaml")),
-                                     "domain: pipekit.example.com\ngithub: {organization: acme, apiUrl: " + github.baseUrl().toUtf8() + "}\n"));
+                                     "domain: pipekit.example.com\ngithub: {organization: acme, apiUrl: " + github.baseUrl().toUtf8()
+                                             + ", webhookSecret: answers-webhook-secret-0123456789}\n"));
         const QString out = dir.filePath(QStringLiteral("out"));
         auto run = [&](bool forge) {
             QProcess process;
@@ -205,10 +206,47 @@ private Q_SLOTS:
         QCOMPARE(values["gitProviders"]["github"]["appId"].as<int>(), 424242);
         QCOMPARE(QString::fromStdString(values["gitProviders"]["github"]["clientId"].Scalar()), QStringLiteral("Iv23liFromManifest"));
         QCOMPARE(QByteArray::fromStdString(values["gitProviders"]["github"]["privateKey"].Scalar()), TestKeys::rsaPrivateKeyPem());
+        // GitHub signs with the secret it generated: both files carry that one, and stdout says so.
+        QCOMPARE(QString::fromStdString(values["gitProviders"]["github"]["webhookSecret"].Scalar()),
+                 QStringLiteral("manifest-webhook-secret-0123456789"));
+        const YAML::Node agent = YAML::LoadFile(QDir(out).filePath(QStringLiteral("agent.yaml")).toStdString());
+        QCOMPARE(QString::fromStdString(agent["providers"]["github"]["webhookSecret"].Scalar()),
+                 QStringLiteral("manifest-webhook-secret-0123456789"));
+        QVERIFY2(m_lastRun.out.contains(QStringLiteral("instead of github.webhookSecret from the answers file")), qPrintable(m_lastRun.out));
         struct stat status {};
         QCOMPARE(::stat(QFile::encodeName(QDir(out).filePath(QStringLiteral("github-app.pem"))).constData(), &status), 0);
         QCOMPARE(status.st_mode & 07777, mode_t(0600));
         QVERIFY(!m_lastRun.out.contains(QStringLiteral("manifest-client-secret")));
+    }
+
+    // env: and file: in an answers file are read: values.yaml needs the secret, not the reference.
+    void secretReferencesInAnswersAreResolved()
+    {
+        QTemporaryDir dir;
+        QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("token.txt")), "glpat-from-a-file-0123456789\n"));
+        QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("answers.yaml")),
+                                     "domain: pipekit.example.com\n"
+                                     "gitlab: {url: https://gitlab.com, token: file:token.txt, webhookSecret: env:FORGELINK_TEST_GITLAB_SECRET}\n"));
+        qputenv("FORGELINK_TEST_GITLAB_SECRET", "gitlab-secret-from-the-environment");
+        const Run run = wizard({ QStringLiteral("--batch"), dir.filePath(QStringLiteral("answers.yaml")), QStringLiteral("--out"),
+                                 dir.filePath(QStringLiteral("out")) });
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const YAML::Node values = YAML::LoadFile(dir.filePath(QStringLiteral("out/values.yaml")).toStdString());
+        QCOMPARE(QString::fromStdString(values["gitProviders"]["gitlab"]["webhookSecret"].Scalar()),
+                 QStringLiteral("gitlab-secret-from-the-environment"));
+        const YAML::Node agent = YAML::LoadFile(dir.filePath(QStringLiteral("out/agent.yaml")).toStdString());
+        QCOMPARE(QString::fromStdString(agent["providers"]["gitlab"]["webhookSecret"].Scalar()),
+                 QStringLiteral("gitlab-secret-from-the-environment"));
+        QCOMPARE(QString::fromStdString(agent["providers"]["gitlab"]["token"].Scalar()), QStringLiteral("glpat-from-a-file-0123456789"));
+        QVERIFY(!run.out.contains(QStringLiteral("from-the-environment")));
+
+        qunsetenv("FORGELINK_TEST_GITLAB_SECRET");
+        const Run missing = wizard({ QStringLiteral("--batch"), dir.filePath(QStringLiteral("answers.yaml")), QStringLiteral("--out"),
+                                     dir.filePath(QStringLiteral("out2")) });
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains(QStringLiteral("gitlab.webhookSecret: environment variable FORGELINK_TEST_GITLAB_SECRET is not set")),
+                 qPrintable(missing.err));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("out2/values.yaml"))));
     }
 
     void printsTheManifest()

@@ -1,4 +1,5 @@
 #include "checkedlineedit.h"
+#include "copyablevalue.h"
 #include "fakeproviderapi.h"
 #include "githubpage.h"
 #include "manifestbrowser.h"
@@ -7,6 +8,7 @@
 #include "setupgenerator.h"
 #include "setupwizard.h"
 #include "testkeys.h"
+#include "tokenproviderpage.h"
 #include "testpaths.h"
 #include "verifypanel.h"
 
@@ -14,6 +16,7 @@
 #include <QApplication>
 #include <QJsonObject>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -212,6 +215,50 @@ private Q_SLOTS:
         type(wizard, QStringLiteral("github.privateKeyFile"), m_dir.filePath(QStringLiteral("public.pem")));
         QVERIFY(!nextEnabled(wizard));
         QVERIFY(wizard.currentPage()->findChild<QLabel *>(QStringLiteral("github.privateKeyFile.problem"))->text().contains(QStringLiteral("is a public key")));
+    }
+
+    // Azure DevOps Server speaks an older REST API: its release is asked for a server URL only.
+    void azureServerReleaseSetsTheApiVersion()
+    {
+        TokenProviderPage page(Provider::AzureDevOps, [] { return Answers(); });
+        page.show();
+        auto *url = page.findChild<CheckedLineEdit *>(QStringLiteral("azureDevOps.organizationUrl"));
+        auto *release = page.findChild<QComboBox *>(QStringLiteral("azureDevOps.apiVersion"));
+        QVERIFY(url && release);
+        url->setText(QStringLiteral("https://dev.azure.com/acme"));
+        QVERIFY(!release->isVisible());
+        Answers answers;
+        answers.azureDevOps.emplace();
+        page.writeAnswers(answers);
+        QCOMPARE(answers.azureDevOps->apiVersion, QStringLiteral("7.1"));
+        url->setText(QStringLiteral("https://tfs.example.com/DefaultCollection"));
+        QVERIFY(release->isVisible());
+        QCOMPARE(release->currentData().toString(), QStringLiteral("7.0")); // Server 2022, the newest
+        release->setCurrentIndex(release->findData(QStringLiteral("6.0")));
+        page.writeAnswers(answers);
+        QCOMPARE(answers.azureDevOps->apiVersion, QStringLiteral("6.0"));
+        QVERIFY(release->currentText().contains(QStringLiteral("Azure DevOps Server 2020")));
+    }
+
+    // By hand, the admin must paste the webhook secret into GitHub: it is shown in full beside the
+    // other values, with Copy, and follows the secret field.
+    void gitHubManualPathShowsTheWebhookSecret()
+    {
+        SetupWizard wizard(options(false));
+        wizard.show();
+        QTRY_VERIFY(wizard.isRestored());
+        fillToGitHub(wizard);
+        auto *shown = wizard.currentPage()->findChild<CopyableValue *>(QStringLiteral("webhookSecretToCopy"));
+        QVERIFY(shown);
+        QCOMPARE(shown->value(), edit(wizard, QStringLiteral("github.webhookSecret"))->text());
+        QCOMPARE(shown->value().size(), 48);
+        QVERIFY(shown->findChild<QPushButton *>());
+        type(wizard, QStringLiteral("github.webhookSecret"), QStringLiteral("typed-webhook-secret-0123456789"));
+        QCOMPARE(shown->value(), QStringLiteral("typed-webhook-secret-0123456789"));
+        bool saysWhere = false;
+        for (const QLabel *label : wizard.currentPage()->findChildren<QLabel *>())
+            saysWhere |= label->text().contains(QStringLiteral("\"Webhook secret\" field"));
+        QVERIFY(saysWhere);
     }
 
     void failedAndCancelledChecks()

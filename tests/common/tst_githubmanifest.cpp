@@ -92,14 +92,44 @@ private Q_SLOTS:
         settings.baseUrl = github.baseUrl();
         settings.maxAttempts = 1;
         ApiClient client(settings);
-        const auto app = GitHubManifest::convert(client, QStringLiteral("goodcode"));
+        const auto app = GitHubManifest::convert(client, QStringLiteral("goodcode"), "answers-webhook-secret-0123456789");
         QVERIFY2(app, qPrintable(app.error()));
         QCOMPARE(app->id, 424242);
         QCOMPARE(app->clientId, QStringLiteral("Iv23liFromManifest"));
         QCOMPARE(app->pem, TestKeys::rsaPrivateKeyPem());
-        const auto again = GitHubManifest::convert(client, QStringLiteral("goodcode"));
+        // GitHub generated a secret and signs with it: that one wins, nothing is changed on GitHub.
+        QCOMPARE(app->webhookSecret, QStringLiteral("manifest-webhook-secret-0123456789"));
+        QCOMPARE(github.requestCount(QStringLiteral("/app/hook/config")), 0);
+        GitHubAnswers answers;
+        answers.webhookSecret = QStringLiteral("answers-webhook-secret-0123456789");
+        QVERIFY(GitHubManifest::adopt(answers, app.value()));
+        QCOMPARE(answers.webhookSecret, app->webhookSecret);
+        QCOMPARE(answers.appId, QStringLiteral("424242"));
+        QCOMPARE(answers.privateKeyPem, TestKeys::rsaPrivateKeyPem());
+        QVERIFY(!GitHubManifest::adopt(answers, app.value())); // the same secret again: nothing replaced
+        const auto again = GitHubManifest::convert(client, QStringLiteral("goodcode"), {});
         QVERIFY(!again);
         QVERIFY2(again.error().contains(QStringLiteral("expired (the flow must finish within an hour) or was used already")), qPrintable(again.error()));
+    }
+
+    // GitHub may return no webhook secret; it then signs nothing, so forgelink sets the answers'
+    // secret on the new App's webhook, authenticated as that App.
+    void conversionWithoutSecretSetsOurs()
+    {
+        FakeProviderApi github(Provider::GitHub);
+        github.manifestPem = TestKeys::rsaPrivateKeyPem();
+        github.githubPublicKeyPem = TestKeys::rsaPublicKeyPem();
+        github.manifestWebhookSecret.clear();
+        QVERIFY(github.start());
+        github.manifests.insert(QStringLiteral("code1"), QJsonObject{ { QStringLiteral("name"), QStringLiteral("Pipekit acme") } });
+        ApiSettings settings;
+        settings.baseUrl = github.baseUrl();
+        settings.maxAttempts = 1;
+        ApiClient client(settings);
+        const auto app = GitHubManifest::convert(client, QStringLiteral("code1"), "answers-webhook-secret-0123456789");
+        QVERIFY2(app, qPrintable(app.error()));
+        QCOMPARE(app->webhookSecret, QStringLiteral("answers-webhook-secret-0123456789"));
+        QCOMPARE(github.githubHookConfig.value(QStringLiteral("secret")).toString(), QStringLiteral("answers-webhook-secret-0123456789"));
     }
 };
 

@@ -66,8 +66,9 @@ FakeProviderApi::FakeProviderApi(Provider provider, QObject *parent) : QObject(p
 
 FakeProviderApi::~FakeProviderApi() = default;
 
-bool FakeProviderApi::start()
+bool FakeProviderApi::start(const QString &certificateFile, const QString &privateKeyFile)
 {
+    m_tls = !certificateFile.isEmpty();
     m_server = new HttpServer(
             HttpLimits{},
             [this](HttpRequest request, HttpServer::Responder respond) {
@@ -79,12 +80,12 @@ bool FakeProviderApi::start()
                     respond(response);
             },
             this);
-    return bool(m_server->listen(QHostAddress::LocalHost, 0));
+    return bool(m_server->listen(QHostAddress::LocalHost, 0, certificateFile, privateKeyFile));
 }
 
 QString FakeProviderApi::url(const QString &pathAndQuery) const
 {
-    return QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->serverPort()).arg(pathAndQuery);
+    return QStringLiteral("%1://127.0.0.1:%2%3").arg(m_tls ? QStringLiteral("https") : QStringLiteral("http")).arg(m_server->serverPort()).arg(pathAndQuery);
 }
 
 QString FakeProviderApi::baseUrl() const
@@ -128,6 +129,30 @@ int FakeProviderApi::statusCount(int status) const
 }
 
 HttpResponse FakeProviderApi::handle(const HttpRequest &request)
+{
+    HttpResponse response = answer(request);
+    // GitHub's REST API sends its rate-limit headers with every answer, errors included; the reset
+    // time is when the hourly window refills, whatever the answer was.
+    if (m_provider == Provider::GitHub && !request.path.contains("/settings/apps/new")) {
+        auto has = [&response](QByteArrayView name) {
+            return std::any_of(response.headers.begin(), response.headers.end(),
+                               [name](const auto &header) { return header.first.compare(name, Qt::CaseInsensitive) == 0; });
+        };
+        const QList<QPair<QByteArray, QByteArray>> limits{
+            { "x-ratelimit-limit", "5000" },
+            { "x-ratelimit-remaining", QByteArray::number(m_rateLimitRemaining) },
+            { "x-ratelimit-used", QByteArray::number(5000 - m_rateLimitRemaining) },
+            { "x-ratelimit-reset", QByteArray::number(QDateTime::currentSecsSinceEpoch() + 3600) },
+            { "x-ratelimit-resource", "core" } };
+        for (const auto &header : limits) {
+            if (!has(header.first))
+                response.headers.append(header);
+        }
+    }
+    return response;
+}
+
+HttpResponse FakeProviderApi::answer(const HttpRequest &request)
 {
     for (auto it = m_faults.begin(); it != m_faults.end(); ++it) {
         if (!QString::fromUtf8(request.path).contains(it->pathContains))
@@ -283,8 +308,21 @@ HttpResponse FakeProviderApi::github(const HttpRequest &request)
                                       { QStringLiteral("name"), manifest.value(QStringLiteral("name")) },
                                       { QStringLiteral("client_id"), QStringLiteral("Iv23liFromManifest") },
                                       { QStringLiteral("client_secret"), QStringLiteral("manifest-client-secret-0123456789") },
-                                      { QStringLiteral("webhook_secret"), QStringLiteral("manifest-webhook-secret-0123456789") },
+                                      { QStringLiteral("webhook_secret"), manifestWebhookSecret.isEmpty() ? QJsonValue() : QJsonValue(manifestWebhookSecret) },
                                       { QStringLiteral("pem"), QString::fromUtf8(manifestPem) } });
+    }
+    if (path == "/app/hook/config") {
+        if (!validJwt(request))
+            return json(401, QJsonObject{ { QStringLiteral("message"), QStringLiteral("A JSON web token could not be decoded") } });
+        if (request.method == "PATCH") {
+            const QJsonObject changes = QJsonDocument::fromJson(request.body).object();
+            for (auto it = changes.begin(); it != changes.end(); ++it)
+                githubHookConfig.insert(it.key(), it.value());
+        }
+        QJsonObject shown = githubHookConfig;
+        if (shown.contains(QStringLiteral("secret")))
+            shown.insert(QStringLiteral("secret"), QStringLiteral("********"));
+        return json(200, shown);
     }
     if (path == "/app") {
         if (!validJwt(request))
@@ -395,7 +433,28 @@ HttpResponse FakeProviderApi::gitlab(const HttpRequest &request)
             return json(401, QJsonObject{ { QStringLiteral("message"), QStringLiteral("401 Unauthorized") } });
         const QByteArray rest = request.path.mid(17);
         const qsizetype slash = rest.indexOf('/');
-        return hookApi(request, QString::fromUtf8(rest.left(slash)), rest.mid(slash + 6)); // after "/hooks"
+        const QString project = QString::fromUtf8(rest.left(slash));
+        // Project hooks need the Maintainer role (doc/api/project_webhooks.md).
+        const auto repo = std::find_if(repos.begin(), repos.end(), [&](const Repo &r) { return r.id == project; });
+        if (repo != repos.end() && repo->accessLevel < 40)
+            return json(403, QJsonObject{ { QStringLiteral("message"), QStringLiteral("403 Forbidden") } });
+        const QByteArray hookPath = rest.mid(slash + 6); // after "/hooks"
+        if (hookPath.contains("/test/") && request.method == "POST") {
+            // POST /projects/:id/hooks/:hook_id/test/:trigger exists from GitLab 16.11; from 17.1 it is
+            // limited to 5 requests a minute per project and user, answered 429 without Retry-After.
+            if (gitlabVersion < QVersionNumber(16, 11))
+                return json(404, QJsonObject{ { QStringLiteral("error"), QStringLiteral("404 Not Found") } });
+            if (gitlabVersion >= QVersionNumber(17, 1)) {
+                QList<qint64> &tests = gitlabHookTests[project];
+                const qint64 now = QDateTime::currentMSecsSinceEpoch();
+                tests.removeIf([now](qint64 at) { return now - at >= 60'000; });
+                if (tests.size() >= 5)
+                    return json(429, QJsonObject{ { QStringLiteral("message"), QJsonObject{ { QStringLiteral("error"),
+                        QStringLiteral("This endpoint has been requested too many times. Try again later.") } } } });
+                tests.append(now);
+            }
+        }
+        return hookApi(request, project, hookPath);
     }
     if (request.path != "/api/v4/projects")
         return json(404, QJsonObject{ { QStringLiteral("message"), QStringLiteral("404 Not Found") } });
@@ -406,7 +465,10 @@ HttpResponse FakeProviderApi::gitlab(const HttpRequest &request)
         return json(400, QJsonObject{ { QStringLiteral("error"), QStringLiteral("keyset pagination expected") } });
     const int perPage = std::clamp(query.queryItemValue(QStringLiteral("per_page")).toInt(), 1, 100);
     const qint64 after = query.queryItemValue(QStringLiteral("id_after")).toLongLong();
+    const int minAccessLevel = query.queryItemValue(QStringLiteral("min_access_level")).toInt();
+    const bool simple = query.queryItemValue(QStringLiteral("simple")) == u"true";
     QList<Repo> sorted = repos;
+    sorted.removeIf([minAccessLevel](const Repo &repo) { return repo.accessLevel < minAccessLevel; });
     std::sort(sorted.begin(), sorted.end(), [](const Repo &a, const Repo &b) { return a.id.toLongLong() < b.id.toLongLong(); });
     QJsonArray list;
     qint64 last = 0;
@@ -419,14 +481,24 @@ HttpResponse FakeProviderApi::gitlab(const HttpRequest &request)
             break;
         }
         const QString path = repo.owner + QLatin1Char('/') + repo.name;
-        // simple=true: id, names, paths, default branch and URLs; no visibility or permissions.
-        list.append(QJsonObject{ { QStringLiteral("id"), repo.id.toDouble() },
-                                 { QStringLiteral("name"), repo.name },
-                                 { QStringLiteral("path"), repo.name },
-                                 { QStringLiteral("path_with_namespace"), path },
-                                 { QStringLiteral("default_branch"), repo.defaultBranch },
-                                 { QStringLiteral("web_url"), QStringLiteral("https://gitlab.example/") + path },
-                                 { QStringLiteral("http_url_to_repo"), QStringLiteral("https://gitlab.example/") + path + QStringLiteral(".git") } });
+        // simple=true: id, names, paths, default branch and URLs; no visibility, archived or
+        // permissions (lib/api/entities/basic_project_details.rb).
+        QJsonObject project{ { QStringLiteral("id"), repo.id.toDouble() },
+                             { QStringLiteral("name"), repo.name },
+                             { QStringLiteral("path"), repo.name },
+                             { QStringLiteral("path_with_namespace"), path },
+                             { QStringLiteral("default_branch"), repo.defaultBranch },
+                             { QStringLiteral("web_url"), QStringLiteral("https://gitlab.example/") + path },
+                             { QStringLiteral("http_url_to_repo"), QStringLiteral("https://gitlab.example/") + path + QStringLiteral(".git") } };
+        if (!simple) {
+            project.insert(QStringLiteral("visibility"), repo.isPrivate ? QStringLiteral("private") : QStringLiteral("internal"));
+            project.insert(QStringLiteral("archived"), repo.archived);
+            project.insert(QStringLiteral("permissions"),
+                           QJsonObject{ { QStringLiteral("project_access"), QJsonObject{ { QStringLiteral("access_level"), repo.accessLevel },
+                                                                                         { QStringLiteral("notification_level"), 3 } } },
+                                        { QStringLiteral("group_access"), QJsonValue() } });
+        }
+        list.append(project);
         last = repo.id.toLongLong();
     }
     HttpResponse response = json(200, list);
@@ -446,8 +518,23 @@ HttpResponse FakeProviderApi::bitbucket(const HttpRequest &request)
     if (request.path == "/rest/api/latest/projects") {
         if (header(request, "Authorization") != "Bearer " + token)
             return json(401, QJsonObject{ { QStringLiteral("errors"), QJsonArray{} } });
-        return json(200, QJsonObject{ { QStringLiteral("size"), 1 }, { QStringLiteral("isLastPage"), true },
-                                      { QStringLiteral("values"), QJsonArray{ QJsonObject{ { QStringLiteral("key"), QStringLiteral("PRJ0") } } } } });
+        // 200 with the projects the token may view (possibly none), filtered silently by the
+        // permission asked for: no error says a permission is missing.
+        const QString permission = QUrlQuery(QString::fromUtf8(request.query)).queryItemValue(QStringLiteral("permission"));
+        QStringList keys;
+        for (const Repo &repo : repos) {
+            if (keys.contains(repo.owner))
+                continue;
+            const bool reads = bitbucketProjectRead.isEmpty() || bitbucketProjectRead.contains(repo.owner);
+            if (permission.isEmpty() || (permission == u"PROJECT_READ" && reads))
+                keys << repo.owner;
+        }
+        QJsonArray values;
+        for (const QString &key : keys)
+            values.append(QJsonObject{ { QStringLiteral("key"), key }, { QStringLiteral("name"), key.toLower() } });
+        return json(200, QJsonObject{ { QStringLiteral("size"), values.size() }, { QStringLiteral("limit"), 25 },
+                                      { QStringLiteral("start"), 0 }, { QStringLiteral("isLastPage"), true },
+                                      { QStringLiteral("values"), values } });
     }
     if (request.path.startsWith("/rest/api/latest/projects/") && request.path.contains("/webhooks")) {
         if (header(request, "Authorization") != "Bearer " + token)
@@ -500,6 +587,21 @@ HttpResponse FakeProviderApi::azure(const HttpRequest &request)
         return response;
     }
     const QUrlQuery query(QString::fromUtf8(request.query));
+    // Every call names an api-version; one newer than the server speaks is refused, as Azure DevOps
+    // Server does (VssVersionOutOfRangeException).
+    const QString asked = query.queryItemValue(QStringLiteral("api-version"));
+    if (asked.isEmpty())
+        return json(400, QJsonObject{ { QStringLiteral("message"), QStringLiteral("No api-version was supplied for the \"GET\" request.") },
+                                      { QStringLiteral("typeKey"), QStringLiteral("VssInvalidPreviewVersionException") } });
+    if (QVersionNumber::fromString(asked) > azureApiVersion)
+        return json(400, QJsonObject{ { QStringLiteral("$id"), QStringLiteral("1") },
+                                      { QStringLiteral("message"), QStringLiteral("The requested REST API version of %1 is out of range for this server. "
+                                                                                  "The latest REST API version this server supports is %2.")
+                                                                           .arg(asked, azureApiVersion.toString()) },
+                                      { QStringLiteral("typeName"), QStringLiteral("Microsoft.VisualStudio.Services.WebApi.VssVersionOutOfRangeException, "
+                                                                                   "Microsoft.VisualStudio.Services.WebApi") },
+                                      { QStringLiteral("typeKey"), QStringLiteral("VssVersionOutOfRangeException") },
+                                      { QStringLiteral("errorCode"), 0 }, { QStringLiteral("eventId"), 3000 } });
     QStringList projects;
     for (const Repo &repo : repos) {
         if (!projects.contains(repo.owner))
@@ -508,6 +610,26 @@ HttpResponse FakeProviderApi::azure(const HttpRequest &request)
     auto projectId = [](const QString &name) {
         return QString::fromLatin1(QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Md5).toHex());
     };
+    auto mayEditIn = [&](const QString &projectIdOrName) {
+        for (const QString &name : projects) {
+            if (name == projectIdOrName || projectId(name) == projectIdOrName)
+                return azureCanEditSubscriptions.value(name, true);
+        }
+        return azureCanEditSubscriptions.value(projectIdOrName, true);
+    };
+    // Permissions - Has Permissions: one answer per token, for the caller.
+    if (request.path.startsWith("/acme/_apis/permissions/")) {
+        const QList<QByteArray> parts = request.path.split('/');
+        if (parts.value(4) != "cb594ebe-87dd-4fc9-ac2c-6a10a4c92046")
+            return json(404, QJsonObject{ { QStringLiteral("message"), QStringLiteral("namespace not found") } });
+        const int bits = parts.value(5).toInt();
+        QJsonArray value;
+        for (const QString &token : query.queryItemValue(QStringLiteral("tokens"), QUrl::FullyDecoded).split(QLatin1Char(','))) {
+            const bool onlyView = (bits & ~1) == 0;
+            value.append(onlyView || mayEditIn(token.section(QLatin1Char('/'), 1)));
+        }
+        return json(200, QJsonObject{ { QStringLiteral("count"), value.size() }, { QStringLiteral("value"), value } });
+    }
     if (request.path == "/acme/_apis/projects") {
         const int top = std::clamp(query.queryItemValue(QStringLiteral("$top")).toInt(), 1, 100);
         const int from = query.queryItemValue(QStringLiteral("continuationToken")).toInt();
@@ -537,9 +659,11 @@ HttpResponse FakeProviderApi::azure(const HttpRequest &request)
     if (request.path == "/acme/_apis/hooks/subscriptions" && request.method == "POST" && subscriptionPostsBeforeRefusal == 0)
         return json(403, QJsonObject{ { QStringLiteral("message"), QStringLiteral("TF400813: not authorized to edit subscriptions") } });
     if (request.path == "/acme/_apis/hooks/subscriptions" && request.method == "POST") {
+        QJsonObject subscription = QJsonDocument::fromJson(request.body).object();
+        if (!mayEditIn(subscription.value(QStringLiteral("publisherInputs")).toObject().value(QStringLiteral("projectId")).toString()))
+            return json(403, QJsonObject{ { QStringLiteral("message"), QStringLiteral("TF400813: The user is not authorized to access this resource.") } });
         if (subscriptionPostsBeforeRefusal > 0)
             --subscriptionPostsBeforeRefusal;
-        QJsonObject subscription = QJsonDocument::fromJson(request.body).object();
         subscription.insert(QStringLiteral("id"), QStringLiteral("sub-%1").arg(m_nextHookId++));
         subscriptions.append(subscription);
         return json(200, subscription);

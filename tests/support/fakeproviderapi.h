@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QList>
 #include <QString>
+#include <QVersionNumber>
 
 namespace forgelink::test {
 
@@ -27,6 +28,7 @@ public:
         bool isPrivate = true;
         bool archived = false;
         qint64 installation = 1; // GitHub
+        int accessLevel = 40;    // GitLab: the token's user's role (30 Developer, 40 Maintainer, 50 Owner)
     };
     struct Fault {
         QString pathContains;
@@ -46,7 +48,8 @@ public:
     explicit FakeProviderApi(Provider provider, QObject *parent = nullptr);
     ~FakeProviderApi() override;
 
-    bool start();
+    // Plain HTTP, or HTTPS with the given certificate and key files.
+    bool start(const QString &certificateFile = {}, const QString &privateKeyFile = {});
     // The base URL to configure: GitHub's API URL, GitLab's instance URL, Bitbucket's server URL,
     // the Azure DevOps organization URL.
     QString baseUrl() const;
@@ -62,16 +65,32 @@ public:
     QStringList githubAppEvents;
     QStringList gitlabScopes{ QStringLiteral("api"), QStringLiteral("read_user"), QStringLiteral("read_repository") };
     QString gitlabTokenExpires = QStringLiteral("2099-01-01");
+    // The GitLab version the fake speaks: the hook test endpoint exists from 16.11 and is limited
+    // to 5 requests a minute per project and user from 17.1.
+    QVersionNumber gitlabVersion{ 17, 5 };
+    QHash<QString, QList<qint64>> gitlabHookTests; // per project: when each test ran (ms since epoch)
     // Hooks on repositories: GitLab project hooks and Bitbucket webhooks by repository id,
     // Azure DevOps subscriptions in one list; GitHub installations by "owner/name".
     QHash<QString, QList<QJsonObject>> hooks;
     QList<QJsonObject> subscriptions;
     QSet<QString> githubInstalledOn;
     int subscriptionPostsBeforeRefusal = -1; // Azure: refuse creations after this many (403)
+    // Azure DevOps: the newest REST API version the server speaks (Services 7.1, Server 2022 7.0,
+    // 2020 6.0, 2019 5.0), and whether the PAT's owner may edit subscriptions, per project name
+    // (absent: yes). Listing subscriptions needs only the view permission.
+    QVersionNumber azureApiVersion{ 7, 1 };
+    // Bitbucket: the project keys the token holds PROJECT_READ on (empty: every project). A token
+    // that administers a repository may view its project even without PROJECT_READ.
+    QSet<QString> bitbucketProjectRead;
+    QHash<QString, bool> azureCanEditSubscriptions;
     // GitHub's App Manifest flow: manifests posted to the "new App" form, by the code issued.
     QHash<QString, QJsonObject> manifests;
     QSet<QString> convertedCodes;
     QByteArray manifestPem; // the key the conversion hands out
+    // The webhook secret the conversion hands out; empty: null, as GitHub may answer.
+    QString manifestWebhookSecret = QStringLiteral("manifest-webhook-secret-0123456789");
+    // The App's webhook configuration (GET/PATCH /app/hook/config); GitHub never shows the secret.
+    QJsonObject githubHookConfig;
     QList<QJsonObject> hooksWithUrl(const QString &url) const;
 
     void injectFault(const Fault &fault) { m_faults.append(fault); }
@@ -83,6 +102,7 @@ public:
 
 private:
     HttpResponse handle(const HttpRequest &request);
+    HttpResponse answer(const HttpRequest &request);
     HttpResponse github(const HttpRequest &request);
     HttpResponse gitlab(const HttpRequest &request);
     HttpResponse bitbucket(const HttpRequest &request);
@@ -92,6 +112,7 @@ private:
 
     Provider m_provider;
     HttpServer *m_server = nullptr;
+    bool m_tls = false;
     QList<Fault> m_faults;
     QList<Seen> m_seen;
     qint64 m_rateLimitRemaining = 5000;

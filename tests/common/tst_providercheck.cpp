@@ -1,0 +1,122 @@
+#include "connectproxy.h"
+#include "fakeproviderapi.h"
+#include "providercheck.h"
+#include "testcertificates.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace forgelink;
+using namespace forgelink::test;
+
+// The wizard's Verify and `--batch --check`, against fakes that filter and refuse the way the
+// real services do: Bitbucket's project list answers 200 whatever the token may do, Azure DevOps
+// lists subscriptions for anyone who may view them, Azure DevOps Server refuses newer API versions,
+// and on-prem servers sit behind a private CA and a proxy.
+class tst_ProviderCheck : public QObject {
+    Q_OBJECT
+
+private:
+    static QString all(const ProviderCheck::Outcome &outcome)
+    {
+        return (outcome.facts + outcome.problems).join(u'\n');
+    }
+
+private Q_SLOTS:
+    void bitbucketProjectReadIsReallyChecked()
+    {
+        FakeProviderApi fake(Provider::Bitbucket);
+        fake.addRepos(6, 2); // projects PRJ0 and PRJ1
+        QVERIFY(fake.start());
+        BitbucketAnswers answers{ fake.baseUrl(), QString::fromUtf8(fake.token), {} };
+
+        fake.bitbucketProjectRead = { QStringLiteral("PRJ0") }; // may view PRJ1 through its repositories only
+        const ProviderCheck::Outcome missing = ProviderCheck::bitbucket(answers, {});
+        QVERIFY2(!missing.passed, qPrintable(all(missing)));
+        QVERIFY2(missing.problems.join(u'\n').contains(QStringLiteral("lacks PROJECT_READ on PRJ1")), qPrintable(all(missing)));
+
+        fake.bitbucketProjectRead.clear(); // reads every project
+        const ProviderCheck::Outcome granted = ProviderCheck::bitbucket(answers, {});
+        QVERIFY2(granted.passed, qPrintable(all(granted)));
+        QVERIFY(all(granted).contains(QStringLiteral("PROJECT_READ")));
+    }
+
+    void azureEditSubscriptionsIsCheckedWithoutLeavingAnything()
+    {
+        FakeProviderApi fake(Provider::AzureDevOps);
+        fake.addRepos(4, 2); // projects team0 and team1
+        QVERIFY(fake.start());
+        AzureDevOpsAnswers answers{ fake.baseUrl(), QString::fromUtf8(fake.token), QStringLiteral("pipekit"), {}, QStringLiteral("7.1") };
+
+        fake.azureCanEditSubscriptions = { { QStringLiteral("team0"), false }, { QStringLiteral("team1"), false } };
+        const ProviderCheck::Outcome denied = ProviderCheck::azureDevOps(answers, {});
+        QVERIFY2(!denied.passed, qPrintable(all(denied)));
+        QVERIFY2(denied.problems.join(u'\n').contains(QStringLiteral("\"Edit subscriptions\"")), qPrintable(all(denied)));
+
+        fake.azureCanEditSubscriptions = { { QStringLiteral("team1"), false } };
+        const ProviderCheck::Outcome partly = ProviderCheck::azureDevOps(answers, {});
+        QVERIFY2(partly.passed, qPrintable(all(partly)));
+        QVERIFY2(all(partly).contains(QStringLiteral("may not edit Service Hook subscriptions in team1")), qPrintable(all(partly)));
+
+        fake.azureCanEditSubscriptions.clear();
+        const ProviderCheck::Outcome allowed = ProviderCheck::azureDevOps(answers, {});
+        QVERIFY2(allowed.passed, qPrintable(all(allowed)));
+        // Nothing was created to find out.
+        QCOMPARE(fake.subscriptions.size(), 0);
+        for (const FakeProviderApi::Seen &seen : fake.requests())
+            QCOMPARE(seen.method, QByteArray("GET"));
+    }
+
+    void azureDevOpsServerSpeaksAnOlderApi()
+    {
+        FakeProviderApi fake(Provider::AzureDevOps);
+        fake.addRepos(2, 1);
+        fake.azureApiVersion = QVersionNumber(6, 0); // Azure DevOps Server 2020
+        QVERIFY(fake.start());
+        AzureDevOpsAnswers answers{ fake.baseUrl(), QString::fromUtf8(fake.token), QStringLiteral("pipekit"), {}, {} };
+        const ProviderCheck::Outcome newer = ProviderCheck::azureDevOps(answers, {});
+        QVERIFY(!newer.passed);
+        QVERIFY2(all(newer).contains(QStringLiteral("speaks REST API versions up to 6.0 (Azure DevOps Server 2020), not 7.0")),
+                 qPrintable(all(newer)));
+        answers.apiVersion = QStringLiteral("6.0");
+        fake.clearRequests();
+        const ProviderCheck::Outcome matching = ProviderCheck::azureDevOps(answers, {});
+        QVERIFY2(matching.passed, qPrintable(all(matching)));
+        for (const FakeProviderApi::Seen &seen : fake.requests())
+            QVERIFY2(seen.query.contains("api-version=6.0"), seen.query.constData());
+    }
+
+    // An on-prem GitLab behind the company's CA: refused without the bundle, trusted with it, and
+    // reached through the company's proxy.
+    void privateCaAndProxy()
+    {
+        QTemporaryDir dir;
+        const TestCertificates certificates;
+        QVERIFY(certificates.writeTo(dir.path()));
+        FakeProviderApi fake(Provider::GitLab);
+        QVERIFY(fake.start(dir.filePath(QStringLiteral("server.pem")), dir.filePath(QStringLiteral("server.key"))));
+        QVERIFY(fake.baseUrl().startsWith(QStringLiteral("https://")));
+        const GitLabAnswers answers{ fake.baseUrl(), QString::fromUtf8(fake.token), {} };
+
+        const ProviderCheck::Outcome untrusted = ProviderCheck::gitlab(answers, {});
+        QVERIFY(!untrusted.passed);
+        QVERIFY2(all(untrusted).contains(QStringLiteral("certificate is not trusted: give the CA bundle")), qPrintable(all(untrusted)));
+        QCOMPARE(fake.requestCount(), 0);
+
+        NetworkSettings network;
+        network.caBundleFile = dir.filePath(QStringLiteral("ca.pem"));
+        const ProviderCheck::Outcome trusted = ProviderCheck::gitlab(answers, network);
+        QVERIFY2(trusted.passed, qPrintable(all(trusted)));
+
+        ConnectProxy proxy;
+        QVERIFY(proxy.start());
+        network.proxyUrl = proxy.url();
+        const ProviderCheck::Outcome proxied = ProviderCheck::gitlab(answers, network);
+        QVERIFY2(proxied.passed, qPrintable(all(proxied)));
+        QVERIFY2(!proxy.tunnels().isEmpty(), "no CONNECT reached the proxy");
+        QCOMPARE(proxy.tunnels().first(), QStringLiteral("127.0.0.1:%1").arg(QUrl(fake.baseUrl()).port()));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_ProviderCheck)
+#include "tst_providercheck.moc"
