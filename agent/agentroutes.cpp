@@ -26,6 +26,38 @@ AgentRoutes::AgentRoutes(WebhookIntake &intake, DeliveryWriter &writer, Metrics 
 {
 }
 
+std::optional<HttpResponse> AgentRoutes::screen(const HttpRequest &head)
+{
+    static const QByteArray prefix = ProviderCatalogue::webhookPathPrefix().toLatin1();
+    if (head.path.startsWith(prefix)) {
+        const auto provider = providerFromId(QString::fromLatin1(head.path.mid(prefix.size())));
+        if (!provider || !m_intake.isEnabled(*provider))
+            return HttpResponse::text(404, "no such provider, or it is not enabled");
+        if (head.method != "POST")
+            return methodNotAllowed("POST");
+        const WebhookRequest headers{ head.headers, {} };
+        if (const std::optional<WebhookIntake::Decision> decision = m_intake.screen(*provider, headers))
+            return refused(providerId(*provider), *decision, head.peer);
+        return std::nullopt;
+    }
+    if (head.path != "/healthz" && head.path != "/readyz" && head.path != "/metrics")
+        return HttpResponse::text(404, "not found");
+    if (head.method != "GET" && head.method != "HEAD")
+        return methodNotAllowed("GET");
+    return std::nullopt;
+}
+
+HttpResponse AgentRoutes::refused(const QString &provider, const WebhookIntake::Decision &decision, const QHostAddress &peer)
+{
+    const QString outcome = decision.status == 401 ? QStringLiteral("unauthorized")
+            : decision.status == 413               ? QStringLiteral("too_large")
+                                                   : QStringLiteral("malformed");
+    m_metrics.countDelivery(provider, outcome);
+    // The reason names headers and fields, never a secret or what was sent in its place.
+    qCInfo(lcWebhooks).noquote() << provider << "delivery from" << peer.toString() << "refused" << decision.status << decision.reason;
+    return HttpResponse::text(decision.status, decision.reason.toUtf8());
+}
+
 void AgentRoutes::handle(HttpRequest request, HttpServer::Responder respond)
 {
     static const QByteArray prefix = ProviderCatalogue::webhookPathPrefix().toLatin1();
@@ -74,13 +106,14 @@ void AgentRoutes::handleWebhook(Provider provider, HttpRequest request, HttpServ
     const QString id = providerId(provider);
     WebhookRequest webhook{ std::move(request.headers), std::move(request.body) };
     WebhookIntake::Decision decision = m_intake.evaluate(provider, webhook, QDateTime::currentDateTimeUtc());
+    if (decision.status == 200 && decision.isPing) {
+        m_metrics.countDelivery(id, QStringLiteral("unsigned_ping"));
+        qCInfo(lcWebhooks).noquote() << id << "unsigned ping from" << request.peer.toString() << "answered, not recorded";
+        respond(HttpResponse::text(200, decision.reason.toUtf8()));
+        return;
+    }
     if (decision.status != 0) {
-        const QString outcome = decision.status == 401 ? QStringLiteral("unauthorized") : QStringLiteral("malformed");
-        m_metrics.countDelivery(id, outcome);
-        // The reason names headers and fields, never a secret or what was sent in its place.
-        qCInfo(lcWebhooks).noquote() << id << "delivery from" << request.peer.toString() << "refused"
-                                     << decision.status << decision.reason;
-        respond(HttpResponse::text(decision.status, decision.reason.toUtf8()));
+        respond(refused(id, decision, request.peer));
         return;
     }
 

@@ -17,9 +17,13 @@ public:
                 std::function<int()> openConnections);
 
     void handle(HttpRequest request, HttpServer::Responder respond);
+    // The HTTP server's head filter: routing, methods and the webhooks' header checks, before any
+    // body is read.
+    std::optional<HttpResponse> screen(const HttpRequest &head);
 
 private:
     void handleWebhook(Provider provider, HttpRequest request, HttpServer::Responder respond);
+    HttpResponse refused(const QString &provider, const WebhookIntake::Decision &decision, const QHostAddress &peer);
 
     WebhookIntake &m_intake;
     DeliveryWriter &m_writer;

@@ -12,6 +12,7 @@ namespace forgelink {
 namespace {
 // How long a stop waits for requests in flight before it closes what is left.
 constexpr int kDrainTimeoutMs = 25'000;
+constexpr int kRefusalLogIntervalMs = 10'000;
 } // namespace
 
 AgentService::AgentService(AgentConfig config, QObject *parent)
@@ -54,10 +55,18 @@ Result<void> AgentService::start()
             this);
     connect(m_server, &HttpServer::requestFinished, this,
             [this](const QByteArray &, int status, double seconds) { m_metrics.observeRequest(status, seconds); });
+    m_server->setHeadFilter([this](const HttpRequest &head) { return m_routes->screen(head); });
     connect(m_server, &HttpServer::connectionRefused, this, [this](const QString &reason) {
         m_metrics.countRefusedConnection();
-        qCWarning(lcAgent).noquote() << "refused a connection:" << reason;
+        // A flood of refusals is one line per interval, not one per connection.
+        ++m_refusalsUnlogged;
+        if (m_refusalLog.isValid() && m_refusalLog.elapsed() < kRefusalLogIntervalMs)
+            return;
+        qCWarning(lcAgent).noquote() << "refused" << m_refusalsUnlogged << "connection(s) since the last such line:" << reason;
+        m_refusalsUnlogged = 0;
+        m_refusalLog.start();
     });
+    connect(m_server, &HttpServer::connectionEvicted, this, [this] { m_metrics.countEvictedConnection(); });
     if (Result<void> listening = m_server->listen(m_config.listenAddress, m_config.listenPort,
                                                   m_config.tlsCertificateFile, m_config.tlsPrivateKeyFile);
         !listening) {
@@ -112,6 +121,8 @@ void AgentService::stop()
     m_stopping = true;
     if (m_secretRefresh)
         m_secretRefresh->stop();
+    if (m_scheduler)
+        m_scheduler->cancel();
     qCInfo(lcAgent) << "stopping: no new connections; finishing" << m_server->openConnections() << "open ones";
     auto finish = [this] {
         if (!m_writer)

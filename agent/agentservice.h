@@ -10,6 +10,7 @@
 #include "webhookintake.h"
 
 #include <QObject>
+#include <QElapsedTimer>
 #include <QTimer>
 
 #include <memory>
@@ -49,6 +50,8 @@ private:
     QTimer *m_secretRefresh = nullptr;
     QHash<Provider, QList<QByteArray>> m_appliedSecrets;
     bool m_stopping = false;
+    QElapsedTimer m_refusalLog;
+    int m_refusalsUnlogged = 0;
 };
 
 } // namespace forgelink

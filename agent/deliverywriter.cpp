@@ -114,6 +114,8 @@ void DeliveryWriter::run(std::promise<Result<void>> *opened)
     }
     opened->set_value({});
     bool needsReconnect = false;
+    // While commits fail (a full disk), /readyz says so, until a write goes through again.
+    QString failingCommits;
 
     for (;;) {
         std::vector<Job> batch;
@@ -159,7 +161,9 @@ void DeliveryWriter::run(std::promise<Result<void>> *opened)
             if (!recorded) {
                 qCWarning(lcStore).noquote() << "could not commit" << deliveries.size() << "deliveries:" << recorded.error();
                 needsReconnect = true;
+                failingCommits = recorded.error();
             } else {
+                failingCommits.clear();
                 updateRepositoryCache(**store, deliveries, recorded.value());
             }
             QMetaObject::invokeMethod(
@@ -185,6 +189,12 @@ void DeliveryWriter::run(std::promise<Result<void>> *opened)
             if (!alive && (*store)->reconnect())
                 alive = (*store)->ping();
             needsReconnect = !alive;
+            if (alive && !failingCommits.isEmpty()) {
+                if (Result<void> written = (*store)->writeProbe(); written)
+                    failingCommits.clear();
+                else
+                    alive = fail(QStringLiteral("the last commits failed (%1)").arg(failingCommits));
+            }
             QMetaObject::invokeMethod(
                     this,
                     [probes = std::move(probes), alive] {

@@ -85,9 +85,12 @@ QByteArray Metrics::render(int openConnections) const
     line(QStringLiteral("# HELP forgelink_http_open_connections Client connections open now."));
     line(QStringLiteral("# TYPE forgelink_http_open_connections gauge"));
     line(QStringLiteral("forgelink_http_open_connections %1").arg(openConnections));
-    line(QStringLiteral("# HELP forgelink_http_refused_connections_total Connections refused over the limit or while stopping."));
+    line(QStringLiteral("# HELP forgelink_http_refused_connections_total Connections refused while every connection was handling a request, or while stopping."));
     line(QStringLiteral("# TYPE forgelink_http_refused_connections_total counter"));
     line(QStringLiteral("forgelink_http_refused_connections_total %1").arg(m_refusedConnections));
+    line(QStringLiteral("# HELP forgelink_http_evicted_connections_total Connections closed at the limit to make room (the one idle the longest)."));
+    line(QStringLiteral("# TYPE forgelink_http_evicted_connections_total counter"));
+    line(QStringLiteral("forgelink_http_evicted_connections_total %1").arg(m_evictedConnections));
 
     line(QStringLiteral("# HELP forgelink_store_commits_total Database transactions that recorded deliveries."));
     line(QStringLiteral("# TYPE forgelink_store_commits_total counter"));

@@ -17,6 +17,7 @@ public:
     void countDelivery(const QString &provider, const QString &outcome);
     void observeRequest(int status, double seconds);
     void countRefusedConnection() { ++m_refusedConnections; }
+    void countEvictedConnection() { ++m_evictedConnections; }
     void observeCommit(int deliveries, bool ok);
     void observeSync(const RepositorySync::Outcome &outcome);
     // Gauges set by their owners: name plus labels ({provider="gitlab"}) to value.
@@ -35,6 +36,7 @@ private:
     quint64 m_requestCount = 0;
     double m_requestSeconds = 0;
     quint64 m_refusedConnections = 0;
+    quint64 m_evictedConnections = 0;
     quint64 m_commits = 0;
     quint64 m_failedCommits = 0;
     quint64 m_committedDeliveries = 0;

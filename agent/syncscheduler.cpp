@@ -14,6 +14,7 @@ namespace forgelink {
 
 SyncScheduler::SyncScheduler(AgentConfig config, QObject *parent) : QObject(parent), m_config(std::move(config))
 {
+    m_config.network.cancel = m_cancel; // every API client of a run stops when it is set
     m_daily.setSingleShot(true);
     connect(&m_daily, &QTimer::timeout, this, [this] {
         runNow();
@@ -52,8 +53,19 @@ void SyncScheduler::scheduleNext()
     qCInfo(lcSync).noquote() << "next daily sync at" << QDateTime::currentDateTime().addMSecs(wait).toString(Qt::ISODate);
 }
 
+void SyncScheduler::cancel()
+{
+    m_daily.stop();
+    m_again = false;
+    if (m_thread && !m_cancel->exchange(true))
+        qCInfo(lcSync) << "stopping the sync and hook run in progress";
+    m_cancel->store(true);
+}
+
 void SyncScheduler::runNow()
 {
+    if (m_cancel->load())
+        return;
     if (m_thread) {
         m_again = true;
         qCInfo(lcSync) << "a sync is running; another one follows it";

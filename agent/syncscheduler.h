@@ -22,6 +22,8 @@ public:
 
     void start();
     void runNow();
+    // Stops the run in progress at its next request or wait (SIGTERM), and schedules no more.
+    void cancel();
     bool isRunning() const { return m_thread != nullptr; }
     // Milliseconds until the next daily run, from `now`.
     static qint64 msUntil(const QTime &dailyAt, const QDateTime &now);
@@ -36,6 +38,7 @@ private:
     QTimer m_daily;
     QThread *m_thread = nullptr;
     bool m_again = false;
+    std::shared_ptr<std::atomic_bool> m_cancel = std::make_shared<std::atomic_bool>(false);
 };
 
 } // namespace forgelink

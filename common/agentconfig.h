@@ -9,6 +9,8 @@
 #include <QTime>
 #include <QUrl>
 
+#include <atomic>
+#include <memory>
 #include <optional>
 
 namespace forgelink {
@@ -19,8 +21,12 @@ struct HttpLimits {
     qint64 maxHeaderBytes = 64 * 1024;
     qint64 maxBodyBytes = 25 * 1024 * 1024;
     int headerTimeoutMs = 10'000;
-    int idleTimeoutMs = 60'000;
+    int idleTimeoutMs = 60'000;  // keep-alive idle, and the longest pause inside a body
+    int requestTimeoutMs = 120'000; // the whole request, headers and body (providers give up after 10-30 s)
     int maxConnections = 1024;
+    // Memory for request bodies not yet verified, across connections: a body over 64 KiB that
+    // does not fit is answered 503 with Retry-After.
+    qint64 maxPendingBodyBytes = 256 * 1024 * 1024;
 };
 
 // How the agent reaches the providers' APIs (on-prem installs need a CA bundle or a proxy).
@@ -31,6 +37,11 @@ struct NetworkSettings {
     int maxRateLimitWaitMs = 300'000;
     int maxAttempts = 5;
     int retryBaseMs = 500; // first backoff; it doubles per attempt, with jitter
+    // Not a setting: set by whoever runs a sync or hook run, true when it must stop (SIGTERM).
+    // Every API client made from these settings aborts its request and its waits then.
+    std::shared_ptr<const std::atomic_bool> cancel;
+
+    bool cancelled() const { return cancel && cancel->load(); }
 };
 
 struct DatabaseSettings {

@@ -227,7 +227,9 @@ void readLimits(Section &root, AgentConfig &config)
     if (const auto v = limits.number("maxBodyBytes", 1024, qint64(1) << 30)) target.maxBodyBytes = *v;
     if (const auto v = limits.number("headerTimeoutSeconds", 1, 3600)) target.headerTimeoutMs = int(*v * 1000);
     if (const auto v = limits.number("idleTimeoutSeconds", 1, 86400)) target.idleTimeoutMs = int(*v * 1000);
+    if (const auto v = limits.number("requestTimeoutSeconds", 1, 86400)) target.requestTimeoutMs = int(*v * 1000);
     if (const auto v = limits.number("maxConnections", 1, 100'000)) target.maxConnections = int(*v);
+    if (const auto v = limits.number("maxPendingBodyBytes", 1024 * 1024, qint64(1) << 40)) target.maxPendingBodyBytes = *v;
     limits.reportUnknownKeys();
 }
 

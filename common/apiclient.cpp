@@ -50,7 +50,8 @@ QByteArray ApiClient::Response::header(QByteArrayView name) const
     return {};
 }
 
-ApiClient::ApiClient(ApiSettings settings) : m_settings(std::move(settings)), m_network(std::make_unique<QNetworkAccessManager>())
+ApiClient::ApiClient(ApiSettings settings)
+    : m_settings(std::move(settings)), m_network(std::make_unique<QNetworkAccessManager>()), m_cancel(m_settings.cancel)
 {
     m_sleep = [this](int ms) {
         // In short steps, so a cancellation ends the wait.

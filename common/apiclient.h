@@ -27,6 +27,7 @@ struct ApiSettings {
     int maxAttempts = 5;         // retries of 5xx, network errors and rate limits
     int maxRateLimitWaitMs = 300'000; // a longer wait fails the run instead
     int baseBackoffMs = 500;
+    std::shared_ptr<const std::atomic_bool> cancel; // see setCancelFlag()
 };
 
 // A blocking REST client on QNetworkAccessManager for the sync and the wizard's checks. It runs

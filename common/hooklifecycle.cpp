@@ -95,6 +95,8 @@ Result<void> HookLifecycle::lock(const QString &name)
             return {};
         if (waited.elapsed() > kLockWaitMs)
             return fail(QStringLiteral("another agent has been changing these hooks for over %1 s").arg(kLockWaitMs / 1000));
+        if (m_config.network.cancelled())
+            return fail(QStringLiteral("cancelled"));
         QEventLoop loop;
         QTimer::singleShot(100, &loop, &QEventLoop::quit);
         loop.exec();
@@ -267,12 +269,16 @@ HookLifecycle::ReconcileReport HookLifecycle::reconcile(std::optional<Provider> 
             }
         };
         for (const Repository &repository : attached) {
+            if (m_config.network.cancelled())
+                return report;
             if (synced.contains(repository.id))
                 apply(attachRepository(provider, synced.value(repository.id)));
             else
                 apply(detachRepository(provider, repository)); // it left the synced set
         }
         for (const Repository &repository : cached.value()) {
+            if (m_config.network.cancelled())
+                return report;
             if (!attached.contains(repository.id) && matchesAutoAttach(m_config, repository.fullPath))
                 apply(attachRepository(provider, repository));
         }

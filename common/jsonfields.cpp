@@ -1,5 +1,7 @@
 #include "jsonfields.h"
 
+#include <cmath>
+
 namespace forgelink {
 
 using simdjson::dom::element;
@@ -103,7 +105,17 @@ qint64 JsonFields::integer(std::string_view key)
     case element_type::UINT64: // above the largest signed 64-bit number: no id is that big
         fail(pathOf(key), QStringLiteral("number %1 is out of range").arg(value.get_uint64().value_unsafe()));
         return 0;
-    case element_type::DOUBLE: return qint64(value.get_double().value_unsafe());
+    case element_type::DOUBLE: {
+        // 42.0 is an integer written oddly; 1.5 is not one, and 1e300 is beyond any id.
+        const double number = value.get_double().value_unsafe();
+        if (std::trunc(number) != number)
+            fail(pathOf(key), QStringLiteral("expected an integer, got %1").arg(number));
+        else if (!(number >= -9.2e18 && number <= 9.2e18))
+            fail(pathOf(key), QStringLiteral("number %1 is out of range").arg(number));
+        else
+            return qint64(number);
+        return 0;
+    }
     default:
         fail(pathOf(key), QStringLiteral("expected a number, got %1").arg(typeName(value)));
         return 0;

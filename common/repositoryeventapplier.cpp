@@ -1,8 +1,9 @@
 #include "repositoryeventapplier.h"
 
+#include "formurlencoding.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QUrlQuery>
 
 namespace forgelink {
 
@@ -12,8 +13,10 @@ Repository githubRepository(const QJsonObject &object)
 {
     Repository repository;
     repository.provider = Provider::GitHub;
+    // The normalizer refused ids that are not integers in range; this is the second line.
     const QJsonValue id = object.value(QStringLiteral("id"));
-    repository.id = id.isDouble() ? QString::number(qint64(id.toDouble())) : QString();
+    const double number = id.toDouble();
+    repository.id = id.isDouble() && number >= 1 && number <= 9.0e15 && number == qint64(number) ? QString::number(qint64(number)) : QString();
     repository.fullPath = object.value(QStringLiteral("full_name")).toString();
     repository.name = object.value(QStringLiteral("name")).toString();
     repository.defaultBranch = object.value(QStringLiteral("default_branch")).toString();
@@ -31,7 +34,7 @@ QJsonObject payloadOf(const Delivery &delivery)
 {
     QByteArray json = delivery.body;
     if (json.startsWith("payload=")) // GitHub's form content type
-        json = QUrlQuery(QString::fromUtf8(json)).queryItemValue(QStringLiteral("payload"), QUrl::FullyDecoded).toUtf8();
+        json = FormUrlEncoding::field(json, "payload").value_or(QByteArray());
     return QJsonDocument::fromJson(json).object();
 }
 

@@ -51,6 +51,8 @@ Result<QList<RepositorySync::Outcome>> RepositorySync::run(std::optional<Provide
             break;
         if (waited.elapsed() > lockWaitMs)
             return fail(QStringLiteral("another sync has held the lock for over %1 s").arg(lockWaitMs / 1000));
+        if (m_config.network.cancelled())
+            return fail(QStringLiteral("cancelled while waiting for another sync"));
         if (!announced) {
             qCInfo(lcSync) << "another sync is running; waiting for it to finish";
             announced = true;
@@ -60,6 +62,8 @@ Result<QList<RepositorySync::Outcome>> RepositorySync::run(std::optional<Provide
 
     QList<Outcome> outcomes;
     for (Provider provider : providers) {
+        if (m_config.network.cancelled())
+            break;
         outcomes << syncProvider(provider);
         (void)m_store.tryLock(QString::fromLatin1(kLockName), m_holder, kLockTtlSeconds); // refresh the lease
     }

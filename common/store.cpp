@@ -15,6 +15,9 @@
 #include <QVariant>
 
 #include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <csignal>
 #include <cstring>
 
@@ -85,6 +88,33 @@ QList<Migration> migrations()
     };
 }
 
+// The database holds payloads and, after a rotation, webhook secrets: a new one is created 0600 in a
+// folder created 0700, whatever the umask. SQLite gives its -wal and -shm files the database's
+// mode.
+Result<void> createPrivately(const QString &databasePath)
+{
+    const QFileInfo file(databasePath);
+    QStringList missing;
+    for (QDir dir(file.absolutePath()); !dir.exists(); dir.setPath(QFileInfo(dir.absolutePath()).absolutePath())) {
+        missing.prepend(dir.absolutePath());
+        if (dir.isRoot())
+            break;
+    }
+    for (const QString &folder : std::as_const(missing)) {
+        if (::mkdir(QFile::encodeName(folder).constData(), 0700) != 0 && errno != EEXIST)
+            return fail(QStringLiteral("cannot create the folder %1 for the database: %2").arg(folder, QString::fromLocal8Bit(std::strerror(errno))));
+        ::chmod(QFile::encodeName(folder).constData(), 0700);
+    }
+    const int fd = ::open(QFile::encodeName(file.absoluteFilePath()).constData(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        ::fchmod(fd, 0600);
+        ::close(fd);
+    } else if (errno != EEXIST) {
+        return fail(QStringLiteral("cannot create the database %1: %2").arg(file.absoluteFilePath(), QString::fromLocal8Bit(std::strerror(errno))));
+    }
+    return {};
+}
+
 // PostgreSQL: one agent migrates while the others wait (several replicas start at once).
 constexpr qint64 kMigrationLockKey = 0x666f72676531; // "forge1"
 
@@ -109,9 +139,8 @@ Result<std::unique_ptr<Store>> Store::open(const DatabaseSettings &settings, con
         store->m_db.setConnectOptions(settings.options.isEmpty() ? QStringLiteral("connect_timeout=5")
                                                                  : settings.options + QStringLiteral(";connect_timeout=5"));
     } else {
-        const QFileInfo file(settings.sqlitePath);
-        if (!QDir().mkpath(file.absolutePath()))
-            return fail(QStringLiteral("cannot create the folder %1 for the database").arg(file.absolutePath()));
+        if (Result<void> created = createPrivately(settings.sqlitePath); !created)
+            return fail(created.error());
         store->m_db.setDatabaseName(settings.sqlitePath);
         store->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     }
@@ -858,6 +887,25 @@ Result<void> Store::reconnect()
     if (!m_db.open())
         return fail(error(QStringLiteral("cannot reconnect to the database"), m_db.lastError()));
     return configure();
+}
+
+Result<void> Store::writeProbe()
+{
+    if (!m_db.transaction())
+        return fail(error(QStringLiteral("cannot start a transaction"), m_db.lastError()));
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("UPDATE forgelink_schema SET version = version"))) {
+        const QString message = error(QStringLiteral("cannot write"), query.lastError());
+        m_db.rollback();
+        return fail(message);
+    }
+    query.finish();
+    if (!m_db.commit()) {
+        const QString message = error(QStringLiteral("cannot commit"), m_db.lastError());
+        m_db.rollback();
+        return fail(message);
+    }
+    return {};
 }
 
 Result<void> Store::ping()

@@ -102,6 +102,8 @@ public:
 
     // A round trip to the database: is it there and answering?
     Result<void> ping();
+    // A small committed write: can the database take one now (a full disk cannot)?
+    Result<void> writeProbe();
     // Closes and opens the connection again, after the database went away.
     Result<void> reconnect();
 

@@ -83,9 +83,39 @@ QString WebhookIntake::deliveryIdFor(Provider provider, const WebhookRequest &re
         break;
     }
     id = id.trimmed();
-    if (id.isEmpty() || id.size() > 200)
+    if (!isUsableDeliveryId(id))
         return QStringLiteral("sha256:") + QString::fromLatin1(Crypto::sha256(request.body).toHex());
-    return QString::fromUtf8(id);
+    return QString::fromLatin1(id);
+}
+
+bool WebhookIntake::isUsableDeliveryId(QByteArrayView id)
+{
+    if (id.isEmpty() || id.size() > 200)
+        return false;
+    for (qsizetype i = 0; i < id.size(); ++i) {
+        const char c = id[i];
+        const bool alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alphanumeric && (i == 0 || (c != '-' && c != '_' && c != '.')))
+            return false;
+    }
+    return true;
+}
+
+std::optional<WebhookIntake::Decision> WebhookIntake::screen(Provider provider, const WebhookRequest &request) const
+{
+    const auto credentials = m_credentials.constFind(provider);
+    if (credentials == m_credentials.constEnd())
+        return refuse(404, QStringLiteral("provider %1 is not enabled").arg(providerId(provider)));
+    const WebhookVerifier::Verdict verdict = WebhookVerifier::checkHeaders(provider, request, *credentials);
+    if (verdict.outcome == WebhookVerifier::Outcome::Rejected)
+        return refuse(401, verdict.reason);
+    if (verdict.outcome == WebhookVerifier::Outcome::UnsignedPing) {
+        bool known = false;
+        const qint64 length = request.header("Content-Length").trimmed().toLongLong(&known);
+        if (!known || length > kMaxUnsignedPingBytes)
+            return refuse(413, QStringLiteral("an unsigned ping must come with a Content-Length of at most %1 bytes").arg(kMaxUnsignedPingBytes));
+    }
+    return std::nullopt;
 }
 
 WebhookIntake::Decision WebhookIntake::evaluate(Provider provider, const WebhookRequest &request,
@@ -98,6 +128,8 @@ WebhookIntake::Decision WebhookIntake::evaluate(Provider provider, const Webhook
     const WebhookVerifier::Verdict verdict = WebhookVerifier::verify(provider, request, *credentials);
     if (verdict.outcome == WebhookVerifier::Outcome::Rejected)
         return refuse(401, verdict.reason);
+    if (verdict.outcome == WebhookVerifier::Outcome::UnsignedPing && request.body.size() > kMaxUnsignedPingBytes)
+        return refuse(413, QStringLiteral("an unsigned ping must be at most %1 bytes").arg(kMaxUnsignedPingBytes));
 
     const QByteArray headerName = eventHeader(provider);
     QString event = QString::fromUtf8(request.header(headerName).trimmed());
@@ -130,8 +162,14 @@ WebhookIntake::Decision WebhookIntake::evaluate(Provider provider, const Webhook
         if (event.isEmpty())
             return refuse(400, QStringLiteral("eventType: is missing"));
     }
-    if (verdict.outcome == WebhookVerifier::Outcome::UnsignedPing && event != u"diagnostics:ping")
-        return refuse(401, QStringLiteral("missing X-Hub-Signature header"));
+    if (verdict.outcome == WebhookVerifier::Outcome::UnsignedPing) {
+        if (event != u"diagnostics:ping")
+            return refuse(401, QStringLiteral("missing X-Hub-Signature header"));
+        // Nobody vouches for it: answered so that "Test connection" passes, never stored.
+        Decision answered = refuse(200, QStringLiteral("pong (unsigned: not recorded)"));
+        answered.isPing = true;
+        return answered;
+    }
 
     Result<NormalizedEvents> events = WebhookNormalizer::normalize(provider, event, payload);
     if (!events)

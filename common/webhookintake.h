@@ -19,6 +19,7 @@ class WebhookIntake {
 public:
     struct Decision {
         int status = 0;       // 0: record `delivery`; otherwise the HTTP status to answer with
+                              // (200 for an unsigned ping, answered but not recorded)
         QString reason;       // why it was refused, for the log and the response body
         std::optional<Delivery> delivery;
         bool isPing = false;  // answered 200 even when new
@@ -31,9 +32,18 @@ public:
     bool isEnabled(Provider provider) const { return m_credentials.contains(provider); }
 
     Decision evaluate(Provider provider, const WebhookRequest &request, const QDateTime &receivedAt) const;
+    // What the headers alone decide, before the body is read (`request` has no body yet): a
+    // refusal, or nothing when the body must be read. An unauthenticated request is never read.
+    std::optional<Decision> screen(Provider provider, const WebhookRequest &request) const;
 
-    // `payloadId` is the body's `id`, which names Azure DevOps' deliveries.
+    // Bitbucket's "Test connection" is unsigned: it is answered, never stored, and must be small.
+    static constexpr qint64 kMaxUnsignedPingBytes = 16 * 1024;
+
+    // `payloadId` is the body's `id`, which names Azure DevOps' deliveries. A provider's id is used
+    // when it looks like one (letters, digits, '.', '_' and '-', up to 200); otherwise the body's
+    // SHA-256, written "sha256:<hex>", which no provider id can equal (it has a colon).
     static QString deliveryIdFor(Provider provider, const WebhookRequest &request, const QString &payloadId);
+    static bool isUsableDeliveryId(QByteArrayView id);
 
 private:
     QHash<Provider, WebhookCredentials> m_credentials;

@@ -110,7 +110,9 @@ Result<NormalizedEvents> WebhookNormalizer::github(const QString &name, JsonFiel
         }
     } else if (name == u"repository") {
         const QString action = body.string("action");
-        body.object("repository").string("full_name");
+        JsonFields repository = body.object("repository");
+        repository.string("full_name");
+        repository.integer("id"); // the repository cache keys on it
         if (action == u"created")
             event.kind = QStringLiteral("repository_created");
         else if (action == u"renamed")
@@ -122,6 +124,11 @@ Result<NormalizedEvents> WebhookNormalizer::github(const QString &name, JsonFiel
     } else if (name == u"installation" || name == u"installation_repositories") {
         body.string("action");
         body.object("installation").integer("id");
+        // The repository cache keys on these ids.
+        for (const char *list : { "repositories", "repositories_added", "repositories_removed" }) {
+            for (JsonFields repository : body.optionalObjects(list))
+                repository.integer("id");
+        }
         event.kind = QStringLiteral("installation_changed");
     } else {
         event.kind = QStringLiteral("other");

@@ -21,6 +21,13 @@ struct WebhookRequest {
         }
         return {};
     }
+    int headerCount(QByteArrayView name) const
+    {
+        int count = 0;
+        for (const auto &entry : headers)
+            count += entry.first.compare(name, Qt::CaseInsensitive) == 0 ? 1 : 0;
+        return count;
+    }
     bool hasHeader(QByteArrayView name) const
     {
         for (const auto &entry : headers) {

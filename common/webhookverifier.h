@@ -21,15 +21,20 @@ struct WebhookCredentials {
 // a secret or what the caller sent in its place.
 class WebhookVerifier {
 public:
-    enum class Outcome { Verified, UnsignedPing, Rejected };
+    // NeedsBody: the headers are in order, the signature is over the body (checkHeaders only).
+    enum class Outcome { Verified, UnsignedPing, Rejected, NeedsBody };
     struct Verdict {
         Outcome outcome = Outcome::Rejected;
         QString reason;
     };
 
     static Verdict verify(Provider provider, const WebhookRequest &request, const WebhookCredentials &credentials);
+    // What the headers alone decide, before the body is read: GitLab's token and Azure DevOps'
+    // Basic auth are verified here; a missing, duplicated or malformed signature is rejected.
+    static Verdict checkHeaders(Provider provider, const WebhookRequest &request, const WebhookCredentials &credentials);
 
 private:
+    static Verdict checkSignatureHeader(const QByteArray &headerName, const WebhookRequest &request);
     static Verdict verifyHmac(const QByteArray &headerName, const WebhookRequest &request,
                               const WebhookCredentials &credentials);
     static Verdict verifyToken(const WebhookRequest &request, const WebhookCredentials &credentials);

@@ -250,6 +250,11 @@ private Q_SLOTS:
                                                          { "Content-Type", "application/json; charset=UTF-8" } },
                                                        body);
         QCOMPARE(response->status, 200);
+        // Nobody vouches for an unsigned request: it is answered and never stored.
+        QCOMPARE(storedEvents().size(), 0);
+        // A signed ping is recorded as any delivery.
+        const auto signedPing = post(Provider::Bitbucket, "diagnostics:ping", body, "bitbucket-secret-value", "ping-2");
+        QCOMPARE(signedPing->status, 200);
         const QList<QJsonObject> stored = storedEvents();
         QCOMPARE(stored.size(), 1);
         QCOMPARE(stored.first().value(QStringLiteral("events")).toArray().first().toObject().value(QStringLiteral("kind")).toString(),

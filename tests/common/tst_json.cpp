@@ -87,6 +87,26 @@ private Q_SLOTS:
         QCOMPARE(parsed->error(), QStringLiteral("huge: number 18446744073709551615 is out of range"));
     }
 
+    // A double that is no id: out of range, or not whole. Before, 1e300 became INT64_MIN.
+    void doublesThatAreNoIdsAreErrors_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("1e300") << QByteArray("{\"id\":1e300}") << QStringLiteral("id: number 1e+300 is out of range");
+        QTest::newRow("-1e19") << QByteArray("{\"id\":-1e19}") << QStringLiteral("id: number -1e+19 is out of range");
+        QTest::newRow("fraction") << QByteArray("{\"id\":1.5}") << QStringLiteral("id: expected an integer, got 1.5");
+    }
+    void doublesThatAreNoIdsAreErrors()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, error);
+        JsonParser parser;
+        Result<JsonFields> parsed = parser.parse(json);
+        QVERIFY(parsed);
+        parsed->integer("id");
+        QCOMPARE(parsed->error(), error);
+    }
+
     void missingNullAndWrongTypesAreTold()
     {
         JsonParser parser;

@@ -26,6 +26,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     std::abort();
                 return 0;
             }
+            if (state == HttpRequestParser::State::HeaderReady) {
+                if (parser.head().method.isEmpty())
+                    std::abort(); // a head the routes can rely on
+                continue;
+            }
             if (state != HttpRequestParser::State::Complete)
                 break;
             const HttpRequest request = parser.takeRequest();

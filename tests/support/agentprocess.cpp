@@ -5,6 +5,8 @@
 #include <QElapsedTimer>
 #include <QRegularExpression>
 
+#include <csignal>
+
 namespace forgelink::test {
 
 AgentProcess::AgentProcess(const QByteArray &configBody)
@@ -69,12 +71,47 @@ int AgentProcess::terminate(int timeoutMs)
     return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
 }
 
+int AgentProcess::waitForExit(int timeoutMs)
+{
+    if (m_process.state() != QProcess::NotRunning && !m_process.waitForFinished(timeoutMs))
+        return -1;
+    return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+}
+
 void AgentProcess::kill()
 {
     if (m_process.state() == QProcess::Running) {
         m_process.kill();
         m_process.waitForFinished(5000);
     }
+}
+
+namespace {
+qint64 statusField(qint64 pid, const QByteArray &field)
+{
+    const QByteArray status = TestPaths::readFile(QStringLiteral("/proc/%1/status").arg(pid));
+    for (const QByteArray &line : status.split('\n')) {
+        if (line.startsWith(field + ':'))
+            return line.mid(field.size() + 1).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+} // namespace
+
+qint64 AgentProcess::rssKiB() const
+{
+    return statusField(pid(), "VmRSS");
+}
+
+qint64 AgentProcess::peakRssKiB() const
+{
+    return statusField(pid(), "VmHWM");
+}
+
+void AgentProcess::signal(int number)
+{
+    if (m_process.state() == QProcess::Running)
+        ::kill(pid_t(m_process.processId()), number);
 }
 
 QByteArray AgentProcess::log()

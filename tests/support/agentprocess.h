@@ -22,7 +22,15 @@ public:
     // SIGTERM, then the exit code (-1 when it did not exit in time or crashed).
     int terminate(int timeoutMs = 30'000);
     void kill();
+    // Waits for the agent to exit by itself; its exit code (-1: it did not, or it crashed).
+    int waitForExit(int timeoutMs);
     QByteArray log();
+    qint64 pid() const { return m_process.processId(); }
+    // From /proc: the agent's resident memory now and at its peak, in KiB.
+    qint64 rssKiB() const;
+    qint64 peakRssKiB() const;
+    // Sends a signal (SIGHUP: sync now).
+    void signal(int number);
 
     // Runs `forgelink-agent ARGS --config <this config>` to completion.
     struct Run {
