@@ -185,8 +185,8 @@ private:
             return;
         }
         while (mayRead() && !m_finished) {
-            const qint64 room = m_readAhead - m_buffer.size();
-            if (room > 0 && m_socket->bytesAvailable() > 0)
+            const qint64 room = std::min(m_readAhead - m_buffer.size(), m_socket->bytesAvailable());
+            if (room > 0)
                 m_buffer += m_socket->read(room);
             // After an admitted header the parser is fed once more even with nothing buffered: a
             // request without a body is complete right then.
