@@ -1,14 +1,14 @@
 #include "agentcli.h"
 
-#include "agentconfigreader.h"
+#include "config/agentconfigreader.h"
 #include "agentservice.h"
 #include "keychainlookup.h"
 #include "signalwatcher.h"
-#include "hooklifecycle.h"
-#include "repositorysync.h"
-#include "secretgenerator.h"
-#include "securefilewriter.h"
-#include "store.h"
+#include "hooks/hooklifecycle.h"
+#include "sync/repositorysync.h"
+#include "crypto/secretgenerator.h"
+#include "config/securefilewriter.h"
+#include "store/store.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

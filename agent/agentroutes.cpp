@@ -1,6 +1,6 @@
 #include "agentroutes.h"
 
-#include "providercatalogue.h"
+#include "providers/providercatalogue.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "deliverywriter.h"
-#include "httpserver.h"
+#include "http/httpserver.h"
 #include "metrics.h"
-#include "webhookintake.h"
+#include "webhooks/webhookintake.h"
 
 #include <functional>
 

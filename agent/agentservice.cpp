@@ -1,6 +1,6 @@
 #include "agentservice.h"
 
-#include "store.h"
+#include "store/store.h"
 
 #include <QLoggingCategory>
 #include <QTimer>

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "agentconfig.h"
+#include "config/agentconfig.h"
 #include "agentroutes.h"
 #include "deliverywriter.h"
-#include "httpserver.h"
+#include "http/httpserver.h"
 #include "metrics.h"
 #include "syncscheduler.h"
 #include "result.h"
-#include "webhookintake.h"
+#include "webhooks/webhookintake.h"
 
 #include <QObject>
 #include <QElapsedTimer>

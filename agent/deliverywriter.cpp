@@ -1,7 +1,7 @@
 #include "deliverywriter.h"
 
-#include "repositoryeventapplier.h"
-#include "store.h"
+#include "sync/repositoryeventapplier.h"
+#include "store/store.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "agentconfig.h"
-#include "delivery.h"
+#include "config/agentconfig.h"
+#include "webhooks/delivery.h"
 #include "result.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <QObject>
 

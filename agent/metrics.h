@@ -1,6 +1,6 @@
 #pragma once
 
-#include "repositorysync.h"
+#include "sync/repositorysync.h"
 
 #include <QByteArray>
 #include <QMap>

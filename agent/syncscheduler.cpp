@@ -1,7 +1,7 @@
 #include "syncscheduler.h"
 
-#include "hooklifecycle.h"
-#include "store.h"
+#include "hooks/hooklifecycle.h"
+#include "store/store.h"
 
 #include <QLoggingCategory>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "agentconfig.h"
-#include "repositorysync.h"
+#include "config/agentconfig.h"
+#include "sync/repositorysync.h"
 
 #include <QObject>
 #include <QTimer>

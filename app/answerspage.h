@@ -1,6 +1,6 @@
 #pragma once
 
-#include "answers.h"
+#include "config/answers.h"
 
 #include <QWizardPage>
 

@@ -1,13 +1,13 @@
 #include "batchrun.h"
 
-#include "answersreader.h"
-#include "answersvalidator.h"
-#include "provider.h"
-#include "providercheck.h"
-#include "githubmanifest.h"
-#include "repositorylister.h"
-#include "securefilewriter.h"
-#include "setupgenerator.h"
+#include "config/answersreader.h"
+#include "config/answersvalidator.h"
+#include "providers/provider.h"
+#include "providers/providercheck.h"
+#include "providers/github/githubmanifest.h"
+#include "providers/repositorylister.h"
+#include "config/securefilewriter.h"
+#include "config/setupgenerator.h"
 
 #include <QDir>
 #include <QJsonDocument>

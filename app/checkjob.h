@@ -1,8 +1,8 @@
 #pragma once
 
-#include "answers.h"
-#include "provider.h"
-#include "providercheck.h"
+#include "config/answers.h"
+#include "providers/provider.h"
+#include "providers/providercheck.h"
 
 #include <QObject>
 

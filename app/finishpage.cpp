@@ -1,7 +1,7 @@
 #include "finishpage.h"
 
 #include "copyablevalue.h"
-#include "setupgenerator.h"
+#include "config/setupgenerator.h"
 
 #include <QDesktopServices>
 #include <QDir>

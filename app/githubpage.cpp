@@ -1,12 +1,12 @@
 #include "githubpage.h"
 
-#include "answersvalidator.h"
+#include "config/answersvalidator.h"
 #include "checkedlineedit.h"
 #include "copyablevalue.h"
 #include "manifestflow.h"
-#include "providercatalogue.h"
-#include "providercheck.h"
-#include "secretgenerator.h"
+#include "providers/providercatalogue.h"
+#include "providers/providercheck.h"
+#include "crypto/secretgenerator.h"
 #include "verifypanel.h"
 
 #include <QDesktopServices>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "answerspage.h"
-#include "githubmanifest.h"
+#include "providers/github/githubmanifest.h"
 
 #include <functional>
 

@@ -1,8 +1,8 @@
 #include "hostpage.h"
 
-#include "answersvalidator.h"
+#include "config/answersvalidator.h"
 #include "checkedlineedit.h"
-#include "providercatalogue.h"
+#include "providers/providercatalogue.h"
 
 #include <QFormLayout>
 #include <QLabel>

@@ -1,8 +1,8 @@
 #include "manifestflow.h"
 
-#include "httpserver.h"
-#include "providercheck.h"
-#include "repositorylister.h"
+#include "http/httpserver.h"
+#include "providers/providercheck.h"
+#include "providers/repositorylister.h"
 
 #include <QDesktopServices>
 #include <QThread>

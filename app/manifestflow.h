@@ -1,7 +1,7 @@
 #pragma once
 
-#include "agentconfig.h"
-#include "githubmanifest.h"
+#include "config/agentconfig.h"
+#include "providers/github/githubmanifest.h"
 
 #include <QObject>
 #include <QTimer>

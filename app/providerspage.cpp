@@ -1,6 +1,6 @@
 #include "providerspage.h"
 
-#include "answersvalidator.h"
+#include "config/answersvalidator.h"
 #include "checkedlineedit.h"
 
 #include <QCheckBox>

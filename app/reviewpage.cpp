@@ -1,7 +1,7 @@
 #include "reviewpage.h"
 
-#include "answersvalidator.h"
-#include "setupgenerator.h"
+#include "config/answersvalidator.h"
+#include "config/setupgenerator.h"
 
 #include <QCheckBox>
 #include <QLabel>

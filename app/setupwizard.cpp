@@ -7,7 +7,7 @@
 #include "reviewpage.h"
 #include "secretstore.h"
 #include "tokenproviderpage.h"
-#include "valuesreader.h"
+#include "config/valuesreader.h"
 #include "welcomepage.h"
 #include "wizardsession.h"
 

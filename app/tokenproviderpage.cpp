@@ -1,10 +1,10 @@
 #include "tokenproviderpage.h"
 
-#include "answersvalidator.h"
-#include "azuredevopsapi.h"
+#include "config/answersvalidator.h"
+#include "providers/azuredevops/azuredevopsapi.h"
 #include "checkedlineedit.h"
-#include "providercatalogue.h"
-#include "secretgenerator.h"
+#include "providers/providercatalogue.h"
+#include "crypto/secretgenerator.h"
 #include "verifypanel.h"
 
 #include <QComboBox>

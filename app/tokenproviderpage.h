@@ -1,7 +1,7 @@
 #pragma once
 
 #include "answerspage.h"
-#include "provider.h"
+#include "providers/provider.h"
 
 #include <functional>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "answers.h"
-#include "provider.h"
+#include "config/answers.h"
+#include "providers/provider.h"
 
 #include <QWidget>
 

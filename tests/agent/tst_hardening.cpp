@@ -1,8 +1,8 @@
 #include "agentprocess.h"
-#include "crypto.h"
+#include "crypto/crypto.h"
 #include "fakeproviderapi.h"
 #include "httptestclient.h"
-#include "providercatalogue.h"
+#include "providers/providercatalogue.h"
 #include "webhookfixtures.h"
 
 #include <QDir>

@@ -1,7 +1,7 @@
 #include "agentprocess.h"
 #include "fakeproviderapi.h"
 #include "httptestclient.h"
-#include "providercatalogue.h"
+#include "providers/providercatalogue.h"
 #include "servedprocess.h"
 #include "testpaths.h"
 #include "webhookfixtures.h"

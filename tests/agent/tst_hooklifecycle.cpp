@@ -1,7 +1,7 @@
 #include "fakeproviderapi.h"
-#include "hooklifecycle.h"
-#include "repositorysync.h"
-#include "store.h"
+#include "hooks/hooklifecycle.h"
+#include "sync/repositorysync.h"
+#include "store/store.h"
 #include "testdatabases.h"
 #include "testkeys.h"
 

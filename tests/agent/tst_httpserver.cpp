@@ -1,7 +1,7 @@
 #include "agentprocess.h"
-#include "httpserver.h"
+#include "http/httpserver.h"
 #include "httptestclient.h"
-#include "providercatalogue.h"
+#include "providers/providercatalogue.h"
 #include "webhookfixtures.h"
 
 #include <QElapsedTimer>

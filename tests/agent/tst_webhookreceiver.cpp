@@ -1,6 +1,6 @@
 #include "agentprocess.h"
 #include "httptestclient.h"
-#include "providercatalogue.h"
+#include "providers/providercatalogue.h"
 #include "webhookfixtures.h"
 
 #include <QJsonArray>

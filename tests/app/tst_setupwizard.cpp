@@ -5,7 +5,7 @@
 #include "manifestbrowser.h"
 #include "manifestflow.h"
 #include "secretstore.h"
-#include "setupgenerator.h"
+#include "config/setupgenerator.h"
 #include "setupwizard.h"
 #include "testkeys.h"
 #include "tokenproviderpage.h"

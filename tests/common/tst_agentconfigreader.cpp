@@ -1,4 +1,4 @@
-#include "agentconfigreader.h"
+#include "config/agentconfigreader.h"
 #include "testkeys.h"
 #include "testpaths.h"
 

@@ -1,5 +1,5 @@
-#include "answersreader.h"
-#include "answersvalidator.h"
+#include "config/answersreader.h"
+#include "config/answersvalidator.h"
 #include "testkeys.h"
 #include "testpaths.h"
 

@@ -1,4 +1,4 @@
-#include "apiclient.h"
+#include "providers/apiclient.h"
 #include "fakeproviderapi.h"
 
 #include <QDateTime>

@@ -1,5 +1,5 @@
 #include "fakeproviderapi.h"
-#include "githubmanifest.h"
+#include "providers/github/githubmanifest.h"
 #include "testkeys.h"
 
 #include <QJsonArray>

@@ -1,8 +1,8 @@
-#include "agentconfigreader.h"
-#include "answers.h"
-#include "setupgenerator.h"
+#include "config/agentconfigreader.h"
+#include "config/answers.h"
+#include "config/setupgenerator.h"
 #include "testkeys.h"
-#include "valueslayout.h"
+#include "config/valueslayout.h"
 
 #include <QTest>
 

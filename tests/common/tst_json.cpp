@@ -1,6 +1,6 @@
-#include "delivery.h"
-#include "jsonparser.h"
-#include "jsontext.h"
+#include "webhooks/delivery.h"
+#include "json/jsonparser.h"
+#include "json/jsontext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

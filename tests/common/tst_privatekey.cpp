@@ -1,4 +1,4 @@
-#include "privatekey.h"
+#include "crypto/privatekey.h"
 #include "testkeys.h"
 #include "testpaths.h"
 

@@ -1,4 +1,4 @@
-#include "providercatalogue.h"
+#include "providers/providercatalogue.h"
 
 #include <QTest>
 

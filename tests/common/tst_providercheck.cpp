@@ -1,6 +1,6 @@
 #include "connectproxy.h"
 #include "fakeproviderapi.h"
-#include "providercheck.h"
+#include "providers/providercheck.h"
 #include "testcertificates.h"
 
 #include <QTemporaryDir>

@@ -1,4 +1,4 @@
-#include "secretgenerator.h"
+#include "crypto/secretgenerator.h"
 
 #include <QSet>
 #include <QTest>

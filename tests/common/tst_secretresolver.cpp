@@ -1,4 +1,4 @@
-#include "secretresolver.h"
+#include "config/secretresolver.h"
 #include "testpaths.h"
 
 #include <QTemporaryDir>

@@ -1,8 +1,8 @@
 #include "testpaths.h"
-#include "jsonparser.h"
+#include "json/jsonparser.h"
 #include "webhookfixtures.h"
-#include "webhookintake.h"
-#include "webhooknormalizer.h"
+#include "webhooks/webhookintake.h"
+#include "webhooks/webhooknormalizer.h"
 
 #include <QCryptographicHash>
 #include <QDir>

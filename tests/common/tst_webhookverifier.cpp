@@ -1,6 +1,6 @@
-#include "crypto.h"
+#include "crypto/crypto.h"
 #include "webhookfixtures.h"
-#include "webhookverifier.h"
+#include "webhooks/webhookverifier.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 // Feeds arbitrary bytes, in arbitrary pieces, to the agent's HTTP request parser.
-#include "httprequestparser.h"
+#include "http/httprequestparser.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "httpserver.h"
-#include "provider.h"
+#include "http/httpserver.h"
+#include "providers/provider.h"
 
 #include <QHash>
 #include <QSet>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "agentconfig.h"
+#include "config/agentconfig.h"
 #include "result.h"
 
 namespace forgelink::test {

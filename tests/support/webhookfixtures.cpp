@@ -1,6 +1,6 @@
 #include "webhookfixtures.h"
 
-#include "crypto.h"
+#include "crypto/crypto.h"
 #include "testpaths.h"
 
 namespace forgelink::test {

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "normalizedevent.h"
-#include "provider.h"
-#include "webhookrequest.h"
+#include "webhooks/normalizedevent.h"
+#include "providers/provider.h"
+#include "webhooks/webhookrequest.h"
 
 #include <QList>
 #include <QString>

@@ -1,0 +1,117 @@
+#pragma once
+
+#include "providers/provider.h"
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QList>
+#include <QString>
+#include <QTime>
+#include <QUrl>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+namespace forgelink {
+
+// The agent's settings as read from agent.yaml, with every secret reference already resolved.
+
+struct HttpLimits {
+    qint64 maxHeaderBytes = 64 * 1024;
+    qint64 maxBodyBytes = 25 * 1024 * 1024;
+    int headerTimeoutMs = 10'000;
+    int idleTimeoutMs = 60'000;  // keep-alive idle, and the longest pause inside a body
+    int requestTimeoutMs = 120'000; // the whole request, headers and body (providers give up after 10-30 s)
+    int maxConnections = 1024;
+    // Memory for request bodies not yet verified, across connections: a body over 64 KiB that
+    // does not fit is answered 503 with Retry-After.
+    qint64 maxPendingBodyBytes = 256 * 1024 * 1024;
+};
+
+// How the agent reaches the providers' APIs (on-prem installs need a CA bundle or a proxy).
+struct NetworkSettings {
+    QString caBundleFile;
+    QString proxyUrl;
+    int timeoutMs = 30'000;
+    int maxRateLimitWaitMs = 300'000;
+    int maxAttempts = 5;
+    int retryBaseMs = 500; // first backoff; it doubles per attempt, with jitter
+    // Not a setting: set by whoever runs a sync or hook run, true when it must stop (SIGTERM).
+    // Every API client made from these settings aborts its request and its waits then.
+    std::shared_ptr<const std::atomic_bool> cancel;
+
+    bool cancelled() const { return cancel && cancel->load(); }
+};
+
+struct DatabaseSettings {
+    QString driver;       // QSQLITE or QPSQL
+    QString sqlitePath;   // absolute
+    QString host;
+    int port = 5432;
+    QString user;
+    QString name;
+    QByteArray password;
+    QString options;      // QPSQL connect options, e.g. sslmode=require
+
+    // The URL without any password, for logs.
+    QString displayName() const;
+};
+
+struct GitHubSettings {
+    QString apiUrl = QStringLiteral("https://api.github.com");
+    QString appId;
+    QByteArray privateKeyPem;
+    QList<QByteArray> webhookSecrets; // the first is current; the rest are accepted during a rotation
+};
+
+struct GitLabSettings {
+    QString url = QStringLiteral("https://gitlab.com");
+    QByteArray token;
+    QList<QByteArray> webhookSecrets;
+};
+
+struct BitbucketSettings {
+    QString url;
+    QByteArray token;
+    QList<QByteArray> webhookSecrets;
+};
+
+struct AzureDevOpsSettings {
+    QString organizationUrl;
+    QByteArray token;
+    QString basicAuthUser;
+    QList<QByteArray> basicAuthPasswords;
+    // Services speak 7.1; Azure DevOps Server 2022 7.0, 2020 6.0, 2019 5.0
+    // (learn.microsoft.com/azure/devops/integrate/concepts/rest-api-versioning).
+    QString apiVersion = QStringLiteral("7.1");
+};
+
+struct AgentConfig {
+    QString path;
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 listenPort = 8080;
+    QUrl publicUrl;
+    DatabaseSettings database;
+    QTime syncDailyAt = QTime(2, 0);
+    bool syncDaily = true; // false when a CronJob runs `sync` instead
+    HttpLimits limits;
+    NetworkSettings network;
+    QString tlsCertificateFile;
+    QString tlsPrivateKeyFile;
+
+    // Attach every synced repository (matching one of the patterns, when there are any).
+    int secretRefreshMs = 5'000; // how often serve reads rotated webhook secrets from the database
+    bool autoAttach = false;
+    QStringList autoAttachPatterns;
+
+    std::optional<GitHubSettings> github;
+    std::optional<GitLabSettings> gitlab;
+    std::optional<BitbucketSettings> bitbucket;
+    std::optional<AzureDevOpsSettings> azureDevOps;
+
+    bool isEnabled(Provider provider) const;
+    QList<Provider> enabledProviders() const;
+};
+
+} // namespace forgelink

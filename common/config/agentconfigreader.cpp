@@ -1,0 +1,419 @@
+#include "config/agentconfigreader.h"
+
+#include "config/answersvalidator.h"
+#include "providers/azuredevops/azuredevopsapi.h"
+#include "crypto/privatekey.h"
+#include "config/yamlsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace forgelink {
+
+namespace {
+
+// Reads one mapping of agent.yaml, remembering which keys were used so the rest can be reported
+// as unknown (a misspelt key must not silently fall back to a default).
+class Section {
+public:
+    Section(const YAML::Node &node, QString path, FieldErrors &errors, const SecretResolver &secrets)
+        : m_node(node), m_path(std::move(path)), m_errors(errors), m_secrets(secrets)
+    {
+    }
+
+    bool isMap() const { return m_node.IsMap(); }
+    QString field(const char *key) const
+    {
+        return m_path.isEmpty() ? QString::fromLatin1(key) : m_path + QLatin1Char('.') + QLatin1String(key);
+    }
+    void error(const char *key, const QString &message) { m_errors << FieldError{ field(key), message }; }
+
+    YAML::Node node(const char *key)
+    {
+        m_used << QString::fromLatin1(key);
+        return m_node[key];
+    }
+
+    bool has(const char *key) const { return m_node[key].IsDefined() && !m_node[key].IsNull(); }
+
+    std::optional<QString> text(const char *key, bool required = false)
+    {
+        const YAML::Node value = node(key);
+        if (!value.IsDefined() || value.IsNull()) {
+            if (required)
+                error(key, QStringLiteral("is required"));
+            return std::nullopt;
+        }
+        if (!value.IsScalar()) {
+            error(key, QStringLiteral("must be a single value, got %1").arg(yamlTypeName(value)));
+            return std::nullopt;
+        }
+        return yamlScalar(value);
+    }
+
+    std::optional<qint64> number(const char *key, qint64 minimum, qint64 maximum)
+    {
+        const auto value = text(key);
+        if (!value)
+            return std::nullopt;
+        bool ok = false;
+        const qint64 number = value->toLongLong(&ok);
+        if (!ok || number < minimum || number > maximum) {
+            error(key, QStringLiteral("must be a whole number from %1 to %2, got \"%3\"")
+                               .arg(minimum)
+                               .arg(maximum)
+                               .arg(*value));
+            return std::nullopt;
+        }
+        return number;
+    }
+
+    std::optional<QByteArray> secret(const char *key, bool required)
+    {
+        const auto reference = text(key, required);
+        if (!reference)
+            return std::nullopt;
+        Result<QByteArray> value = m_secrets.resolve(*reference);
+        if (!value) {
+            error(key, value.error());
+            return std::nullopt;
+        }
+        return value.value();
+    }
+
+    // A secret or a list of them: the first is current, the others still accepted (rotation).
+    QList<QByteArray> secretList(const char *key)
+    {
+        const YAML::Node value = node(key);
+        QList<QByteArray> secrets;
+        if (!value.IsDefined() || value.IsNull()) {
+            error(key, QStringLiteral("is required"));
+            return secrets;
+        }
+        QStringList references;
+        if (value.IsSequence()) {
+            for (const auto &item : value)
+                references << (item.IsScalar() ? yamlScalar(item) : QString());
+        } else if (value.IsScalar()) {
+            references << yamlScalar(value);
+        }
+        if (references.isEmpty()) {
+            error(key, QStringLiteral("must be a secret or a list of secrets"));
+            return secrets;
+        }
+        for (qsizetype i = 0; i < references.size(); ++i) {
+            const QString name = value.IsSequence() ? QStringLiteral("%1[%2]").arg(field(key)).arg(i) : field(key);
+            Result<QByteArray> resolved = m_secrets.resolve(references.at(i));
+            if (!resolved)
+                m_errors << FieldError{ name, resolved.error() };
+            else
+                secrets << resolved.value();
+        }
+        return secrets;
+    }
+
+    void reportUnknownKeys()
+    {
+        if (!m_node.IsMap())
+            return;
+        for (const auto &entry : m_node) {
+            const QString key = yamlScalar(entry.first);
+            if (!m_used.contains(key))
+                m_errors << FieldError{ m_path.isEmpty() ? key : m_path + QLatin1Char('.') + key,
+                                        QStringLiteral("unknown setting; known: %1").arg(m_used.join(u", ")) };
+        }
+    }
+
+    Section child(const char *key)
+    {
+        return Section(node(key), field(key), m_errors, m_secrets);
+    }
+
+private:
+    YAML::Node m_node;
+    QString m_path;
+    FieldErrors &m_errors;
+    const SecretResolver &m_secrets;
+    QStringList m_used;
+};
+
+void checkUrl(Section &section, const char *key, QString &target, bool required)
+{
+    if (const auto value = section.text(key, required)) {
+        if (const auto problem = AnswersValidator::checkServiceUrl(*value))
+            section.error(key, *problem);
+        else
+            target = value->endsWith(QLatin1Char('/')) ? value->chopped(1) : *value;
+    }
+}
+
+bool sectionEnabled(Section &section)
+{
+    section.node("enabled"); // a known key, even where it is absent
+    if (!section.has("enabled"))
+        return true;
+    const auto value = section.text("enabled");
+    if (value == u"false")
+        return false;
+    if (value != u"true")
+        section.error("enabled", QStringLiteral("must be true or false, got \"%1\"").arg(value.value_or(QString())));
+    return true;
+}
+
+void readListen(Section &root, AgentConfig &config)
+{
+    const auto listen = root.text("listen");
+    if (!listen)
+        return;
+    const qsizetype colon = listen->lastIndexOf(QLatin1Char(':'));
+    QString host = colon >= 0 ? listen->left(colon) : QString();
+    bool portOk = false;
+    const uint port = colon >= 0 ? listen->mid(colon + 1).toUInt(&portOk) : 0;
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    const QHostAddress address = host.isEmpty() ? QHostAddress(QHostAddress::Any) : QHostAddress(host);
+    if (!portOk || port > 65535 || (address.isNull() && host != u"localhost")) {
+        root.error("listen", QStringLiteral("must be ADDRESS:PORT such as 127.0.0.1:8080 or [::]:8080, got \"%1\"")
+                                     .arg(*listen));
+        return;
+    }
+    config.listenAddress = host == u"localhost" ? QHostAddress(QHostAddress::LocalHost) : address;
+    config.listenPort = quint16(port);
+}
+
+void readDatabase(Section &root, AgentConfig &config, const QString &baseDirectory)
+{
+    const QString url = root.text("database").value_or(QStringLiteral("sqlite://forgelink.db"));
+    DatabaseSettings &database = config.database;
+    if (url.startsWith(QLatin1String("sqlite://"))) {
+        const QString path = url.mid(9);
+        if (path.isEmpty()) {
+            root.error("database", QStringLiteral("sqlite:// needs a path, e.g. sqlite:///var/lib/forgelink/forgelink.db"));
+            return;
+        }
+        database.driver = QStringLiteral("QSQLITE");
+        database.sqlitePath = QDir(baseDirectory).absoluteFilePath(path);
+        return;
+    }
+    const QUrl parsed(url, QUrl::StrictMode);
+    if ((parsed.scheme() != u"postgresql" && parsed.scheme() != u"postgres") || parsed.host().isEmpty()
+        || parsed.path().size() < 2) {
+        root.error("database", QStringLiteral("must be sqlite://PATH or postgresql://USER@HOST:PORT/DATABASE, got \"%1\"")
+                                       .arg(parsed.toDisplayString(QUrl::RemovePassword)));
+        return;
+    }
+    if (!parsed.password().isEmpty()) {
+        root.error("database", QStringLiteral("must not hold the password; give it in databasePassword (env:, file:, keychain:)"));
+        return;
+    }
+    database.driver = QStringLiteral("QPSQL");
+    database.host = parsed.host();
+    database.port = parsed.port(5432);
+    database.user = parsed.userName();
+    database.name = parsed.path().mid(1);
+    database.options = parsed.query().replace(QLatin1Char('&'), QLatin1Char(';'));
+    if (root.has("databasePassword"))
+        database.password = root.secret("databasePassword", false).value_or(QByteArray());
+}
+
+void readLimits(Section &root, AgentConfig &config)
+{
+    Section limits = root.child("limits");
+    if (!limits.isMap())
+        return;
+    HttpLimits &target = config.limits;
+    if (const auto v = limits.number("maxHeaderBytes", 1024, 1024 * 1024)) target.maxHeaderBytes = *v;
+    if (const auto v = limits.number("maxBodyBytes", 1024, qint64(1) << 30)) target.maxBodyBytes = *v;
+    if (const auto v = limits.number("headerTimeoutSeconds", 1, 3600)) target.headerTimeoutMs = int(*v * 1000);
+    if (const auto v = limits.number("idleTimeoutSeconds", 1, 86400)) target.idleTimeoutMs = int(*v * 1000);
+    if (const auto v = limits.number("requestTimeoutSeconds", 1, 86400)) target.requestTimeoutMs = int(*v * 1000);
+    if (const auto v = limits.number("maxConnections", 1, 100'000)) target.maxConnections = int(*v);
+    if (const auto v = limits.number("maxPendingBodyBytes", 1024 * 1024, qint64(1) << 40)) target.maxPendingBodyBytes = *v;
+    limits.reportUnknownKeys();
+}
+
+void readProviders(Section &root, AgentConfig &config)
+{
+    Section providers = root.child("providers");
+    if (!providers.isMap()) {
+        root.error("providers", QStringLiteral("is required: a section per provider (github, gitlab, bitbucket, azureDevOps)"));
+        return;
+    }
+    if (providers.has("github")) {
+        Section s = providers.child("github");
+        GitHubSettings github;
+        checkUrl(s, "apiUrl", github.apiUrl, false);
+        if (const auto appId = s.text("appId", true)) {
+            if (const auto problem = AnswersValidator::checkGitHubAppId(*appId))
+                s.error("appId", *problem);
+            github.appId = *appId;
+        }
+        if (const auto pem = s.secret("privateKey", false)) {
+            if (const auto key = PrivateKey::fromPem(*pem, QStringLiteral("the key")); !key)
+                s.error("privateKey", key.error());
+            github.privateKeyPem = *pem;
+        }
+        github.webhookSecrets = s.secretList("webhookSecret");
+        if (sectionEnabled(s))
+            config.github = github;
+        s.reportUnknownKeys();
+    }
+    if (providers.has("gitlab")) {
+        Section s = providers.child("gitlab");
+        GitLabSettings gitlab;
+        checkUrl(s, "url", gitlab.url, false);
+        gitlab.token = s.secret("token", false).value_or(QByteArray());
+        gitlab.webhookSecrets = s.secretList("webhookSecret");
+        if (sectionEnabled(s))
+            config.gitlab = gitlab;
+        s.reportUnknownKeys();
+    }
+    if (providers.has("bitbucket")) {
+        Section s = providers.child("bitbucket");
+        BitbucketSettings bitbucket;
+        checkUrl(s, "url", bitbucket.url, true);
+        bitbucket.token = s.secret("token", false).value_or(QByteArray());
+        bitbucket.webhookSecrets = s.secretList("webhookSecret");
+        if (sectionEnabled(s))
+            config.bitbucket = bitbucket;
+        s.reportUnknownKeys();
+    }
+    if (providers.has("azureDevOps")) {
+        Section s = providers.child("azureDevOps");
+        AzureDevOpsSettings azure;
+        if (const auto url = s.text("organizationUrl", true)) {
+            if (const auto problem = AnswersValidator::checkAzureOrganizationUrl(*url))
+                s.error("organizationUrl", *problem);
+            azure.organizationUrl = url->endsWith(QLatin1Char('/')) ? url->chopped(1) : *url;
+            azure.apiVersion = AzureDevOpsApi::defaultApiVersion(azure.organizationUrl);
+        }
+        if (const auto version = s.text("apiVersion")) {
+            if (const auto problem = AnswersValidator::checkAzureApiVersion(*version))
+                s.error("apiVersion", *problem);
+            azure.apiVersion = *version;
+        }
+        azure.token = s.secret("token", false).value_or(QByteArray());
+        if (const auto user = s.text("webhookBasicAuthUser", true)) {
+            if (const auto problem = AnswersValidator::checkBasicAuthUser(*user))
+                s.error("webhookBasicAuthUser", *problem);
+            azure.basicAuthUser = *user;
+        }
+        azure.basicAuthPasswords = s.secretList("webhookBasicAuthPass");
+        if (sectionEnabled(s))
+            config.azureDevOps = azure;
+        s.reportUnknownKeys();
+    }
+    providers.reportUnknownKeys();
+}
+
+} // namespace
+
+AgentConfigReader::Outcome AgentConfigReader::readFile(const QString &path,
+                                                       const SecretResolver::KeychainLookup &keychain)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        Outcome outcome;
+        outcome.errors << FieldError{ path, QStringLiteral("cannot read: %1").arg(file.errorString()) };
+        return outcome;
+    }
+    Outcome outcome = readText(file.readAll(), QFileInfo(path).absolutePath(), keychain);
+    outcome.config.path = QFileInfo(path).absoluteFilePath();
+    return outcome;
+}
+
+AgentConfigReader::Outcome AgentConfigReader::readText(const QByteArray &text, const QString &baseDirectory,
+                                                       const SecretResolver::KeychainLookup &keychain)
+{
+    Outcome outcome;
+    const Result<YAML::Node> document = loadYamlText(text, QStringLiteral("agent config"));
+    if (!document) {
+        outcome.errors << FieldError{ QStringLiteral("config"), document.error() };
+        return outcome;
+    }
+    if (!document->IsMap()) {
+        outcome.errors << FieldError{ QStringLiteral("config"), QStringLiteral("must be a mapping of settings") };
+        return outcome;
+    }
+    const SecretResolver secrets(baseDirectory, keychain);
+    Section root(*document, QString(), outcome.errors, secrets);
+    AgentConfig &config = outcome.config;
+
+    readListen(root, config);
+    if (const auto url = root.text("publicUrl")) {
+        if (const auto problem = AnswersValidator::checkServiceUrl(*url))
+            root.error("publicUrl", *problem);
+        config.publicUrl = QUrl(url->endsWith(QLatin1Char('/')) ? url->chopped(1) : *url);
+    }
+    readDatabase(root, config, baseDirectory);
+    {
+        Section sync = root.child("sync");
+        if (const auto at = sync.text("dailyAt")) {
+            const QTime time = QTime::fromString(*at, QStringLiteral("HH:mm"));
+            if (!time.isValid())
+                sync.error("dailyAt", QStringLiteral("must be a time HH:MM such as \"02:00\", got \"%1\"").arg(*at));
+            else
+                config.syncDailyAt = time;
+        }
+        if (const auto daily = sync.text("daily")) {
+            if (*daily != u"true" && *daily != u"false")
+                sync.error("daily", QStringLiteral("must be true or false, got \"%1\"").arg(*daily));
+            config.syncDaily = *daily != u"false";
+        }
+        sync.reportUnknownKeys();
+    }
+    readLimits(root, config);
+    {
+        Section network = root.child("network");
+        if (network.isMap()) {
+            if (const auto file = network.text("caBundle"))
+                config.network.caBundleFile = QDir(baseDirectory).absoluteFilePath(*file);
+            if (const auto proxy = network.text("proxy")) {
+                const QUrl url(*proxy, QUrl::StrictMode);
+                if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"http" && url.scheme() != u"socks5"))
+                    network.error("proxy", QStringLiteral("must be http://HOST:PORT or socks5://HOST:PORT, got \"%1\"").arg(*proxy));
+                config.network.proxyUrl = *proxy;
+            }
+            if (const auto v = network.number("timeoutSeconds", 1, 600)) config.network.timeoutMs = int(*v * 1000);
+            if (const auto v = network.number("maxRateLimitWaitSeconds", 0, 86400)) config.network.maxRateLimitWaitMs = int(*v * 1000);
+            if (const auto v = network.number("maxAttempts", 1, 20)) config.network.maxAttempts = int(*v);
+            if (const auto v = network.number("retryBaseMilliseconds", 1, 60'000)) config.network.retryBaseMs = int(*v);
+            network.reportUnknownKeys();
+        }
+    }
+    {
+        Section tls = root.child("tls");
+        if (tls.isMap()) {
+            config.tlsCertificateFile = tls.text("certificate", true).value_or(QString());
+            config.tlsPrivateKeyFile = tls.text("privateKey", true).value_or(QString());
+            for (QString *file : { &config.tlsCertificateFile, &config.tlsPrivateKeyFile }) {
+                if (!file->isEmpty())
+                    *file = QDir(baseDirectory).absoluteFilePath(*file);
+            }
+            tls.reportUnknownKeys();
+        }
+    }
+    {
+        const YAML::Node autoAttach = root.node("autoAttach");
+        if (autoAttach.IsDefined() && !autoAttach.IsNull()) {
+            if (autoAttach.IsSequence()) {
+                config.autoAttach = true;
+                for (const auto &pattern : autoAttach)
+                    config.autoAttachPatterns << yamlScalar(pattern);
+            } else if (autoAttach.IsScalar() && (yamlScalar(autoAttach) == u"true" || yamlScalar(autoAttach) == u"false")) {
+                config.autoAttach = yamlScalar(autoAttach) == u"true";
+            } else {
+                root.error("autoAttach", QStringLiteral("must be true, false, or a list of patterns such as [\"acme/*\", \"PRJ/*\"]"));
+            }
+        }
+    }
+    if (const auto v = root.number("secretRefreshSeconds", 1, 3600))
+        config.secretRefreshMs = int(*v * 1000);
+    readProviders(root, config);
+    root.node("databasePassword");
+    root.reportUnknownKeys();
+    return outcome;
+}
+
+} // namespace forgelink

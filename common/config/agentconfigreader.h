@@ -1,0 +1,24 @@
+#pragma once
+
+#include "config/agentconfig.h"
+#include "config/fielderror.h"
+#include "config/secretresolver.h"
+
+namespace forgelink {
+
+// Reads and checks agent.yaml. Every problem is reported with its field (`providers.gitlab.token:
+// environment variable GITLAB_TOKEN is not set`); an unresolvable secret is an error, never an
+// empty secret.
+class AgentConfigReader {
+public:
+    struct Outcome {
+        AgentConfig config;
+        FieldErrors errors;
+    };
+
+    static Outcome readFile(const QString &path, const SecretResolver::KeychainLookup &keychain = {});
+    static Outcome readText(const QByteArray &text, const QString &baseDirectory,
+                            const SecretResolver::KeychainLookup &keychain = {});
+};
+
+} // namespace forgelink

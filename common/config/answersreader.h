@@ -1,0 +1,22 @@
+#pragma once
+
+#include "config/answers.h"
+#include "config/fielderror.h"
+#include "result.h"
+
+namespace forgelink {
+
+// Reads an answers file (the wizard's --batch input) into Answers. Reports every unknown key and
+// every value of the wrong shape at once, so the admin fixes the file in one pass.
+class AnswersReader {
+public:
+    struct Outcome {
+        Answers answers;
+        FieldErrors errors;
+    };
+
+    static Outcome readFile(const QString &path);
+    static Outcome readText(const QByteArray &text, const QString &baseDirectory);
+};
+
+} // namespace forgelink

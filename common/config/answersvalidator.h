@@ -1,0 +1,39 @@
+#pragma once
+
+#include "config/answers.h"
+#include "config/fielderror.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace forgelink {
+
+// Judges answers field by field. Each check returns the problem in words, or nothing when the
+// value is fine, so the wizard's pages can show the same message as the batch mode.
+class AnswersValidator {
+public:
+    static FieldErrors validate(const Answers &answers);
+
+    static std::optional<QString> checkHostName(const QString &host);
+    // https, or http to a loopback address; no query, fragment or user info.
+    static std::optional<QString> checkServiceUrl(const QString &url);
+    static std::optional<QString> checkAzureOrganizationUrl(const QString &url);
+    // MAJOR.MINOR, e.g. 7.1 (Services), 7.0 (Server 2022), 6.0 (2020), 5.0 (2019).
+    static std::optional<QString> checkAzureApiVersion(const QString &version);
+    static std::optional<QString> checkGitHubAppId(const QString &appId);
+    static std::optional<QString> checkGitHubClientId(const QString &clientId);
+    static std::optional<QString> checkGitHubOrganization(const QString &organization);
+    static std::optional<QString> checkGitHubAppName(const QString &name);
+    static std::optional<QString> checkRequiredSecret(const QString &value);
+    // Empty means "generate one"; otherwise long enough and printable.
+    static std::optional<QString> checkOptionalSecret(const QString &value);
+    static std::optional<QString> checkBasicAuthUser(const QString &user);
+    static std::optional<QString> checkPrivateKeyFile(const QString &path);
+    static std::optional<QString> checkCaBundle(const QString &path);
+    static std::optional<QString> checkProxyUrl(const QString &url);
+
+    static bool isLoopbackHost(const QString &host);
+};
+
+} // namespace forgelink

@@ -1,0 +1,81 @@
+#include "config/valueslayout.h"
+
+#include "config/yamlsupport.h"
+
+#include <QFile>
+#include <QRegularExpression>
+
+namespace forgelink {
+
+QStringList ValuesLayout::knownFields(const QString &section)
+{
+    if (section == u"github")
+        return { QStringLiteral("enabled"), QStringLiteral("appName"), QStringLiteral("appId"),
+                 QStringLiteral("clientId"), QStringLiteral("clientSecret"), QStringLiteral("privateKey"),
+                 QStringLiteral("webhookSecret"), QStringLiteral("organization"), QStringLiteral("apiUrl") };
+    if (section == u"gitlab" || section == u"bitbucket")
+        return { QStringLiteral("enabled"), QStringLiteral("url"), QStringLiteral("token"),
+                 QStringLiteral("webhookSecret") };
+    if (section == u"azureDevOps")
+        return { QStringLiteral("enabled"), QStringLiteral("organizationUrl"), QStringLiteral("token"),
+                 QStringLiteral("webhookBasicAuthUser"), QStringLiteral("webhookBasicAuthPass") };
+    return {};
+}
+
+Result<ValuesLayout> ValuesLayout::builtIn()
+{
+    return fromFile(QStringLiteral(":/forgelink/values-layout.yaml"));
+}
+
+Result<ValuesLayout> ValuesLayout::fromFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("cannot read the values layout %1: %2").arg(path, file.errorString()));
+    return fromText(file.readAll(), path);
+}
+
+Result<ValuesLayout> ValuesLayout::fromText(const QByteArray &text, const QString &what)
+{
+    const Result<YAML::Node> document = loadYamlText(text, what);
+    if (!document)
+        return fail(document.error());
+    if (!document->IsMap())
+        return fail(QStringLiteral("%1: must map sections (github, gitlab, ...) to fields").arg(what));
+
+    static const QRegularExpression keyPath(QStringLiteral("^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"));
+    ValuesLayout layout;
+    for (const auto &section : *document) {
+        const QString sectionName = yamlScalar(section.first);
+        const QStringList known = knownFields(sectionName);
+        if (known.isEmpty())
+            return fail(QStringLiteral("%1: unknown section %2; known: github, gitlab, bitbucket, azureDevOps")
+                                .arg(what, sectionName));
+        if (!section.second.IsMap())
+            return fail(QStringLiteral("%1: %2 must map fields to value keys").arg(what, sectionName));
+        for (const auto &field : section.second) {
+            const QString fieldName = yamlScalar(field.first);
+            const QString location = QStringLiteral("%1: %2.%3").arg(what, sectionName, fieldName);
+            if (!known.contains(fieldName))
+                return fail(QStringLiteral("%1: unknown field; known: %2").arg(location, known.join(u", ")));
+            const QString key = field.second.IsScalar() ? yamlScalar(field.second) : QString();
+            if (!keyPath.match(key).hasMatch())
+                return fail(QStringLiteral("%1: must be a dotted key such as gitProviders.gitlab.enabled")
+                                    .arg(location));
+            layout.m_entries << Entry{ sectionName, fieldName, key.split(QLatin1Char('.')) };
+        }
+    }
+    return layout;
+}
+
+QList<ValuesLayout::Entry> ValuesLayout::entries(const QString &section) const
+{
+    QList<Entry> matching;
+    for (const Entry &entry : m_entries) {
+        if (entry.section == section)
+            matching << entry;
+    }
+    return matching;
+}
+
+} // namespace forgelink

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "config/answers.h"
+#include "result.h"
+#include "config/valueslayout.h"
+
+namespace forgelink {
+
+// Reads an existing values file back into answers through the same key layout, so the wizard can
+// open what it (or an admin) wrote before and edit it.
+class ValuesReader {
+public:
+    static Result<Answers> readFile(const QString &path, const ValuesLayout &layout);
+    static Result<Answers> readText(const QByteArray &text, const ValuesLayout &layout, const QString &what);
+};
+
+} // namespace forgelink

@@ -1,0 +1,360 @@
+#include "hooks/hooklifecycle.h"
+
+#include "providers/github/githubappauth.h"
+#include "providers/providercheck.h"
+#include "providers/repositorylister.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcHooks, "forgelink.hooks", QtInfoMsg)
+
+namespace forgelink {
+
+namespace {
+constexpr int kLockTtlSeconds = 10 * 60;
+constexpr int kLockWaitMs = 120'000;
+
+QString lockName(Provider provider, const QString &repoId)
+{
+    return QStringLiteral("hooks:%1:%2").arg(providerId(provider), repoId);
+}
+
+// Releases a lease when the scope ends, whatever path it ends by.
+class LeaseGuard {
+public:
+    LeaseGuard(Store &store, QString name, QString holder) : m_store(store), m_name(std::move(name)), m_holder(std::move(holder)) { }
+    ~LeaseGuard() { (void)m_store.unlock(m_name, m_holder); }
+
+private:
+    Store &m_store;
+    QString m_name;
+    QString m_holder;
+};
+} // namespace
+
+HookLifecycle::HookLifecycle(const AgentConfig &config, Store &store, QString holder)
+    : m_config(config), m_store(store), m_holder(std::move(holder))
+{
+}
+
+HookLifecycle::~HookLifecycle() = default;
+
+bool HookLifecycle::matchesAutoAttach(const AgentConfig &config, const QString &fullPath)
+{
+    if (!config.autoAttach)
+        return false;
+    if (config.autoAttachPatterns.isEmpty())
+        return true;
+    for (const QString &pattern : config.autoAttachPatterns) {
+        if (QRegularExpression::fromWildcard(pattern, Qt::CaseInsensitive) // anchored: the whole path must match
+                    .match(fullPath)
+                    .hasMatch())
+            return true;
+    }
+    return false;
+}
+
+Result<HookProvisioner *> HookLifecycle::provisioner(Provider provider)
+{
+    if (auto it = m_provisioners.find(provider); it != m_provisioners.end())
+        return it->second.get();
+    Result<std::unique_ptr<HookProvisioner>> created = HookProvisioner::create(provider, m_config);
+    if (!created)
+        return fail(created.error());
+    HookProvisioner *raw = created->get();
+    m_provisioners[provider] = std::move(created.value());
+    return raw;
+}
+
+Result<Repository> HookLifecycle::resolve(Provider provider, const QString &reference)
+{
+    Result<std::optional<Repository>> found = m_store.findRepository(provider, reference);
+    if (!found)
+        return fail(found.error());
+    if (!found->has_value())
+        return fail(QStringLiteral("%1 is not in the %2 repository cache; run `forgelink-agent sync --provider %2` first")
+                            .arg(reference, providerId(provider)));
+    return found->value();
+}
+
+Result<void> HookLifecycle::lock(const QString &name)
+{
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        Result<bool> taken = m_store.tryLock(name, m_holder, kLockTtlSeconds);
+        if (!taken)
+            return fail(taken.error());
+        if (taken.value())
+            return {};
+        if (waited.elapsed() > kLockWaitMs)
+            return fail(QStringLiteral("another agent has been changing these hooks for over %1 s").arg(kLockWaitMs / 1000));
+        if (m_config.network.cancelled())
+            return fail(QStringLiteral("cancelled"));
+        QEventLoop loop;
+        QTimer::singleShot(100, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+}
+
+Result<QStringList> HookLifecycle::attach(Provider provider, const QString &repository)
+{
+    if (provider == Provider::GitHub)
+        return checkGitHubInstallation(repository);
+    Result<Repository> resolved = resolve(provider, repository);
+    if (!resolved)
+        return fail(resolved.error());
+    return attachRepository(provider, resolved.value());
+}
+
+Result<QStringList> HookLifecycle::attachRepository(Provider provider, const Repository &repository)
+{
+    Result<HookProvisioner *> hooks = provisioner(provider);
+    if (!hooks)
+        return fail(hooks.error());
+    const QString name = lockName(provider, repository.id);
+    if (Result<void> locked = lock(name); !locked)
+        return fail(locked.error());
+    LeaseGuard guard(m_store, name, m_holder);
+
+    Result<QList<RemoteHook>> existing = (*hooks)->findOurs(repository);
+    if (!existing)
+        return fail(existing.error());
+    QStringList lines;
+    QList<RemoteHook> created;
+    auto rollBack = [&](const QString &error) -> Result<QStringList> {
+        // All or nothing: what this attach created goes again.
+        for (const RemoteHook &hook : created) {
+            (void)(*hooks)->remove(repository, hook);
+            (void)m_store.removeHookRecord(provider, repository.id, hook.kind);
+        }
+        return fail(created.isEmpty() ? error
+                                      : QStringLiteral("%1; the %2 hook(s) created for %3 were removed again")
+                                                .arg(error)
+                                                .arg(created.size())
+                                                .arg(repository.fullPath));
+    };
+    for (const QString &kind : (*hooks)->kinds()) {
+        QList<RemoteHook> ofKind;
+        for (const RemoteHook &hook : existing.value()) {
+            if (hook.kind == kind)
+                ofKind << hook;
+        }
+        RemoteHook hook;
+        if (ofKind.isEmpty()) {
+            Result<RemoteHook> made = (*hooks)->create(repository, kind);
+            if (!made)
+                return rollBack(made.error());
+            hook = made.value();
+            created << hook;
+            lines << QStringLiteral("%1 %2: created %3 %4").arg(providerId(provider), repository.fullPath, kind, hook.id);
+        } else {
+            hook = ofKind.takeFirst();
+            if (!hook.enabled || !hook.matches) {
+                Result<RemoteHook> repaired = (*hooks)->repair(repository, hook);
+                if (!repaired)
+                    return rollBack(repaired.error());
+                const QString what = repaired->id != hook.id ? QStringLiteral("replaced the disabled %1 %2 with").arg(kind, hook.id)
+                        : hook.enabled                       ? QStringLiteral("updated the settings of %1").arg(kind)
+                                                             : QStringLiteral("re-enabled %1").arg(kind);
+                hook = repaired.value();
+                lines << QStringLiteral("%1 %2: %3 %4").arg(providerId(provider), repository.fullPath, what, hook.id);
+            } else {
+                lines << QStringLiteral("%1 %2: %3 %4 already attached").arg(providerId(provider), repository.fullPath, kind, hook.id);
+            }
+            // Two of ours for one kind (an earlier crash between create and record): keep one.
+            for (const RemoteHook &duplicate : ofKind) {
+                if ((*hooks)->remove(repository, duplicate))
+                    lines << QStringLiteral("%1 %2: removed a duplicate %3 %4").arg(providerId(provider), repository.fullPath, kind, duplicate.id);
+            }
+        }
+        if (Result<void> recorded = m_store.recordHook({ provider, repository.id, repository.fullPath, kind, hook.id, {} }); !recorded)
+            return rollBack(recorded.error());
+    }
+    for (const QString &line : lines)
+        qCInfo(lcHooks).noquote() << line;
+    return lines;
+}
+
+Result<QStringList> HookLifecycle::detach(Provider provider, const QString &repository)
+{
+    if (provider == Provider::GitHub)
+        return fail(QStringLiteral("GitHub has no per-repository hooks: uninstall the App from the repository on GitHub instead"));
+    Result<std::optional<Repository>> cached = m_store.findRepository(provider, repository);
+    if (!cached)
+        return fail(cached.error());
+    Repository target;
+    if (cached->has_value()) {
+        target = cached->value();
+    } else {
+        // A repository that left the cache can still have hooks on record.
+        Result<QList<HookRecord>> all = m_store.hooks(provider);
+        if (!all)
+            return fail(all.error());
+        for (const HookRecord &record : all.value()) {
+            if (record.fullPath == repository || record.repoId == repository) {
+                target.provider = provider;
+                target.id = record.repoId;
+                target.fullPath = record.fullPath;
+            }
+        }
+        if (target.id.isEmpty())
+            return QStringList{ QStringLiteral("%1 %2: nothing is attached").arg(providerId(provider), repository) };
+    }
+    return detachRepository(provider, target);
+}
+
+Result<QStringList> HookLifecycle::detachRepository(Provider provider, const Repository &repository)
+{
+    Result<HookProvisioner *> hooks = provisioner(provider);
+    if (!hooks)
+        return fail(hooks.error());
+    const QString name = lockName(provider, repository.id);
+    if (Result<void> locked = lock(name); !locked)
+        return fail(locked.error());
+    LeaseGuard guard(m_store, name, m_holder);
+    Result<QList<HookRecord>> records = m_store.hooks(provider, repository.id);
+    if (!records)
+        return fail(records.error());
+    QStringList lines;
+    if (records->isEmpty())
+        lines << QStringLiteral("%1 %2: nothing is attached").arg(providerId(provider), repository.fullPath);
+    for (const HookRecord &record : records.value()) {
+        Result<bool> removed = (*hooks)->remove(repository, RemoteHook{ record.hookId, record.kind, true, true });
+        if (!removed)
+            return fail(removed.error());
+        lines << QStringLiteral("%1 %2: %3 %4 %5").arg(providerId(provider), repository.fullPath, record.kind, record.hookId,
+                                                        removed.value() ? QStringLiteral("removed")
+                                                                        : QStringLiteral("was already removed by hand"));
+        if (Result<void> forgotten = m_store.removeHookRecord(provider, repository.id, record.kind); !forgotten)
+            return fail(forgotten.error());
+    }
+    for (const QString &line : lines)
+        qCInfo(lcHooks).noquote() << line;
+    return lines;
+}
+
+HookLifecycle::ReconcileReport HookLifecycle::reconcile(std::optional<Provider> only)
+{
+    ReconcileReport report;
+    for (Provider provider : m_config.enabledProviders()) {
+        if (provider == Provider::GitHub || (only && *only != provider))
+            continue;
+        Result<QList<Repository>> cached = m_store.repositories(provider);
+        Result<QList<HookRecord>> records = m_store.hooks(provider);
+        if (!cached || !records) {
+            report.lines << QStringLiteral("%1: %2").arg(providerId(provider), !cached ? cached.error() : records.error());
+            ++report.failures;
+            continue;
+        }
+        QHash<QString, Repository> synced;
+        for (const Repository &repository : cached.value())
+            synced.insert(repository.id, repository);
+        QHash<QString, Repository> attached;
+        for (const HookRecord &record : records.value())
+            attached.insert(record.repoId, Repository{ provider, record.repoId, record.fullPath, {}, {}, {}, {}, {}, {}, {} });
+
+        auto apply = [&](const Result<QStringList> &result) {
+            if (result)
+                report.lines << result.value();
+            else {
+                report.lines << result.error();
+                ++report.failures;
+            }
+        };
+        for (const Repository &repository : attached) {
+            if (m_config.network.cancelled())
+                return report;
+            if (synced.contains(repository.id))
+                apply(attachRepository(provider, synced.value(repository.id)));
+            else
+                apply(detachRepository(provider, repository)); // it left the synced set
+        }
+        for (const Repository &repository : cached.value()) {
+            if (m_config.network.cancelled())
+                return report;
+            if (!attached.contains(repository.id) && matchesAutoAttach(m_config, repository.fullPath))
+                apply(attachRepository(provider, repository));
+        }
+    }
+    return report;
+}
+
+Result<QStringList> HookLifecycle::updateSecrets(Provider provider, const QByteArray &secret)
+{
+    Result<HookProvisioner *> hooks = provisioner(provider);
+    if (!hooks)
+        return fail(hooks.error());
+    Result<QList<HookRecord>> records = m_store.hooks(provider);
+    if (!records)
+        return fail(records.error());
+    QStringList lines;
+    for (const HookRecord &record : records.value()) {
+        const Repository repository{ provider, record.repoId, record.fullPath, {}, {}, {}, {}, {}, {}, {} };
+        if (Result<void> set = (*hooks)->setSecret(repository, RemoteHook{ record.hookId, record.kind, true, true }, secret); !set)
+            return fail(set.error());
+        lines << QStringLiteral("%1 %2: %3 %4 has the new secret").arg(providerId(provider), record.fullPath, record.kind, record.hookId);
+    }
+    return lines;
+}
+
+Result<ApiClient::Headers> HookLifecycle::gitHubAppHeaders(const QString &purpose) const
+{
+    if (!m_config.github)
+        return fail(QStringLiteral("providers.github is needed to %1").arg(purpose));
+    Result<GitHubAppAuth> auth = GitHubAppAuth::fromSettings(*m_config.github);
+    if (!auth)
+        return fail(QStringLiteral("%1; it is needed to %2").arg(auth.error(), purpose));
+    return auth->appHeaders();
+}
+
+Result<QStringList> HookLifecycle::updateGitHubAppSecret(const QByteArray &secret)
+{
+    Result<ApiClient::Headers> headers = gitHubAppHeaders(QStringLiteral("change the App's webhook secret"));
+    if (!headers)
+        return fail(headers.error());
+    headers->append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+    ApiClient client(RepositoryLister::apiSettings(m_config.github->apiUrl, m_config.network));
+    Result<ApiClient::Response> response = client.request(
+            "PATCH", QStringLiteral("/app/hook/config"), headers.value(),
+            QJsonDocument(QJsonObject{ { QStringLiteral("secret"), QString::fromUtf8(secret) } }).toJson(QJsonDocument::Compact));
+    if (!response)
+        return fail(response.error());
+    if (response->status != 200)
+        return fail(QStringLiteral("GitHub refused the App's new webhook secret: %1").arg(ApiClient::describe(*response)));
+    return QStringList{ QStringLiteral("github: the App's webhook has the new secret") };
+}
+
+Result<QStringList> HookLifecycle::checkGitHubInstallation(const QString &repository)
+{
+    Result<ApiClient::Headers> headers = gitHubAppHeaders(QStringLiteral("check the installation"));
+    if (!headers)
+        return fail(headers.error());
+    ApiClient client(RepositoryLister::apiSettings(m_config.github->apiUrl, m_config.network));
+    Result<ApiClient::Response> installation = client.get(QStringLiteral("/repos/%1/installation").arg(repository), headers.value());
+    if (!installation)
+        return fail(installation.error());
+    if (installation->status == 200) {
+        const qint64 id = qint64(QJsonDocument::fromJson(installation->body).object().value(QStringLiteral("id")).toDouble());
+        return QStringList{ QStringLiteral("github %1: the App is installed (installation %2); its webhook covers the repository")
+                                    .arg(repository)
+                                    .arg(id) };
+    }
+    if (installation->status != 404)
+        return fail(QStringLiteral("GitHub answered %1 for the installation on %2").arg(ApiClient::describe(*installation), repository));
+    Result<ApiClient::Response> app = client.get(QStringLiteral("/app"), headers.value());
+    const QString slug = app && app->status == 200 ? QJsonDocument::fromJson(app->body).object().value(QStringLiteral("slug")).toString() : QString();
+    return fail(QStringLiteral("the App is not installed on %1: install it at %2 and choose the repository")
+                        .arg(repository,
+                             slug.isEmpty() ? QStringLiteral("the App's public page")
+                                            : ProviderCheck::githubWebUrl(m_config.github->apiUrl) + QStringLiteral("/apps/") + slug
+                                                    + QStringLiteral("/installations/new")));
+}
+
+} // namespace forgelink

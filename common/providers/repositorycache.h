@@ -1,0 +1,30 @@
+#pragma once
+
+#include "providers/repository.h"
+
+#include <QHash>
+#include <QStringList>
+
+namespace forgelink {
+
+// What a listing may reuse from the last complete one: the cached repositories by id, and for
+// each page fetched with a conditional request, its ETag and the ids it held. A page that did
+// not change (304) is taken from here instead of being parsed again.
+struct CachedPage {
+    QString etag;
+    QStringList ids;
+};
+
+struct RepositoryCache {
+    QHash<QString, Repository> repositories; // by provider id
+    QHash<QString, CachedPage> pages;        // by URL
+};
+
+// A complete listing of one provider, ready to replace the cache.
+struct RepositoryListing {
+    QList<Repository> repositories;
+    QHash<QString, CachedPage> pages; // pages fetched this time with their ETags
+    int notModified = 0; // pages the provider answered 304
+};
+
+} // namespace forgelink

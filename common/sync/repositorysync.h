@@ -1,0 +1,43 @@
+#pragma once
+
+#include "config/agentconfig.h"
+#include "store/store.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace forgelink {
+
+// One sync run: for each enabled provider (or one), a complete listing replaces the cache; a
+// listing that fails part way changes nothing and is recorded as failed with its reason. Runs
+// hold a lock in the database, so agents sharing one database sync one after the other.
+class RepositorySync {
+public:
+    struct Outcome {
+        Provider provider = Provider::GitHub;
+        bool succeeded = false;
+        QString error;
+        Store::SyncCounts counts;
+        int apiCalls = 0;
+        int notModified = 0;
+        qint64 elapsedMs = 0;
+        std::optional<qint64> rateLimitRemaining;
+    };
+
+    RepositorySync(const AgentConfig &config, Store &store, QString holder);
+
+    // Waits up to `lockWaitMs` for another run to finish.
+    Result<QList<Outcome>> run(std::optional<Provider> only, int lockWaitMs = 30 * 60 * 1000);
+
+    static constexpr const char *kLockName = "repository-sync";
+
+private:
+    Outcome syncProvider(Provider provider);
+
+    const AgentConfig &m_config;
+    Store &m_store;
+    QString m_holder;
+};
+
+} // namespace forgelink

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "webhooks/normalizedevent.h"
+#include "providers/provider.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+namespace forgelink {
+
+// One webhook delivery as the ledger keeps it: keyed by provider and the provider's delivery id.
+struct Delivery {
+    Provider provider = Provider::GitHub;
+    QString deliveryId;
+    QString event;          // the provider's event name
+    QDateTime receivedAt;   // UTC
+    QJsonObject headers;    // the headers that matter, never signatures or credentials
+    QByteArray body;        // raw, as received
+    NormalizedEvents events;
+
+    // {"provider","deliveryId","event","receivedAt","events":[...]}: what `events --json` prints.
+    QJsonObject toJson() const;
+    // The stored columns: the kept headers as a JSON object, the events as a JSON array (UTF-8).
+    QByteArray headersJsonText() const;
+    QByteArray eventsJsonText() const;
+};
+
+} // namespace forgelink

@@ -1,0 +1,197 @@
+#include "webhooks/webhookintake.h"
+
+#include "crypto/crypto.h"
+#include "webhooks/formurlencoding.h"
+#include "webhooks/webhooknormalizer.h"
+
+
+namespace forgelink {
+
+namespace {
+
+WebhookIntake::Decision refuse(int status, const QString &reason)
+{
+    WebhookIntake::Decision decision;
+    decision.status = status;
+    decision.reason = reason;
+    return decision;
+}
+
+QByteArray eventHeader(Provider provider)
+{
+    switch (provider) {
+    case Provider::GitHub: return "X-GitHub-Event";
+    case Provider::GitLab: return "X-Gitlab-Event";
+    case Provider::Bitbucket: return "X-Event-Key";
+    case Provider::AzureDevOps: return {}; // Azure DevOps names the event in the body
+    }
+    return {};
+}
+
+// Headers worth keeping with a delivery: what identifies it and where it came from. Signatures,
+// tokens and credentials are never stored.
+const QList<QByteArray> &keptHeaders()
+{
+    static const QList<QByteArray> names = {
+        "Content-Type", "User-Agent", "X-GitHub-Event", "X-GitHub-Delivery", "X-GitHub-Hook-ID",
+        "X-GitHub-Hook-Installation-Target-Type", "X-GitHub-Hook-Installation-Target-ID",
+        "X-GitHub-Enterprise-Host", "X-GitHub-Enterprise-Version", "X-Gitlab-Event", "X-Gitlab-Instance",
+        "X-Gitlab-Webhook-UUID", "X-Gitlab-Event-UUID", "Idempotency-Key", "X-Event-Key", "X-Request-Id",
+        "X-VSS-ActivityId",
+    };
+    return names;
+}
+
+} // namespace
+
+WebhookIntake::WebhookIntake(const AgentConfig &config)
+{
+    if (config.github)
+        m_credentials.insert(Provider::GitHub, { config.github->webhookSecrets, {} });
+    if (config.gitlab)
+        m_credentials.insert(Provider::GitLab, { config.gitlab->webhookSecrets, {} });
+    if (config.bitbucket)
+        m_credentials.insert(Provider::Bitbucket, { config.bitbucket->webhookSecrets, {} });
+    if (config.azureDevOps)
+        m_credentials.insert(Provider::AzureDevOps,
+                             { config.azureDevOps->basicAuthPasswords, config.azureDevOps->basicAuthUser.toUtf8() });
+}
+
+void WebhookIntake::setCredentials(Provider provider, const WebhookCredentials &credentials)
+{
+    m_credentials.insert(provider, credentials);
+}
+
+QString WebhookIntake::deliveryIdFor(Provider provider, const WebhookRequest &request, const QString &payloadId)
+{
+    QByteArray id;
+    switch (provider) {
+    case Provider::GitHub:
+        id = request.header("X-GitHub-Delivery");
+        break;
+    case Provider::GitLab:
+        // Idempotency-Key stays the same when GitLab retries; older GitLab sends only the event UUID.
+        id = request.header("Idempotency-Key");
+        if (id.isEmpty())
+            id = request.header("X-Gitlab-Event-UUID");
+        break;
+    case Provider::Bitbucket:
+        id = request.header("X-Request-Id");
+        break;
+    case Provider::AzureDevOps:
+        id = payloadId.toUtf8();
+        break;
+    }
+    id = id.trimmed();
+    if (!isUsableDeliveryId(id))
+        return QStringLiteral("sha256:") + QString::fromLatin1(Crypto::sha256(request.body).toHex());
+    return QString::fromLatin1(id);
+}
+
+bool WebhookIntake::isUsableDeliveryId(QByteArrayView id)
+{
+    if (id.isEmpty() || id.size() > 200)
+        return false;
+    for (qsizetype i = 0; i < id.size(); ++i) {
+        const char c = id[i];
+        const bool alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alphanumeric && (i == 0 || (c != '-' && c != '_' && c != '.')))
+            return false;
+    }
+    return true;
+}
+
+std::optional<WebhookIntake::Decision> WebhookIntake::screen(Provider provider, const WebhookRequest &request) const
+{
+    const auto credentials = m_credentials.constFind(provider);
+    if (credentials == m_credentials.constEnd())
+        return refuse(404, QStringLiteral("provider %1 is not enabled").arg(providerId(provider)));
+    const WebhookVerifier::Verdict verdict = WebhookVerifier::checkHeaders(provider, request, *credentials);
+    if (verdict.outcome == WebhookVerifier::Outcome::Rejected)
+        return refuse(401, verdict.reason);
+    if (verdict.outcome == WebhookVerifier::Outcome::UnsignedPing) {
+        bool known = false;
+        const qint64 length = request.header("Content-Length").trimmed().toLongLong(&known);
+        if (!known || length > kMaxUnsignedPingBytes)
+            return refuse(413, QStringLiteral("an unsigned ping must come with a Content-Length of at most %1 bytes").arg(kMaxUnsignedPingBytes));
+    }
+    return std::nullopt;
+}
+
+WebhookIntake::Decision WebhookIntake::evaluate(Provider provider, const WebhookRequest &request,
+                                                const QDateTime &receivedAt) const
+{
+    const auto credentials = m_credentials.constFind(provider);
+    if (credentials == m_credentials.constEnd())
+        return refuse(404, QStringLiteral("provider %1 is not enabled").arg(providerId(provider)));
+
+    const WebhookVerifier::Verdict verdict = WebhookVerifier::verify(provider, request, *credentials);
+    if (verdict.outcome == WebhookVerifier::Outcome::Rejected)
+        return refuse(401, verdict.reason);
+    if (verdict.outcome == WebhookVerifier::Outcome::UnsignedPing && request.body.size() > kMaxUnsignedPingBytes)
+        return refuse(413, QStringLiteral("an unsigned ping must be at most %1 bytes").arg(kMaxUnsignedPingBytes));
+
+    const QByteArray headerName = eventHeader(provider);
+    QString event = QString::fromUtf8(request.header(headerName).trimmed());
+    if (!headerName.isEmpty() && event.isEmpty())
+        return refuse(400, QStringLiteral("missing %1 header").arg(QString::fromLatin1(headerName)));
+
+    QByteArray json = request.body;
+    const QByteArray contentType = request.header("Content-Type").split(';').first().trimmed().toLower();
+    if (contentType == "application/x-www-form-urlencoded" && provider == Provider::GitHub) {
+        // GitHub's form content type: the JSON is the form-encoded `payload` field. The signature
+        // covers the raw body, which is verified and stored as it came.
+        const std::optional<QByteArray> payload = FormUrlEncoding::field(request.body, "payload");
+        if (!payload)
+            return refuse(400, QStringLiteral("form body has no payload field"));
+        json = *payload;
+    } else if (!contentType.isEmpty() && contentType != "application/json" && !contentType.endsWith("+json")) {
+        return refuse(400, QStringLiteral("Content-Type %1 is not supported; send application/json")
+                                   .arg(QString::fromLatin1(contentType)));
+    }
+
+    Result<JsonFields> parsed = m_parser.parse(json);
+    if (!parsed)
+        return refuse(400, QStringLiteral("body is not JSON: %1").arg(parsed.error()));
+    const JsonFields payload = parsed.value();
+    if (!payload.isObject())
+        return refuse(400, QStringLiteral("body must be a JSON object"));
+
+    if (provider == Provider::AzureDevOps) {
+        event = payload.find({ "eventType" });
+        if (event.isEmpty())
+            return refuse(400, QStringLiteral("eventType: is missing"));
+    }
+    if (verdict.outcome == WebhookVerifier::Outcome::UnsignedPing) {
+        if (event != u"diagnostics:ping")
+            return refuse(401, QStringLiteral("missing X-Hub-Signature header"));
+        // Nobody vouches for it: answered so that "Test connection" passes, never stored.
+        Decision answered = refuse(200, QStringLiteral("pong (unsigned: not recorded)"));
+        answered.isPing = true;
+        return answered;
+    }
+
+    Result<NormalizedEvents> events = WebhookNormalizer::normalize(provider, event, payload);
+    if (!events)
+        return refuse(400, QStringLiteral("%1 payload: %2").arg(event, events.error()));
+
+    Delivery delivery;
+    delivery.provider = provider;
+    // Only Azure DevOps names its deliveries in the body.
+    delivery.deliveryId = deliveryIdFor(provider, request, provider == Provider::AzureDevOps ? payload.find({ "id" }) : QString());
+    delivery.event = event;
+    delivery.receivedAt = receivedAt.toUTC();
+    for (const QByteArray &name : keptHeaders()) {
+        if (request.hasHeader(name))
+            delivery.headers.insert(QString::fromLatin1(name), QString::fromUtf8(request.header(name)));
+    }
+    delivery.body = request.body;
+    delivery.events = events.value();
+
+    Decision decision;
+    decision.isPing = delivery.events.size() == 1 && delivery.events.first().kind == u"ping";
+    decision.delivery = std::move(delivery);
+    return decision;
+}
+
+} // namespace forgelink
