@@ -8,6 +8,7 @@
 #include "sync/repositorysync.h"
 #include "crypto/secretgenerator.h"
 #include "config/securefilewriter.h"
+#include "providers/providerregistry.h"
 #include "store/store.h"
 
 #include <QCommandLineParser>
@@ -229,14 +230,9 @@ int rotateSecret(const AgentConfig &config, const QStringList &arguments, const 
         return kFailure;
     }
     QList<QByteArray> current = stored->value(*provider);
-    if (current.isEmpty()) {
-        switch (*provider) {
-        case Provider::GitHub: current = config.github->webhookSecrets; break;
-        case Provider::GitLab: current = config.gitlab->webhookSecrets; break;
-        case Provider::Bitbucket: current = config.bitbucket->webhookSecrets; break;
-        case Provider::AzureDevOps: current = config.azureDevOps->basicAuthPasswords; break;
-        }
-    }
+    const GitProvider &git = ProviderRegistry::get(*provider);
+    if (current.isEmpty())
+        current = git.credentials(config).secrets;
     const QByteArray fresh = SecretGenerator::generate().toUtf8();
     // The file first: whatever happens next, the new secret is not lost.
     if (Result<void> written = SecureFileWriter::writeAll({ { QFileInfo(outFile).absoluteFilePath(), fresh + '\n' } }); !written) {
@@ -254,8 +250,7 @@ int rotateSecret(const AgentConfig &config, const QStringList &arguments, const 
     wait.exec();
 
     HookLifecycle lifecycle(config, *store, Store::thisProcess());
-    Result<QStringList> updated = *provider == Provider::GitHub ? lifecycle.updateGitHubAppSecret(fresh)
-                                                               : lifecycle.updateSecrets(*provider, fresh);
+    Result<QStringList> updated = lifecycle.updateSecrets(*provider, fresh);
     if (!updated) {
         err() << "forgelink-agent: not every hook has the new secret: " << updated.error()
               << "\nBoth secrets stay accepted; run rotate-secret again once the provider answers.\n";
@@ -270,7 +265,7 @@ int rotateSecret(const AgentConfig &config, const QStringList &arguments, const 
     }
     out() << "3. The old secret is retired.\n"
           << "The new secret is in " << QFileInfo(outFile).absoluteFilePath() << ". Put it in agent.yaml (providers."
-          << providerSection(*provider) << (*provider == Provider::AzureDevOps ? ".webhookBasicAuthPass" : ".webhookSecret")
+          << git.section() << '.' << git.webhookSecretKey()
           << ", e.g. as file:" << QFileInfo(outFile).absoluteFilePath() << ") and in Pipekit's Helm values; until then the\n"
           << "database keeps it for every agent.\n";
     return kOk;

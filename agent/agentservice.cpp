@@ -1,5 +1,6 @@
 #include "agentservice.h"
 
+#include "providers/providerregistry.h"
 #include "store/store.h"
 
 #include <QLoggingCategory>
@@ -100,8 +101,9 @@ void AgentService::applySecrets(const QHash<Provider, QList<QByteArray>> &secret
     for (auto it = secrets.constBegin(); it != secrets.constEnd(); ++it) {
         if (!m_config.isEnabled(it.key()) || m_appliedSecrets.value(it.key()) == it.value())
             continue;
-        const QByteArray user = it.key() == Provider::AzureDevOps ? m_config.azureDevOps->basicAuthUser.toUtf8() : QByteArray();
-        m_intake.setCredentials(it.key(), WebhookCredentials{ it.value(), user });
+        WebhookCredentials credentials = ProviderRegistry::get(it.key()).credentials(m_config);
+        credentials.secrets = it.value();
+        m_intake.setCredentials(it.key(), credentials);
         m_appliedSecrets.insert(it.key(), it.value());
         qCInfo(lcAgent).noquote() << providerId(it.key()) << "webhook secrets changed in the database:" << it.value().size()
                                   << "accepted";

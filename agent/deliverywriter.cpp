@@ -84,7 +84,7 @@ void DeliveryWriter::updateRepositoryCache(Store &store, const QList<Delivery> &
     for (qsizetype i = 0; i < deliveries.size(); ++i) {
         if (recorded.at(i) != Store::Recorded::New)
             continue;
-        const QList<RepositoryEventApplier::Change> changes = RepositoryEventApplier::changesFor(deliveries.at(i));
+        const QList<RepositoryChange> changes = RepositoryEventApplier::changesFor(deliveries.at(i));
         if (changes.isEmpty())
             continue;
         const Result<int> applied = RepositoryEventApplier::apply(store, changes);

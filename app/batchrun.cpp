@@ -2,8 +2,10 @@
 
 #include "config/answersreader.h"
 #include "config/answersvalidator.h"
+#include "providers/github/githubprovider.h"
 #include "providers/provider.h"
 #include "providers/providercheck.h"
+#include "providers/providerregistry.h"
 #include "providers/github/githubmanifest.h"
 #include "providers/repositorylister.h"
 #include "config/securefilewriter.h"
@@ -20,10 +22,10 @@ namespace {
 QString enabledProviderNames(const Answers &answers)
 {
     QStringList names;
-    if (answers.github) names << providerDisplayName(Provider::GitHub);
-    if (answers.gitlab) names << providerDisplayName(Provider::GitLab);
-    if (answers.bitbucket) names << providerDisplayName(Provider::Bitbucket);
-    if (answers.azureDevOps) names << providerDisplayName(Provider::AzureDevOps);
+    for (const GitProvider *provider : ProviderRegistry::all()) {
+        if (provider->isEnabled(answers))
+            names << provider->displayName();
+    }
     return names.join(QStringLiteral(", "));
 }
 
@@ -53,10 +55,7 @@ int BatchRun::run(const Options &options)
     if (options.check) {
         bool allPassed = true;
         for (Provider provider : allProviders()) {
-            const bool enabled = (provider == Provider::GitHub && read.answers.github) || (provider == Provider::GitLab && read.answers.gitlab)
-                    || (provider == Provider::Bitbucket && read.answers.bitbucket)
-                    || (provider == Provider::AzureDevOps && read.answers.azureDevOps);
-            if (!enabled)
+            if (!ProviderRegistry::get(provider).isEnabled(read.answers))
                 continue;
             const ProviderCheck::Outcome outcome = ProviderCheck::run(provider, read.answers);
             out << providerDisplayName(provider) << ": " << (outcome.passed ? "verified" : "FAILED") << '\n';
@@ -130,7 +129,7 @@ int BatchRun::createGitHubApp(Answers &answers, const QString &outputDirectory)
     const QString state = states.issue();
     // No listener here: GitHub sends the browser to Pipekit's own address, where the admin copies it.
     const QJsonObject manifest = GitHubManifest::build(answers.domain, github.appName, QStringLiteral("https://") + answers.domain + QLatin1Char('/'));
-    const QUrl form = GitHubManifest::formUrl(ProviderCheck::githubWebUrl(github.apiUrl), github.organization, state);
+    const QUrl form = GitHubManifest::formUrl(GitHubProvider::webUrl(github.apiUrl), github.organization, state);
     const QDir directory(outputDirectory);
     if (!QDir().mkpath(directory.absolutePath())) {
         err << "forgelink-wizard: cannot create the folder " << directory.absolutePath() << '\n';
@@ -181,7 +180,7 @@ int BatchRun::createGitHubApp(Answers &answers, const QString &outputDirectory)
     if (replacedSecret)
         out << "The App signs its deliveries with the webhook secret GitHub generated: values.yaml and agent.yaml get that\n"
             << "one instead of github.webhookSecret from the answers file.\n";
-    out << "Install it on the repositories Pipekit should build: " << ProviderCheck::githubWebUrl(github.apiUrl)
+    out << "Install it on the repositories Pipekit should build: " << GitHubProvider::webUrl(github.apiUrl)
         << "/apps/" << app->slug << "/installations/new\n\n";
     return 0;
 }

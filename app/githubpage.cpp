@@ -4,6 +4,7 @@
 #include "checkedlineedit.h"
 #include "copyablevalue.h"
 #include "manifestflow.h"
+#include "providers/github/githubprovider.h"
 #include "providers/providercatalogue.h"
 #include "providers/providercheck.h"
 #include "crypto/secretgenerator.h"
@@ -174,7 +175,7 @@ GitHubPage::GitHubPage(std::function<Answers()> answers, QWidget *parent)
 
 QUrl GitHubPage::newAppUrl() const
 {
-    const QString web = ProviderCheck::githubWebUrl(m_apiUrl->text());
+    const QString web = GitHubProvider::webUrl(m_apiUrl->text());
     const QString organization = m_organization->text();
     return QUrl(organization.isEmpty() ? web + QStringLiteral("/settings/apps/new")
                                        : web + QStringLiteral("/organizations/%1/settings/apps/new").arg(organization));
@@ -218,7 +219,7 @@ void GitHubPage::manifestFinished(const GitHubManifest::App &app)
     GitHubManifest::adopt(*answers.github, app);
     readAnswers(answers);
     m_privateKey->setPlaceholderText(tr("(the key GitHub generated; kept in your keychain)"));
-    const QString install = ProviderCheck::githubWebUrl(m_apiUrl->text()) + QStringLiteral("/apps/") + app.slug
+    const QString install = GitHubProvider::webUrl(m_apiUrl->text()) + QStringLiteral("/apps/") + app.slug
             + QStringLiteral("/installations/new");
     m_createStatus->setText(tr("GitHub created the App \"%1\". Next, <a href=\"%2\">install it</a> on the repositories "
                                "Pipekit should build.")

@@ -1,6 +1,7 @@
 #include "manifestflow.h"
 
 #include "http/httpserver.h"
+#include "providers/github/githubprovider.h"
 #include "providers/providercheck.h"
 #include "providers/repositorylister.h"
 
@@ -83,7 +84,7 @@ bool ManifestFlow::start(const Request &request)
     const QString base = QStringLiteral("http://127.0.0.1:%1").arg(m_server->serverPort());
     m_state = m_states.issue();
     const QJsonObject manifest = GitHubManifest::build(request.domain, request.appName, base + QStringLiteral("/callback"));
-    m_page = GitHubManifest::formPage(manifest, GitHubManifest::formUrl(ProviderCheck::githubWebUrl(request.apiUrl),
+    m_page = GitHubManifest::formPage(manifest, GitHubManifest::formUrl(GitHubProvider::webUrl(request.apiUrl),
                                                                        request.organization, m_state));
     m_startUrl = QUrl(base + QStringLiteral("/start"));
     m_running = true;

@@ -1,5 +1,7 @@
 #include "config/agentconfig.h"
 
+#include "providers/providerregistry.h"
+
 namespace forgelink {
 
 QString DatabaseSettings::displayName() const
@@ -11,17 +13,7 @@ QString DatabaseSettings::displayName() const
 
 bool AgentConfig::isEnabled(Provider provider) const
 {
-    switch (provider) {
-    case Provider::GitHub:
-        return github.has_value();
-    case Provider::GitLab:
-        return gitlab.has_value();
-    case Provider::Bitbucket:
-        return bitbucket.has_value();
-    case Provider::AzureDevOps:
-        return azureDevOps.has_value();
-    }
-    return false;
+    return ProviderRegistry::get(provider).isEnabled(*this);
 }
 
 QList<Provider> AgentConfig::enabledProviders() const

@@ -1,7 +1,6 @@
 #include "hooks/hooklifecycle.h"
 
-#include "providers/github/githubappauth.h"
-#include "providers/providercheck.h"
+#include "providers/providerregistry.h"
 #include "providers/repositorylister.h"
 
 #include <QElapsedTimer>
@@ -105,8 +104,9 @@ Result<void> HookLifecycle::lock(const QString &name)
 
 Result<QStringList> HookLifecycle::attach(Provider provider, const QString &repository)
 {
-    if (provider == Provider::GitHub)
-        return checkGitHubInstallation(repository);
+    const GitProvider &git = ProviderRegistry::get(provider);
+    if (!git.hasRepositoryHooks())
+        return git.checkCoverage(m_config, repository);
     Result<Repository> resolved = resolve(provider, repository);
     if (!resolved)
         return fail(resolved.error());
@@ -184,8 +184,9 @@ Result<QStringList> HookLifecycle::attachRepository(Provider provider, const Rep
 
 Result<QStringList> HookLifecycle::detach(Provider provider, const QString &repository)
 {
-    if (provider == Provider::GitHub)
-        return fail(QStringLiteral("GitHub has no per-repository hooks: uninstall the App from the repository on GitHub instead"));
+    if (!ProviderRegistry::get(provider).hasRepositoryHooks())
+        return fail(QStringLiteral("%1 has no per-repository hooks: uninstall the App from the repository instead")
+                            .arg(providerDisplayName(provider)));
     Result<std::optional<Repository>> cached = m_store.findRepository(provider, repository);
     if (!cached)
         return fail(cached.error());
@@ -244,7 +245,7 @@ HookLifecycle::ReconcileReport HookLifecycle::reconcile(std::optional<Provider> 
 {
     ReconcileReport report;
     for (Provider provider : m_config.enabledProviders()) {
-        if (provider == Provider::GitHub || (only && *only != provider))
+        if (!ProviderRegistry::get(provider).hasRepositoryHooks() || (only && *only != provider))
             continue;
         Result<QList<Repository>> cached = m_store.repositories(provider);
         Result<QList<HookRecord>> records = m_store.hooks(provider);
@@ -288,6 +289,9 @@ HookLifecycle::ReconcileReport HookLifecycle::reconcile(std::optional<Provider> 
 
 Result<QStringList> HookLifecycle::updateSecrets(Provider provider, const QByteArray &secret)
 {
+    const GitProvider &git = ProviderRegistry::get(provider);
+    if (!git.hasRepositoryHooks())
+        return git.setAccountWebhookSecret(m_config, secret);
     Result<HookProvisioner *> hooks = provisioner(provider);
     if (!hooks)
         return fail(hooks.error());
@@ -302,59 +306,6 @@ Result<QStringList> HookLifecycle::updateSecrets(Provider provider, const QByteA
         lines << QStringLiteral("%1 %2: %3 %4 has the new secret").arg(providerId(provider), record.fullPath, record.kind, record.hookId);
     }
     return lines;
-}
-
-Result<ApiClient::Headers> HookLifecycle::gitHubAppHeaders(const QString &purpose) const
-{
-    if (!m_config.github)
-        return fail(QStringLiteral("providers.github is needed to %1").arg(purpose));
-    Result<GitHubAppAuth> auth = GitHubAppAuth::fromSettings(*m_config.github);
-    if (!auth)
-        return fail(QStringLiteral("%1; it is needed to %2").arg(auth.error(), purpose));
-    return auth->appHeaders();
-}
-
-Result<QStringList> HookLifecycle::updateGitHubAppSecret(const QByteArray &secret)
-{
-    Result<ApiClient::Headers> headers = gitHubAppHeaders(QStringLiteral("change the App's webhook secret"));
-    if (!headers)
-        return fail(headers.error());
-    headers->append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
-    ApiClient client(RepositoryLister::apiSettings(m_config.github->apiUrl, m_config.network));
-    Result<ApiClient::Response> response = client.request(
-            "PATCH", QStringLiteral("/app/hook/config"), headers.value(),
-            QJsonDocument(QJsonObject{ { QStringLiteral("secret"), QString::fromUtf8(secret) } }).toJson(QJsonDocument::Compact));
-    if (!response)
-        return fail(response.error());
-    if (response->status != 200)
-        return fail(QStringLiteral("GitHub refused the App's new webhook secret: %1").arg(ApiClient::describe(*response)));
-    return QStringList{ QStringLiteral("github: the App's webhook has the new secret") };
-}
-
-Result<QStringList> HookLifecycle::checkGitHubInstallation(const QString &repository)
-{
-    Result<ApiClient::Headers> headers = gitHubAppHeaders(QStringLiteral("check the installation"));
-    if (!headers)
-        return fail(headers.error());
-    ApiClient client(RepositoryLister::apiSettings(m_config.github->apiUrl, m_config.network));
-    Result<ApiClient::Response> installation = client.get(QStringLiteral("/repos/%1/installation").arg(repository), headers.value());
-    if (!installation)
-        return fail(installation.error());
-    if (installation->status == 200) {
-        const qint64 id = qint64(QJsonDocument::fromJson(installation->body).object().value(QStringLiteral("id")).toDouble());
-        return QStringList{ QStringLiteral("github %1: the App is installed (installation %2); its webhook covers the repository")
-                                    .arg(repository)
-                                    .arg(id) };
-    }
-    if (installation->status != 404)
-        return fail(QStringLiteral("GitHub answered %1 for the installation on %2").arg(ApiClient::describe(*installation), repository));
-    Result<ApiClient::Response> app = client.get(QStringLiteral("/app"), headers.value());
-    const QString slug = app && app->status == 200 ? QJsonDocument::fromJson(app->body).object().value(QStringLiteral("slug")).toString() : QString();
-    return fail(QStringLiteral("the App is not installed on %1: install it at %2 and choose the repository")
-                        .arg(repository,
-                             slug.isEmpty() ? QStringLiteral("the App's public page")
-                                            : ProviderCheck::githubWebUrl(m_config.github->apiUrl) + QStringLiteral("/apps/") + slug
-                                                    + QStringLiteral("/installations/new")));
 }
 
 } // namespace forgelink

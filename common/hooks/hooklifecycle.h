@@ -31,11 +31,9 @@ public:
     // left the synced set, and attaches new ones when autoAttach asks for it.
     ReconcileReport reconcile(std::optional<Provider> only = std::nullopt);
 
-    // Sets a new secret on every recorded hook of the provider.
+    // Sets a new secret on every recorded hook of the provider (or on the account's one webhook,
+    // a GitHub App's).
     Result<QStringList> updateSecrets(Provider provider, const QByteArray &secret);
-
-    // GitHub: the App's one webhook gets the new secret (PATCH /app/hook/config).
-    Result<QStringList> updateGitHubAppSecret(const QByteArray &secret);
 
     static bool matchesAutoAttach(const AgentConfig &config, const QString &fullPath);
 
@@ -44,9 +42,7 @@ private:
     Result<Repository> resolve(Provider provider, const QString &reference);
     Result<QStringList> attachRepository(Provider provider, const Repository &repository);
     Result<QStringList> detachRepository(Provider provider, const Repository &repository);
-    Result<QStringList> checkGitHubInstallation(const QString &repository);
     Result<void> lock(const QString &name);
-    Result<ApiClient::Headers> gitHubAppHeaders(const QString &purpose) const;
 
     const AgentConfig &m_config;
     Store &m_store;

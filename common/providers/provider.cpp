@@ -1,54 +1,37 @@
 #include "providers/provider.h"
 
+#include "providers/providerregistry.h"
+
 namespace forgelink {
 
 QList<Provider> allProviders()
 {
-    return { Provider::GitHub, Provider::GitLab, Provider::Bitbucket, Provider::AzureDevOps };
+    QList<Provider> providers;
+    for (const GitProvider *provider : ProviderRegistry::all())
+        providers << provider->kind();
+    return providers;
 }
 
 QString providerId(Provider provider)
 {
-    switch (provider) {
-    case Provider::GitHub:
-        return QStringLiteral("github");
-    case Provider::GitLab:
-        return QStringLiteral("gitlab");
-    case Provider::Bitbucket:
-        return QStringLiteral("bitbucket");
-    case Provider::AzureDevOps:
-        return QStringLiteral("azure-devops");
-    }
-    return {};
+    return ProviderRegistry::get(provider).id();
 }
 
 std::optional<Provider> providerFromId(const QString &id)
 {
-    for (Provider provider : allProviders()) {
-        if (providerId(provider) == id)
-            return provider;
-    }
+    if (const GitProvider *provider = ProviderRegistry::find(id))
+        return provider->kind();
     return std::nullopt;
 }
 
 QString providerSection(Provider provider)
 {
-    return provider == Provider::AzureDevOps ? QStringLiteral("azureDevOps") : providerId(provider);
+    return ProviderRegistry::get(provider).section();
 }
 
 QString providerDisplayName(Provider provider)
 {
-    switch (provider) {
-    case Provider::GitHub:
-        return QStringLiteral("GitHub");
-    case Provider::GitLab:
-        return QStringLiteral("GitLab");
-    case Provider::Bitbucket:
-        return QStringLiteral("Bitbucket Data Center");
-    case Provider::AzureDevOps:
-        return QStringLiteral("Azure DevOps");
-    }
-    return {};
+    return ProviderRegistry::get(provider).displayName();
 }
 
 } // namespace forgelink

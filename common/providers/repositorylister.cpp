@@ -1,9 +1,7 @@
 #include "providers/repositorylister.h"
 
-#include "providers/azuredevops/azuredevopslister.h"
-#include "providers/bitbucket/bitbucketlister.h"
-#include "providers/github/githublister.h"
-#include "providers/gitlab/gitlablister.h"
+#include "providers/providerregistry.h"
+
 
 #include <QLoggingCategory>
 #include <QRegularExpression>
@@ -36,35 +34,10 @@ QString RepositoryLister::nextLink(const QByteArray &linkHeader)
 
 Result<std::unique_ptr<RepositoryLister>> RepositoryLister::create(Provider provider, const AgentConfig &config)
 {
-    switch (provider) {
-    case Provider::GitHub: {
-        if (!config.github)
-            break;
-        Result<GitHubAppAuth> auth = GitHubAppAuth::fromSettings(*config.github);
-        if (!auth)
-            return fail(auth.error() + QStringLiteral("; the sync needs the App's private key"));
-        return std::unique_ptr<RepositoryLister>(new GitHubLister(*config.github, config.network, auth.value()));
-    }
-    case Provider::GitLab:
-        if (!config.gitlab)
-            break;
-        if (config.gitlab->token.isEmpty())
-            return fail(QStringLiteral("providers.gitlab.token is not set; the sync needs it"));
-        return std::unique_ptr<RepositoryLister>(new GitLabLister(*config.gitlab, config.network));
-    case Provider::Bitbucket:
-        if (!config.bitbucket)
-            break;
-        if (config.bitbucket->token.isEmpty())
-            return fail(QStringLiteral("providers.bitbucket.token is not set; the sync needs it"));
-        return std::unique_ptr<RepositoryLister>(new BitbucketLister(*config.bitbucket, config.network));
-    case Provider::AzureDevOps:
-        if (!config.azureDevOps)
-            break;
-        if (config.azureDevOps->token.isEmpty())
-            return fail(QStringLiteral("providers.azureDevOps.token is not set; the sync needs it"));
-        return std::unique_ptr<RepositoryLister>(new AzureDevOpsLister(*config.azureDevOps, config.network));
-    }
-    return fail(QStringLiteral("%1 is not enabled in the config").arg(providerId(provider)));
+    const GitProvider &git = ProviderRegistry::get(provider);
+    if (!git.isEnabled(config))
+        return fail(QStringLiteral("%1 is not enabled in the config").arg(git.id()));
+    return git.lister(config);
 }
 
 } // namespace forgelink

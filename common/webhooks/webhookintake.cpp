@@ -2,7 +2,7 @@
 
 #include "crypto/crypto.h"
 #include "webhooks/formurlencoding.h"
-#include "webhooks/webhooknormalizer.h"
+#include "providers/providerregistry.h"
 
 
 namespace forgelink {
@@ -17,28 +17,11 @@ WebhookIntake::Decision refuse(int status, const QString &reason)
     return decision;
 }
 
-QByteArray eventHeader(Provider provider)
+// Headers worth keeping with a delivery besides the provider's own: what it is and who sent it.
+// Signatures, tokens and credentials are never stored.
+const QList<QByteArray> &commonKeptHeaders()
 {
-    switch (provider) {
-    case Provider::GitHub: return "X-GitHub-Event";
-    case Provider::GitLab: return "X-Gitlab-Event";
-    case Provider::Bitbucket: return "X-Event-Key";
-    case Provider::AzureDevOps: return {}; // Azure DevOps names the event in the body
-    }
-    return {};
-}
-
-// Headers worth keeping with a delivery: what identifies it and where it came from. Signatures,
-// tokens and credentials are never stored.
-const QList<QByteArray> &keptHeaders()
-{
-    static const QList<QByteArray> names = {
-        "Content-Type", "User-Agent", "X-GitHub-Event", "X-GitHub-Delivery", "X-GitHub-Hook-ID",
-        "X-GitHub-Hook-Installation-Target-Type", "X-GitHub-Hook-Installation-Target-ID",
-        "X-GitHub-Enterprise-Host", "X-GitHub-Enterprise-Version", "X-Gitlab-Event", "X-Gitlab-Instance",
-        "X-Gitlab-Webhook-UUID", "X-Gitlab-Event-UUID", "Idempotency-Key", "X-Event-Key", "X-Request-Id",
-        "X-VSS-ActivityId",
-    };
+    static const QList<QByteArray> names = { "Content-Type", "User-Agent" };
     return names;
 }
 
@@ -46,15 +29,8 @@ const QList<QByteArray> &keptHeaders()
 
 WebhookIntake::WebhookIntake(const AgentConfig &config)
 {
-    if (config.github)
-        m_credentials.insert(Provider::GitHub, { config.github->webhookSecrets, {} });
-    if (config.gitlab)
-        m_credentials.insert(Provider::GitLab, { config.gitlab->webhookSecrets, {} });
-    if (config.bitbucket)
-        m_credentials.insert(Provider::Bitbucket, { config.bitbucket->webhookSecrets, {} });
-    if (config.azureDevOps)
-        m_credentials.insert(Provider::AzureDevOps,
-                             { config.azureDevOps->basicAuthPasswords, config.azureDevOps->basicAuthUser.toUtf8() });
+    for (Provider provider : config.enabledProviders())
+        m_credentials.insert(provider, ProviderRegistry::get(provider).credentials(config));
 }
 
 void WebhookIntake::setCredentials(Provider provider, const WebhookCredentials &credentials)
@@ -62,27 +38,9 @@ void WebhookIntake::setCredentials(Provider provider, const WebhookCredentials &
     m_credentials.insert(provider, credentials);
 }
 
-QString WebhookIntake::deliveryIdFor(Provider provider, const WebhookRequest &request, const QString &payloadId)
+QString WebhookIntake::deliveryIdFor(Provider provider, const WebhookRequest &request, const JsonFields &payload)
 {
-    QByteArray id;
-    switch (provider) {
-    case Provider::GitHub:
-        id = request.header("X-GitHub-Delivery");
-        break;
-    case Provider::GitLab:
-        // Idempotency-Key stays the same when GitLab retries; older GitLab sends only the event UUID.
-        id = request.header("Idempotency-Key");
-        if (id.isEmpty())
-            id = request.header("X-Gitlab-Event-UUID");
-        break;
-    case Provider::Bitbucket:
-        id = request.header("X-Request-Id");
-        break;
-    case Provider::AzureDevOps:
-        id = payloadId.toUtf8();
-        break;
-    }
-    id = id.trimmed();
+    const QByteArray id = ProviderRegistry::get(provider).deliveryId(request, payload).trimmed();
     if (!isUsableDeliveryId(id))
         return QStringLiteral("sha256:") + QString::fromLatin1(Crypto::sha256(request.body).toHex());
     return QString::fromLatin1(id);
@@ -131,14 +89,15 @@ WebhookIntake::Decision WebhookIntake::evaluate(Provider provider, const Webhook
     if (verdict.outcome == WebhookVerifier::Outcome::UnsignedPing && request.body.size() > kMaxUnsignedPingBytes)
         return refuse(413, QStringLiteral("an unsigned ping must be at most %1 bytes").arg(kMaxUnsignedPingBytes));
 
-    const QByteArray headerName = eventHeader(provider);
+    const GitProvider &git = ProviderRegistry::get(provider);
+    const QByteArray headerName = git.eventHeader();
     QString event = QString::fromUtf8(request.header(headerName).trimmed());
     if (!headerName.isEmpty() && event.isEmpty())
         return refuse(400, QStringLiteral("missing %1 header").arg(QString::fromLatin1(headerName)));
 
     QByteArray json = request.body;
     const QByteArray contentType = request.header("Content-Type").split(';').first().trimmed().toLower();
-    if (contentType == "application/x-www-form-urlencoded" && provider == Provider::GitHub) {
+    if (contentType == "application/x-www-form-urlencoded") {
         // GitHub's form content type: the JSON is the form-encoded `payload` field. The signature
         // covers the raw body, which is verified and stored as it came.
         const std::optional<QByteArray> payload = FormUrlEncoding::field(request.body, "payload");
@@ -157,8 +116,8 @@ WebhookIntake::Decision WebhookIntake::evaluate(Provider provider, const Webhook
     if (!payload.isObject())
         return refuse(400, QStringLiteral("body must be a JSON object"));
 
-    if (provider == Provider::AzureDevOps) {
-        event = payload.find({ "eventType" });
+    if (headerName.isEmpty()) {
+        event = git.eventFromPayload(payload);
         if (event.isEmpty())
             return refuse(400, QStringLiteral("eventType: is missing"));
     }
@@ -171,19 +130,20 @@ WebhookIntake::Decision WebhookIntake::evaluate(Provider provider, const Webhook
         return answered;
     }
 
-    Result<NormalizedEvents> events = WebhookNormalizer::normalize(provider, event, payload);
+    Result<NormalizedEvents> events = git.normalize(event, payload);
     if (!events)
         return refuse(400, QStringLiteral("%1 payload: %2").arg(event, events.error()));
 
     Delivery delivery;
     delivery.provider = provider;
-    // Only Azure DevOps names its deliveries in the body.
-    delivery.deliveryId = deliveryIdFor(provider, request, provider == Provider::AzureDevOps ? payload.find({ "id" }) : QString());
+    delivery.deliveryId = deliveryIdFor(provider, request, payload);
     delivery.event = event;
     delivery.receivedAt = receivedAt.toUTC();
-    for (const QByteArray &name : keptHeaders()) {
-        if (request.hasHeader(name))
-            delivery.headers.insert(QString::fromLatin1(name), QString::fromUtf8(request.header(name)));
+    for (const QList<QByteArray> &names : { commonKeptHeaders(), git.keptHeaders() }) {
+        for (const QByteArray &name : names) {
+            if (request.hasHeader(name))
+                delivery.headers.insert(QString::fromLatin1(name), QString::fromUtf8(request.header(name)));
+        }
     }
     delivery.body = request.body;
     delivery.events = events.value();

@@ -39,10 +39,10 @@ public:
     // Bitbucket's "Test connection" is unsigned: it is answered, never stored, and must be small.
     static constexpr qint64 kMaxUnsignedPingBytes = 16 * 1024;
 
-    // `payloadId` is the body's `id`, which names Azure DevOps' deliveries. A provider's id is used
+    // The provider's id of the delivery (GitProvider::deliveryId) is used
     // when it looks like one (letters, digits, '.', '_' and '-', up to 200); otherwise the body's
     // SHA-256, written "sha256:<hex>", which no provider id can equal (it has a colon).
-    static QString deliveryIdFor(Provider provider, const WebhookRequest &request, const QString &payloadId);
+    static QString deliveryIdFor(Provider provider, const WebhookRequest &request, const JsonFields &payload);
     static bool isUsableDeliveryId(QByteArrayView id);
 
 private:

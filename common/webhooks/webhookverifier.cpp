@@ -1,22 +1,13 @@
 #include "webhooks/webhookverifier.h"
 
 #include "crypto/crypto.h"
+#include "providers/providerregistry.h"
 
 #include <QRegularExpression>
 
 namespace forgelink {
 
 namespace {
-
-WebhookVerifier::Verdict verified()
-{
-    return { WebhookVerifier::Outcome::Verified, {} };
-}
-
-WebhookVerifier::Verdict rejected(const QString &reason)
-{
-    return { WebhookVerifier::Outcome::Rejected, reason };
-}
 
 // Checks every secret, without stopping at the first match, so the time taken does not tell
 // which secret matched.
@@ -35,21 +26,7 @@ WebhookVerifier::Verdict WebhookVerifier::checkHeaders(Provider provider, const 
 {
     if (credentials.secrets.isEmpty())
         return rejected(QStringLiteral("no webhook secret is configured"));
-    switch (provider) {
-    case Provider::GitHub:
-        return checkSignatureHeader("X-Hub-Signature-256", request);
-    case Provider::GitLab:
-        return verifyToken(request, credentials);
-    case Provider::Bitbucket:
-        // "Test connection" in Bitbucket's settings sends a ping without a signature.
-        if (!request.hasHeader("X-Hub-Signature") && request.header("X-Event-Key") == "diagnostics:ping"
-            && request.headerCount("X-Event-Key") == 1)
-            return { Outcome::UnsignedPing, {} };
-        return checkSignatureHeader("X-Hub-Signature", request);
-    case Provider::AzureDevOps:
-        return verifyBasicAuth(request, credentials);
-    }
-    return rejected(QStringLiteral("unknown provider"));
+    return ProviderRegistry::get(provider).checkHeaders(request, credentials);
 }
 
 WebhookVerifier::Verdict WebhookVerifier::verify(Provider provider, const WebhookRequest &request,
@@ -58,12 +35,10 @@ WebhookVerifier::Verdict WebhookVerifier::verify(Provider provider, const Webhoo
     const Verdict fromHeaders = checkHeaders(provider, request, credentials);
     if (fromHeaders.outcome != Outcome::NeedsBody)
         return fromHeaders;
-    return verifyHmac(provider == Provider::GitHub ? QByteArray("X-Hub-Signature-256") : QByteArray("X-Hub-Signature"), request,
-                      credentials);
+    return ProviderRegistry::get(provider).verifyBody(request, credentials);
 }
 
-// One header, of the shape the provider sends; two of them would leave open which one counts.
-WebhookVerifier::Verdict WebhookVerifier::checkSignatureHeader(const QByteArray &headerName, const WebhookRequest &request)
+WebhookVerifier::Verdict WebhookVerifier::signatureHeader(const QByteArray &headerName, const WebhookRequest &request)
 {
     const int count = request.headerCount(headerName);
     if (count == 0)
@@ -77,9 +52,11 @@ WebhookVerifier::Verdict WebhookVerifier::checkSignatureHeader(const QByteArray 
     return { Outcome::NeedsBody, {} };
 }
 
-WebhookVerifier::Verdict WebhookVerifier::verifyHmac(const QByteArray &headerName, const WebhookRequest &request,
-                                                     const WebhookCredentials &credentials)
+WebhookVerifier::Verdict WebhookVerifier::hmac(const QByteArray &headerName, const WebhookRequest &request,
+                                               const WebhookCredentials &credentials)
 {
+    if (const Verdict shape = signatureHeader(headerName, request); shape.outcome != Outcome::NeedsBody)
+        return shape;
     const QByteArray presented = QByteArray::fromHex(request.header(headerName).trimmed().mid(7));
     QList<QByteArray> expected;
     for (const QByteArray &secret : credentials.secrets)
@@ -90,20 +67,21 @@ WebhookVerifier::Verdict WebhookVerifier::verifyHmac(const QByteArray &headerNam
     return verified();
 }
 
-WebhookVerifier::Verdict WebhookVerifier::verifyToken(const WebhookRequest &request, const WebhookCredentials &credentials)
+WebhookVerifier::Verdict WebhookVerifier::token(const QByteArray &headerName, const WebhookRequest &request,
+                                                const WebhookCredentials &credentials)
 {
-    const int count = request.headerCount("X-Gitlab-Token");
+    const QString name = QString::fromLatin1(headerName);
+    const int count = request.headerCount(headerName);
     if (count == 0)
-        return rejected(QStringLiteral("missing X-Gitlab-Token header"));
+        return rejected(QStringLiteral("missing %1 header").arg(name));
     if (count > 1)
-        return rejected(QStringLiteral("X-Gitlab-Token appears %1 times; send one").arg(count));
-    if (!matchesAny(credentials.secrets, request.header("X-Gitlab-Token")))
-        return rejected(QStringLiteral("X-Gitlab-Token does not match any configured secret"));
+        return rejected(QStringLiteral("%1 appears %2 times; send one").arg(name).arg(count));
+    if (!matchesAny(credentials.secrets, request.header(headerName)))
+        return rejected(QStringLiteral("%1 does not match any configured secret").arg(name));
     return verified();
 }
 
-WebhookVerifier::Verdict WebhookVerifier::verifyBasicAuth(const WebhookRequest &request,
-                                                          const WebhookCredentials &credentials)
+WebhookVerifier::Verdict WebhookVerifier::basicAuth(const WebhookRequest &request, const WebhookCredentials &credentials)
 {
     const int count = request.headerCount("Authorization");
     if (count > 1)

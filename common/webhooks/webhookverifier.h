@@ -15,10 +15,11 @@ struct WebhookCredentials {
     QByteArray basicAuthUser;   // Azure DevOps only
 };
 
-// Checks that a delivery comes from the provider, before anything else looks at it:
-// GitHub X-Hub-Signature-256, GitLab X-Gitlab-Token, Bitbucket X-Hub-Signature, Azure DevOps
-// Basic auth. Every comparison is constant-time, and the reason for a rejection never contains
-// a secret or what the caller sent in its place.
+// Checks that a delivery comes from the provider, before anything else looks at it. Each provider
+// (GitProvider::checkHeaders, verifyBody) picks its scheme from the ones here: an HMAC-SHA256
+// signature header over the raw body (GitHub, Bitbucket), a shared token header (GitLab), Basic
+// auth (Azure DevOps). Every comparison is constant-time, and the reason for a rejection never
+// contains a secret or what the caller sent in its place.
 class WebhookVerifier {
 public:
     // NeedsBody: the headers are in order, the signature is over the body (checkHeaders only).
@@ -29,16 +30,19 @@ public:
     };
 
     static Verdict verify(Provider provider, const WebhookRequest &request, const WebhookCredentials &credentials);
-    // What the headers alone decide, before the body is read: GitLab's token and Azure DevOps'
-    // Basic auth are verified here; a missing, duplicated or malformed signature is rejected.
+    // What the headers alone decide, before the body is read.
     static Verdict checkHeaders(Provider provider, const WebhookRequest &request, const WebhookCredentials &credentials);
 
-private:
-    static Verdict checkSignatureHeader(const QByteArray &headerName, const WebhookRequest &request);
-    static Verdict verifyHmac(const QByteArray &headerName, const WebhookRequest &request,
-                              const WebhookCredentials &credentials);
-    static Verdict verifyToken(const WebhookRequest &request, const WebhookCredentials &credentials);
-    static Verdict verifyBasicAuth(const WebhookRequest &request, const WebhookCredentials &credentials);
+    // The schemes. A header that appears twice is refused: which one counts would be a guess.
+    // One `sha256=<64 hex digits>` header: NeedsBody, or why not.
+    static Verdict signatureHeader(const QByteArray &headerName, const WebhookRequest &request);
+    // The body's HMAC-SHA256 with any of the secrets equals that header's.
+    static Verdict hmac(const QByteArray &headerName, const WebhookRequest &request, const WebhookCredentials &credentials);
+    static Verdict token(const QByteArray &headerName, const WebhookRequest &request, const WebhookCredentials &credentials);
+    static Verdict basicAuth(const WebhookRequest &request, const WebhookCredentials &credentials);
+
+    static Verdict verified() { return { Outcome::Verified, {} }; }
+    static Verdict rejected(const QString &reason) { return { Outcome::Rejected, reason }; }
 };
 
 } // namespace forgelink

@@ -1,6 +1,8 @@
 #include "connectproxy.h"
 #include "fakeproviderapi.h"
-#include "providers/providercheck.h"
+#include "providers/azuredevops/azuredevopscheck.h"
+#include "providers/bitbucket/bitbucketcheck.h"
+#include "providers/gitlab/gitlabcheck.h"
 #include "testcertificates.h"
 
 #include <QTemporaryDir>
@@ -17,7 +19,7 @@ class tst_ProviderCheck : public QObject {
     Q_OBJECT
 
 private:
-    static QString all(const ProviderCheck::Outcome &outcome)
+    static QString all(const CheckOutcome &outcome)
     {
         return (outcome.facts + outcome.problems).join(u'\n');
     }
@@ -31,12 +33,12 @@ private Q_SLOTS:
         BitbucketAnswers answers{ fake.baseUrl(), QString::fromUtf8(fake.token), {} };
 
         fake.bitbucketProjectRead = { QStringLiteral("PRJ0") }; // may view PRJ1 through its repositories only
-        const ProviderCheck::Outcome missing = ProviderCheck::bitbucket(answers, {});
+        const CheckOutcome missing = BitbucketCheck::run(answers, {});
         QVERIFY2(!missing.passed, qPrintable(all(missing)));
         QVERIFY2(missing.problems.join(u'\n').contains(QStringLiteral("lacks PROJECT_READ on PRJ1")), qPrintable(all(missing)));
 
         fake.bitbucketProjectRead.clear(); // reads every project
-        const ProviderCheck::Outcome granted = ProviderCheck::bitbucket(answers, {});
+        const CheckOutcome granted = BitbucketCheck::run(answers, {});
         QVERIFY2(granted.passed, qPrintable(all(granted)));
         QVERIFY(all(granted).contains(QStringLiteral("PROJECT_READ")));
     }
@@ -49,17 +51,17 @@ private Q_SLOTS:
         AzureDevOpsAnswers answers{ fake.baseUrl(), QString::fromUtf8(fake.token), QStringLiteral("pipekit"), {}, QStringLiteral("7.1") };
 
         fake.azureCanEditSubscriptions = { { QStringLiteral("team0"), false }, { QStringLiteral("team1"), false } };
-        const ProviderCheck::Outcome denied = ProviderCheck::azureDevOps(answers, {});
+        const CheckOutcome denied = AzureDevOpsCheck::run(answers, {});
         QVERIFY2(!denied.passed, qPrintable(all(denied)));
         QVERIFY2(denied.problems.join(u'\n').contains(QStringLiteral("\"Edit subscriptions\"")), qPrintable(all(denied)));
 
         fake.azureCanEditSubscriptions = { { QStringLiteral("team1"), false } };
-        const ProviderCheck::Outcome partly = ProviderCheck::azureDevOps(answers, {});
+        const CheckOutcome partly = AzureDevOpsCheck::run(answers, {});
         QVERIFY2(partly.passed, qPrintable(all(partly)));
         QVERIFY2(all(partly).contains(QStringLiteral("may not edit Service Hook subscriptions in team1")), qPrintable(all(partly)));
 
         fake.azureCanEditSubscriptions.clear();
-        const ProviderCheck::Outcome allowed = ProviderCheck::azureDevOps(answers, {});
+        const CheckOutcome allowed = AzureDevOpsCheck::run(answers, {});
         QVERIFY2(allowed.passed, qPrintable(all(allowed)));
         // Nothing was created to find out.
         QCOMPARE(fake.subscriptions.size(), 0);
@@ -74,13 +76,13 @@ private Q_SLOTS:
         fake.azureApiVersion = QVersionNumber(6, 0); // Azure DevOps Server 2020
         QVERIFY(fake.start());
         AzureDevOpsAnswers answers{ fake.baseUrl(), QString::fromUtf8(fake.token), QStringLiteral("pipekit"), {}, {} };
-        const ProviderCheck::Outcome newer = ProviderCheck::azureDevOps(answers, {});
+        const CheckOutcome newer = AzureDevOpsCheck::run(answers, {});
         QVERIFY(!newer.passed);
         QVERIFY2(all(newer).contains(QStringLiteral("speaks REST API versions up to 6.0 (Azure DevOps Server 2020), not 7.0")),
                  qPrintable(all(newer)));
         answers.apiVersion = QStringLiteral("6.0");
         fake.clearRequests();
-        const ProviderCheck::Outcome matching = ProviderCheck::azureDevOps(answers, {});
+        const CheckOutcome matching = AzureDevOpsCheck::run(answers, {});
         QVERIFY2(matching.passed, qPrintable(all(matching)));
         for (const FakeProviderApi::Seen &seen : fake.requests())
             QVERIFY2(seen.query.contains("api-version=6.0"), seen.query.constData());
@@ -98,20 +100,20 @@ private Q_SLOTS:
         QVERIFY(fake.baseUrl().startsWith(QStringLiteral("https://")));
         const GitLabAnswers answers{ fake.baseUrl(), QString::fromUtf8(fake.token), {} };
 
-        const ProviderCheck::Outcome untrusted = ProviderCheck::gitlab(answers, {});
+        const CheckOutcome untrusted = GitLabCheck::run(answers, {});
         QVERIFY(!untrusted.passed);
         QVERIFY2(all(untrusted).contains(QStringLiteral("certificate is not trusted: give the CA bundle")), qPrintable(all(untrusted)));
         QCOMPARE(fake.requestCount(), 0);
 
         NetworkSettings network;
         network.caBundleFile = dir.filePath(QStringLiteral("ca.pem"));
-        const ProviderCheck::Outcome trusted = ProviderCheck::gitlab(answers, network);
+        const CheckOutcome trusted = GitLabCheck::run(answers, network);
         QVERIFY2(trusted.passed, qPrintable(all(trusted)));
 
         ConnectProxy proxy;
         QVERIFY(proxy.start());
         network.proxyUrl = proxy.url();
-        const ProviderCheck::Outcome proxied = ProviderCheck::gitlab(answers, network);
+        const CheckOutcome proxied = GitLabCheck::run(answers, network);
         QVERIFY2(proxied.passed, qPrintable(all(proxied)));
         QVERIFY2(!proxy.tunnels().isEmpty(), "no CONNECT reached the proxy");
         QCOMPARE(proxy.tunnels().first(), QStringLiteral("127.0.0.1:%1").arg(QUrl(fake.baseUrl()).port()));

@@ -155,16 +155,17 @@ private Q_SLOTS:
     void deliveryIds()
     {
         const QByteArray body("{\"id\":\"azure-event-id\"}");
-        QCOMPARE(WebhookIntake::deliveryIdFor(Provider::GitHub, WebhookFixtures::request(Provider::GitHub, "push", body, "s", "gh-guid"), {}),
+        JsonParser parser;
+        const JsonFields payload = parser.parse(body).value();
+        QCOMPARE(WebhookIntake::deliveryIdFor(Provider::GitHub, WebhookFixtures::request(Provider::GitHub, "push", body, "s", "gh-guid"), payload),
                  QStringLiteral("gh-guid"));
         WebhookRequest gitlab{ { { "X-Gitlab-Event-UUID", "event-uuid" } }, body };
-        QCOMPARE(WebhookIntake::deliveryIdFor(Provider::GitLab, gitlab, {}), QStringLiteral("event-uuid"));
+        QCOMPARE(WebhookIntake::deliveryIdFor(Provider::GitLab, gitlab, payload), QStringLiteral("event-uuid"));
         gitlab.headers.append(qMakePair(QByteArray("Idempotency-Key"), QByteArray("idem")));
-        QCOMPARE(WebhookIntake::deliveryIdFor(Provider::GitLab, gitlab, {}), QStringLiteral("idem"));
-        QCOMPARE(WebhookIntake::deliveryIdFor(Provider::AzureDevOps, WebhookRequest{ {}, body }, QStringLiteral("azure-event-id")),
-                 QStringLiteral("azure-event-id"));
+        QCOMPARE(WebhookIntake::deliveryIdFor(Provider::GitLab, gitlab, payload), QStringLiteral("idem"));
+        QCOMPARE(WebhookIntake::deliveryIdFor(Provider::AzureDevOps, WebhookRequest{ {}, body }, payload), QStringLiteral("azure-event-id"));
         // No id at all: the body's SHA-256, so the same body is still recorded once.
-        QCOMPARE(WebhookIntake::deliveryIdFor(Provider::Bitbucket, WebhookRequest{ {}, body }, {}),
+        QCOMPARE(WebhookIntake::deliveryIdFor(Provider::Bitbucket, WebhookRequest{ {}, body }, payload),
                  QStringLiteral("sha256:") + QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex()));
     }
 };

@@ -1,6 +1,7 @@
 #include "providers/github/githubmanifest.h"
 
 #include "providers/github/githubappauth.h"
+#include "providers/github/githubappwebhook.h"
 #include "crypto/privatekey.h"
 #include "providers/providercatalogue.h"
 #include "crypto/secretgenerator.h"
@@ -110,21 +111,10 @@ Result<GitHubManifest::App> GitHubManifest::convert(ApiClient &client, const QSt
     Result<PrivateKey> key = PrivateKey::fromPem(app.pem, QStringLiteral("the App's new private key"));
     if (!key)
         return fail(key.error());
-    Result<ApiClient::Headers> headers = GitHubAppAuth(QString::number(app.id), key.value()).appHeaders();
-    if (!headers)
-        return fail(headers.error());
-    ApiClient::Headers patchHeaders = headers.value();
-    patchHeaders.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
-    Result<ApiClient::Response> patched = client.request(
-            "PATCH", QStringLiteral("/app/hook/config"), patchHeaders,
-            QJsonDocument(QJsonObject{ { QStringLiteral("secret"), QString::fromUtf8(secret) } }).toJson(QJsonDocument::Compact));
-    if (!patched)
-        return fail(QStringLiteral("GitHub created the App \"%1\" without a webhook secret, and setting one failed: %2")
-                            .arg(app.name, patched.error()));
-    if (patched->status != 200)
-        return fail(QStringLiteral("GitHub created the App \"%1\" without a webhook secret, and refused to set one: %2; set "
+    if (Result<void> set = GitHubAppWebhook::setSecret(client, GitHubAppAuth(QString::number(app.id), key.value()), secret); !set)
+        return fail(QStringLiteral("GitHub created the App \"%1\" without a webhook secret, and setting one failed: %2; set "
                                    "the webhook secret in the App's settings by hand")
-                            .arg(app.name, ApiClient::describe(*patched)));
+                            .arg(app.name, set.error()));
     app.webhookSecret = QString::fromUtf8(secret);
     return app;
 }

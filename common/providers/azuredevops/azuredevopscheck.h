@@ -1,0 +1,17 @@
+#pragma once
+
+#include "config/agentconfig.h"
+#include "config/answers.h"
+#include "providers/checkoutcome.h"
+
+namespace forgelink {
+
+// Verifies an Azure DevOps personal access token: the REST API version, the projects it reads,
+// Service Hook subscriptions it may view, and "Edit subscriptions" itself, asked of the permission
+// API so that nothing is created to find out.
+class AzureDevOpsCheck {
+public:
+    static CheckOutcome run(const AzureDevOpsAnswers &answers, const NetworkSettings &network);
+};
+
+} // namespace forgelink

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "providers/gitprovider.h"
+
+namespace forgelink {
+
+// Azure DevOps (Services or Server) with a personal access token: three Service Hook subscriptions
+// per repository, delivering with Basic auth; the event and the delivery's id are in the body.
+class AzureDevOpsProvider : public GitProvider {
+public:
+    Provider kind() const override { return Provider::AzureDevOps; }
+    QString id() const override { return QStringLiteral("azure-devops"); }
+    QString section() const override { return QStringLiteral("azureDevOps"); }
+    QString displayName() const override { return QStringLiteral("Azure DevOps"); }
+
+    QByteArray eventHeader() const override { return {}; }
+    QString eventFromPayload(const JsonFields &payload) const override;
+    QList<QByteArray> keptHeaders() const override;
+    WebhookVerifier::Verdict checkHeaders(const WebhookRequest &request, const WebhookCredentials &credentials) const override;
+    QByteArray deliveryId(const WebhookRequest &request, const JsonFields &payload) const override;
+    Result<NormalizedEvents> normalize(const QString &event, JsonFields payload) const override;
+
+    bool isEnabled(const AgentConfig &config) const override;
+    WebhookCredentials credentials(const AgentConfig &config) const override;
+    QString webhookSecretKey() const override { return QStringLiteral("webhookBasicAuthPass"); }
+    bool isEnabled(const Answers &answers) const override;
+
+    Result<std::unique_ptr<RepositoryLister>> lister(const AgentConfig &config) const override;
+    Result<std::unique_ptr<HookProvisioner>> hookProvisioner(const AgentConfig &config, const QString &webhookUrl) const override;
+    CheckOutcome check(const Answers &answers, const NetworkSettings &network) const override;
+};
+
+} // namespace forgelink

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "config/agentconfig.h"
+#include "config/answers.h"
+#include "providers/checkoutcome.h"
+
+namespace forgelink {
+
+// Verifies a Bitbucket Data Center HTTP access token: REPO_ADMIN on some repositories, and
+// PROJECT_READ on their projects (the project listing filtered by that permission; unfiltered, it
+// answers 200 whatever the token may do).
+class BitbucketCheck {
+public:
+    static CheckOutcome run(const BitbucketAnswers &answers, const NetworkSettings &network);
+};
+
+} // namespace forgelink

@@ -1,0 +1,75 @@
+#include "providers/bitbucket/bitbucketprovider.h"
+
+#include "config/agentconfig.h"
+#include "config/answers.h"
+#include "providers/bitbucket/bitbucketcheck.h"
+#include "providers/bitbucket/bitbucketevents.h"
+#include "providers/bitbucket/bitbuckethookprovisioner.h"
+#include "providers/bitbucket/bitbucketlister.h"
+
+namespace forgelink {
+
+QList<QByteArray> BitbucketProvider::keptHeaders() const
+{
+    return { "X-Event-Key", "X-Request-Id" };
+}
+
+WebhookVerifier::Verdict BitbucketProvider::checkHeaders(const WebhookRequest &request, const WebhookCredentials &) const
+{
+    // "Test connection" in Bitbucket's settings sends a ping without a signature.
+    if (!request.hasHeader("X-Hub-Signature") && request.header("X-Event-Key") == "diagnostics:ping"
+        && request.headerCount("X-Event-Key") == 1)
+        return { WebhookVerifier::Outcome::UnsignedPing, {} };
+    return WebhookVerifier::signatureHeader("X-Hub-Signature", request);
+}
+
+WebhookVerifier::Verdict BitbucketProvider::verifyBody(const WebhookRequest &request, const WebhookCredentials &credentials) const
+{
+    return WebhookVerifier::hmac("X-Hub-Signature", request, credentials);
+}
+
+QByteArray BitbucketProvider::deliveryId(const WebhookRequest &request, const JsonFields &) const
+{
+    return request.header("X-Request-Id");
+}
+
+Result<NormalizedEvents> BitbucketProvider::normalize(const QString &event, JsonFields payload) const
+{
+    return BitbucketEvents::normalize(event, payload);
+}
+
+bool BitbucketProvider::isEnabled(const AgentConfig &config) const
+{
+    return config.bitbucket.has_value();
+}
+
+WebhookCredentials BitbucketProvider::credentials(const AgentConfig &config) const
+{
+    return { config.bitbucket ? config.bitbucket->webhookSecrets : QList<QByteArray>(), {} };
+}
+
+bool BitbucketProvider::isEnabled(const Answers &answers) const
+{
+    return answers.bitbucket.has_value();
+}
+
+Result<std::unique_ptr<RepositoryLister>> BitbucketProvider::lister(const AgentConfig &config) const
+{
+    if (config.bitbucket->token.isEmpty())
+        return fail(QStringLiteral("providers.bitbucket.token is not set; the sync needs it"));
+    return std::unique_ptr<RepositoryLister>(new BitbucketLister(*config.bitbucket, config.network));
+}
+
+Result<std::unique_ptr<HookProvisioner>> BitbucketProvider::hookProvisioner(const AgentConfig &config, const QString &webhookUrl) const
+{
+    if (!config.bitbucket || config.bitbucket->token.isEmpty())
+        return fail(QStringLiteral("providers.bitbucket with a token is needed to manage Bitbucket webhooks"));
+    return std::unique_ptr<HookProvisioner>(new BitbucketHookProvisioner(*config.bitbucket, config.network, webhookUrl));
+}
+
+CheckOutcome BitbucketProvider::check(const Answers &answers, const NetworkSettings &network) const
+{
+    return BitbucketCheck::run(*answers.bitbucket, network);
+}
+
+} // namespace forgelink

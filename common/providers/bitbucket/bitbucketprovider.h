@@ -1,0 +1,32 @@
+#pragma once
+
+#include "providers/gitprovider.h"
+
+namespace forgelink {
+
+// Bitbucket Data Center with an HTTP access token: a webhook per repository, signed with
+// X-Hub-Signature; "Test connection" sends an unsigned ping.
+class BitbucketProvider : public GitProvider {
+public:
+    Provider kind() const override { return Provider::Bitbucket; }
+    QString id() const override { return QStringLiteral("bitbucket"); }
+    QString section() const override { return QStringLiteral("bitbucket"); }
+    QString displayName() const override { return QStringLiteral("Bitbucket Data Center"); }
+
+    QByteArray eventHeader() const override { return "X-Event-Key"; }
+    QList<QByteArray> keptHeaders() const override;
+    WebhookVerifier::Verdict checkHeaders(const WebhookRequest &request, const WebhookCredentials &credentials) const override;
+    WebhookVerifier::Verdict verifyBody(const WebhookRequest &request, const WebhookCredentials &credentials) const override;
+    QByteArray deliveryId(const WebhookRequest &request, const JsonFields &payload) const override;
+    Result<NormalizedEvents> normalize(const QString &event, JsonFields payload) const override;
+
+    bool isEnabled(const AgentConfig &config) const override;
+    WebhookCredentials credentials(const AgentConfig &config) const override;
+    bool isEnabled(const Answers &answers) const override;
+
+    Result<std::unique_ptr<RepositoryLister>> lister(const AgentConfig &config) const override;
+    Result<std::unique_ptr<HookProvisioner>> hookProvisioner(const AgentConfig &config, const QString &webhookUrl) const override;
+    CheckOutcome check(const Answers &answers, const NetworkSettings &network) const override;
+};
+
+} // namespace forgelink

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace forgelink {
+
+// What a credential check found: the wizard's Verify and `--batch --check` show it.
+struct CheckOutcome {
+    bool passed = false;
+    QStringList facts;    // what was found: the App's name, the token's expiry, ...
+    QStringList problems; // what is wrong, each with how to fix it
+    QString installUrl;   // GitHub: where to install the App on repositories
+
+    static CheckOutcome failed(const QString &problem);
+    // The provider could not be reached: the error, with a hint for the usual causes.
+    static CheckOutcome unreachable(const QString &provider, const QString &error);
+};
+
+} // namespace forgelink

@@ -1,0 +1,69 @@
+#include "providers/github/githubcheck.h"
+
+#include "crypto/privatekey.h"
+#include "providers/apiclient.h"
+#include "providers/github/githubappauth.h"
+#include "providers/github/githubprovider.h"
+#include "providers/providercatalogue.h"
+#include "providers/repositorylister.h"
+
+#include <QDate>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrl>
+
+namespace forgelink {
+
+CheckOutcome GitHubCheck::run(const GitHubAnswers &answers, const NetworkSettings &network)
+{
+    Result<PrivateKey> key = answers.privateKeyPem.isEmpty() ? PrivateKey::fromFile(answers.privateKeyFile)
+                                                             : PrivateKey::fromPem(answers.privateKeyPem, QStringLiteral("the private key"));
+    if (!key)
+        return CheckOutcome::failed(key.error());
+    Result<ApiClient::Headers> headers = GitHubAppAuth(answers.appId, key.value()).appHeaders();
+    if (!headers)
+        return CheckOutcome::failed(headers.error());
+    ApiSettings settings = RepositoryLister::apiSettings(answers.apiUrl, network);
+    settings.maxAttempts = 2;
+    ApiClient client(settings);
+    Result<ApiClient::Response> response = client.get(QStringLiteral("/app"), headers.value());
+    if (!response)
+        return CheckOutcome::unreachable(QStringLiteral("GitHub"), response.error());
+    if (response->status == 401)
+        return CheckOutcome::failed(QStringLiteral("GitHub rejected the App's token (401): check the App ID and that the private key was generated for this App."));
+    if (response->status != 200)
+        return CheckOutcome::failed(QStringLiteral("GitHub answered %1 when reading the App.").arg(ApiClient::describe(*response)));
+
+    CheckOutcome outcome;
+    const QJsonObject app = QJsonDocument::fromJson(response->body).object();
+    const QString slug = app.value(QStringLiteral("slug")).toString();
+    outcome.facts << QStringLiteral("App \"%1\" (%2), ID %3").arg(app.value(QStringLiteral("name")).toString(), slug)
+                             .arg(qint64(app.value(QStringLiteral("id")).toDouble()));
+    const QString clientId = app.value(QStringLiteral("client_id")).toString();
+    if (!clientId.isEmpty() && !answers.clientId.isEmpty() && clientId != answers.clientId)
+        outcome.problems << QStringLiteral("The Client ID is %1 on GitHub, not %2.").arg(clientId, answers.clientId);
+
+    const QJsonObject permissions = app.value(QStringLiteral("permissions")).toObject();
+    const QStringList keys = ProviderCatalogue::githubPermissions();
+    const QStringList labels = ProviderCatalogue::githubPermissionLabels();
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        const QString granted = permissions.value(keys.at(i)).toString();
+        if (granted != u"write")
+            outcome.problems << QStringLiteral("Repository permission \"%1\" is %2; it must be Read & Write.")
+                                        .arg(labels.at(i), granted.isEmpty() ? QStringLiteral("not granted") : granted);
+    }
+    QStringList events;
+    for (const QJsonValue &event : app.value(QStringLiteral("events")).toArray())
+        events << event.toString();
+    for (const QString &event : ProviderCatalogue::githubEvents()) {
+        if (!events.contains(event))
+            outcome.problems << QStringLiteral("The App is not subscribed to the \"%1\" event.").arg(event);
+    }
+    if (!slug.isEmpty())
+        outcome.installUrl = GitHubProvider::webUrl(answers.apiUrl) + QStringLiteral("/apps/") + slug + QStringLiteral("/installations/new");
+    outcome.passed = outcome.problems.isEmpty();
+    return outcome;
+}
+
+} // namespace forgelink

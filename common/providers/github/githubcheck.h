@@ -1,0 +1,16 @@
+#pragma once
+
+#include "config/agentconfig.h"
+#include "config/answers.h"
+#include "providers/checkoutcome.h"
+
+namespace forgelink {
+
+// Verifies a GitHub App: the App ID and private key (a JWT GitHub accepts), the client ID, and the
+// permissions and events Pipekit's guide asks for (GET /app).
+class GitHubCheck {
+public:
+    static CheckOutcome run(const GitHubAnswers &answers, const NetworkSettings &network);
+};
+
+} // namespace forgelink

@@ -1,0 +1,94 @@
+#include "providers/github/githubprovider.h"
+
+#include "config/agentconfig.h"
+#include "config/answers.h"
+#include "providers/github/githubappauth.h"
+#include "providers/github/githubappwebhook.h"
+#include "providers/github/githubcheck.h"
+#include "providers/github/githubevents.h"
+#include "providers/github/githublister.h"
+#include "sync/repositorychange.h"
+
+#include <QUrl>
+
+namespace forgelink {
+
+QList<QByteArray> GitHubProvider::keptHeaders() const
+{
+    return { "X-GitHub-Event", "X-GitHub-Delivery", "X-GitHub-Hook-ID", "X-GitHub-Hook-Installation-Target-Type",
+             "X-GitHub-Hook-Installation-Target-ID", "X-GitHub-Enterprise-Host", "X-GitHub-Enterprise-Version" };
+}
+
+WebhookVerifier::Verdict GitHubProvider::checkHeaders(const WebhookRequest &request, const WebhookCredentials &) const
+{
+    return WebhookVerifier::signatureHeader("X-Hub-Signature-256", request);
+}
+
+WebhookVerifier::Verdict GitHubProvider::verifyBody(const WebhookRequest &request, const WebhookCredentials &credentials) const
+{
+    return WebhookVerifier::hmac("X-Hub-Signature-256", request, credentials);
+}
+
+QByteArray GitHubProvider::deliveryId(const WebhookRequest &request, const JsonFields &) const
+{
+    return request.header("X-GitHub-Delivery"); // the same when GitHub redelivers
+}
+
+Result<NormalizedEvents> GitHubProvider::normalize(const QString &event, JsonFields payload) const
+{
+    return GitHubEvents::normalize(event, payload);
+}
+
+QList<RepositoryChange> GitHubProvider::repositoryChanges(const Delivery &delivery) const
+{
+    return GitHubEvents::repositoryChanges(delivery);
+}
+
+bool GitHubProvider::isEnabled(const AgentConfig &config) const
+{
+    return config.github.has_value();
+}
+
+WebhookCredentials GitHubProvider::credentials(const AgentConfig &config) const
+{
+    return { config.github ? config.github->webhookSecrets : QList<QByteArray>(), {} };
+}
+
+bool GitHubProvider::isEnabled(const Answers &answers) const
+{
+    return answers.github.has_value();
+}
+
+Result<std::unique_ptr<RepositoryLister>> GitHubProvider::lister(const AgentConfig &config) const
+{
+    Result<GitHubAppAuth> auth = GitHubAppAuth::fromSettings(*config.github);
+    if (!auth)
+        return fail(auth.error() + QStringLiteral("; the sync needs the App's private key"));
+    return std::unique_ptr<RepositoryLister>(new GitHubLister(*config.github, config.network, auth.value()));
+}
+
+Result<QStringList> GitHubProvider::checkCoverage(const AgentConfig &config, const QString &repository) const
+{
+    return GitHubAppWebhook::checkInstallation(config, repository);
+}
+
+Result<QStringList> GitHubProvider::setAccountWebhookSecret(const AgentConfig &config, const QByteArray &secret) const
+{
+    return GitHubAppWebhook::setSecret(config, secret);
+}
+
+CheckOutcome GitHubProvider::check(const Answers &answers, const NetworkSettings &network) const
+{
+    return GitHubCheck::run(*answers.github, network);
+}
+
+QString GitHubProvider::webUrl(const QString &apiUrl)
+{
+    QUrl url(apiUrl);
+    if (url.host() == u"api.github.com")
+        return QStringLiteral("https://github.com");
+    url.setPath(QString());
+    return url.toString(QUrl::StripTrailingSlash);
+}
+
+} // namespace forgelink

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "providers/gitprovider.h"
+
+namespace forgelink {
+
+// GitHub (and GitHub Enterprise Server) through a GitHub App: one App-level webhook signed with
+// X-Hub-Signature-256, repositories listed per installation, no per-repository hooks.
+class GitHubProvider : public GitProvider {
+public:
+    Provider kind() const override { return Provider::GitHub; }
+    QString id() const override { return QStringLiteral("github"); }
+    QString section() const override { return QStringLiteral("github"); }
+    QString displayName() const override { return QStringLiteral("GitHub"); }
+
+    QByteArray eventHeader() const override { return "X-GitHub-Event"; }
+    QList<QByteArray> keptHeaders() const override;
+    WebhookVerifier::Verdict checkHeaders(const WebhookRequest &request, const WebhookCredentials &credentials) const override;
+    WebhookVerifier::Verdict verifyBody(const WebhookRequest &request, const WebhookCredentials &credentials) const override;
+    QByteArray deliveryId(const WebhookRequest &request, const JsonFields &payload) const override;
+    Result<NormalizedEvents> normalize(const QString &event, JsonFields payload) const override;
+    QList<RepositoryChange> repositoryChanges(const Delivery &delivery) const override;
+
+    bool isEnabled(const AgentConfig &config) const override;
+    WebhookCredentials credentials(const AgentConfig &config) const override;
+    bool isEnabled(const Answers &answers) const override;
+
+    Result<std::unique_ptr<RepositoryLister>> lister(const AgentConfig &config) const override;
+    bool hasRepositoryHooks() const override { return false; }
+    Result<QStringList> checkCoverage(const AgentConfig &config, const QString &repository) const override;
+    Result<QStringList> setAccountWebhookSecret(const AgentConfig &config, const QByteArray &secret) const override;
+    CheckOutcome check(const Answers &answers, const NetworkSettings &network) const override;
+
+    // The web host of a GitHub API URL: api.github.com -> github.com, HOST/api/v3 -> HOST.
+    static QString webUrl(const QString &apiUrl);
+};
+
+} // namespace forgelink

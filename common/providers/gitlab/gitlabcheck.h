@@ -1,0 +1,16 @@
+#pragma once
+
+#include "config/agentconfig.h"
+#include "config/answers.h"
+#include "providers/checkoutcome.h"
+
+namespace forgelink {
+
+// Verifies a GitLab personal access token: its scopes, that it is active, and when it expires
+// (GET /personal_access_tokens/self, GitLab 15.5 and later).
+class GitLabCheck {
+public:
+    static CheckOutcome run(const GitLabAnswers &answers, const NetworkSettings &network);
+};
+
+} // namespace forgelink

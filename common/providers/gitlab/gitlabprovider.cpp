@@ -1,0 +1,68 @@
+#include "providers/gitlab/gitlabprovider.h"
+
+#include "config/agentconfig.h"
+#include "config/answers.h"
+#include "providers/gitlab/gitlabcheck.h"
+#include "providers/gitlab/gitlabevents.h"
+#include "providers/gitlab/gitlabhookprovisioner.h"
+#include "providers/gitlab/gitlablister.h"
+
+namespace forgelink {
+
+QList<QByteArray> GitLabProvider::keptHeaders() const
+{
+    return { "X-Gitlab-Event", "X-Gitlab-Instance", "X-Gitlab-Webhook-UUID", "X-Gitlab-Event-UUID", "Idempotency-Key" };
+}
+
+WebhookVerifier::Verdict GitLabProvider::checkHeaders(const WebhookRequest &request, const WebhookCredentials &credentials) const
+{
+    return WebhookVerifier::token("X-Gitlab-Token", request, credentials);
+}
+
+QByteArray GitLabProvider::deliveryId(const WebhookRequest &request, const JsonFields &) const
+{
+    // Idempotency-Key stays the same when GitLab retries; older GitLab sends only the event UUID.
+    const QByteArray key = request.header("Idempotency-Key");
+    return key.trimmed().isEmpty() ? request.header("X-Gitlab-Event-UUID") : key;
+}
+
+Result<NormalizedEvents> GitLabProvider::normalize(const QString &event, JsonFields payload) const
+{
+    return GitLabEvents::normalize(event, payload);
+}
+
+bool GitLabProvider::isEnabled(const AgentConfig &config) const
+{
+    return config.gitlab.has_value();
+}
+
+WebhookCredentials GitLabProvider::credentials(const AgentConfig &config) const
+{
+    return { config.gitlab ? config.gitlab->webhookSecrets : QList<QByteArray>(), {} };
+}
+
+bool GitLabProvider::isEnabled(const Answers &answers) const
+{
+    return answers.gitlab.has_value();
+}
+
+Result<std::unique_ptr<RepositoryLister>> GitLabProvider::lister(const AgentConfig &config) const
+{
+    if (config.gitlab->token.isEmpty())
+        return fail(QStringLiteral("providers.gitlab.token is not set; the sync needs it"));
+    return std::unique_ptr<RepositoryLister>(new GitLabLister(*config.gitlab, config.network));
+}
+
+Result<std::unique_ptr<HookProvisioner>> GitLabProvider::hookProvisioner(const AgentConfig &config, const QString &webhookUrl) const
+{
+    if (!config.gitlab || config.gitlab->token.isEmpty())
+        return fail(QStringLiteral("providers.gitlab with a token is needed to manage GitLab hooks"));
+    return std::unique_ptr<HookProvisioner>(new GitLabHookProvisioner(*config.gitlab, config.network, webhookUrl));
+}
+
+CheckOutcome GitLabProvider::check(const Answers &answers, const NetworkSettings &network) const
+{
+    return GitLabCheck::run(*answers.gitlab, network);
+}
+
+} // namespace forgelink

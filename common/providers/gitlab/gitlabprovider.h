@@ -1,0 +1,31 @@
+#pragma once
+
+#include "providers/gitprovider.h"
+
+namespace forgelink {
+
+// GitLab (gitlab.com or self-managed) with a personal access token: a project hook per
+// repository whose token comes back as X-Gitlab-Token.
+class GitLabProvider : public GitProvider {
+public:
+    Provider kind() const override { return Provider::GitLab; }
+    QString id() const override { return QStringLiteral("gitlab"); }
+    QString section() const override { return QStringLiteral("gitlab"); }
+    QString displayName() const override { return QStringLiteral("GitLab"); }
+
+    QByteArray eventHeader() const override { return "X-Gitlab-Event"; }
+    QList<QByteArray> keptHeaders() const override;
+    WebhookVerifier::Verdict checkHeaders(const WebhookRequest &request, const WebhookCredentials &credentials) const override;
+    QByteArray deliveryId(const WebhookRequest &request, const JsonFields &payload) const override;
+    Result<NormalizedEvents> normalize(const QString &event, JsonFields payload) const override;
+
+    bool isEnabled(const AgentConfig &config) const override;
+    WebhookCredentials credentials(const AgentConfig &config) const override;
+    bool isEnabled(const Answers &answers) const override;
+
+    Result<std::unique_ptr<RepositoryLister>> lister(const AgentConfig &config) const override;
+    Result<std::unique_ptr<HookProvisioner>> hookProvisioner(const AgentConfig &config, const QString &webhookUrl) const override;
+    CheckOutcome check(const Answers &answers, const NetworkSettings &network) const override;
+};
+
+} // namespace forgelink

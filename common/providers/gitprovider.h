@@ -1,0 +1,78 @@
+#pragma once
+
+#include "providers/checkoutcome.h"
+#include "providers/provider.h"
+#include "result.h"
+#include "webhooks/normalizedevent.h"
+#include "webhooks/webhookverifier.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace forgelink {
+
+struct AgentConfig;
+struct Answers;
+struct Delivery;
+struct NetworkSettings;
+struct RepositoryChange;
+class HookProvisioner;
+class JsonFields;
+class RepositoryLister;
+
+// Everything the rest of forgelink asks of one Git provider: its names, how its webhooks are
+// verified, identified and normalized, how its repositories are listed, how hooks are put on
+// them, and how its credentials are checked. Each provider is a folder under providers/ with one
+// class implementing this, registered in ProviderRegistry; nothing else switches on the provider.
+class GitProvider {
+public:
+    virtual ~GitProvider() = default;
+
+    virtual Provider kind() const = 0;
+    // In webhook paths, the store, the CLI and JSON output: github, gitlab, bitbucket, azure-devops.
+    virtual QString id() const = 0;
+    // In answers, agent.yaml and the values layout: github, gitlab, bitbucket, azureDevOps.
+    virtual QString section() const = 0;
+    virtual QString displayName() const = 0;
+
+    // --- Webhooks ---
+    // The header naming the event; empty when the body names it (eventFromPayload()).
+    virtual QByteArray eventHeader() const = 0;
+    virtual QString eventFromPayload(const JsonFields &payload) const;
+    // The provider's headers worth keeping with a delivery (and sending on with it): what names
+    // and identifies it. Never a credential.
+    virtual QList<QByteArray> keptHeaders() const = 0;
+    // What the headers alone decide (WebhookVerifier::checkHeaders), then what needs the body.
+    virtual WebhookVerifier::Verdict checkHeaders(const WebhookRequest &request, const WebhookCredentials &credentials) const = 0;
+    virtual WebhookVerifier::Verdict verifyBody(const WebhookRequest &request, const WebhookCredentials &credentials) const;
+    // The provider's own id of the delivery, or empty when it sends none.
+    virtual QByteArray deliveryId(const WebhookRequest &request, const JsonFields &payload) const = 0;
+    virtual Result<NormalizedEvents> normalize(const QString &event, JsonFields payload) const = 0;
+    // Changes to the repository cache that a recorded delivery announces (GitHub's repository and
+    // installation events); none by default.
+    virtual QList<RepositoryChange> repositoryChanges(const Delivery &delivery) const;
+
+    // --- The agent's config ---
+    virtual bool isEnabled(const AgentConfig &config) const = 0;
+    // What its deliveries must carry, from the config; for an enabled provider only.
+    virtual WebhookCredentials credentials(const AgentConfig &config) const = 0;
+    // The key of the webhook secret in its agent.yaml section (rotate-secret names it).
+    virtual QString webhookSecretKey() const { return QStringLiteral("webhookSecret"); }
+    virtual bool isEnabled(const Answers &answers) const = 0;
+
+    // --- Sync, hooks, checks ---
+    virtual Result<std::unique_ptr<RepositoryLister>> lister(const AgentConfig &config) const = 0;
+    // False when one webhook of the account covers every repository (a GitHub App's).
+    virtual bool hasRepositoryHooks() const { return true; }
+    virtual Result<std::unique_ptr<HookProvisioner>> hookProvisioner(const AgentConfig &config, const QString &webhookUrl) const;
+    // Without per-repository hooks: whether the account's webhook covers the repository, and
+    // setting that webhook's secret (rotate-secret).
+    virtual Result<QStringList> checkCoverage(const AgentConfig &config, const QString &repository) const;
+    virtual Result<QStringList> setAccountWebhookSecret(const AgentConfig &config, const QByteArray &secret) const;
+    virtual CheckOutcome check(const Answers &answers, const NetworkSettings &network) const = 0;
+};
+
+} // namespace forgelink

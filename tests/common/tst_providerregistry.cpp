@@ -1,0 +1,59 @@
+#include "config/agentconfig.h"
+#include "providers/providerregistry.h"
+
+#include <QSet>
+#include <QTest>
+
+using namespace forgelink;
+
+// The registry is the one place providers are known: every provider's names are unique and
+// round-trip, and what the rest of forgelink asks of a provider is answered by the registry.
+class tst_ProviderRegistry : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyProviderOnceWithItsNames()
+    {
+        QSet<QString> ids;
+        QSet<QString> sections;
+        QSet<Provider> kinds;
+        for (const GitProvider *provider : ProviderRegistry::all()) {
+            ids.insert(provider->id());
+            sections.insert(provider->section());
+            kinds.insert(provider->kind());
+            QCOMPARE(&ProviderRegistry::get(provider->kind()), provider);
+            QCOMPARE(ProviderRegistry::find(provider->id()), provider);
+            QCOMPARE(providerFromId(providerId(provider->kind())), std::optional<Provider>(provider->kind()));
+            QVERIFY(!provider->displayName().isEmpty());
+            QVERIFY(!provider->keptHeaders().isEmpty());
+        }
+        QCOMPARE(ProviderRegistry::all().size(), 4);
+        QCOMPARE(ids, (QSet<QString>{ "github", "gitlab", "bitbucket", "azure-devops" }));
+        QCOMPARE(sections, (QSet<QString>{ "github", "gitlab", "bitbucket", "azureDevOps" }));
+        QCOMPARE(kinds.size(), 4);
+        QCOMPARE(ProviderRegistry::find(QStringLiteral("gitea")), nullptr);
+    }
+
+    void enabledFollowsTheConfigSections()
+    {
+        AgentConfig config;
+        config.gitlab = GitLabSettings{};
+        config.azureDevOps = AzureDevOpsSettings{};
+        QCOMPARE(config.enabledProviders(), (QList<Provider>{ Provider::GitLab, Provider::AzureDevOps }));
+        config.azureDevOps->basicAuthUser = QStringLiteral("pipekit");
+        config.azureDevOps->basicAuthPasswords = { "p" };
+        QCOMPARE(ProviderRegistry::get(Provider::AzureDevOps).credentials(config).basicAuthUser, QByteArray("pipekit"));
+        QCOMPARE(ProviderRegistry::get(Provider::AzureDevOps).webhookSecretKey(), QStringLiteral("webhookBasicAuthPass"));
+    }
+
+    void onlyGitHubCoversRepositoriesWithoutHooks()
+    {
+        for (const GitProvider *provider : ProviderRegistry::all())
+            QCOMPARE(provider->hasRepositoryHooks(), provider->kind() != Provider::GitHub);
+        AgentConfig config;
+        QVERIFY(!ProviderRegistry::get(Provider::GitHub).hookProvisioner(config, QStringLiteral("https://x")));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_ProviderRegistry)
+#include "tst_providerregistry.moc"
