@@ -1,5 +1,7 @@
 #include "config/agentconfig.h"
+#include "providers/hookprovisioner.h"
 #include "providers/providerregistry.h"
+#include "providers/repositorylister.h"
 
 #include <QSet>
 #include <QTest>
