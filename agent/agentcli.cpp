@@ -109,7 +109,7 @@ int events(const AgentConfig &config, std::optional<Provider> provider, int limi
     std::unique_ptr<Store> store = openStore(config);
     if (!store)
         return kFailure;
-    Result<QList<Delivery>> deliveries = store->recentDeliveries(provider, limit);
+    Result<QList<Delivery>> deliveries = store->ledger().recent(provider, limit);
     if (!deliveries) {
         err() << "forgelink-agent: " << deliveries.error() << '\n';
         return kFailure;
@@ -164,7 +164,7 @@ int hooksCommand(const AgentConfig &config, const QString &command, const QStrin
     if (!store)
         return kFailure;
     if (command == u"hooks") {
-        Result<QList<HookRecord>> records = store->hooks(onlyProvider);
+        Result<QList<HookRecord>> records = store->hooks().list(onlyProvider);
         if (!records) {
             err() << "forgelink-agent: " << records.error() << '\n';
             return kFailure;
@@ -224,7 +224,7 @@ int rotateSecret(const AgentConfig &config, const QStringList &arguments, const 
     std::unique_ptr<Store> store = openStore(config);
     if (!store)
         return kFailure;
-    Result<QHash<Provider, QList<QByteArray>>> stored = store->webhookSecrets();
+    Result<QHash<Provider, QList<QByteArray>>> stored = store->rotatedSecrets().all();
     if (!stored) {
         err() << "forgelink-agent: " << stored.error() << '\n';
         return kFailure;
@@ -239,7 +239,7 @@ int rotateSecret(const AgentConfig &config, const QStringList &arguments, const 
         err() << "forgelink-agent: " << written.error() << '\n';
         return kFailure;
     }
-    if (Result<void> both = store->setWebhookSecrets(*provider, QList<QByteArray>{ fresh } + current); !both) {
+    if (Result<void> both = store->rotatedSecrets().set(*provider, QList<QByteArray>{ fresh } + current); !both) {
         err() << "forgelink-agent: " << both.error() << '\n';
         return kFailure;
     }
@@ -259,7 +259,7 @@ int rotateSecret(const AgentConfig &config, const QStringList &arguments, const 
     out() << "2. The hooks have the new secret:\n";
     for (const QString &line : updated.value())
         out() << "   " << line << '\n';
-    if (Result<void> retired = store->setWebhookSecrets(*provider, { fresh }); !retired) {
+    if (Result<void> retired = store->rotatedSecrets().set(*provider, { fresh }); !retired) {
         err() << "forgelink-agent: " << retired.error() << '\n';
         return kFailure;
     }
@@ -276,7 +276,7 @@ int repos(const AgentConfig &config, std::optional<Provider> provider, bool json
     std::unique_ptr<Store> store = openStore(config);
     if (!store)
         return kFailure;
-    Result<QList<Repository>> list = store->repositories(provider);
+    Result<QList<Repository>> list = store->repositories().list(provider);
     if (!list) {
         err() << "forgelink-agent: " << list.error() << '\n';
         return kFailure;

@@ -33,13 +33,13 @@ Result<void> AgentService::start()
 
     // Secrets a rotation put in the database override the config's, from the first delivery on.
     if (Result<std::unique_ptr<Store>> store = Store::open(m_config.database, QStringLiteral("forgelink-secrets")); store) {
-        if (Result<QHash<Provider, QList<QByteArray>>> secrets = (*store)->webhookSecrets(); secrets)
+        if (Result<QHash<Provider, QList<QByteArray>>> secrets = (*store)->rotatedSecrets().all(); secrets)
             applySecrets(secrets.value());
     }
     m_secretRefresh = new QTimer(this);
     connect(m_secretRefresh, &QTimer::timeout, this, [this] {
         m_writer->withStore([this](Store &store) {
-            Result<QHash<Provider, QList<QByteArray>>> secrets = store.webhookSecrets();
+            Result<QHash<Provider, QList<QByteArray>>> secrets = store.rotatedSecrets().all();
             if (secrets)
                 QMetaObject::invokeMethod(this, [this, found = secrets.value()] { applySecrets(found); }, Qt::QueuedConnection);
         });

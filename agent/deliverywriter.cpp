@@ -156,7 +156,7 @@ void DeliveryWriter::run(std::promise<Result<void>> *opened)
         if (!deliveries.isEmpty()) {
             QElapsedTimer clock;
             clock.start();
-            const Result<QList<Store::Recorded>> recorded = (*store)->recordDeliveries(deliveries);
+            const Result<QList<Store::Recorded>> recorded = (*store)->ledger().record(deliveries);
             const double seconds = double(clock.nsecsElapsed()) / 1e9;
             if (!recorded) {
                 qCWarning(lcStore).noquote() << "could not commit" << deliveries.size() << "deliveries:" << recorded.error();

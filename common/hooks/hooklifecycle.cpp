@@ -28,7 +28,7 @@ QString lockName(Provider provider, const QString &repoId)
 class LeaseGuard {
 public:
     LeaseGuard(Store &store, QString name, QString holder) : m_store(store), m_name(std::move(name)), m_holder(std::move(holder)) { }
-    ~LeaseGuard() { (void)m_store.unlock(m_name, m_holder); }
+    ~LeaseGuard() { (void)m_store.leases().release(m_name, m_holder); }
 
 private:
     Store &m_store;
@@ -73,7 +73,7 @@ Result<HookProvisioner *> HookLifecycle::provisioner(Provider provider)
 
 Result<Repository> HookLifecycle::resolve(Provider provider, const QString &reference)
 {
-    Result<std::optional<Repository>> found = m_store.findRepository(provider, reference);
+    Result<std::optional<Repository>> found = m_store.repositories().find(provider, reference);
     if (!found)
         return fail(found.error());
     if (!found->has_value())
@@ -87,7 +87,7 @@ Result<void> HookLifecycle::lock(const QString &name)
     QElapsedTimer waited;
     waited.start();
     for (;;) {
-        Result<bool> taken = m_store.tryLock(name, m_holder, kLockTtlSeconds);
+        Result<bool> taken = m_store.leases().tryTake(name, m_holder, kLockTtlSeconds);
         if (!taken)
             return fail(taken.error());
         if (taken.value())
@@ -132,7 +132,7 @@ Result<QStringList> HookLifecycle::attachRepository(Provider provider, const Rep
         // All or nothing: what this attach created goes again.
         for (const RemoteHook &hook : created) {
             (void)(*hooks)->remove(repository, hook);
-            (void)m_store.removeHookRecord(provider, repository.id, hook.kind);
+            (void)m_store.hooks().remove(provider, repository.id, hook.kind);
         }
         return fail(created.isEmpty() ? error
                                       : QStringLiteral("%1; the %2 hook(s) created for %3 were removed again")
@@ -174,7 +174,7 @@ Result<QStringList> HookLifecycle::attachRepository(Provider provider, const Rep
                     lines << QStringLiteral("%1 %2: removed a duplicate %3 %4").arg(providerId(provider), repository.fullPath, kind, duplicate.id);
             }
         }
-        if (Result<void> recorded = m_store.recordHook({ provider, repository.id, repository.fullPath, kind, hook.id, {} }); !recorded)
+        if (Result<void> recorded = m_store.hooks().record({ provider, repository.id, repository.fullPath, kind, hook.id, {} }); !recorded)
             return rollBack(recorded.error());
     }
     for (const QString &line : lines)
@@ -187,7 +187,7 @@ Result<QStringList> HookLifecycle::detach(Provider provider, const QString &repo
     if (!ProviderRegistry::get(provider).hasRepositoryHooks())
         return fail(QStringLiteral("%1 has no per-repository hooks: uninstall the App from the repository instead")
                             .arg(providerDisplayName(provider)));
-    Result<std::optional<Repository>> cached = m_store.findRepository(provider, repository);
+    Result<std::optional<Repository>> cached = m_store.repositories().find(provider, repository);
     if (!cached)
         return fail(cached.error());
     Repository target;
@@ -195,7 +195,7 @@ Result<QStringList> HookLifecycle::detach(Provider provider, const QString &repo
         target = cached->value();
     } else {
         // A repository that left the cache can still have hooks on record.
-        Result<QList<HookRecord>> all = m_store.hooks(provider);
+        Result<QList<HookRecord>> all = m_store.hooks().list(provider);
         if (!all)
             return fail(all.error());
         for (const HookRecord &record : all.value()) {
@@ -220,7 +220,7 @@ Result<QStringList> HookLifecycle::detachRepository(Provider provider, const Rep
     if (Result<void> locked = lock(name); !locked)
         return fail(locked.error());
     LeaseGuard guard(m_store, name, m_holder);
-    Result<QList<HookRecord>> records = m_store.hooks(provider, repository.id);
+    Result<QList<HookRecord>> records = m_store.hooks().list(provider, repository.id);
     if (!records)
         return fail(records.error());
     QStringList lines;
@@ -233,7 +233,7 @@ Result<QStringList> HookLifecycle::detachRepository(Provider provider, const Rep
         lines << QStringLiteral("%1 %2: %3 %4 %5").arg(providerId(provider), repository.fullPath, record.kind, record.hookId,
                                                         removed.value() ? QStringLiteral("removed")
                                                                         : QStringLiteral("was already removed by hand"));
-        if (Result<void> forgotten = m_store.removeHookRecord(provider, repository.id, record.kind); !forgotten)
+        if (Result<void> forgotten = m_store.hooks().remove(provider, repository.id, record.kind); !forgotten)
             return fail(forgotten.error());
     }
     for (const QString &line : lines)
@@ -247,8 +247,8 @@ HookLifecycle::ReconcileReport HookLifecycle::reconcile(std::optional<Provider> 
     for (Provider provider : m_config.enabledProviders()) {
         if (!ProviderRegistry::get(provider).hasRepositoryHooks() || (only && *only != provider))
             continue;
-        Result<QList<Repository>> cached = m_store.repositories(provider);
-        Result<QList<HookRecord>> records = m_store.hooks(provider);
+        Result<QList<Repository>> cached = m_store.repositories().list(provider);
+        Result<QList<HookRecord>> records = m_store.hooks().list(provider);
         if (!cached || !records) {
             report.lines << QStringLiteral("%1: %2").arg(providerId(provider), !cached ? cached.error() : records.error());
             ++report.failures;
@@ -295,7 +295,7 @@ Result<QStringList> HookLifecycle::updateSecrets(Provider provider, const QByteA
     Result<HookProvisioner *> hooks = provisioner(provider);
     if (!hooks)
         return fail(hooks.error());
-    Result<QList<HookRecord>> records = m_store.hooks(provider);
+    Result<QList<HookRecord>> records = m_store.hooks().list(provider);
     if (!records)
         return fail(records.error());
     QStringList lines;

@@ -15,23 +15,23 @@ Result<int> RepositoryEventApplier::apply(Store &store, const QList<RepositoryCh
     for (const RepositoryChange &change : changes) {
         switch (change.kind) {
         case RepositoryChange::Kind::Upsert:
-            if (Result<void> done = store.upsertRepository(change.repository); !done)
+            if (Result<void> done = store.repositories().upsert(change.repository); !done)
                 return fail(done.error());
             ++changed;
             break;
         case RepositoryChange::Kind::AddIfAbsent: {
-            Result<bool> present = store.hasRepository(change.repository.provider, change.repository.id);
+            Result<bool> present = store.repositories().contains(change.repository.provider, change.repository.id);
             if (!present)
                 return fail(present.error());
             if (present.value())
                 break;
-            if (Result<void> done = store.upsertRepository(change.repository); !done)
+            if (Result<void> done = store.repositories().upsert(change.repository); !done)
                 return fail(done.error());
             ++changed;
             break;
         }
         case RepositoryChange::Kind::Remove: {
-            Result<int> removed = store.removeRepository(change.repository.provider, change.repository.id);
+            Result<int> removed = store.repositories().remove(change.repository.provider, change.repository.id);
             if (!removed)
                 return fail(removed.error());
             changed += removed.value();

@@ -44,7 +44,7 @@ Result<QList<RepositorySync::Outcome>> RepositorySync::run(std::optional<Provide
     waited.start();
     bool announced = false;
     for (;;) {
-        Result<bool> locked = m_store.tryLock(QString::fromLatin1(kLockName), m_holder, kLockTtlSeconds);
+        Result<bool> locked = m_store.leases().tryTake(QString::fromLatin1(kLockName), m_holder, kLockTtlSeconds);
         if (!locked)
             return fail(locked.error());
         if (locked.value())
@@ -65,9 +65,9 @@ Result<QList<RepositorySync::Outcome>> RepositorySync::run(std::optional<Provide
         if (m_config.network.cancelled())
             break;
         outcomes << syncProvider(provider);
-        (void)m_store.tryLock(QString::fromLatin1(kLockName), m_holder, kLockTtlSeconds); // refresh the lease
+        (void)m_store.leases().tryTake(QString::fromLatin1(kLockName), m_holder, kLockTtlSeconds); // refresh the lease
     }
-    if (Result<void> released = m_store.unlock(QString::fromLatin1(kLockName), m_holder); !released)
+    if (Result<void> released = m_store.leases().release(QString::fromLatin1(kLockName), m_holder); !released)
         qCWarning(lcSync).noquote() << released.error();
     return outcomes;
 }
@@ -79,13 +79,13 @@ RepositorySync::Outcome RepositorySync::syncProvider(Provider provider)
     QElapsedTimer clock;
     clock.start();
     const QString id = providerId(provider);
-    Result<qint64> run = m_store.startSyncRun(provider);
+    Result<qint64> run = m_store.syncRuns().start(provider);
     auto finish = [&](const QString &error) {
         outcome.succeeded = error.isEmpty();
         outcome.error = error;
         outcome.elapsedMs = clock.elapsed();
         if (run)
-            (void)m_store.finishSyncRun(run.value(), outcome.succeeded, outcome.counts, outcome.apiCalls, error);
+            (void)m_store.syncRuns().finish(run.value(), outcome.succeeded, outcome.counts, outcome.apiCalls, error);
         if (outcome.succeeded)
             qCInfo(lcSync).noquote() << id << "synced:" << outcome.counts.added << "added," << outcome.counts.updated
                                      << "updated," << outcome.counts.removed << "removed," << outcome.counts.unchanged
@@ -101,7 +101,7 @@ RepositorySync::Outcome RepositorySync::syncProvider(Provider provider)
     Result<std::unique_ptr<RepositoryLister>> lister = RepositoryLister::create(provider, m_config);
     if (!lister)
         return finish(lister.error());
-    Result<RepositoryCache> cache = m_store.repositoryCache(provider);
+    Result<RepositoryCache> cache = m_store.repositories().forListing(provider);
     if (!cache)
         return finish(cache.error());
     Result<RepositoryListing> listing = (*lister)->list(cache.value());
@@ -110,7 +110,7 @@ RepositorySync::Outcome RepositorySync::syncProvider(Provider provider)
     if (!listing)
         return finish(listing.error());
     outcome.notModified = listing->notModified;
-    Result<Store::SyncCounts> counts = m_store.applyListing(provider, listing.value());
+    Result<Store::SyncCounts> counts = m_store.repositories().apply(provider, listing.value());
     if (!counts)
         return finish(counts.error());
     outcome.counts = counts.value();

@@ -131,14 +131,14 @@ private Q_SLOTS:
         QVERIFY2(second->first().contains(QStringLiteral("already attached")), qPrintable(second->join(u'\n')));
         QCOMPARE(sentBodies("POST", QStringLiteral("/hooks")).size(), 1);
         QCOMPARE(m_fake->hooksWithUrl(ourUrl(Provider::GitLab)).size(), 1);
-        QCOMPARE(m_store->hooks(Provider::GitLab)->size(), 1);
+        QCOMPARE(m_store->hooks().list(Provider::GitLab)->size(), 1);
 
         const Result<QStringList> detached = lifecycle.detach(Provider::GitLab, path(1));
         QVERIFY(detached);
         QVERIFY(detached->first().endsWith(QStringLiteral("removed")));
         QCOMPARE(m_fake->hooksWithUrl(ourUrl(Provider::GitLab)).size(), 0);
         QCOMPARE(m_fake->hooks[repoId].size(), 120); // the others' hooks are all still there
-        QCOMPARE(m_store->hooks(Provider::GitLab)->size(), 0);
+        QCOMPARE(m_store->hooks().list(Provider::GitLab)->size(), 0);
     }
 
     void detachAfterManualRemovalSaysSo()
@@ -150,7 +150,7 @@ private Q_SLOTS:
         const Result<QStringList> detached = lifecycle.detach(Provider::GitLab, path(0));
         QVERIFY2(detached, qPrintable(detached.error()));
         QVERIFY2(detached->first().endsWith(QStringLiteral("was already removed by hand")), qPrintable(detached->first()));
-        QCOMPARE(m_store->hooks()->size(), 0);
+        QCOMPARE(m_store->hooks().list()->size(), 0);
     }
 
     void reconcileRecreatesReenablesAndFollowsTheSync()
@@ -175,7 +175,7 @@ private Q_SLOTS:
         QCOMPARE(m_fake->hooks[m_fake->repos.at(0).id].first().value(QStringLiteral("alert_status")).toString(), QStringLiteral("executable"));
         QCOMPARE(m_fake->hooks[m_fake->repos.at(1).id].size(), 1);
         QCOMPARE(m_fake->hooks[goneId].size(), 0);
-        QCOMPARE(m_store->hooks(Provider::GitLab)->size(), 2);
+        QCOMPARE(m_store->hooks().list(Provider::GitLab)->size(), 2);
     }
 
     // Projects where the token's user is Developer are not cached, so autoAttach and reconcile
@@ -192,7 +192,7 @@ private Q_SLOTS:
         HookLifecycle lifecycle(m_config, *m_store, QStringLiteral("test"));
         const HookLifecycle::ReconcileReport report = lifecycle.reconcile();
         QVERIFY2(report.failures == 0, qPrintable(report.lines.join(u'\n')));
-        QCOMPARE(m_store->hooks(Provider::GitLab)->size(), 2);
+        QCOMPARE(m_store->hooks().list(Provider::GitLab)->size(), 2);
         QCOMPARE(m_fake->statusCount(403), 0);
     }
 
@@ -215,7 +215,7 @@ private Q_SLOTS:
         const QJsonObject replacement = m_fake->hooks[repoId].first();
         QVERIFY(replacement.value(QStringLiteral("id")).toInt() != oldId);
         QCOMPARE(replacement.value(QStringLiteral("alert_status")).toString(), QStringLiteral("executable"));
-        QCOMPARE(m_store->hooks(Provider::GitLab)->first().hookId, QString::number(replacement.value(QStringLiteral("id")).toInt()));
+        QCOMPARE(m_store->hooks().list(Provider::GitLab)->first().hookId, QString::number(replacement.value(QStringLiteral("id")).toInt()));
     }
 
     // From 17.1 hook tests are limited to 5 a minute per project and user, and the 429 names no
@@ -247,7 +247,7 @@ private Q_SLOTS:
         m_config.autoAttachPatterns = { QStringLiteral("team0/*") };
         HookLifecycle lifecycle(m_config, *m_store, QStringLiteral("test"));
         QCOMPARE(lifecycle.reconcile().failures, 0);
-        const QList<HookRecord> records = m_store->hooks(Provider::GitLab).value();
+        const QList<HookRecord> records = m_store->hooks().list(Provider::GitLab).value();
         QCOMPARE(records.size(), 3); // repo-0, repo-2, repo-4 are in team0
         for (const HookRecord &record : records)
             QVERIFY(record.fullPath.startsWith(QStringLiteral("team0/")));
@@ -329,7 +329,7 @@ private Q_SLOTS:
         QVERIFY2(failed.error().contains(QStringLiteral("the 2 hook(s) created for")), qPrintable(failed.error()));
         QVERIFY(failed.error().contains(QStringLiteral("Edit subscriptions")));
         QCOMPARE(m_fake->subscriptions.size(), 0); // all or nothing
-        QCOMPARE(m_store->hooks(Provider::AzureDevOps)->size(), 0);
+        QCOMPARE(m_store->hooks().list(Provider::AzureDevOps)->size(), 0);
         QCOMPARE(sentBodies("DELETE", QStringLiteral("/_apis/hooks/subscriptions/")).size(), 2);
     }
 

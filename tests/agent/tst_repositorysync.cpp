@@ -70,7 +70,7 @@ private:
     QStringList cachedPaths(Provider provider)
     {
         QStringList paths;
-        for (const Repository &repository : m_store->repositories(provider).value())
+        for (const Repository &repository : m_store->repositories().list(provider).value())
             paths << repository.fullPath;
         return paths;
     }
@@ -119,7 +119,7 @@ private Q_SLOTS:
         QVERIFY2(outcome.succeeded, qPrintable(outcome.error));
         QCOMPARE(outcome.counts.added, repos);
         QCOMPARE(outcome.apiCalls, expectedCalls);
-        const QList<Repository> cached = m_store->repositories(provider).value();
+        const QList<Repository> cached = m_store->repositories().list(provider).value();
         QCOMPARE(cached.size(), repos);
         const FakeProviderApi::Repo &first = api->repos.first();
         const auto stored = std::find_if(cached.begin(), cached.end(), [&](const Repository &r) { return r.id == first.id; });
@@ -214,7 +214,7 @@ private Q_SLOTS:
         QVERIFY(!outcome.succeeded);
         QVERIFY2(outcome.error.contains(reason), qPrintable(outcome.error));
         QCOMPARE(cachedPaths(provider), before);
-        const QList<Store::SyncRun> runs = m_store->latestSyncRuns().value();
+        const QList<Store::SyncRun> runs = m_store->syncRuns().latest().value();
         QCOMPARE(runs.size(), 1);
         QCOMPARE(runs.first().outcome, QStringLiteral("failed"));
         QCOMPARE(runs.first().error, outcome.error);
@@ -246,7 +246,7 @@ private Q_SLOTS:
         QCOMPARE(second.counts.updated, 1);
         QCOMPARE(second.counts.removed, 1);
         QCOMPARE(second.counts.unchanged, 228);
-        const QList<Repository> cached = m_store->repositories(provider).value();
+        const QList<Repository> cached = m_store->repositories().list(provider).value();
         QCOMPARE(cached.size(), 232);
         for (const Repository &repository : cached) {
             QVERIFY(repository.id != removedId);
@@ -279,7 +279,7 @@ private Q_SLOTS:
         const RepositorySync::Outcome outcome = syncOnce(configFor(Provider::GitLab, *api), Provider::GitLab);
         QVERIFY2(outcome.succeeded, qPrintable(outcome.error));
         QCOMPARE(outcome.counts.added, 7);
-        for (const Repository &repository : m_store->repositories(Provider::GitLab).value()) {
+        for (const Repository &repository : m_store->repositories().list(Provider::GitLab).value()) {
             QVERIFY(repository.id != api->repos[1].id && repository.id != api->repos[2].id);
             QVERIFY2(!repository.visibility.isEmpty(), qPrintable(repository.fullPath)); // not the simple listing
             QVERIFY(repository.archived.has_value());

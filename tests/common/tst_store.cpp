@@ -82,10 +82,10 @@ private Q_SLOTS:
         QCOMPARE(store->isPostgres(), postgres());
         if (postgres())
             return; // the rest is SQLite's durability settings
-        QSqlQuery mode(store->database());
+        QSqlQuery mode(store->database().connection());
         QVERIFY(mode.exec(QStringLiteral("PRAGMA journal_mode")) && mode.next());
         QCOMPARE(mode.value(0).toString(), QStringLiteral("wal"));
-        QSqlQuery sync(store->database());
+        QSqlQuery sync(store->database().connection());
         QVERIFY(sync.exec(QStringLiteral("PRAGMA synchronous")) && sync.next());
         QCOMPARE(sync.value(0).toInt(), 2); // FULL
     }
@@ -94,17 +94,17 @@ private Q_SLOTS:
     {
         auto store = open();
         QVERIFY(store);
-        const Result<QList<Store::Recorded>> first = store->recordDeliveries(
+        const Result<QList<Store::Recorded>> first = store->ledger().record(
                 { delivery(Provider::GitHub, QStringLiteral("a")), delivery(Provider::GitLab, QStringLiteral("a")),
                   delivery(Provider::GitHub, QStringLiteral("a")) });
         QVERIFY2(first, qPrintable(first.error()));
         // The same id at another provider is another delivery; the same id twice in one batch is one.
         QCOMPARE(first.value(), (QList<Store::Recorded>{ Store::Recorded::New, Store::Recorded::New, Store::Recorded::Duplicate }));
-        const Result<QList<Store::Recorded>> again = store->recordDeliveries({ delivery(Provider::GitHub, QStringLiteral("a")) });
+        const Result<QList<Store::Recorded>> again = store->ledger().record({ delivery(Provider::GitHub, QStringLiteral("a")) });
         QCOMPARE(again.value(), QList<Store::Recorded>{ Store::Recorded::Duplicate });
-        QCOMPARE(store->deliveryCount().value(), 2);
+        QCOMPARE(store->ledger().count().value(), 2);
 
-        const Result<QList<Delivery>> stored = store->recentDeliveries(Provider::GitHub, 10);
+        const Result<QList<Delivery>> stored = store->ledger().recent(Provider::GitHub, 10);
         QVERIFY(stored);
         QCOMPARE(stored->size(), 1);
         const Delivery expected = delivery(Provider::GitHub, QStringLiteral("a"));
@@ -117,28 +117,28 @@ private Q_SLOTS:
     {
         auto store = open(QStringLiteral("order.db"));
         for (int i = 0; i < 5; ++i)
-            QVERIFY(store->recordDeliveries({ delivery(Provider::Bitbucket, QString::number(i)) }));
-        const Result<QList<Delivery>> latest = store->recentDeliveries(std::nullopt, 3);
+            QVERIFY(store->ledger().record({ delivery(Provider::Bitbucket, QString::number(i)) }));
+        const Result<QList<Delivery>> latest = store->ledger().recent(std::nullopt, 3);
         QCOMPARE(latest->size(), 3);
         QCOMPARE(latest->at(0).deliveryId, QStringLiteral("4"));
         QCOMPARE(latest->at(2).deliveryId, QStringLiteral("2"));
-        QCOMPARE(store->recentDeliveries(Provider::GitHub, 3)->size(), 0);
+        QCOMPARE(store->ledger().recent(Provider::GitHub, 3)->size(), 0);
     }
 
     void survivesReopening()
     {
         {
             auto store = open(QStringLiteral("persist.db"));
-            QVERIFY(store->recordDeliveries({ delivery(Provider::AzureDevOps, QStringLiteral("kept")) }));
+            QVERIFY(store->ledger().record({ delivery(Provider::AzureDevOps, QStringLiteral("kept")) }));
         }
         auto reopened = open(QStringLiteral("persist.db"));
-        QCOMPARE(reopened->recentDeliveries(std::nullopt, 10)->first().deliveryId, QStringLiteral("kept"));
+        QCOMPARE(reopened->ledger().recent(std::nullopt, 10)->first().deliveryId, QStringLiteral("kept"));
     }
 
     void aFailedBatchRecordsNothing()
     {
         auto store = open(QStringLiteral("fail.db"));
-        QSqlQuery trigger(store->database());
+        QSqlQuery trigger(store->database().connection());
         if (postgres()) {
             QVERIFY(trigger.exec(QStringLiteral("CREATE FUNCTION refuse_bad() RETURNS trigger AS $$ BEGIN IF NEW.delivery_id = 'bad' "
                                                 "THEN RAISE EXCEPTION 'refused by test'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql")));
@@ -147,13 +147,13 @@ private Q_SLOTS:
             QVERIFY(trigger.exec(QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON deliveries WHEN NEW.delivery_id = 'bad'"
                                                 " BEGIN SELECT RAISE(ABORT, 'refused by test'); END")));
         }
-        const auto result = store->recordDeliveries({ delivery(Provider::GitHub, QStringLiteral("good")),
+        const auto result = store->ledger().record({ delivery(Provider::GitHub, QStringLiteral("good")),
                                                       delivery(Provider::GitHub, QStringLiteral("bad")) });
         QVERIFY(!result);
         QVERIFY2(result.error().contains(QStringLiteral("refused by test")), qPrintable(result.error()));
-        QCOMPARE(store->deliveryCount().value(), 0);
-        QVERIFY(store->recordDeliveries({ delivery(Provider::GitHub, QStringLiteral("good")) }));
-        QCOMPARE(store->deliveryCount().value(), 1);
+        QCOMPARE(store->ledger().count().value(), 0);
+        QVERIFY(store->ledger().record({ delivery(Provider::GitHub, QStringLiteral("good")) }));
+        QCOMPARE(store->ledger().count().value(), 1);
     }
 
     void locksExcludeAndOutliveNoCrash()
@@ -161,25 +161,25 @@ private Q_SLOTS:
         auto first = open(QStringLiteral("locks.db"));
         auto second = open(QStringLiteral("locks.db"));
         QVERIFY(first && second);
-        QVERIFY(first->tryLock(QStringLiteral("sync"), QStringLiteral("agent-a"), 60).value());
-        QVERIFY(first->tryLock(QStringLiteral("sync"), QStringLiteral("agent-a"), 60).value()); // a refresh
-        QVERIFY(!second->tryLock(QStringLiteral("sync"), QStringLiteral("agent-b"), 60).value());
-        QVERIFY(first->unlock(QStringLiteral("sync"), QStringLiteral("agent-a")));
-        QVERIFY(second->tryLock(QStringLiteral("sync"), QStringLiteral("agent-b"), 60).value());
-        QVERIFY(second->unlock(QStringLiteral("sync"), QStringLiteral("agent-b")));
+        QVERIFY(first->leases().tryTake(QStringLiteral("sync"), QStringLiteral("agent-a"), 60).value());
+        QVERIFY(first->leases().tryTake(QStringLiteral("sync"), QStringLiteral("agent-a"), 60).value()); // a refresh
+        QVERIFY(!second->leases().tryTake(QStringLiteral("sync"), QStringLiteral("agent-b"), 60).value());
+        QVERIFY(first->leases().release(QStringLiteral("sync"), QStringLiteral("agent-a")));
+        QVERIFY(second->leases().tryTake(QStringLiteral("sync"), QStringLiteral("agent-b"), 60).value());
+        QVERIFY(second->leases().release(QStringLiteral("sync"), QStringLiteral("agent-b")));
 
         // A holder that died without releasing: PostgreSQL drops its session lock with its
         // connection; on SQLite the lease of a dead process on this machine is taken over.
         const QString dead = QSysInfo::machineHostName() + QStringLiteral(":999999");
-        QVERIFY(first->tryLock(QStringLiteral("sync"), dead, 3600).value());
+        QVERIFY(first->leases().tryTake(QStringLiteral("sync"), dead, 3600).value());
         first.reset();
         // PostgreSQL's backend notices the closed connection a moment later, then drops the lock.
-        QTRY_VERIFY_WITH_TIMEOUT(second->tryLock(QStringLiteral("sync"), QStringLiteral("agent-b"), 60).value(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(second->leases().tryTake(QStringLiteral("sync"), QStringLiteral("agent-b"), 60).value(), 5000);
         if (!postgres()) {
-            QVERIFY(second->unlock(QStringLiteral("sync"), QStringLiteral("agent-b")));
-            QVERIFY(second->tryLock(QStringLiteral("sync"), QStringLiteral("elsewhere:1"), 3600).value());
+            QVERIFY(second->leases().release(QStringLiteral("sync"), QStringLiteral("agent-b")));
+            QVERIFY(second->leases().tryTake(QStringLiteral("sync"), QStringLiteral("elsewhere:1"), 3600).value());
             auto third = open(QStringLiteral("locks.db"));
-            QVERIFY(!third->tryLock(QStringLiteral("sync"), QStringLiteral("agent-c"), 60).value()); // another host: wait
+            QVERIFY(!third->leases().tryTake(QStringLiteral("sync"), QStringLiteral("agent-c"), 60).value()); // another host: wait
         }
     }
 
@@ -187,7 +187,7 @@ private Q_SLOTS:
     {
         {
             auto store = open(QStringLiteral("future.db"));
-            QSqlQuery query(store->database());
+            QSqlQuery query(store->database().connection());
             QVERIFY(query.exec(QStringLiteral("UPDATE forgelink_schema SET version = 999")));
         }
         Result<std::unique_ptr<Store>> store = Store::open(settings(QStringLiteral("future.db")), QStringLiteral("future"));

@@ -1,0 +1,172 @@
+#include "store/deliveryledger.h"
+
+#include "store/sqlitestatement.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace forgelink {
+
+DeliveryLedger::DeliveryLedger(Database &database) : m_database(database) { }
+
+DeliveryLedger::~DeliveryLedger() = default;
+
+QStringList DeliveryLedger::tables(bool postgres)
+{
+    if (postgres)
+        return { QStringLiteral("CREATE TABLE deliveries ("
+                           " id BIGSERIAL PRIMARY KEY,"
+                           " provider TEXT NOT NULL, delivery_id TEXT NOT NULL, event TEXT NOT NULL,"
+                           " received_at TEXT NOT NULL, headers TEXT NOT NULL, body BYTEA NOT NULL,"
+                           " events TEXT NOT NULL, UNIQUE (provider, delivery_id))"),
+            QStringLiteral("CREATE INDEX deliveries_by_provider ON deliveries (provider, id)") };
+    return { QStringLiteral("CREATE TABLE deliveries ("
+                           " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " provider TEXT NOT NULL, delivery_id TEXT NOT NULL, event TEXT NOT NULL,"
+                           " received_at TEXT NOT NULL, headers TEXT NOT NULL, body BLOB NOT NULL,"
+                           " events TEXT NOT NULL, UNIQUE (provider, delivery_id))"),
+            QStringLiteral("CREATE INDEX deliveries_by_provider ON deliveries (provider, id)") };
+}
+
+void DeliveryLedger::forgetStatements()
+{
+    m_insert.reset();
+}
+
+Result<QList<DeliveryLedger::Recorded>> DeliveryLedger::record(const QList<Delivery> &deliveries)
+{
+    if (m_database.isPostgres())
+        return recordInBulk(deliveries);
+    if (!m_insert) {
+        auto prepared = SqliteStatement::prepare(db(), "INSERT INTO deliveries (provider, delivery_id, event, received_at, headers, body, events)"
+                                                       " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (provider, delivery_id) DO NOTHING");
+        if (!prepared)
+            return fail(QStringLiteral("cannot prepare the delivery insert: %1").arg(prepared.error()));
+        m_insert = std::move(prepared).value();
+    }
+    if (!db().transaction())
+        return fail(m_database.error(QStringLiteral("cannot start a transaction"), db().lastError()));
+    QList<Recorded> outcomes;
+    outcomes.reserve(deliveries.size());
+    for (const Delivery &delivery : deliveries) {
+        const QByteArray provider = providerId(delivery.provider).toUtf8();
+        const QByteArray deliveryId = delivery.deliveryId.toUtf8();
+        const QByteArray event = delivery.event.toUtf8();
+        const QByteArray receivedAt = delivery.receivedAt.toUTC().toString(Qt::ISODateWithMs).toUtf8();
+        const QByteArray headers = delivery.headersJsonText();
+        const QByteArray events = delivery.eventsJsonText();
+        SqliteStatement &insert = *m_insert;
+        insert.bindText(1, provider);
+        insert.bindText(2, deliveryId);
+        insert.bindText(3, event);
+        insert.bindText(4, receivedAt);
+        insert.bindText(5, headers);
+        insert.bindBlob(6, delivery.body);
+        insert.bindText(7, events);
+        const Result<int> changed = insert.execute();
+        if (!changed) {
+            db().rollback();
+            m_insert.reset(); // a broken connection may have invalidated it
+            return fail(QStringLiteral("cannot record a delivery: %1").arg(changed.error()));
+        }
+        outcomes << (changed.value() > 0 ? Recorded::New : Recorded::Duplicate);
+    }
+    if (!db().commit()) {
+        const QString message = m_database.error(QStringLiteral("cannot commit deliveries"), db().lastError());
+        db().rollback();
+        m_insert.reset();
+        return fail(message);
+    }
+    return outcomes;
+}
+
+Result<QList<DeliveryLedger::Recorded>> DeliveryLedger::recordInBulk(const QList<Delivery> &deliveries)
+{
+    constexpr qsizetype kChunk = 100;
+    if (!db().transaction())
+        return fail(m_database.error(QStringLiteral("cannot start a transaction"), db().lastError()));
+    QSet<QPair<QString, QString>> inserted;
+    for (qsizetype start = 0; start < deliveries.size(); start += kChunk) {
+        const qsizetype count = std::min(kChunk, deliveries.size() - start);
+        QStringList rows;
+        for (qsizetype i = 0; i < count; ++i)
+            rows << QStringLiteral("(?, ?, ?, ?, ?, ?, ?)");
+        QSqlQuery insert(db());
+        insert.prepare(QStringLiteral("INSERT INTO deliveries (provider, delivery_id, event, received_at, headers, body, events) VALUES %1"
+                                      " ON CONFLICT (provider, delivery_id) DO NOTHING RETURNING provider, delivery_id")
+                               .arg(rows.join(QLatin1Char(','))));
+        for (qsizetype i = start; i < start + count; ++i) {
+            const Delivery &delivery = deliveries.at(i);
+            insert.addBindValue(providerId(delivery.provider));
+            insert.addBindValue(delivery.deliveryId);
+            insert.addBindValue(delivery.event);
+            insert.addBindValue(delivery.receivedAt.toUTC().toString(Qt::ISODateWithMs));
+            insert.addBindValue(QString::fromUtf8(delivery.headersJsonText()));
+            insert.addBindValue(delivery.body);
+            insert.addBindValue(QString::fromUtf8(delivery.eventsJsonText()));
+        }
+        if (!insert.exec()) {
+            const QString message = m_database.error(QStringLiteral("cannot record deliveries"), insert.lastError());
+            db().rollback();
+            return fail(message);
+        }
+        while (insert.next())
+            inserted.insert({ insert.value(0).toString(), insert.value(1).toString() });
+    }
+    if (!db().commit()) {
+        const QString message = m_database.error(QStringLiteral("cannot commit deliveries"), db().lastError());
+        db().rollback();
+        return fail(message);
+    }
+    // The first of a batch's copies of one delivery is the new one; the others are duplicates.
+    QList<Recorded> outcomes;
+    outcomes.reserve(deliveries.size());
+    for (const Delivery &delivery : deliveries)
+        outcomes << (inserted.remove({ providerId(delivery.provider), delivery.deliveryId }) ? Recorded::New : Recorded::Duplicate);
+    return outcomes;
+}
+
+Result<QList<Delivery>> DeliveryLedger::recent(std::optional<Provider> provider, int limit)
+{
+    QSqlQuery query(db());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT provider, delivery_id, event, received_at, headers, body, events FROM deliveries %1"
+                                 " ORDER BY id DESC LIMIT ?")
+                          .arg(provider ? QStringLiteral("WHERE provider = ?") : QString()));
+    int index = 0;
+    if (provider)
+        query.bindValue(index++, providerId(*provider));
+    query.bindValue(index, limit);
+    if (!query.exec())
+        return fail(m_database.error(QStringLiteral("cannot read deliveries"), query.lastError()));
+    QList<Delivery> deliveries;
+    while (query.next()) {
+        Delivery delivery;
+        delivery.provider = providerFromId(query.value(0).toString()).value_or(Provider::GitHub);
+        delivery.deliveryId = query.value(1).toString();
+        delivery.event = query.value(2).toString();
+        delivery.receivedAt = QDateTime::fromString(query.value(3).toString(), Qt::ISODateWithMs);
+        delivery.headers = QJsonDocument::fromJson(query.value(4).toString().toUtf8()).object();
+        delivery.body = query.value(5).toByteArray();
+        for (const QJsonValue &event : QJsonDocument::fromJson(query.value(6).toString().toUtf8()).array())
+            delivery.events << NormalizedEvent::fromJson(event.toObject());
+        deliveries << delivery;
+    }
+    return deliveries;
+}
+
+Result<qint64> DeliveryLedger::count(std::optional<Provider> provider)
+{
+    QSqlQuery query(db());
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM deliveries %1").arg(provider ? QStringLiteral("WHERE provider = ?") : QString()));
+    if (provider)
+        query.bindValue(0, providerId(*provider));
+    if (!query.exec() || !query.next())
+        return fail(m_database.error(QStringLiteral("cannot count deliveries"), query.lastError()));
+    return query.value(0).toLongLong();
+}
+
+} // namespace forgelink

@@ -1,0 +1,77 @@
+#include "store/syncrunlog.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace forgelink {
+
+QStringList SyncRunLog::tables(bool postgres)
+{
+    return { QStringLiteral("CREATE TABLE sync_runs (id %1, provider TEXT NOT NULL, started_at TEXT NOT NULL,"
+                            " finished_at TEXT, outcome TEXT NOT NULL, added INTEGER NOT NULL DEFAULT 0,"
+                            " updated INTEGER NOT NULL DEFAULT 0, removed INTEGER NOT NULL DEFAULT 0,"
+                            " unchanged INTEGER NOT NULL DEFAULT 0, api_calls INTEGER NOT NULL DEFAULT 0, error TEXT)")
+                     .arg(postgres ? QStringLiteral("BIGSERIAL PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT")) };
+}
+
+Result<qint64> SyncRunLog::start(Provider provider)
+{
+    QSqlQuery query(db());
+    query.prepare(QStringLiteral("INSERT INTO sync_runs (provider, started_at, outcome) VALUES (?, ?, 'running')"));
+    query.addBindValue(providerId(provider));
+    query.addBindValue(Database::now());
+    if (!query.exec())
+        return fail(m_database.error(QStringLiteral("cannot record the sync run"), query.lastError()));
+    if (m_database.isPostgres()) {
+        QSqlQuery id(db());
+        if (!id.exec(QStringLiteral("SELECT lastval()")) || !id.next())
+            return fail(m_database.error(QStringLiteral("cannot read the sync run id"), id.lastError()));
+        return id.value(0).toLongLong();
+    }
+    return query.lastInsertId().toLongLong();
+}
+
+Result<void> SyncRunLog::finish(qint64 id, bool succeeded, const RepositoryTable::SyncCounts &counts, int apiCalls, const QString &error)
+{
+    QSqlQuery query(db());
+    query.prepare(QStringLiteral("UPDATE sync_runs SET finished_at = ?, outcome = ?, added = ?, updated = ?, removed = ?,"
+                                 " unchanged = ?, api_calls = ?, error = ? WHERE id = ?"));
+    query.addBindValue(Database::now());
+    query.addBindValue(succeeded ? QStringLiteral("succeeded") : QStringLiteral("failed"));
+    query.addBindValue(counts.added);
+    query.addBindValue(counts.updated);
+    query.addBindValue(counts.removed);
+    query.addBindValue(counts.unchanged);
+    query.addBindValue(apiCalls);
+    query.addBindValue(Database::nullable(error));
+    query.addBindValue(id);
+    if (!query.exec())
+        return fail(m_database.error(QStringLiteral("cannot record the sync run"), query.lastError()));
+    return {};
+}
+
+Result<QList<SyncRunLog::SyncRun>> SyncRunLog::latest()
+{
+    QSqlQuery query(db());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT id, provider, started_at, finished_at, outcome, added, updated, removed, unchanged,"
+                                   " api_calls, error FROM sync_runs WHERE id IN (SELECT MAX(id) FROM sync_runs GROUP BY provider)"
+                                   " ORDER BY provider")))
+        return fail(m_database.error(QStringLiteral("cannot read sync runs"), query.lastError()));
+    QList<SyncRun> runs;
+    while (query.next()) {
+        SyncRun run;
+        run.id = query.value(0).toLongLong();
+        run.provider = providerFromId(query.value(1).toString()).value_or(Provider::GitHub);
+        run.startedAt = QDateTime::fromString(query.value(2).toString(), Qt::ISODateWithMs);
+        run.finishedAt = QDateTime::fromString(query.value(3).toString(), Qt::ISODateWithMs);
+        run.outcome = query.value(4).toString();
+        run.counts = { query.value(5).toInt(), query.value(6).toInt(), query.value(7).toInt(), query.value(8).toInt() };
+        run.apiCalls = query.value(9).toInt();
+        run.error = query.value(10).toString();
+        runs << run;
+    }
+    return runs;
+}
+
+} // namespace forgelink
