@@ -10,9 +10,11 @@
 #include "config/securefilewriter.h"
 #include "providers/providerregistry.h"
 #include "store/store.h"
+#include "forward/forwardrouter.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -58,6 +60,11 @@ const char kCommands[] = "Commands:\n"
                          "                                         agent accepts old and new until all hooks have the new one\n"
                          "  events [--provider P] [--limit N] [--json] --config F\n"
                          "                                         list recorded deliveries, newest first\n"
+                         "  outbox [--target T] [--state pending|dead|delivered] [--limit N] [--json] --config F\n"
+                         "                                         list the deliveries on their way to forward targets\n"
+                         "  redeliver --target T (--delivery PROVIDER:ID | --dead | --since RFC3339) --config F\n"
+                         "                                         send deliveries to a target again (also past ones to a\n"
+                         "                                         target added later)\n"
                          "\nProviders: github, gitlab, bitbucket, azure-devops.\n"
                          "Exit codes: 0 ok, 1 runtime failure, 2 usage or config error.";
 
@@ -271,6 +278,128 @@ int rotateSecret(const AgentConfig &config, const QStringList &arguments, const 
     return kOk;
 }
 
+int outbox(const AgentConfig &config, const QString &target, const QString &state, int limit, bool json)
+{
+    if (!state.isEmpty() && state != u"pending" && state != u"dead" && state != u"delivered") {
+        err() << "forgelink-agent: --state must be pending, dead or delivered, got \"" << state << "\"\n";
+        return kUsage;
+    }
+    std::unique_ptr<Store> store = openStore(config);
+    if (!store)
+        return kFailure;
+    Result<QList<OutboxRow>> rows = store->outbox().list(target, state, limit);
+    if (!rows) {
+        err() << "forgelink-agent: " << rows.error() << '\n';
+        return kFailure;
+    }
+    for (const OutboxRow &row : rows.value()) {
+        if (json) {
+            out() << QJsonDocument(row.toJson()).toJson(QJsonDocument::Compact) << '\n';
+            continue;
+        }
+        out() << row.target.leftJustified(16) << ' ' << (providerId(row.provider) + QLatin1Char(':') + row.deliveryId).leftJustified(50)
+              << ' ' << row.state.leftJustified(9) << ' ' << QString::number(row.attempts).rightJustified(3) << "  "
+              << (row.lastError.isEmpty() ? QString() : row.lastError.left(60)) << '\n';
+    }
+    return kOk;
+}
+
+// Puts rows back to pending; for --since and --delivery it also routes deliveries that have no
+// row for the target (a target added later), by the target's filters.
+int redeliver(const AgentConfig &config, const QString &targetName, const QString &delivery, bool dead, const QString &since)
+{
+    const ForwardRouter router(config.forward, config.enabledProviders());
+    const ForwardTarget *target = router.target(targetName);
+    if (targetName.isEmpty() || !target) {
+        QStringList names;
+        for (const ForwardTarget &known : config.forward)
+            names << known.name;
+        err() << "forgelink-agent: redeliver needs --target, one of the config's forward targets ("
+              << (names.isEmpty() ? QStringLiteral("there are none") : names.join(u", ")) << ")\n";
+        return kUsage;
+    }
+    const int selectors = int(!delivery.isEmpty()) + int(dead) + int(!since.isEmpty());
+    if (selectors != 1) {
+        err() << "forgelink-agent: redeliver needs one of --delivery PROVIDER:ID, --dead or --since RFC3339\n";
+        return kUsage;
+    }
+    QDateTime sinceTime;
+    if (!since.isEmpty()) {
+        sinceTime = QDateTime::fromString(since, Qt::ISODateWithMs);
+        if (!sinceTime.isValid()) {
+            err() << "forgelink-agent: --since must be an RFC 3339 time such as 2026-12-01T00:00:00Z, got \"" << since << "\"\n";
+            return kUsage;
+        }
+    }
+    std::optional<Provider> provider;
+    QString deliveryId;
+    if (!delivery.isEmpty()) {
+        provider = providerFromId(delivery.section(QLatin1Char(':'), 0, 0));
+        deliveryId = delivery.section(QLatin1Char(':'), 1);
+        if (!provider || deliveryId.isEmpty()) {
+            err() << "forgelink-agent: --delivery must be PROVIDER:ID such as github:72d3162e-cc78-11e3-81ab-4c9367dc0958\n";
+            return kUsage;
+        }
+    }
+    std::unique_ptr<Store> store = openStore(config);
+    if (!store)
+        return kFailure;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    OutboxTable &rows = store->outbox();
+    Result<int> requeued = dead ? rows.requeueDead(target->name, now)
+            : provider          ? rows.requeueDelivery(target->name, *provider, deliveryId, now)
+                                : rows.requeueSince(target->name, sinceTime.toUTC().toString(Qt::ISODateWithMs), now);
+    if (!requeued) {
+        err() << "forgelink-agent: " << requeued.error() << '\n';
+        return kFailure;
+    }
+    int created = 0;
+    if (provider && requeued.value() == 0) {
+        Result<std::optional<Delivery>> found = store->ledger().find(*provider, deliveryId);
+        if (!found) {
+            err() << "forgelink-agent: " << found.error() << '\n';
+            return kFailure;
+        }
+        if (!found->has_value()) {
+            err() << "forgelink-agent: " << delivery << " is not in the ledger\n";
+            return kFailure;
+        }
+        const QList<OutboxTable::Entry> entry{ { *provider, deliveryId, ForwardRouter::orderingKey(**found), { target->name } } };
+        if (Result<void> queued = rows.enqueue(entry, now); !queued) {
+            err() << "forgelink-agent: " << queued.error() << '\n';
+            return kFailure;
+        }
+        created = 1;
+    } else if (!dead && !provider) {
+        const QString from = sinceTime.toUTC().toString(Qt::ISODateWithMs);
+        qint64 after = 0;
+        for (;;) {
+            Result<QList<OutboxTable::Unrouted>> batch = rows.unrouted(target->name, from, after, 500);
+            if (!batch) {
+                err() << "forgelink-agent: " << batch.error() << '\n';
+                return kFailure;
+            }
+            QList<OutboxTable::Entry> entries;
+            for (const OutboxTable::Unrouted &found : batch.value()) {
+                after = found.rowId;
+                if (ForwardRouter::matches(*target, config.enabledProviders(), found.delivery))
+                    entries << OutboxTable::Entry{ found.delivery.provider, found.delivery.deliveryId,
+                                                   ForwardRouter::orderingKey(found.delivery), { target->name } };
+            }
+            if (Result<void> queued = rows.enqueue(entries, now); !queued) {
+                err() << "forgelink-agent: " << queued.error() << '\n';
+                return kFailure;
+            }
+            created += int(entries.size());
+            if (batch->size() < 500)
+                break;
+        }
+    }
+    out() << target->name << ": " << requeued.value() << " row(s) back to pending, " << created
+          << " new row(s) for deliveries it had not had; a running agent sends them within seconds\n";
+    return kOk;
+}
+
 int repos(const AgentConfig &config, std::optional<Provider> provider, bool json)
 {
     std::unique_ptr<Store> store = openStore(config);
@@ -312,7 +441,14 @@ int AgentCli::run(const QStringList &arguments)
                                    QStringLiteral("rotate-secret: seconds to wait for every agent to accept the new secret "
                                                   "(default: twice secretRefreshSeconds)."),
                                    QStringLiteral("seconds"));
-    parser.addOptions({ config, provider, limit, json, outFile, grace });
+    const QCommandLineOption target(QStringLiteral("target"), QStringLiteral("outbox, redeliver: the forward target."), QStringLiteral("name"));
+    const QCommandLineOption state(QStringLiteral("state"), QStringLiteral("outbox: pending, dead or delivered."), QStringLiteral("state"));
+    const QCommandLineOption deliveryOption(QStringLiteral("delivery"), QStringLiteral("redeliver: one delivery, PROVIDER:ID."),
+                                            QStringLiteral("provider:id"));
+    const QCommandLineOption dead(QStringLiteral("dead"), QStringLiteral("redeliver: every dead row of the target."));
+    const QCommandLineOption since(QStringLiteral("since"), QStringLiteral("redeliver: deliveries received since this time (RFC 3339)."),
+                                   QStringLiteral("time"));
+    parser.addOptions({ config, provider, limit, json, outFile, grace, target, state, deliveryOption, dead, since });
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve, sync, repos, events, attach, detach, hooks, reconcile"));
     if (!parser.parse(arguments)) {
         err() << "forgelink-agent: " << parser.errorText() << '\n';
@@ -360,6 +496,24 @@ int AgentCli::run(const QStringList &arguments)
         }
         const auto loaded = loadConfig(parser.value(config));
         return loaded ? events(*loaded, onlyProvider, count, parser.isSet(json)) : kUsage;
+    }
+    if (command == u"outbox" || command == u"redeliver") {
+        if (positional.size() != 1) {
+            err() << "forgelink-agent: " << command << " takes no arguments besides its options\n";
+            return kUsage;
+        }
+        const auto loaded = loadConfig(parser.value(config));
+        if (!loaded)
+            return kUsage;
+        if (command == u"redeliver")
+            return redeliver(*loaded, parser.value(target), parser.value(deliveryOption), parser.isSet(dead), parser.value(since));
+        bool ok = false;
+        const int count = parser.value(limit).toInt(&ok);
+        if (!ok || count < 1) {
+            err() << "forgelink-agent: --limit must be a positive number, got \"" << parser.value(limit) << "\"\n";
+            return kUsage;
+        }
+        return outbox(*loaded, parser.value(target), parser.value(state), count, parser.isSet(json));
     }
     if (command == u"sync" || command == u"repos") {
         if (positional.size() != 1) {

@@ -26,8 +26,27 @@ AgentService::~AgentService() = default;
 Result<void> AgentService::start()
 {
     m_writer = std::make_unique<DeliveryWriter>(m_config.database);
+    if (!m_config.forward.isEmpty()) {
+        m_sender = std::make_unique<OutboxSender>(m_config, Store::thisProcess());
+        OutboxSender *sender = m_sender.get();
+        m_writer->setForwarding(ForwardRouter(m_config.forward, m_config.enabledProviders()), [sender] { sender->wake(); });
+    }
     if (Result<void> opened = m_writer->start(); !opened)
         return opened;
+    if (m_sender) {
+        QStringList targets;
+        for (const ForwardTarget &target : std::as_const(m_config.forward))
+            targets << target.name;
+        connect(m_sender.get(), &OutboxSender::attempted, this,
+                [this](const QString &target, const QString &result) { m_metrics.countForwardAttempt(target, result); });
+        connect(m_sender.get(), &OutboxSender::counted, this,
+                [this, targets](const QHash<QString, OutboxTable::TargetCounts> &counts) { m_metrics.observeOutbox(targets, counts); });
+        if (Result<void> sending = m_sender->start(); !sending) {
+            m_writer->stop();
+            return fail(QStringLiteral("cannot start forwarding: %1").arg(sending.error()));
+        }
+        qCInfo(lcAgent).noquote() << "forwarding to" << targets.join(u", ");
+    }
     connect(m_writer.get(), &DeliveryWriter::batchCommitted, this,
             [this](int deliveries, double, bool ok) { m_metrics.observeCommit(deliveries, ok); });
 
@@ -131,6 +150,9 @@ void AgentService::stop()
             return;
         m_writer->stop(); // commits whatever is still queued
         m_writer.reset();
+        if (m_sender)
+            m_sender->stop(); // what was answered is recorded; the rest is sent after a restart
+        m_sender.reset();
         qCInfo(lcAgent) << "stopped";
         Q_EMIT stopped();
     };

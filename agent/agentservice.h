@@ -2,6 +2,7 @@
 
 #include "config/agentconfig.h"
 #include "agentroutes.h"
+#include "forward/outboxsender.h"
 #include "deliverywriter.h"
 #include "http/httpserver.h"
 #include "metrics.h"
@@ -44,6 +45,7 @@ private:
     Metrics m_metrics;
     WebhookIntake m_intake;
     std::unique_ptr<DeliveryWriter> m_writer;
+    std::unique_ptr<OutboxSender> m_sender; // when forward targets are configured
     std::unique_ptr<AgentRoutes> m_routes;
     HttpServer *m_server = nullptr;
     SyncScheduler *m_scheduler = nullptr;

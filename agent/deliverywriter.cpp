@@ -46,6 +46,12 @@ void DeliveryWriter::stop()
         m_thread.join();
 }
 
+void DeliveryWriter::setForwarding(ForwardRouter router, std::function<void()> enqueued)
+{
+    m_router = std::move(router);
+    m_enqueued = std::move(enqueued);
+}
+
 void DeliveryWriter::submit(Delivery delivery, Callback callback)
 {
     std::unique_lock lock(m_mutex);
@@ -156,7 +162,16 @@ void DeliveryWriter::run(std::promise<Result<void>> *opened)
         if (!deliveries.isEmpty()) {
             QElapsedTimer clock;
             clock.start();
-            const Result<QList<Store::Recorded>> recorded = (*store)->ledger().record(deliveries);
+            QList<QStringList> targets;
+            bool forwarding = false;
+            if (m_router) {
+                targets.reserve(deliveries.size());
+                for (const Delivery &delivery : std::as_const(deliveries)) {
+                    targets << m_router->targetsFor(delivery);
+                    forwarding |= !targets.last().isEmpty();
+                }
+            }
+            const Result<QList<Store::Recorded>> recorded = (*store)->ledger().record(deliveries, targets);
             const double seconds = double(clock.nsecsElapsed()) / 1e9;
             if (!recorded) {
                 qCWarning(lcStore).noquote() << "could not commit" << deliveries.size() << "deliveries:" << recorded.error();
@@ -164,6 +179,8 @@ void DeliveryWriter::run(std::promise<Result<void>> *opened)
                 failingCommits = recorded.error();
             } else {
                 failingCommits.clear();
+                if (forwarding && m_enqueued)
+                    m_enqueued();
                 updateRepositoryCache(**store, deliveries, recorded.value());
             }
             QMetaObject::invokeMethod(

@@ -3,6 +3,7 @@
 #include "config/agentconfig.h"
 #include "webhooks/delivery.h"
 #include "result.h"
+#include "forward/forwardrouter.h"
 #include "store/store.h"
 
 #include <QObject>
@@ -29,6 +30,9 @@ public:
     using ProbeCallback = std::function<void(const Result<void> &)>;
 
     explicit DeliveryWriter(DatabaseSettings settings, QObject *parent = nullptr);
+    // Before start(): the forward targets new deliveries go to (their outbox rows are written in
+    // the same transaction), and what to call, on the writer's thread, once rows were committed.
+    void setForwarding(ForwardRouter router, std::function<void()> enqueued);
     ~DeliveryWriter() override;
 
     // Opens the database (and migrates it) on the writer thread; fails when it cannot.
@@ -56,6 +60,8 @@ private:
     static void updateRepositoryCache(Store &store, const QList<Delivery> &deliveries, const QList<Store::Recorded> &recorded);
 
     DatabaseSettings m_settings;
+    std::optional<ForwardRouter> m_router;
+    std::function<void()> m_enqueued;
     std::thread m_thread;
     std::mutex m_mutex;
     std::condition_variable m_wake;

@@ -47,6 +47,22 @@ void Metrics::observeSync(const RepositorySync::Outcome &outcome)
         setGauge(QStringLiteral("forgelink_api_rate_limit_remaining") + provider, double(*outcome.rateLimitRemaining));
 }
 
+void Metrics::countForwardAttempt(const QString &target, const QString &result)
+{
+    addCounter(QStringLiteral("forgelink_forward_attempts_total{target=\"%1\",result=\"%2\"}").arg(target, result), 1);
+}
+
+void Metrics::observeOutbox(const QStringList &targets, const QHash<QString, OutboxTable::TargetCounts> &counts)
+{
+    for (const QString &target : targets) {
+        const OutboxTable::TargetCounts count = counts.value(target);
+        const QString label = QStringLiteral("{target=\"%1\"}").arg(target);
+        setGauge(QStringLiteral("forgelink_outbox_pending") + label, double(count.pending));
+        setGauge(QStringLiteral("forgelink_outbox_dead") + label, double(count.dead));
+        setGauge(QStringLiteral("forgelink_outbox_oldest_pending_age_seconds") + label, double(count.oldestPendingAgeMs) / 1000.0);
+    }
+}
+
 void Metrics::setGauge(const QString &nameAndLabels, double value)
 {
     m_gauges[nameAndLabels] = value;

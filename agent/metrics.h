@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/outboxtable.h"
 #include "sync/repositorysync.h"
 
 #include <QByteArray>
@@ -20,6 +21,9 @@ public:
     void countEvictedConnection() { ++m_evictedConnections; }
     void observeCommit(int deliveries, bool ok);
     void observeSync(const RepositorySync::Outcome &outcome);
+    void countForwardAttempt(const QString &target, const QString &result);
+    // Every configured target gets its gauges, zero when it has no rows.
+    void observeOutbox(const QStringList &targets, const QHash<QString, OutboxTable::TargetCounts> &counts);
     // Gauges set by their owners: name plus labels ({provider="gitlab"}) to value.
     void setGauge(const QString &nameAndLabels, double value);
     void addCounter(const QString &nameAndLabels, double value);

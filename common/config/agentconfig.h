@@ -1,5 +1,6 @@
 #pragma once
 
+#include "forward/forwardtarget.h"
 #include "providers/provider.h"
 
 #include <QByteArray>
@@ -104,6 +105,9 @@ struct AgentConfig {
     int secretRefreshMs = 5'000; // how often serve reads rotated webhook secrets from the database
     bool autoAttach = false;
     QStringList autoAttachPatterns;
+
+    QList<ForwardTarget> forward; // where recorded deliveries go on to (the outbox)
+    RetentionSettings retention;
 
     std::optional<GitHubSettings> github;
     std::optional<GitLabSettings> gitlab;

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 namespace forgelink {
 
@@ -129,6 +130,47 @@ public:
     {
         return Section(node(key), field(key), m_errors, m_secrets);
     }
+
+    // A list of plain values (a single value counts as a list of one).
+    QStringList textList(const char *key)
+    {
+        const YAML::Node value = node(key);
+        QStringList items;
+        if (!value.IsDefined() || value.IsNull())
+            return items;
+        if (value.IsScalar())
+            return { yamlScalar(value) };
+        if (!value.IsSequence()) {
+            error(key, QStringLiteral("must be a list, got %1").arg(yamlTypeName(value)));
+            return items;
+        }
+        for (const auto &item : value) {
+            if (!item.IsScalar()) {
+                error(key, QStringLiteral("must be a list of values"));
+                return {};
+            }
+            items << yamlScalar(item);
+        }
+        return items;
+    }
+
+    std::optional<double> decimal(const char *key, double minimum, double maximum)
+    {
+        const auto value = text(key);
+        if (!value)
+            return std::nullopt;
+        bool ok = false;
+        const double number = value->toDouble(&ok);
+        if (!ok || number < minimum || number > maximum) {
+            error(key, QStringLiteral("must be a number from %1 to %2, got \"%3\"").arg(minimum).arg(maximum).arg(*value));
+            return std::nullopt;
+        }
+        return number;
+    }
+
+    const YAML::Node &yaml() const { return m_node; }
+    FieldErrors &errors() { return m_errors; }
+    const SecretResolver &secrets() const { return m_secrets; }
 
 private:
     YAML::Node m_node;
@@ -307,6 +349,109 @@ void readProviders(Section &root, AgentConfig &config)
     providers.reportUnknownKeys();
 }
 
+void readForward(Section &root, AgentConfig &config)
+{
+    const YAML::Node list = root.node("forward");
+    if (!list.IsDefined() || list.IsNull())
+        return;
+    if (!list.IsSequence()) {
+        root.error("forward", QStringLiteral("must be a list of targets, each with a name and a url"));
+        return;
+    }
+    static const QRegularExpression namePattern(QStringLiteral("^[a-z0-9-]+$"));
+    QStringList names;
+    int index = 0;
+    for (const auto &item : list) {
+        Section s(item, QStringLiteral("forward[%1]").arg(index++), root.errors(), root.secrets());
+        if (!s.isMap()) {
+            root.error("forward", QStringLiteral("each target must be a mapping with a name and a url"));
+            continue;
+        }
+        ForwardTarget target;
+        if (const auto name = s.text("name", true)) {
+            if (!namePattern.match(*name).hasMatch())
+                s.error("name", QStringLiteral("must be lower-case letters, digits and '-', got \"%1\"").arg(*name));
+            else if (names.contains(*name))
+                s.error("name", QStringLiteral("\"%1\" names another target already").arg(*name));
+            names << *name;
+            target.name = *name;
+        }
+        if (const auto url = s.text("url", true)) {
+            const QUrl parsed(*url, QUrl::StrictMode);
+            if (!parsed.isValid() || parsed.host().isEmpty() || (parsed.scheme() != u"http" && parsed.scheme() != u"https"))
+                s.error("url", QStringLiteral("must be an http:// or https:// URL, got \"%1\"").arg(*url));
+            target.url = QUrl(url->endsWith(QLatin1Char('/')) ? url->chopped(1) : *url);
+        }
+        if (const auto format = s.text("format")) {
+            if (*format == u"event")
+                target.format = ForwardTarget::Format::Event;
+            else if (*format != u"original")
+                s.error("format", QStringLiteral("must be original or event, got \"%1\"").arg(*format));
+        }
+        for (const QString &id : s.textList("providers")) {
+            if (const auto provider = providerFromId(id))
+                target.providers << *provider;
+            else
+                s.error("providers", QStringLiteral("\"%1\" is not a provider; known: github, gitlab, bitbucket, azure-devops").arg(id));
+        }
+        target.events = s.textList("events");
+        target.repositories = s.textList("repositories");
+        target.refs = s.textList("refs");
+        if (s.has("signingSecret"))
+            target.signingSecret = s.secret("signingSecret", true).value_or(QByteArray());
+        else if (target.format == ForwardTarget::Format::Event)
+            s.error("signingSecret", QStringLiteral("is required for format: event (whsec_<base64> or any text)"));
+        {
+            Section headers = s.child("headers");
+            if (headers.isMap()) {
+                for (const auto &entry : headers.yaml()) {
+                    const QString name = yamlScalar(entry.first);
+                    const Result<QByteArray> value = s.secrets().resolve(entry.second.IsScalar() ? yamlScalar(entry.second) : QString());
+                    if (!value)
+                        root.errors() << FieldError{ headers.field(qPrintable(name)), value.error() };
+                    else
+                        target.headers.append({ name.toLatin1(), value.value() });
+                }
+            } else if (s.has("headers")) {
+                s.error("headers", QStringLiteral("must be a mapping of header names to values"));
+            }
+        }
+        if (const auto v = s.number("timeoutSeconds", 1, 300)) target.timeoutMs = int(*v * 1000);
+        if (const auto v = s.decimal("maxAgeHours", 0.001, 24.0 * 365)) target.maxAgeMs = qint64(*v * 3600 * 1000);
+        if (const auto v = s.number("parallel", 1, 256)) target.parallel = int(*v);
+        s.reportUnknownKeys();
+        config.forward << target;
+    }
+}
+
+// 30d, 12h, 90m, 3600s.
+std::optional<qint64> durationMs(const QString &text)
+{
+    static const QRegularExpression shape(QStringLiteral("^([0-9]+)([dhms])$"));
+    const QRegularExpressionMatch match = shape.match(text.trimmed());
+    if (!match.hasMatch())
+        return std::nullopt;
+    const qint64 count = match.captured(1).toLongLong();
+    const QChar unit = match.captured(2).at(0);
+    const qint64 unitMs = unit == u'd' ? 86'400'000 : unit == u'h' ? 3'600'000 : unit == u'm' ? 60'000 : 1000;
+    return count * unitMs;
+}
+
+void readRetention(Section &root, AgentConfig &config)
+{
+    Section retention = root.child("retention");
+    if (!retention.isMap())
+        return;
+    if (const auto text = retention.text("deliveries")) {
+        const auto ms = durationMs(*text);
+        if (!ms || *ms < 3'600'000)
+            retention.error("deliveries", QStringLiteral("must be a duration of at least an hour such as 30d or 72h, got \"%1\"").arg(*text));
+        else
+            config.retention.deliveriesMs = *ms;
+    }
+    retention.reportUnknownKeys();
+}
+
 } // namespace
 
 AgentConfigReader::Outcome AgentConfigReader::readFile(const QString &path,
@@ -411,6 +556,8 @@ AgentConfigReader::Outcome AgentConfigReader::readText(const QByteArray &text, c
     if (const auto v = root.number("secretRefreshSeconds", 1, 3600))
         config.secretRefreshMs = int(*v * 1000);
     readProviders(root, config);
+    readForward(root, config);
+    readRetention(root, config);
     root.node("databasePassword");
     root.reportUnknownKeys();
     return outcome;

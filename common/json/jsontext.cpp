@@ -16,6 +16,14 @@ void JsonText::beginObject()
     m_first = true;
 }
 
+void JsonText::beginObject(QStringView key)
+{
+    separate();
+    appendString(key);
+    m_text += ":{";
+    m_first = true;
+}
+
 void JsonText::endObject()
 {
     m_text += '}';

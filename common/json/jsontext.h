@@ -15,6 +15,8 @@ public:
     explicit JsonText(qsizetype reserve = 256) { m_text.reserve(reserve); }
 
     void beginObject();
+    // An object member whose value is an object: its key, then begin it.
+    void beginObject(QStringView key);
     void endObject();
     void beginArray();
     void endArray();

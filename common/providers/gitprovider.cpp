@@ -6,6 +6,15 @@
 
 namespace forgelink {
 
+bool GitProvider::keepsHeader(QByteArrayView name) const
+{
+    for (const QByteArray &kept : keptHeaders()) {
+        if (kept.compare(name, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
 QString GitProvider::eventFromPayload(const JsonFields &) const
 {
     return {};

@@ -45,6 +45,10 @@ public:
     // The provider's headers worth keeping with a delivery (and sending on with it): what names
     // and identifies it. Never a credential.
     virtual QList<QByteArray> keptHeaders() const = 0;
+    virtual bool keepsHeader(QByteArrayView name) const;
+    // The headers that prove where a delivery came from (a signature, a token, Basic auth): kept
+    // apart, to forward the delivery as the provider sent it.
+    virtual QList<QByteArray> credentialHeaders() const = 0;
     // What the headers alone decide (WebhookVerifier::checkHeaders), then what needs the body.
     virtual WebhookVerifier::Verdict checkHeaders(const WebhookRequest &request, const WebhookCredentials &credentials) const = 0;
     virtual WebhookVerifier::Verdict verifyBody(const WebhookRequest &request, const WebhookCredentials &credentials) const;

@@ -4,13 +4,14 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QDateTime>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace forgelink {
 
-DeliveryLedger::DeliveryLedger(Database &database) : m_database(database) { }
+DeliveryLedger::DeliveryLedger(Database &database, OutboxTable &outbox) : m_database(database), m_outbox(outbox) { }
 
 DeliveryLedger::~DeliveryLedger() = default;
 
@@ -36,13 +37,13 @@ void DeliveryLedger::forgetStatements()
     m_insert.reset();
 }
 
-Result<QList<DeliveryLedger::Recorded>> DeliveryLedger::record(const QList<Delivery> &deliveries)
+Result<QList<DeliveryLedger::Recorded>> DeliveryLedger::record(const QList<Delivery> &deliveries, const QList<QStringList> &targets)
 {
     if (m_database.isPostgres())
-        return recordInBulk(deliveries);
+        return recordInBulk(deliveries, targets);
     if (!m_insert) {
-        auto prepared = SqliteStatement::prepare(db(), "INSERT INTO deliveries (provider, delivery_id, event, received_at, headers, body, events)"
-                                                       " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (provider, delivery_id) DO NOTHING");
+        auto prepared = SqliteStatement::prepare(db(), "INSERT INTO deliveries (provider, delivery_id, event, received_at, headers, body, events,"
+                                                       " credentials) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (provider, delivery_id) DO NOTHING");
         if (!prepared)
             return fail(QStringLiteral("cannot prepare the delivery insert: %1").arg(prepared.error()));
         m_insert = std::move(prepared).value();
@@ -58,6 +59,7 @@ Result<QList<DeliveryLedger::Recorded>> DeliveryLedger::record(const QList<Deliv
         const QByteArray receivedAt = delivery.receivedAt.toUTC().toString(Qt::ISODateWithMs).toUtf8();
         const QByteArray headers = delivery.headersJsonText();
         const QByteArray events = delivery.eventsJsonText();
+        const QByteArray credentials = delivery.credentialsJsonText();
         SqliteStatement &insert = *m_insert;
         insert.bindText(1, provider);
         insert.bindText(2, deliveryId);
@@ -66,6 +68,7 @@ Result<QList<DeliveryLedger::Recorded>> DeliveryLedger::record(const QList<Deliv
         insert.bindText(5, headers);
         insert.bindBlob(6, delivery.body);
         insert.bindText(7, events);
+        insert.bindText(8, credentials);
         const Result<int> changed = insert.execute();
         if (!changed) {
             db().rollback();
@@ -73,6 +76,11 @@ Result<QList<DeliveryLedger::Recorded>> DeliveryLedger::record(const QList<Deliv
             return fail(QStringLiteral("cannot record a delivery: %1").arg(changed.error()));
         }
         outcomes << (changed.value() > 0 ? Recorded::New : Recorded::Duplicate);
+    }
+    if (Result<void> queued = enqueue(deliveries, outcomes, targets); !queued) {
+        db().rollback();
+        m_insert.reset();
+        return fail(queued.error());
     }
     if (!db().commit()) {
         const QString message = m_database.error(QStringLiteral("cannot commit deliveries"), db().lastError());
@@ -83,7 +91,24 @@ Result<QList<DeliveryLedger::Recorded>> DeliveryLedger::record(const QList<Deliv
     return outcomes;
 }
 
-Result<QList<DeliveryLedger::Recorded>> DeliveryLedger::recordInBulk(const QList<Delivery> &deliveries)
+// The new deliveries' outbox rows, in the transaction that records them: nothing is sent before
+// the delivery is committed, and nothing committed is left without its rows.
+Result<void> DeliveryLedger::enqueue(const QList<Delivery> &deliveries, const QList<Recorded> &outcomes, const QList<QStringList> &targets)
+{
+    QList<OutboxTable::Entry> entries;
+    for (qsizetype i = 0; i < targets.size() && i < deliveries.size(); ++i) {
+        if (outcomes.at(i) != Recorded::New || targets.at(i).isEmpty())
+            continue;
+        const Delivery &delivery = deliveries.at(i);
+        entries << OutboxTable::Entry{ delivery.provider, delivery.deliveryId,
+                                       delivery.events.isEmpty() ? QString() : delivery.events.first().repo, targets.at(i) };
+    }
+    if (entries.isEmpty())
+        return {};
+    return m_outbox.enqueue(entries, QDateTime::currentMSecsSinceEpoch());
+}
+
+Result<QList<DeliveryLedger::Recorded>> DeliveryLedger::recordInBulk(const QList<Delivery> &deliveries, const QList<QStringList> &targets)
 {
     constexpr qsizetype kChunk = 100;
     if (!db().transaction())
@@ -93,9 +118,9 @@ Result<QList<DeliveryLedger::Recorded>> DeliveryLedger::recordInBulk(const QList
         const qsizetype count = std::min(kChunk, deliveries.size() - start);
         QStringList rows;
         for (qsizetype i = 0; i < count; ++i)
-            rows << QStringLiteral("(?, ?, ?, ?, ?, ?, ?)");
+            rows << QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?)");
         QSqlQuery insert(db());
-        insert.prepare(QStringLiteral("INSERT INTO deliveries (provider, delivery_id, event, received_at, headers, body, events) VALUES %1"
+        insert.prepare(QStringLiteral("INSERT INTO deliveries (provider, delivery_id, event, received_at, headers, body, events, credentials) VALUES %1"
                                       " ON CONFLICT (provider, delivery_id) DO NOTHING RETURNING provider, delivery_id")
                                .arg(rows.join(QLatin1Char(','))));
         for (qsizetype i = start; i < start + count; ++i) {
@@ -107,6 +132,7 @@ Result<QList<DeliveryLedger::Recorded>> DeliveryLedger::recordInBulk(const QList
             insert.addBindValue(QString::fromUtf8(delivery.headersJsonText()));
             insert.addBindValue(delivery.body);
             insert.addBindValue(QString::fromUtf8(delivery.eventsJsonText()));
+            insert.addBindValue(QString::fromUtf8(delivery.credentialsJsonText()));
         }
         if (!insert.exec()) {
             const QString message = m_database.error(QStringLiteral("cannot record deliveries"), insert.lastError());
@@ -116,16 +142,20 @@ Result<QList<DeliveryLedger::Recorded>> DeliveryLedger::recordInBulk(const QList
         while (insert.next())
             inserted.insert({ insert.value(0).toString(), insert.value(1).toString() });
     }
-    if (!db().commit()) {
-        const QString message = m_database.error(QStringLiteral("cannot commit deliveries"), db().lastError());
-        db().rollback();
-        return fail(message);
-    }
     // The first of a batch's copies of one delivery is the new one; the others are duplicates.
     QList<Recorded> outcomes;
     outcomes.reserve(deliveries.size());
     for (const Delivery &delivery : deliveries)
         outcomes << (inserted.remove({ providerId(delivery.provider), delivery.deliveryId }) ? Recorded::New : Recorded::Duplicate);
+    if (Result<void> queued = enqueue(deliveries, outcomes, targets); !queued) {
+        db().rollback();
+        return fail(queued.error());
+    }
+    if (!db().commit()) {
+        const QString message = m_database.error(QStringLiteral("cannot commit deliveries"), db().lastError());
+        db().rollback();
+        return fail(message);
+    }
     return outcomes;
 }
 
@@ -143,19 +173,37 @@ Result<QList<Delivery>> DeliveryLedger::recent(std::optional<Provider> provider,
     if (!query.exec())
         return fail(m_database.error(QStringLiteral("cannot read deliveries"), query.lastError()));
     QList<Delivery> deliveries;
-    while (query.next()) {
-        Delivery delivery;
-        delivery.provider = providerFromId(query.value(0).toString()).value_or(Provider::GitHub);
-        delivery.deliveryId = query.value(1).toString();
-        delivery.event = query.value(2).toString();
-        delivery.receivedAt = QDateTime::fromString(query.value(3).toString(), Qt::ISODateWithMs);
-        delivery.headers = QJsonDocument::fromJson(query.value(4).toString().toUtf8()).object();
-        delivery.body = query.value(5).toByteArray();
-        for (const QJsonValue &event : QJsonDocument::fromJson(query.value(6).toString().toUtf8()).array())
-            delivery.events << NormalizedEvent::fromJson(event.toObject());
-        deliveries << delivery;
-    }
+    while (query.next())
+        deliveries << fromRow(query, 0);
     return deliveries;
+}
+
+Result<std::optional<Delivery>> DeliveryLedger::find(Provider provider, const QString &deliveryId)
+{
+    QSqlQuery query(db());
+    query.prepare(QStringLiteral("SELECT provider, delivery_id, event, received_at, headers, body, events FROM deliveries"
+                                 " WHERE provider = ? AND delivery_id = ?"));
+    query.addBindValue(providerId(provider));
+    query.addBindValue(deliveryId);
+    if (!query.exec())
+        return fail(m_database.error(QStringLiteral("cannot read deliveries"), query.lastError()));
+    if (!query.next())
+        return std::optional<Delivery>();
+    return std::optional<Delivery>(fromRow(query, 0));
+}
+
+Delivery DeliveryLedger::fromRow(const QSqlQuery &query, int first)
+{
+    Delivery delivery;
+    delivery.provider = providerFromId(query.value(first).toString()).value_or(Provider::GitHub);
+    delivery.deliveryId = query.value(first + 1).toString();
+    delivery.event = query.value(first + 2).toString();
+    delivery.receivedAt = QDateTime::fromString(query.value(first + 3).toString(), Qt::ISODateWithMs);
+    delivery.headers = QJsonDocument::fromJson(query.value(first + 4).toString().toUtf8()).object();
+    delivery.body = query.value(first + 5).toByteArray();
+    for (const QJsonValue &event : QJsonDocument::fromJson(query.value(first + 6).toString().toUtf8()).array())
+        delivery.events << NormalizedEvent::fromJson(event.toObject());
+    return delivery;
 }
 
 Result<qint64> DeliveryLedger::count(std::optional<Provider> provider)

@@ -2,6 +2,7 @@
 
 #include "webhooks/delivery.h"
 
+#include <QSqlQuery>
 #include <QStringList>
 
 #include <memory>
@@ -9,6 +10,7 @@
 
 #include "result.h"
 #include "store/database.h"
+#include "store/outboxtable.h"
 
 namespace forgelink {
 
@@ -18,7 +20,7 @@ class SqliteStatement;
 // kept headers, raw body and normalized events.
 class DeliveryLedger {
 public:
-    explicit DeliveryLedger(Database &database);
+    DeliveryLedger(Database &database, OutboxTable &outbox);
     ~DeliveryLedger();
 
     enum class Recorded { New, Duplicate };
@@ -26,21 +28,29 @@ public:
     // Records the deliveries in one transaction (a group commit). A delivery whose provider and
     // delivery id are already stored is left as it was and reported as a duplicate. On error
     // nothing is recorded.
-    Result<QList<Recorded>> record(const QList<Delivery> &deliveries);
+    // `targets` names, per delivery, the forward targets it goes to: the outbox rows of the new
+    // ones are written in the same transaction.
+    Result<QList<Recorded>> record(const QList<Delivery> &deliveries, const QList<QStringList> &targets = {});
     // Newest first.
     Result<QList<Delivery>> recent(std::optional<Provider> provider, int limit);
     Result<qint64> count(std::optional<Provider> provider = std::nullopt);
+    Result<std::optional<Delivery>> find(Provider provider, const QString &deliveryId);
     // After a reconnect: prepared statements belong to the old connection.
     void forgetStatements();
 
     static QStringList tables(bool postgres);
+    // A delivery from the columns provider, delivery_id, event, received_at, headers, body, events
+    // starting at column `first`.
+    static Delivery fromRow(const QSqlQuery &query, int first);
 
 private:
     QSqlDatabase &db() { return m_database.connection(); }
 
     Database &m_database;
-    Result<QList<Recorded>> recordInBulk(const QList<Delivery> &deliveries);
+    Result<QList<Recorded>> recordInBulk(const QList<Delivery> &deliveries, const QList<QStringList> &targets);
+    Result<void> enqueue(const QList<Delivery> &deliveries, const QList<Recorded> &outcomes, const QList<QStringList> &targets);
 
+    OutboxTable &m_outbox;
     std::unique_ptr<SqliteStatement> m_insert; // SQLite only
 };
 

@@ -3,6 +3,7 @@
 #include "store/deliveryledger.h"
 #include "store/hooktable.h"
 #include "store/leases.h"
+#include "store/outboxtable.h"
 #include "store/repositorytable.h"
 #include "store/rotatedsecrets.h"
 #include "store/syncrunlog.h"
@@ -17,6 +18,7 @@ QList<Migration> Schema::migrations()
           RepositoryTable::tables() + SyncRunLog::tables(true) + Leases::tables() },
         { HookTable::tables(), HookTable::tables() },
         { RotatedSecrets::tables(), RotatedSecrets::tables() },
+        { OutboxTable::tables(false), OutboxTable::tables(true) },
     };
 }
 

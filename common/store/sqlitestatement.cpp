@@ -41,6 +41,11 @@ void SqliteStatement::bindBlob(int index, const QByteArray &bytes)
         sqlite3_bind_blob(m_statement, index, bytes.constData(), int(bytes.size()), SQLITE_STATIC);
 }
 
+void SqliteStatement::bindInt64(int index, qint64 value)
+{
+    sqlite3_bind_int64(m_statement, index, sqlite3_int64(value));
+}
+
 Result<int> SqliteStatement::execute()
 {
     const int status = sqlite3_step(m_statement);

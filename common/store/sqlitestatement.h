@@ -27,6 +27,7 @@ public:
     // Parameters count from 1. The bytes must stay valid until execute() returns.
     void bindText(int index, const QByteArray &utf8);
     void bindBlob(int index, const QByteArray &bytes);
+    void bindInt64(int index, qint64 value);
     // Runs the statement to completion: the number of rows it changed.
     Result<int> execute();
 

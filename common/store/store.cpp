@@ -3,7 +3,7 @@
 namespace forgelink {
 
 Store::Store(std::unique_ptr<Database> database)
-    : m_database(std::move(database)), m_ledger(*m_database), m_repositories(*m_database), m_syncRuns(*m_database),
+    : m_database(std::move(database)), m_outbox(*m_database), m_ledger(*m_database, m_outbox), m_repositories(*m_database), m_syncRuns(*m_database),
       m_hooks(*m_database), m_leases(*m_database), m_rotatedSecrets(*m_database)
 {
 }
@@ -19,6 +19,7 @@ Result<std::unique_ptr<Store>> Store::open(const DatabaseSettings &settings, con
 Result<void> Store::reconnect()
 {
     m_ledger.forgetStatements();
+    m_outbox.forgetStatements();
     return m_database->reconnect();
 }
 

@@ -6,6 +6,7 @@
 #include "store/deliveryledger.h"
 #include "store/hooktable.h"
 #include "store/leases.h"
+#include "store/outboxtable.h"
 #include "store/repositorytable.h"
 #include "store/rotatedsecrets.h"
 #include "store/syncrunlog.h"
@@ -32,6 +33,7 @@ public:
     Store &operator=(const Store &) = delete;
 
     DeliveryLedger &ledger() { return m_ledger; }
+    OutboxTable &outbox() { return m_outbox; }
     RepositoryTable &repositories() { return m_repositories; }
     SyncRunLog &syncRuns() { return m_syncRuns; }
     HookTable &hooks() { return m_hooks; }
@@ -52,6 +54,7 @@ private:
     explicit Store(std::unique_ptr<Database> database);
 
     std::unique_ptr<Database> m_database;
+    OutboxTable m_outbox;
     DeliveryLedger m_ledger;
     RepositoryTable m_repositories;
     SyncRunLog m_syncRuns;

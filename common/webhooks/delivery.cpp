@@ -26,6 +26,16 @@ QByteArray Delivery::headersJsonText() const
     return text.take();
 }
 
+QByteArray Delivery::credentialsJsonText() const
+{
+    JsonText text;
+    text.beginObject();
+    for (auto header = credentials.begin(); header != credentials.end(); ++header)
+        text.member(header.key(), header.value().toString());
+    text.endObject();
+    return text.take();
+}
+
 QByteArray Delivery::eventsJsonText() const
 {
     JsonText text(160 * events.size());

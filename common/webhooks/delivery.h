@@ -16,7 +16,10 @@ struct Delivery {
     QString deliveryId;
     QString event;          // the provider's event name
     QDateTime receivedAt;   // UTC
-    QJsonObject headers;    // the headers that matter, never signatures or credentials
+    QJsonObject headers;    // what names and identifies it, as received; never signatures or credentials
+    // The provider's signature or credential headers as received (X-Hub-Signature-256,
+    // X-Gitlab-Token, Authorization, ...): kept apart, only to forward the delivery as it came.
+    QJsonObject credentials;
     QByteArray body;        // raw, as received
     NormalizedEvents events;
 
@@ -25,6 +28,7 @@ struct Delivery {
     // The stored columns: the kept headers as a JSON object, the events as a JSON array (UTF-8).
     QByteArray headersJsonText() const;
     QByteArray eventsJsonText() const;
+    QByteArray credentialsJsonText() const;
 };
 
 } // namespace forgelink

@@ -139,10 +139,17 @@ WebhookIntake::Decision WebhookIntake::evaluate(Provider provider, const Webhook
     delivery.deliveryId = deliveryIdFor(provider, request, payload);
     delivery.event = event;
     delivery.receivedAt = receivedAt.toUTC();
-    for (const QList<QByteArray> &names : { commonKeptHeaders(), git.keptHeaders() }) {
-        for (const QByteArray &name : names) {
-            if (request.hasHeader(name))
-                delivery.headers.insert(QString::fromLatin1(name), QString::fromUtf8(request.header(name)));
+    const QList<QByteArray> credentialHeaders = git.credentialHeaders();
+    for (const auto &[name, value] : request.headers) {
+        const bool common = std::any_of(commonKeptHeaders().begin(), commonKeptHeaders().end(),
+                                        [&name](const QByteArray &kept) { return kept.compare(name, Qt::CaseInsensitive) == 0; });
+        if (common || git.keepsHeader(name)) {
+            delivery.headers.insert(QString::fromLatin1(name), QString::fromUtf8(value));
+            continue;
+        }
+        for (const QByteArray &credential : credentialHeaders) {
+            if (credential.compare(name, Qt::CaseInsensitive) == 0)
+                delivery.credentials.insert(QString::fromLatin1(name), QString::fromUtf8(value));
         }
     }
     delivery.body = request.body;

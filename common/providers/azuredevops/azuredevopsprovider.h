@@ -16,6 +16,7 @@ public:
     QByteArray eventHeader() const override { return {}; }
     QString eventFromPayload(const JsonFields &payload) const override;
     QList<QByteArray> keptHeaders() const override;
+    QList<QByteArray> credentialHeaders() const override { return { "Authorization" }; }
     WebhookVerifier::Verdict checkHeaders(const WebhookRequest &request, const WebhookCredentials &credentials) const override;
     QByteArray deliveryId(const WebhookRequest &request, const JsonFields &payload) const override;
     Result<NormalizedEvents> normalize(const QString &event, JsonFields payload) const override;

@@ -15,6 +15,7 @@ public:
 
     QByteArray eventHeader() const override { return "X-Event-Key"; }
     QList<QByteArray> keptHeaders() const override;
+    QList<QByteArray> credentialHeaders() const override { return { "X-Hub-Signature" }; }
     WebhookVerifier::Verdict checkHeaders(const WebhookRequest &request, const WebhookCredentials &credentials) const override;
     WebhookVerifier::Verdict verifyBody(const WebhookRequest &request, const WebhookCredentials &credentials) const override;
     QByteArray deliveryId(const WebhookRequest &request, const JsonFields &payload) const override;

@@ -19,6 +19,12 @@ QList<QByteArray> GitHubProvider::keptHeaders() const
              "X-GitHub-Hook-Installation-Target-ID", "X-GitHub-Enterprise-Host", "X-GitHub-Enterprise-Version" };
 }
 
+bool GitHubProvider::keepsHeader(QByteArrayView name) const
+{
+    // All of X-GitHub-*: what GitHub sends to identify the delivery, its hook and its target.
+    return name.size() > 9 && QByteArrayView(name.data(), 9).compare("X-GitHub-", Qt::CaseInsensitive) == 0;
+}
+
 WebhookVerifier::Verdict GitHubProvider::checkHeaders(const WebhookRequest &request, const WebhookCredentials &) const
 {
     return WebhookVerifier::signatureHeader("X-Hub-Signature-256", request);

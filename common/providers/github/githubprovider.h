@@ -15,6 +15,8 @@ public:
 
     QByteArray eventHeader() const override { return "X-GitHub-Event"; }
     QList<QByteArray> keptHeaders() const override;
+    QList<QByteArray> credentialHeaders() const override { return { "X-Hub-Signature-256", "X-Hub-Signature" }; }
+    bool keepsHeader(QByteArrayView name) const override;
     WebhookVerifier::Verdict checkHeaders(const WebhookRequest &request, const WebhookCredentials &credentials) const override;
     WebhookVerifier::Verdict verifyBody(const WebhookRequest &request, const WebhookCredentials &credentials) const override;
     QByteArray deliveryId(const WebhookRequest &request, const JsonFields &payload) const override;

@@ -14,6 +14,15 @@ QList<QByteArray> GitLabProvider::keptHeaders() const
     return { "X-Gitlab-Event", "X-Gitlab-Instance", "X-Gitlab-Webhook-UUID", "X-Gitlab-Event-UUID", "Idempotency-Key" };
 }
 
+bool GitLabProvider::keepsHeader(QByteArrayView name) const
+{
+    // All of X-Gitlab-* but the token, and Idempotency-Key.
+    if (name.compare("X-Gitlab-Token", Qt::CaseInsensitive) == 0)
+        return false;
+    return (name.size() > 9 && QByteArrayView(name.data(), 9).compare("X-Gitlab-", Qt::CaseInsensitive) == 0)
+            || name.compare("Idempotency-Key", Qt::CaseInsensitive) == 0;
+}
+
 WebhookVerifier::Verdict GitLabProvider::checkHeaders(const WebhookRequest &request, const WebhookCredentials &credentials) const
 {
     return WebhookVerifier::token("X-Gitlab-Token", request, credentials);

@@ -15,6 +15,8 @@ public:
 
     QByteArray eventHeader() const override { return "X-Gitlab-Event"; }
     QList<QByteArray> keptHeaders() const override;
+    QList<QByteArray> credentialHeaders() const override { return { "X-Gitlab-Token" }; }
+    bool keepsHeader(QByteArrayView name) const override;
     WebhookVerifier::Verdict checkHeaders(const WebhookRequest &request, const WebhookCredentials &credentials) const override;
     QByteArray deliveryId(const WebhookRequest &request, const JsonFields &payload) const override;
     Result<NormalizedEvents> normalize(const QString &event, JsonFields payload) const override;

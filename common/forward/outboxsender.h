@@ -1,0 +1,40 @@
+#pragma once
+
+#include "config/agentconfig.h"
+#include "result.h"
+#include "store/outboxtable.h"
+
+#include <QObject>
+
+class QThread;
+
+namespace forgelink {
+
+class OutboxWorker;
+
+// Forwards recorded deliveries to the config's targets, on a thread of its own with its own
+// database connection and HTTP client, so that a slow or absent target never holds up the
+// webhook receiver. The writer calls wake() after committing new rows.
+class OutboxSender : public QObject {
+    Q_OBJECT
+
+public:
+    OutboxSender(const AgentConfig &config, QString owner, QObject *parent = nullptr);
+    ~OutboxSender() override;
+
+    Result<void> start();
+    // Records what was answered, drops what is in flight (sent again later), stops the thread.
+    void stop();
+    // Thread-safe: new outbox rows were committed.
+    void wake();
+
+Q_SIGNALS:
+    void attempted(const QString &target, const QString &result);
+    void counted(const QHash<QString, forgelink::OutboxTable::TargetCounts> &counts);
+
+private:
+    QThread *m_thread = nullptr;
+    OutboxWorker *m_worker = nullptr;
+};
+
+} // namespace forgelink

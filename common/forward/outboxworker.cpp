@@ -1,0 +1,298 @@
+#include "forward/outboxworker.h"
+
+#include "forward/forwardrequest.h"
+#include "forward/forwardrouter.h"
+#include "forward/retrypolicy.h"
+#include "store/store.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+Q_LOGGING_CATEGORY(lcForward, "forgelink.forward", QtInfoMsg)
+
+namespace forgelink {
+
+namespace {
+
+// Answers are recorded together every few milliseconds: one commit for many rows.
+constexpr int kFlushMs = 5;
+constexpr int kMaxUnflushed = 256;
+// Rows claimed ahead of sending, per target, in multiples of `parallel`.
+constexpr int kQueueDepth = 4;
+// With several agents on PostgreSQL the others' new rows wake nobody here: look now and then.
+constexpr int kSharedPollMs = 2000;
+constexpr int kLongestSleepMs = 10 * 60 * 1000;
+constexpr int kCountEveryMs = 5000;
+constexpr int kRetentionEveryMs = 60 * 60 * 1000;
+constexpr int kRetentionBatch = 500;
+
+qint64 now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+// "502 Bad Gateway: <the first 200 bytes of the body>"; a network error by its name. Nothing the
+// request carried (secrets) is in it.
+QString describeFailure(QNetworkReply *reply, int status)
+{
+    if (status == 0)
+        return reply->errorString();
+    const QByteArray body = reply->read(200).simplified();
+    const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+    return QStringLiteral("%1 %2%3").arg(status).arg(reason, body.isEmpty() ? QString() : QStringLiteral(": ") + QString::fromUtf8(body));
+}
+
+} // namespace
+
+OutboxWorker::OutboxWorker(DatabaseSettings database, QList<ForwardTarget> targets, RetentionSettings retention, QString owner)
+    : m_settings(std::move(database)), m_targets(std::move(targets)), m_retention(retention), m_owner(std::move(owner))
+{
+    m_pumpSoon.setSingleShot(true);
+    m_pumpSoon.setInterval(0);
+    m_flushSoon.setSingleShot(true);
+    m_flushSoon.setInterval(kFlushMs);
+    m_due.setSingleShot(true);
+    connect(&m_pumpSoon, &QTimer::timeout, this, &OutboxWorker::pump);
+    connect(&m_flushSoon, &QTimer::timeout, this, [this] {
+        flush();
+        pump();
+    });
+    connect(&m_due, &QTimer::timeout, this, &OutboxWorker::pump);
+    connect(&m_countTimer, &QTimer::timeout, this, &OutboxWorker::count);
+    connect(&m_retentionTimer, &QTimer::timeout, this, &OutboxWorker::prune);
+}
+
+OutboxWorker::~OutboxWorker() = default;
+
+Result<void> OutboxWorker::open()
+{
+    Result<std::unique_ptr<Store>> store = Store::open(m_settings, QStringLiteral("forgelink-outbox"));
+    if (!store)
+        return fail(store.error());
+    m_store = std::move(store.value());
+    m_network = new QNetworkAccessManager(this);
+    m_countTimer.start(kCountEveryMs);
+    m_retentionTimer.start(kRetentionEveryMs);
+    QTimer::singleShot(60'000, this, &OutboxWorker::prune); // the first one a minute after start
+    count();
+    m_pumpSoon.start();
+    return {};
+}
+
+void OutboxWorker::wake()
+{
+    if (!m_finished && !m_pumpSoon.isActive())
+        m_pumpSoon.start();
+}
+
+void OutboxWorker::pump()
+{
+    if (m_finished || !m_store)
+        return;
+    for (const ForwardTarget &target : std::as_const(m_targets)) {
+        TargetState &state = m_states[target.name];
+        if (state.queue.size() + state.inFlight < target.parallel)
+            refill(target, state);
+        while (state.inFlight < target.parallel && !state.queue.isEmpty())
+            send(target, state.queue.takeFirst());
+    }
+    armDueTimer();
+}
+
+void OutboxWorker::refill(const ForwardTarget &target, TargetState &state)
+{
+    const int room = target.parallel * kQueueDepth - state.queue.size() - state.inFlight;
+    // Long enough for every event of a row to time out once, and some.
+    const qint64 leaseMs = qint64(target.timeoutMs) * 8 + 30'000;
+    Result<QList<OutboxWork>> claimed = m_store->outbox().claim(target.name, room, m_held, m_owner, leaseMs, now());
+    if (!claimed) {
+        if (!m_storeFailing)
+            qCWarning(lcForward).noquote() << "cannot read the outbox:" << claimed.error();
+        m_storeFailing = true;
+        if (m_store->reconnect())
+            m_storeFailing = false;
+        return;
+    }
+    m_storeFailing = false;
+    for (OutboxWork &work : claimed.value()) {
+        m_held.insert(work.row.id);
+        state.queue << std::move(work);
+    }
+}
+
+void OutboxWorker::send(const ForwardTarget &target, OutboxWork work)
+{
+    int position = -1;
+    ForwardRequest request;
+    if (target.format == ForwardTarget::Format::Original) {
+        request = ForwardRequest::original(target, work);
+    } else {
+        const QList<int> matching = ForwardRouter::matchingEvents(target, work.delivery);
+        if (work.row.progress >= matching.size()) {
+            // Every matching event went (or none matches any more): the row is done.
+            conclude(target, work, { work.row.id, OutboxTable::Completion::Outcome::Delivered, std::nullopt, {}, 0, work.row.progress },
+                     QStringLiteral("delivered"));
+            return;
+        }
+        position = matching.at(work.row.progress);
+        request = ForwardRequest::event(target, work.delivery, position, now() / 1000);
+    }
+    QNetworkRequest http(request.url);
+    http.setTransferTimeout(target.timeoutMs);
+    // No redirects: a 3xx is an answer that did not accept the delivery.
+    http.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    for (const auto &[name, value] : request.headers)
+        http.setRawHeader(name, value);
+    QNetworkReply *reply = m_network->post(http, request.body);
+    ++m_states[target.name].inFlight;
+    // m_targets never changes after construction: the pointer stays valid.
+    connect(reply, &QNetworkReply::finished, this, [this, reply, destination = &target, work = std::move(work), position]() mutable {
+        reply->deleteLater();
+        --m_states[destination->name].inFlight;
+        if (!m_finished)
+            answered(*destination, std::move(work), reply, position);
+    });
+}
+
+void OutboxWorker::answered(const ForwardTarget &target, OutboxWork work, QNetworkReply *reply, int eventPosition)
+{
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const qint64 at = now();
+    OutboxTable::Completion completion{ work.row.id, OutboxTable::Completion::Outcome::Retry, std::nullopt, {}, 0, work.row.progress };
+    if (status > 0)
+        completion.status = status;
+    if (status >= 200 && status < 300) {
+        if (eventPosition >= 0) {
+            // The next of the row's events, at once; the row is done after the last.
+            ++work.row.progress;
+            send(target, std::move(work));
+            return;
+        }
+        completion.outcome = OutboxTable::Completion::Outcome::Delivered;
+        conclude(target, work, completion, QStringLiteral("delivered"));
+        return;
+    }
+    completion.error = describeFailure(reply, status);
+    if (status == 410) {
+        completion.outcome = OutboxTable::Completion::Outcome::Dead;
+        qCWarning(lcForward).noquote() << target.name << providerId(work.row.provider) << work.row.deliveryId
+                                       << "is dead: the target answered 410 Gone";
+        conclude(target, work, completion, QStringLiteral("dead"));
+        return;
+    }
+    const int attempts = work.row.attempts + 1;
+    const qint64 deadAt = work.row.createdAtMs + target.maxAgeMs;
+    const qint64 delay = RetryPolicy::delayMs(attempts, RetryPolicy::retryAfterMs(reply->rawHeader("Retry-After"), at));
+    if (at >= deadAt) {
+        completion.outcome = OutboxTable::Completion::Outcome::Dead;
+        qCWarning(lcForward).noquote() << target.name << providerId(work.row.provider) << work.row.deliveryId << "is dead after"
+                                       << attempts << "attempts over" << target.maxAgeMs / 3'600'000.0 << "h:" << completion.error;
+        conclude(target, work, completion, QStringLiteral("dead"));
+        return;
+    }
+    completion.nextAttemptAtMs = std::min(at + delay, deadAt);
+    qCInfo(lcForward).noquote() << target.name << providerId(work.row.provider) << work.row.deliveryId << "not accepted ("
+                                << completion.error << "); attempt" << attempts << ", again in" << (completion.nextAttemptAtMs - at) / 1000.0 << "s";
+    conclude(target, work, completion, QStringLiteral("retry"));
+}
+
+void OutboxWorker::conclude(const ForwardTarget &target, const OutboxWork &work, OutboxTable::Completion completion, const QString &result)
+{
+    Q_UNUSED(work);
+    m_completions << completion;
+    Q_EMIT attempted(target.name, result);
+    if (m_completions.size() >= kMaxUnflushed) {
+        flush();
+        m_pumpSoon.start();
+    } else if (!m_flushSoon.isActive()) {
+        m_flushSoon.start();
+    }
+}
+
+void OutboxWorker::flush()
+{
+    if (m_completions.isEmpty() || !m_store)
+        return;
+    const Result<void> recorded = m_store->outbox().complete(m_completions, now());
+    if (!recorded) {
+        // The rows stay pending and leased to nobody: they are sent again (at least once).
+        qCWarning(lcForward).noquote() << "cannot record" << m_completions.size() << "answers; the rows will be sent again:" << recorded.error();
+        (void)m_store->reconnect();
+    }
+    for (const OutboxTable::Completion &completion : std::as_const(m_completions))
+        m_held.remove(completion.id);
+    m_completions.clear();
+}
+
+void OutboxWorker::armDueTimer()
+{
+    bool busy = !m_completions.isEmpty();
+    for (const TargetState &state : std::as_const(m_states))
+        busy |= state.inFlight > 0 || !state.queue.isEmpty();
+    if (busy) {
+        m_due.stop(); // answers and flushes pump again
+        return;
+    }
+    qint64 sleep = kLongestSleepMs;
+    Result<std::optional<qint64>> due = m_store->outbox().nextDueMs();
+    if (due && due->has_value())
+        sleep = std::clamp<qint64>(**due - now(), 0, kLongestSleepMs);
+    if (m_store->isPostgres())
+        sleep = std::min<qint64>(sleep, kSharedPollMs);
+    m_due.start(int(std::max<qint64>(sleep, 5)));
+}
+
+void OutboxWorker::count()
+{
+    if (!m_store)
+        return;
+    Result<QHash<QString, OutboxTable::TargetCounts>> counts = m_store->outbox().counts(now());
+    if (counts)
+        Q_EMIT counted(counts.value());
+}
+
+void OutboxWorker::prune()
+{
+    if (!m_store || m_finished)
+        return;
+    const QString before = QDateTime::fromMSecsSinceEpoch(now() - m_retention.deliveriesMs, Qt::UTC).toString(Qt::ISODateWithMs);
+    int total = 0;
+    for (int round = 0; round < 200; ++round) { // small batches, each its own short transaction
+        Result<int> pruned = m_store->outbox().prune(before, kRetentionBatch);
+        if (!pruned) {
+            qCWarning(lcForward).noquote() << "retention:" << pruned.error();
+            break;
+        }
+        total += pruned.value();
+        if (pruned.value() < kRetentionBatch)
+            break;
+    }
+    if (total > 0)
+        qCInfo(lcForward) << "retention: deleted" << total << "deliveries older than" << before;
+}
+
+void OutboxWorker::finish()
+{
+    flush();
+    m_finished = true;
+    m_pumpSoon.stop();
+    m_flushSoon.stop();
+    m_due.stop();
+    m_countTimer.stop();
+    m_retentionTimer.stop();
+    if (m_network) {
+        // What is in flight is dropped; those rows stay pending and are sent again later.
+        for (QNetworkReply *reply : m_network->findChildren<QNetworkReply *>()) {
+            reply->disconnect(this);
+            reply->abort();
+        }
+        delete m_network;
+        m_network = nullptr;
+    }
+    m_store.reset();
+}
+
+} // namespace forgelink

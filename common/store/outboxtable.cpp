@@ -1,0 +1,427 @@
+#include "store/outboxtable.h"
+
+#include "store/deliveryledger.h"
+#include "store/sqlitestatement.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace forgelink {
+
+namespace {
+
+// A claimed row and its delivery: the outbox's columns, then the ledger's.
+const char kClaimColumns[] = "o.id, o.target, o.repo, o.attempts, o.progress, o.created_at,"
+                             " d.provider, d.delivery_id, d.event, d.received_at, d.headers, d.body, d.events, d.credentials";
+
+OutboxWork workFromRow(const QSqlQuery &query)
+{
+    OutboxWork work;
+    work.row.id = query.value(0).toLongLong();
+    work.row.target = query.value(1).toString();
+    work.row.repo = query.value(2).toString();
+    work.row.attempts = query.value(3).toInt();
+    work.row.progress = query.value(4).toInt();
+    work.row.createdAtMs = query.value(5).toLongLong();
+    work.row.state = QStringLiteral("pending");
+    work.delivery = DeliveryLedger::fromRow(query, 6);
+    work.row.provider = work.delivery.provider;
+    work.row.deliveryId = work.delivery.deliveryId;
+    work.credentials = QJsonDocument::fromJson(query.value(13).toString().toUtf8()).object();
+    return work;
+}
+
+OutboxRow rowFromQuery(const QSqlQuery &query)
+{
+    // Columns: id, target, provider, delivery_id, repo, state, attempts, progress, last_status,
+    // last_error, next_attempt_at, created_at
+    OutboxRow row;
+    row.id = query.value(0).toLongLong();
+    row.target = query.value(1).toString();
+    row.provider = providerFromId(query.value(2).toString()).value_or(Provider::GitHub);
+    row.deliveryId = query.value(3).toString();
+    row.repo = query.value(4).toString();
+    row.state = query.value(5).toString();
+    row.attempts = query.value(6).toInt();
+    row.progress = query.value(7).toInt();
+    if (!query.value(8).isNull())
+        row.lastStatus = query.value(8).toInt();
+    row.lastError = query.value(9).toString();
+    row.nextAttemptAtMs = query.value(10).toLongLong();
+    row.createdAtMs = query.value(11).toLongLong();
+    return row;
+}
+
+const char kRowColumns[] = "id, target, provider, delivery_id, repo, state, attempts, progress, last_status, last_error,"
+                           " next_attempt_at, created_at";
+
+// Rows a target may take now: due, not leased, and each the oldest pending one of its repository.
+const char kDue[] = "o.target = ? AND o.state = 'pending' AND o.next_attempt_at <= ? AND o.lease_until <= ?"
+                    " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.target = o.target AND p.repo = o.repo"
+                    " AND p.state = 'pending' AND p.id < o.id)";
+
+} // namespace
+
+OutboxTable::OutboxTable(Database &database) : m_database(database) { }
+
+OutboxTable::~OutboxTable() = default;
+
+QStringList OutboxTable::tables(bool postgres)
+{
+    return {
+        QStringLiteral("CREATE TABLE outbox (id %1, target TEXT NOT NULL, provider TEXT NOT NULL, delivery_id TEXT NOT NULL,"
+                       " repo TEXT NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
+                       " progress INTEGER NOT NULL DEFAULT 0, last_status INTEGER, last_error TEXT,"
+                       " next_attempt_at BIGINT NOT NULL, created_at BIGINT NOT NULL, finished_at BIGINT,"
+                       " lease_owner TEXT, lease_until BIGINT NOT NULL DEFAULT 0,"
+                       " UNIQUE (target, provider, delivery_id))")
+                .arg(postgres ? QStringLiteral("BIGSERIAL PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT")),
+        QStringLiteral("CREATE INDEX outbox_due ON outbox (target, state, next_attempt_at)"),
+        QStringLiteral("CREATE INDEX outbox_order ON outbox (target, repo, state, id)"),
+        QStringLiteral("CREATE INDEX outbox_by_delivery ON outbox (provider, delivery_id)"),
+        // The provider's signature or credential headers as received, for forwarding a delivery
+        // as the provider sent it. The database holds secrets already (rotated ones).
+        QStringLiteral("ALTER TABLE deliveries ADD COLUMN credentials TEXT"),
+        QStringLiteral("CREATE INDEX deliveries_by_time ON deliveries (received_at)"),
+    };
+}
+
+void OutboxTable::forgetStatements()
+{
+    m_insert.reset();
+}
+
+Result<void> OutboxTable::enqueueWithSqlite(const QList<Entry> &entries, qint64 nowMs)
+{
+    if (!m_insert) {
+        auto prepared = SqliteStatement::prepare(db(), "INSERT INTO outbox (target, provider, delivery_id, repo, state,"
+                                                       " next_attempt_at, created_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)"
+                                                       " ON CONFLICT (target, provider, delivery_id) DO NOTHING");
+        if (!prepared)
+            return fail(QStringLiteral("cannot prepare the outbox insert: %1").arg(prepared.error()));
+        m_insert = std::move(prepared).value();
+    }
+    for (const Entry &entry : entries) {
+        const QByteArray provider = providerId(entry.provider).toUtf8();
+        const QByteArray deliveryId = entry.deliveryId.toUtf8();
+        const QByteArray repo = entry.repo.toUtf8();
+        for (const QString &target : entry.targets) {
+            const QByteArray name = target.toUtf8();
+            m_insert->bindText(1, name);
+            m_insert->bindText(2, provider);
+            m_insert->bindText(3, deliveryId);
+            m_insert->bindText(4, repo);
+            m_insert->bindInt64(5, nowMs);
+            m_insert->bindInt64(6, nowMs);
+            if (Result<int> done = m_insert->execute(); !done) {
+                m_insert.reset();
+                return fail(QStringLiteral("cannot add to the outbox: %1").arg(done.error()));
+            }
+        }
+    }
+    return {};
+}
+
+Result<void> OutboxTable::enqueue(const QList<Entry> &entries, qint64 nowMs)
+{
+    if (!m_database.isPostgres())
+        return enqueueWithSqlite(entries, nowMs);
+    // PostgreSQL: one multi-row insert, one round trip.
+    QStringList rows;
+    for (const Entry &entry : entries) {
+        for (int i = 0; i < entry.targets.size(); ++i)
+            rows << QStringLiteral("(?, ?, ?, ?, 'pending', ?, ?)");
+    }
+    if (rows.isEmpty())
+        return {};
+    QSqlQuery insert(db());
+    insert.prepare(QStringLiteral("INSERT INTO outbox (target, provider, delivery_id, repo, state, next_attempt_at, created_at)"
+                                  " VALUES %1 ON CONFLICT (target, provider, delivery_id) DO NOTHING")
+                           .arg(rows.join(QLatin1Char(','))));
+    for (const Entry &entry : entries) {
+        for (const QString &target : entry.targets) {
+            insert.addBindValue(target);
+            insert.addBindValue(providerId(entry.provider));
+            insert.addBindValue(entry.deliveryId);
+            insert.addBindValue(entry.repo);
+            insert.addBindValue(nowMs);
+            insert.addBindValue(nowMs);
+        }
+    }
+    if (!insert.exec())
+        return fail(m_database.error(QStringLiteral("cannot add to the outbox"), insert.lastError()));
+    return {};
+}
+
+Result<QList<OutboxWork>> OutboxTable::claim(const QString &target, int limit, const QSet<qint64> &held, const QString &owner,
+                                             qint64 leaseMs, qint64 nowMs)
+{
+    QList<OutboxWork> claimed;
+    if (limit <= 0)
+        return claimed;
+    if (!m_database.isPostgres()) {
+        // One agent per SQLite file: the rows this agent holds are skipped here, no lease is written.
+        QSqlQuery query(db());
+        query.setForwardOnly(true);
+        query.prepare(QStringLiteral("SELECT %1 FROM outbox o JOIN deliveries d ON d.provider = o.provider AND d.delivery_id = o.delivery_id"
+                                     " WHERE %2 ORDER BY o.id LIMIT ?")
+                              .arg(QLatin1String(kClaimColumns), QLatin1String(kDue)));
+        query.addBindValue(target);
+        query.addBindValue(nowMs);
+        query.addBindValue(nowMs);
+        query.addBindValue(limit + held.size());
+        if (!query.exec())
+            return fail(m_database.error(QStringLiteral("cannot read the outbox"), query.lastError()));
+        while (query.next() && claimed.size() < limit) {
+            if (!held.contains(query.value(0).toLongLong()))
+                claimed << workFromRow(query);
+        }
+        return claimed;
+    }
+    // PostgreSQL: rows another agent holds are locked or leased; ours are leased to us.
+    if (!db().transaction())
+        return fail(m_database.error(QStringLiteral("cannot start a transaction"), db().lastError()));
+    QSqlQuery lease(db());
+    lease.prepare(QStringLiteral("UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id IN ("
+                                 " SELECT o.id FROM outbox o WHERE %1 ORDER BY o.id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING id")
+                          .arg(QLatin1String(kDue)));
+    lease.addBindValue(owner);
+    lease.addBindValue(nowMs + leaseMs);
+    lease.addBindValue(target);
+    lease.addBindValue(nowMs);
+    lease.addBindValue(nowMs);
+    lease.addBindValue(limit);
+    if (!lease.exec()) {
+        const QString message = m_database.error(QStringLiteral("cannot claim outbox rows"), lease.lastError());
+        db().rollback();
+        return fail(message);
+    }
+    QStringList ids;
+    while (lease.next())
+        ids << QString::number(lease.value(0).toLongLong());
+    lease.finish();
+    if (!db().commit()) {
+        const QString message = m_database.error(QStringLiteral("cannot claim outbox rows"), db().lastError());
+        db().rollback();
+        return fail(message);
+    }
+    if (ids.isEmpty())
+        return claimed;
+    QSqlQuery query(db());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT %1 FROM outbox o JOIN deliveries d ON d.provider = o.provider AND d.delivery_id = o.delivery_id"
+                                   " WHERE o.id IN (%2) ORDER BY o.id")
+                            .arg(QLatin1String(kClaimColumns), ids.join(QLatin1Char(',')))))
+        return fail(m_database.error(QStringLiteral("cannot read the outbox"), query.lastError()));
+    while (query.next())
+        claimed << workFromRow(query);
+    return claimed;
+}
+
+Result<void> OutboxTable::complete(const QList<Completion> &completions, qint64 nowMs)
+{
+    if (completions.isEmpty())
+        return {};
+    if (!db().transaction())
+        return fail(m_database.error(QStringLiteral("cannot start a transaction"), db().lastError()));
+    QSqlQuery update(db());
+    update.prepare(QStringLiteral("UPDATE outbox SET state = ?, attempts = attempts + 1, progress = ?, last_status = ?, last_error = ?,"
+                                  " next_attempt_at = ?, finished_at = ?, lease_owner = NULL, lease_until = 0 WHERE id = ?"));
+    for (const Completion &completion : completions) {
+        const bool finished = completion.outcome != Completion::Outcome::Retry;
+        update.addBindValue(completion.outcome == Completion::Outcome::Delivered ? QStringLiteral("delivered")
+                                    : completion.outcome == Completion::Outcome::Dead ? QStringLiteral("dead")
+                                                                                       : QStringLiteral("pending"));
+        update.addBindValue(completion.progress);
+        update.addBindValue(completion.status ? QVariant(*completion.status) : QVariant(QMetaType(QMetaType::Int)));
+        update.addBindValue(Database::nullable(completion.error));
+        update.addBindValue(completion.nextAttemptAtMs);
+        update.addBindValue(finished ? QVariant(nowMs) : QVariant(QMetaType(QMetaType::LongLong)));
+        update.addBindValue(completion.id);
+        if (!update.exec()) {
+            const QString message = m_database.error(QStringLiteral("cannot record an outbox answer"), update.lastError());
+            db().rollback();
+            return fail(message);
+        }
+    }
+    update.finish();
+    if (!db().commit()) {
+        const QString message = m_database.error(QStringLiteral("cannot record outbox answers"), db().lastError());
+        db().rollback();
+        return fail(message);
+    }
+    return {};
+}
+
+Result<QList<OutboxRow>> OutboxTable::list(const QString &target, const QString &state, int limit)
+{
+    QStringList conditions;
+    if (!target.isEmpty())
+        conditions << QStringLiteral("target = ?");
+    if (!state.isEmpty())
+        conditions << QStringLiteral("state = ?");
+    QSqlQuery query(db());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM outbox %2 ORDER BY id DESC LIMIT ?")
+                          .arg(QLatin1String(kRowColumns),
+                               conditions.isEmpty() ? QString() : QStringLiteral("WHERE ") + conditions.join(QStringLiteral(" AND "))));
+    if (!target.isEmpty())
+        query.addBindValue(target);
+    if (!state.isEmpty())
+        query.addBindValue(state);
+    query.addBindValue(limit);
+    if (!query.exec())
+        return fail(m_database.error(QStringLiteral("cannot read the outbox"), query.lastError()));
+    QList<OutboxRow> rows;
+    while (query.next())
+        rows << rowFromQuery(query);
+    return rows;
+}
+
+Result<std::optional<qint64>> OutboxTable::nextDueMs()
+{
+    QSqlQuery query(db());
+    if (!query.exec(QStringLiteral("SELECT MIN(CASE WHEN lease_until > next_attempt_at THEN lease_until ELSE next_attempt_at END)"
+                                   " FROM outbox WHERE state = 'pending'"))
+        || !query.next())
+        return fail(m_database.error(QStringLiteral("cannot read the outbox"), query.lastError()));
+    if (query.value(0).isNull())
+        return std::optional<qint64>();
+    return std::optional<qint64>(query.value(0).toLongLong());
+}
+
+Result<QHash<QString, OutboxTable::TargetCounts>> OutboxTable::counts(qint64 nowMs)
+{
+    QSqlQuery query(db());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT target, state, COUNT(*), MIN(created_at) FROM outbox WHERE state IN ('pending', 'dead')"
+                                   " GROUP BY target, state")))
+        return fail(m_database.error(QStringLiteral("cannot count the outbox"), query.lastError()));
+    QHash<QString, TargetCounts> counts;
+    while (query.next()) {
+        TargetCounts &target = counts[query.value(0).toString()];
+        if (query.value(1).toString() == u"pending") {
+            target.pending = query.value(2).toLongLong();
+            target.oldestPendingAgeMs = std::max<qint64>(0, nowMs - query.value(3).toLongLong());
+        } else {
+            target.dead = query.value(2).toLongLong();
+        }
+    }
+    return counts;
+}
+
+namespace {
+const char kRequeue[] = "UPDATE outbox SET state = 'pending', progress = 0, next_attempt_at = ?, created_at = ?, finished_at = NULL,"
+                        " lease_owner = NULL, lease_until = 0 WHERE target = ? AND ";
+} // namespace
+
+Result<int> OutboxTable::requeueDelivery(const QString &target, Provider provider, const QString &deliveryId, qint64 nowMs)
+{
+    QSqlQuery query(db());
+    query.prepare(QLatin1String(kRequeue) + QStringLiteral("provider = ? AND delivery_id = ?"));
+    query.addBindValue(nowMs);
+    query.addBindValue(nowMs);
+    query.addBindValue(target);
+    query.addBindValue(providerId(provider));
+    query.addBindValue(deliveryId);
+    if (!query.exec())
+        return fail(m_database.error(QStringLiteral("cannot put the row back"), query.lastError()));
+    return query.numRowsAffected();
+}
+
+Result<int> OutboxTable::requeueDead(const QString &target, qint64 nowMs)
+{
+    QSqlQuery query(db());
+    query.prepare(QLatin1String(kRequeue) + QStringLiteral("state = 'dead'"));
+    query.addBindValue(nowMs);
+    query.addBindValue(nowMs);
+    query.addBindValue(target);
+    if (!query.exec())
+        return fail(m_database.error(QStringLiteral("cannot put the dead rows back"), query.lastError()));
+    return query.numRowsAffected();
+}
+
+Result<int> OutboxTable::requeueSince(const QString &target, const QString &receivedSince, qint64 nowMs)
+{
+    QSqlQuery query(db());
+    query.prepare(QLatin1String(kRequeue)
+                  + QStringLiteral("EXISTS (SELECT 1 FROM deliveries d WHERE d.provider = outbox.provider"
+                                   " AND d.delivery_id = outbox.delivery_id AND d.received_at >= ?)"));
+    query.addBindValue(nowMs);
+    query.addBindValue(nowMs);
+    query.addBindValue(target);
+    query.addBindValue(receivedSince);
+    if (!query.exec())
+        return fail(m_database.error(QStringLiteral("cannot put the rows back"), query.lastError()));
+    return query.numRowsAffected();
+}
+
+Result<QList<OutboxTable::Unrouted>> OutboxTable::unrouted(const QString &target, const QString &receivedSince, qint64 afterRowId, int limit)
+{
+    QSqlQuery query(db());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT d.id, d.provider, d.delivery_id, d.event, d.received_at, d.headers, d.body, d.events FROM deliveries d"
+                                 " WHERE d.received_at >= ? AND d.id > ? AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.target = ?"
+                                 " AND o.provider = d.provider AND o.delivery_id = d.delivery_id) ORDER BY d.id LIMIT ?"));
+    query.addBindValue(receivedSince);
+    query.addBindValue(afterRowId);
+    query.addBindValue(target);
+    query.addBindValue(limit);
+    if (!query.exec())
+        return fail(m_database.error(QStringLiteral("cannot read deliveries"), query.lastError()));
+    QList<Unrouted> found;
+    while (query.next())
+        found << Unrouted{ query.value(0).toLongLong(), DeliveryLedger::fromRow(query, 1) };
+    return found;
+}
+
+Result<int> OutboxTable::prune(const QString &receivedBefore, int limit)
+{
+    QSqlQuery select(db());
+    select.setForwardOnly(true);
+    select.prepare(QStringLiteral("SELECT d.id, d.provider, d.delivery_id FROM deliveries d WHERE d.received_at < ? AND NOT EXISTS"
+                                  " (SELECT 1 FROM outbox o WHERE o.provider = d.provider AND o.delivery_id = d.delivery_id"
+                                  " AND o.state = 'pending') ORDER BY d.id LIMIT ?"));
+    select.addBindValue(receivedBefore);
+    select.addBindValue(limit);
+    if (!select.exec())
+        return fail(m_database.error(QStringLiteral("cannot find old deliveries"), select.lastError()));
+    QList<std::tuple<qint64, QString, QString>> old;
+    while (select.next())
+        old << std::make_tuple(select.value(0).toLongLong(), select.value(1).toString(), select.value(2).toString());
+    select.finish();
+    if (old.isEmpty())
+        return 0;
+    if (!db().transaction())
+        return fail(m_database.error(QStringLiteral("cannot start a transaction"), db().lastError()));
+    QSqlQuery rows(db());
+    rows.prepare(QStringLiteral("DELETE FROM outbox WHERE provider = ? AND delivery_id = ? AND state <> 'pending'"));
+    QSqlQuery deliveries(db());
+    // A row put back to pending meanwhile (redeliver) keeps its delivery.
+    deliveries.prepare(QStringLiteral("DELETE FROM deliveries WHERE id = ? AND NOT EXISTS (SELECT 1 FROM outbox o"
+                                      " WHERE o.provider = ? AND o.delivery_id = ? AND o.state = 'pending')"));
+    for (const auto &[id, provider, deliveryId] : old) {
+        rows.addBindValue(provider);
+        rows.addBindValue(deliveryId);
+        deliveries.addBindValue(id);
+        deliveries.addBindValue(provider);
+        deliveries.addBindValue(deliveryId);
+        if (!rows.exec() || !deliveries.exec()) {
+            const QString message = m_database.error(QStringLiteral("cannot delete old deliveries"),
+                                                     rows.lastError().isValid() ? rows.lastError() : deliveries.lastError());
+            db().rollback();
+            return fail(message);
+        }
+    }
+    rows.finish();
+    deliveries.finish();
+    if (!db().commit()) {
+        const QString message = m_database.error(QStringLiteral("cannot delete old deliveries"), db().lastError());
+        db().rollback();
+        return fail(message);
+    }
+    return int(old.size());
+}
+
+} // namespace forgelink

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "result.h"
+#include "store/database.h"
+#include "store/outboxrow.h"
+
+#include <QSet>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace forgelink {
+
+class SqliteStatement;
+
+// The transactional outbox: one row per delivery and forward target, written in the same
+// transaction as the delivery (DeliveryLedger), pending until the target accepts it. Several
+// agents on PostgreSQL share it: a row is claimed with FOR UPDATE SKIP LOCKED and a lease that a
+// crashed agent loses. One repository's rows go to a target in the order they were recorded.
+class OutboxTable {
+public:
+    explicit OutboxTable(Database &database);
+    ~OutboxTable();
+
+    struct Entry {
+        Provider provider;
+        QString deliveryId;
+        QString repo;
+        QStringList targets;
+    };
+    // Inside the caller's transaction.
+    Result<void> enqueue(const QList<Entry> &entries, qint64 nowMs);
+
+    // The rows of `target` that may be sent now: pending, due, not leased by another agent, and
+    // each the oldest pending row of its repository for the target; `held` are rows this agent
+    // sends already. PostgreSQL: the rows are leased to `owner` for `leaseMs`.
+    Result<QList<OutboxWork>> claim(const QString &target, int limit, const QSet<qint64> &held, const QString &owner,
+                                    qint64 leaseMs, qint64 nowMs);
+
+    struct Completion {
+        enum class Outcome { Delivered, Retry, Dead };
+        qint64 id = 0;
+        Outcome outcome = Outcome::Retry;
+        std::optional<int> status;
+        QString error;
+        qint64 nextAttemptAtMs = 0;
+        int progress = 0;
+    };
+    // One transaction for all of them.
+    Result<void> complete(const QList<Completion> &completions, qint64 nowMs);
+
+    // Newest first.
+    Result<QList<OutboxRow>> list(const QString &target, const QString &state, int limit);
+    // The earliest moment a pending row falls due (or its lease lapses), when there is one.
+    Result<std::optional<qint64>> nextDueMs();
+
+    struct TargetCounts {
+        qint64 pending = 0;
+        qint64 dead = 0;
+        qint64 oldestPendingAgeMs = 0;
+    };
+    Result<QHash<QString, TargetCounts>> counts(qint64 nowMs);
+
+    // Back to pending, as new (maxAgeHours counts from now): the rows of one delivery, every dead
+    // row, or the rows of deliveries received since a moment. How many rows changed.
+    Result<int> requeueDelivery(const QString &target, Provider provider, const QString &deliveryId, qint64 nowMs);
+    Result<int> requeueDead(const QString &target, qint64 nowMs);
+    Result<int> requeueSince(const QString &target, const QString &receivedSince, qint64 nowMs);
+    // Deliveries without a row for `target` (a target added later), received since a moment, in
+    // recorded order after `afterRowId` (the ledger's row id), at most `limit`.
+    struct Unrouted {
+        qint64 rowId = 0;
+        Delivery delivery;
+    };
+    Result<QList<Unrouted>> unrouted(const QString &target, const QString &receivedSince, qint64 afterRowId, int limit);
+
+    // Retention: deliveries received before `receivedBefore` with no pending row are deleted with
+    // their rows, at most `limit` at a time. How many deliveries went.
+    Result<int> prune(const QString &receivedBefore, int limit);
+
+    void forgetStatements();
+    static QStringList tables(bool postgres);
+
+private:
+    QSqlDatabase &db() { return m_database.connection(); }
+    Result<void> enqueueWithSqlite(const QList<Entry> &entries, qint64 nowMs);
+
+    Database &m_database;
+    std::unique_ptr<SqliteStatement> m_insert; // SQLite only
+};
+
+} // namespace forgelink
