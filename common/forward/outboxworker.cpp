@@ -22,9 +22,9 @@ constexpr int kFlushMs = 5;
 constexpr int kMaxUnflushed = 256;
 // Rows claimed ahead of sending, per target, in multiples of `parallel`.
 constexpr int kQueueDepth = 4;
-// With several agents on PostgreSQL the others' new rows wake nobody here: look now and then.
-constexpr int kSharedPollMs = 2000;
-constexpr int kLongestSleepMs = 10 * 60 * 1000;
+// Rows another process adds (another agent on PostgreSQL, `redeliver`) wake nobody here: look
+// now and then. One small query every two seconds while idle.
+constexpr int kLongestSleepMs = 2000;
 constexpr int kCountEveryMs = 5000;
 constexpr int kRetentionEveryMs = 60 * 60 * 1000;
 constexpr int kRetentionBatch = 500;
@@ -240,8 +240,6 @@ void OutboxWorker::armDueTimer()
     Result<std::optional<qint64>> due = m_store->outbox().nextDueMs();
     if (due && due->has_value())
         sleep = std::clamp<qint64>(**due - now(), 0, kLongestSleepMs);
-    if (m_store->isPostgres())
-        sleep = std::min<qint64>(sleep, kSharedPollMs);
     m_due.start(int(std::max<qint64>(sleep, 5)));
 }
 

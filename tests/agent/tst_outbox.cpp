@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -139,6 +140,225 @@ private Q_SLOTS:
                                         + QByteArray::number(sent.size())),
                  metrics->body.constData());
         QCOMPARE(agent.terminate(), 0);
+    }
+
+    // A target that answers 502s, then is down for a while, and an agent killed half way: every
+    // acknowledged delivery still arrives (some more than once: delivery is at least once).
+    void failuresOutagesAndAKillLoseNothing()
+    {
+        WebhookSink sink;
+        int failures = 0;
+        sink.answer = [&failures](const WebhookSink::Received &) { return failures-- > 0 ? 502 : 0; };
+        QVERIFY(sink.start());
+        AgentProcess agent(target(sink) + kProviders);
+        QVERIFY2(agent.start(), agent.log().constData());
+        QSet<QByteArray> acknowledged;
+        auto send = [&](int from, int to) {
+            for (int i = from; i < to; ++i) {
+                const QByteArray id = "kill-" + QByteArray::number(i);
+                const auto response = post(agent, Provider::GitLab, "Push Hook", gitlabPush(QStringLiteral("acme/repo-%1").arg(i % 5), i), id);
+                if (response && response->status == 202)
+                    acknowledged.insert("gitlab:" + id);
+            }
+        };
+        failures = 6;
+        send(0, 20);
+        sink.stop(); // the target goes down
+        send(20, 40);
+        agent.kill(); // and the agent dies with rows pending
+        QVERIFY2(agent.start(), agent.log().constData());
+        send(40, 50);
+        QTest::qWait(1500);
+        QVERIFY(sink.start()); // the target is back, on the same port
+        auto arrived = [&] {
+            QSet<QByteArray> ids;
+            for (const WebhookSink::Received &received : sink.accepted())
+                ids.insert(received.header("X-Forgelink-Delivery"));
+            return ids;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(arrived().contains(acknowledged), 40'000);
+        QCOMPARE(acknowledged.size(), 50);
+        QCOMPARE(agent.terminate(), 0);
+    }
+
+    // One repository's rows reach a target in the order they were recorded, even when the first
+    // is refused for a while; other repositories do not wait for it.
+    void oneRepositoryInOrder()
+    {
+        WebhookSink sink;
+        int refusals = 3;
+        sink.answer = [&refusals](const WebhookSink::Received &request) {
+            return request.header("X-Forgelink-Delivery") == "gitlab:a-0" && refusals-- > 0 ? 503 : 0;
+        };
+        QVERIFY(sink.start());
+        AgentProcess agent(target(sink) + kProviders);
+        QVERIFY2(agent.start(), agent.log().constData());
+        for (int i = 0; i < 8; ++i) {
+            QCOMPARE(post(agent, Provider::GitLab, "Push Hook", gitlabPush(QStringLiteral("acme/a"), i), "a-" + QByteArray::number(i))->status, 202);
+            QCOMPARE(post(agent, Provider::GitLab, "Push Hook", gitlabPush(QStringLiteral("acme/b"), 100 + i), "b-" + QByteArray::number(i))->status, 202);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(sink.accepted().size(), 16, 30'000);
+        QList<QByteArray> a;
+        QList<QByteArray> b;
+        int bBeforeA0 = 0;
+        for (const WebhookSink::Received &received : sink.accepted()) {
+            const QByteArray id = received.header("X-Forgelink-Delivery");
+            (id.startsWith("gitlab:a-") ? a : b) << id;
+            if (id.startsWith("gitlab:b-") && a.isEmpty())
+                ++bBeforeA0;
+        }
+        for (int i = 0; i < 8; ++i) {
+            QCOMPARE(a.at(i), "gitlab:a-" + QByteArray::number(i));
+            QCOMPARE(b.at(i), "gitlab:b-" + QByteArray::number(i));
+        }
+        QVERIFY2(bBeforeA0 > 0, "repository b waited for repository a");
+        QCOMPARE(agent.terminate(), 0);
+    }
+
+    // format event: only the events the filters select, one POST each, signed as Standard
+    // Webhooks says, with a webhook-id that stays the same when a POST is retried.
+    void eventTargetsGetSignedFilteredEvents()
+    {
+        WebhookSink sink;
+        bool failFirst = true;
+        sink.answer = [&failFirst](const WebhookSink::Received &) {
+            const bool fail = failFirst;
+            failFirst = false;
+            return fail ? 500 : 0;
+        };
+        QVERIFY(sink.start());
+        const QByteArray key = "a-32-byte-key-for-signing-events";
+        AgentProcess agent("forward:\n  - {name: ci, url: " + sink.url().toUtf8() + "/hooks, format: event, providers: [github, gitlab],\n"
+                           "     events: [\"branch_*\", push, \"pull_request_*\"], repositories: [\"Codertocat/*\", \"mike/*\"],\n"
+                           "     refs: [\"refs/heads/*\"], signingSecret: whsec_" + key.toBase64() + "}\n" + kProviders);
+        QVERIFY2(agent.start(), agent.log().constData());
+        QStringList expected;
+        int serial = 0;
+        for (const WebhookFixture &fixture : WebhookFixtures::all()) {
+            const QByteArray id = "ev-" + QByteArray::number(serial++);
+            QVERIFY(post(agent, fixture.provider, fixture.event, fixture.body(), id));
+            if (fixture.provider != Provider::GitHub && fixture.provider != Provider::GitLab)
+                continue;
+            for (qsizetype i = 0; i < fixture.expected.size(); ++i) {
+                const NormalizedEvent &event = fixture.expected.at(i);
+                const bool kind = event.kind.startsWith(QLatin1String("branch_")) || event.kind == u"push"
+                        || event.kind.startsWith(QLatin1String("pull_request_"));
+                const bool repo = event.repo.startsWith(QLatin1String("Codertocat/")) || event.repo.startsWith(QLatin1String("mike/"));
+                if (kind && repo && event.ref.startsWith(QLatin1String("refs/heads/")))
+                    expected << QStringLiteral("%1:%2:%3").arg(providerId(fixture.provider), QString::fromLatin1(id)).arg(i);
+            }
+        }
+        QVERIFY(expected.size() >= 3);
+        QTRY_COMPARE_WITH_TIMEOUT(sink.accepted().size(), expected.size(), 20'000);
+        QStringList got;
+        for (const WebhookSink::Received &received : sink.accepted()) {
+            QCOMPARE(received.path, QByteArray("/hooks"));
+            const QByteArray id = received.header("webhook-id");
+            const qint64 timestamp = received.header("webhook-timestamp").toLongLong();
+            QVERIFY(qAbs(timestamp - QDateTime::currentSecsSinceEpoch()) < 60);
+            QCOMPARE(received.header("webhook-signature"), "v1," + Crypto::hmacSha256(key, id + '.' + QByteArray::number(timestamp) + '.' + received.body).toBase64());
+            const QJsonObject body = QJsonDocument::fromJson(received.body).object();
+            const QJsonObject data = body.value(QStringLiteral("data")).toObject();
+            QVERIFY(!body.value(QStringLiteral("type")).toString().isEmpty());
+            QVERIFY(body.value(QStringLiteral("timestamp")).toString().endsWith(QLatin1Char('Z')));
+            QCOMPARE(QStringLiteral("%1:%2:").arg(data.value(QStringLiteral("provider")).toString(), data.value(QStringLiteral("deliveryId")).toString()),
+                     QString::fromLatin1(id).section(QLatin1Char(':'), 0, 1) + QLatin1Char(':'));
+            got << QString::fromLatin1(id);
+        }
+        got.sort();
+        expected.sort();
+        QCOMPARE(got, expected);
+        // The refused first POST and its retry carried the same webhook-id.
+        QCOMPARE(sink.received.first().status, 500);
+        int sameId = 0;
+        for (const WebhookSink::Received &received : sink.accepted())
+            sameId += received.header("webhook-id") == sink.received.first().header("webhook-id") ? 1 : 0;
+        QCOMPARE(sameId, 1);
+        QCOMPARE(agent.terminate(), 0);
+    }
+
+    // 410 Gone makes a row dead at once; `redeliver --dead` brings it back.
+    void goneIsDeadUntilRedelivered()
+    {
+        WebhookSink sink;
+        int status = 410;
+        sink.answer = [&status](const WebhookSink::Received &) { return status; };
+        QVERIFY(sink.start());
+        AgentProcess agent(target(sink) + kProviders);
+        QVERIFY2(agent.start(), agent.log().constData());
+        QCOMPARE(post(agent, Provider::GitLab, "Push Hook", gitlabPush(QStringLiteral("acme/app"), 1), "gone-1")->status, 202);
+        QTRY_COMPARE_WITH_TIMEOUT(outbox(agent, { QStringLiteral("--state"), QStringLiteral("dead") }).size(), 1, 10'000);
+        const QJsonObject dead = outbox(agent, { QStringLiteral("--state"), QStringLiteral("dead") }).first();
+        QCOMPARE(dead.value(QStringLiteral("lastStatus")).toInt(), 410);
+        QCOMPARE(dead.value(QStringLiteral("deliveryId")).toString(), QStringLiteral("gone-1"));
+        QCOMPARE(dead.value(QStringLiteral("repo")).toString(), QStringLiteral("acme/app"));
+        QCOMPARE(sink.received.size(), 1); // not retried
+        status = 0;
+        const AgentProcess::Run redeliver = agent.command({ QStringLiteral("redeliver"), QStringLiteral("--target"), QStringLiteral("pipekit"),
+                                                            QStringLiteral("--dead") });
+        QVERIFY2(redeliver.exitCode == 0, redeliver.err.constData());
+        QVERIFY(redeliver.out.contains("1 row(s) back to pending"));
+        QTRY_COMPARE_WITH_TIMEOUT(sink.accepted().size(), 1, 15'000);
+        QTRY_COMPARE_WITH_TIMEOUT(outbox(agent, { QStringLiteral("--state"), QStringLiteral("delivered") }).size(), 1, 5000);
+        QCOMPARE(agent.terminate(), 0);
+    }
+
+    // A target added later gets past deliveries through `redeliver --since`, by its filters.
+    void targetAddedLaterGetsThePast()
+    {
+        WebhookSink sink;
+        QVERIFY(sink.start());
+        QTemporaryDir keep;
+        const QString database = keep.filePath(QStringLiteral("shared.db"));
+        {
+            AgentProcess before("database: sqlite://" + database.toUtf8() + "\n" + kProviders);
+            QVERIFY2(before.start(), before.log().constData());
+            for (int i = 0; i < 4; ++i)
+                QCOMPARE(post(before, Provider::GitLab, "Push Hook", gitlabPush(i < 3 ? QStringLiteral("acme/app") : QStringLiteral("other/x"), i),
+                              "past-" + QByteArray::number(i))->status, 202);
+            QCOMPARE(before.terminate(), 0);
+        }
+        AgentProcess after("database: sqlite://" + database.toUtf8() + "\n" + target(sink, ", repositories: [\"acme/*\"]") + kProviders);
+        QVERIFY2(after.start(), after.log().constData());
+        QTest::qWait(500);
+        QCOMPARE(sink.received.size(), 0); // nothing is sent by itself
+        const AgentProcess::Run redeliver = after.command({ QStringLiteral("redeliver"), QStringLiteral("--target"), QStringLiteral("pipekit"),
+                                                            QStringLiteral("--since"), QStringLiteral("2020-01-01T00:00:00Z") });
+        QVERIFY2(redeliver.exitCode == 0, redeliver.err.constData());
+        QVERIFY2(redeliver.out.contains("3 new row(s)"), redeliver.out.constData());
+        QTRY_COMPARE_WITH_TIMEOUT(sink.accepted().size(), 3, 15'000);
+        for (const WebhookSink::Received &received : sink.accepted())
+            QVERIFY(received.header("X-Forgelink-Delivery") != "gitlab:past-3");
+        QCOMPARE(after.command({ QStringLiteral("redeliver"), QStringLiteral("--target"), QStringLiteral("nobody"), QStringLiteral("--dead") }).exitCode, 2);
+        QCOMPARE(after.terminate(), 0);
+    }
+
+    // Two agents on one PostgreSQL share the outbox: each row is sent once.
+    void twoAgentsOnPostgresSendEachRowOnce()
+    {
+        if (!TestDatabases::postgresAvailable())
+            QSKIP(qPrintable(TestDatabases::postgresMissing()));
+        const Result<DatabaseSettings> database = TestDatabases::postgres(QStringLiteral("tst_outbox_two"));
+        QVERIFY2(database, qPrintable(database.error()));
+        const QByteArray url = QStringLiteral("postgresql://%1@%2:%3/%4").arg(database->user, database->host).arg(database->port).arg(database->name).toUtf8();
+        WebhookSink sink;
+        QVERIFY(sink.start());
+        AgentProcess first("database: " + url + "\n" + target(sink) + kProviders);
+        AgentProcess second("database: " + url + "\n" + target(sink) + kProviders);
+        QVERIFY2(first.start(), first.log().constData());
+        QVERIFY2(second.start(), second.log().constData());
+        for (int i = 0; i < 60; ++i)
+            QCOMPARE(post(i % 2 ? first : second, Provider::GitLab, "Push Hook", gitlabPush(QStringLiteral("acme/r%1").arg(i % 7), i),
+                          "pg-" + QByteArray::number(i))->status, 202);
+        QTRY_COMPARE_WITH_TIMEOUT(sink.accepted().size(), 60, 30'000);
+        QTest::qWait(2500); // a second send would come within the poll interval
+        QSet<QByteArray> ids;
+        for (const WebhookSink::Received &received : sink.accepted())
+            ids.insert(received.header("X-Forgelink-Delivery"));
+        QCOMPARE(ids.size(), 60);
+        QCOMPARE(sink.received.size(), 60);
+        QCOMPARE(first.terminate(), 0);
+        QCOMPARE(second.terminate(), 0);
     }
 };
 

@@ -1,0 +1,199 @@
+#include "forward/glob.h"
+#include "forward/standardwebhooks.h"
+#include "store/store.h"
+#include "testdatabases.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace forgelink;
+using namespace forgelink::test;
+
+// The outbox's table on SQLite and PostgreSQL: rows written with their delivery, claimed oldest
+// first and one per repository, shared between agents, and pruned only when nothing is pending.
+class tst_OutboxTable : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_opened = 0;
+
+    std::unique_ptr<Store> open(const QString &name, bool fresh = true)
+    {
+        QFETCH_GLOBAL(QString, backend);
+        DatabaseSettings settings = TestDatabases::sqlite(m_dir.filePath(name + QStringLiteral(".db")));
+        if (backend == u"postgresql") {
+            const Result<DatabaseSettings> found = TestDatabases::postgres(QStringLiteral("tst_outbox_") + name, fresh);
+            if (!found)
+                return nullptr;
+            settings = found.value();
+        }
+        Result<std::unique_ptr<Store>> store = Store::open(settings, QStringLiteral("outbox-%1").arg(++m_opened));
+        if (!store)
+            qWarning("%s", qPrintable(store.error()));
+        return store ? std::move(store.value()) : nullptr;
+    }
+
+    static Delivery delivery(const QString &id, const QString &repo, const QDateTime &receivedAt = QDateTime::currentDateTimeUtc())
+    {
+        Delivery delivery;
+        delivery.provider = Provider::GitLab;
+        delivery.deliveryId = id;
+        delivery.event = QStringLiteral("Push Hook");
+        delivery.receivedAt = receivedAt;
+        delivery.body = "{\"id\":\"" + id.toUtf8() + "\"}";
+        delivery.credentials = QJsonObject{ { QStringLiteral("X-Gitlab-Token"), QStringLiteral("t") } };
+        NormalizedEvent event;
+        event.kind = QStringLiteral("push");
+        event.repo = repo;
+        delivery.events = { event };
+        return delivery;
+    }
+
+    static QStringList ids(const QList<OutboxWork> &claimed)
+    {
+        QStringList list;
+        for (const OutboxWork &work : claimed)
+            list << work.row.deliveryId;
+        return list;
+    }
+
+private Q_SLOTS:
+    void initTestCase_data() { TestDatabases::addBackendRows(); }
+
+    void init()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        if (backend == u"postgresql" && !TestDatabases::postgresAvailable())
+            QSKIP(qPrintable(TestDatabases::postgresMissing()));
+    }
+
+    void rowsComeWithTheirDeliveryAndInOrder()
+    {
+        auto store = open(QStringLiteral("order"));
+        QVERIFY(store);
+        const QList<Delivery> deliveries{ delivery(QStringLiteral("a1"), QStringLiteral("acme/a")),
+                                          delivery(QStringLiteral("b1"), QStringLiteral("acme/b")),
+                                          delivery(QStringLiteral("a2"), QStringLiteral("acme/a")),
+                                          delivery(QStringLiteral("x"), QStringLiteral("acme/c")) };
+        const QList<QStringList> targets{ { "t" }, { "t", "u" }, { "t" }, {} };
+        QVERIFY(store->ledger().record(deliveries, targets));
+        // A duplicate gets no second row.
+        QVERIFY(store->ledger().record({ deliveries.first() }, { { "t" } }));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        Result<QList<OutboxWork>> first = store->outbox().claim(QStringLiteral("t"), 10, {}, QStringLiteral("me"), 60'000, now + 1);
+        QVERIFY2(first, qPrintable(first.error()));
+        // a2 waits for a1: one row per repository, oldest first.
+        QCOMPARE(ids(first.value()), (QStringList{ "a1", "b1" }));
+        QCOMPARE(first->first().delivery.body, deliveries.first().body);
+        QCOMPARE(first->first().credentials.value(QStringLiteral("X-Gitlab-Token")).toString(), QStringLiteral("t"));
+        QCOMPARE(first->first().row.repo, QStringLiteral("acme/a"));
+        // A retry later keeps a2 waiting; a delivered a1 lets it go.
+        QVERIFY(store->outbox().complete({ { first->at(0).row.id, OutboxTable::Completion::Outcome::Retry, 502, QStringLiteral("502"), now + 60'000, 0 },
+                                           { first->at(1).row.id, OutboxTable::Completion::Outcome::Delivered, 204, {}, 0, 0 } },
+                                         now));
+        QCOMPARE(ids(store->outbox().claim(QStringLiteral("t"), 10, {}, QStringLiteral("me"), 60'000, now + 2).value()), QStringList());
+        const QList<OutboxWork> again = store->outbox().claim(QStringLiteral("t"), 10, {}, QStringLiteral("me"), 60'000, now + 60'001).value();
+        QCOMPARE(ids(again), QStringList{ "a1" });
+        QCOMPARE(again.first().row.attempts, 1);
+        QVERIFY(store->outbox().complete({ { again.first().row.id, OutboxTable::Completion::Outcome::Delivered, 204, {}, 0, 0 } }, now));
+        QCOMPARE(ids(store->outbox().claim(QStringLiteral("t"), 10, {}, QStringLiteral("me"), 60'000, now + 60'002).value()), QStringList{ "a2" });
+        // The other target has its own row.
+        QCOMPARE(ids(store->outbox().claim(QStringLiteral("u"), 10, {}, QStringLiteral("me"), 60'000, now + 1).value()), QStringList{ "b1" });
+        const auto counts = store->outbox().counts(now + 1000).value();
+        QCOMPARE(counts.value(QStringLiteral("t")).pending, 1);
+        QCOMPARE(counts.value(QStringLiteral("u")).pending, 1);
+    }
+
+    // Two agents on PostgreSQL: a row claimed by one is leased to it and skipped by the other.
+    void twoAgentsClaimDisjointRows()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        if (backend != u"postgresql")
+            QSKIP("leases are PostgreSQL's: SQLite has one agent");
+        auto first = open(QStringLiteral("shared"));
+        auto second = open(QStringLiteral("shared"), false);
+        QVERIFY(first && second);
+        QList<Delivery> deliveries;
+        QList<QStringList> targets;
+        for (int i = 0; i < 20; ++i) {
+            deliveries << delivery(QStringLiteral("d%1").arg(i), QStringLiteral("acme/r%1").arg(i));
+            targets << QStringList{ "t" };
+        }
+        QVERIFY(first->ledger().record(deliveries, targets));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch() + 1;
+        const QStringList mine = ids(first->outbox().claim(QStringLiteral("t"), 12, {}, QStringLiteral("a"), 60'000, now).value());
+        const QStringList theirs = ids(second->outbox().claim(QStringLiteral("t"), 12, {}, QStringLiteral("b"), 60'000, now).value());
+        QCOMPARE(mine.size(), 12);
+        QCOMPARE(theirs.size(), 8);
+        for (const QString &id : theirs)
+            QVERIFY(!mine.contains(id));
+        // A lease that lapsed (its agent crashed) is taken over.
+        QCOMPARE(ids(second->outbox().claim(QStringLiteral("t"), 30, {}, QStringLiteral("b"), 60'000, now + 61'000).value()).size(), 20);
+    }
+
+    void retentionDeletesOnlyWhatItMay()
+    {
+        auto store = open(QStringLiteral("retention"));
+        QVERIFY(store);
+        const QDateTime old = QDateTime::currentDateTimeUtc().addDays(-40);
+        QVERIFY(store->ledger().record({ delivery(QStringLiteral("old-done"), QStringLiteral("r"), old),
+                                         delivery(QStringLiteral("old-pending"), QStringLiteral("s"), old),
+                                         delivery(QStringLiteral("old-unrouted"), QStringLiteral("t"), old),
+                                         delivery(QStringLiteral("new"), QStringLiteral("u")) },
+                                       { { "t" }, { "t" }, {}, { "t" } }));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QList<OutboxWork> claimed = store->outbox().claim(QStringLiteral("t"), 10, {}, QStringLiteral("me"), 1000, now + 1).value();
+        for (const OutboxWork &work : claimed) {
+            if (work.row.deliveryId == u"old-done" || work.row.deliveryId == u"new")
+                QVERIFY(store->outbox().complete({ { work.row.id, OutboxTable::Completion::Outcome::Delivered, 204, {}, 0, 0 } }, now));
+        }
+        const QString cutoff = QDateTime::currentDateTimeUtc().addDays(-30).toString(Qt::ISODateWithMs);
+        Result<int> pruned = store->outbox().prune(cutoff, 1); // small batches
+        QVERIFY2(pruned, qPrintable(pruned.error()));
+        QCOMPARE(pruned.value(), 1);
+        QCOMPARE(store->outbox().prune(cutoff, 500).value(), 1);
+        QCOMPARE(store->outbox().prune(cutoff, 500).value(), 0);
+        QStringList left;
+        for (const Delivery &kept : store->ledger().recent(std::nullopt, 10).value())
+            left << kept.deliveryId;
+        left.sort();
+        QCOMPARE(left, (QStringList{ "new", "old-pending" }));
+        QCOMPARE(store->outbox().list(QStringLiteral("t"), {}, 10).value().size(), 2);
+    }
+
+    void globs_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("matches");
+        QTest::newRow("star crosses slashes") << "acme/*" << "acme/team/app" << true;
+        QTest::newRow("prefix") << "pull_request_*" << "pull_request_opened" << true;
+        QTest::newRow("whole text") << "push" << "pushed" << false;
+        QTest::newRow("question mark") << "refs/tags/v?" << "refs/tags/v1" << true;
+        QTest::newRow("question mark is one") << "refs/tags/v?" << "refs/tags/v10" << false;
+        QTest::newRow("middle star") << "refs/*/main" << "refs/heads/main" << true;
+        QTest::newRow("backtracking") << "*a*b*c" << "xaxbxbxc" << true;
+        QTest::newRow("empty text") << "*" << "" << true;
+        QTest::newRow("case matters") << "Acme/*" << "acme/app" << false;
+    }
+    void globs()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(QString, text);
+        QFETCH(bool, matches);
+        QCOMPARE(Glob::matches(pattern, text), matches);
+    }
+
+    // The example from the Standard Webhooks specification's reference implementations.
+    void standardWebhooksSignature()
+    {
+        const QByteArray key = StandardWebhooks::key("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+        QCOMPARE(StandardWebhooks::signature(key, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, "{\"test\": 2432232314}"),
+                 QByteArray("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="));
+        QCOMPARE(StandardWebhooks::key("plain text secret"), QByteArray("plain text secret"));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_OutboxTable)
+#include "tst_outboxtable.moc"
