@@ -44,10 +44,12 @@ private:
     struct TargetState {
         QList<OutboxWork> queue;
         int inFlight = 0;
+        std::optional<qint64> nextDueMs; // the earliest head the last claim left waiting
     };
 
     void pump();
     void refill(const ForwardTarget &target, TargetState &state);
+    void sendQueued(const ForwardTarget &target, TargetState &state);
     void send(const ForwardTarget &target, OutboxWork work);
     void answered(const ForwardTarget &target, OutboxWork work, QNetworkReply *reply, int eventPosition);
     void conclude(const ForwardTarget &target, const OutboxWork &work, OutboxTable::Completion completion, const QString &result);

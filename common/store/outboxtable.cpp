@@ -4,6 +4,7 @@
 #include "store/sqlitestatement.h"
 
 #include <QJsonDocument>
+#include <QMap>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -56,10 +57,8 @@ OutboxRow rowFromQuery(const QSqlQuery &query)
 const char kRowColumns[] = "id, target, provider, delivery_id, repo, state, attempts, progress, last_status, last_error,"
                            " next_attempt_at, created_at";
 
-// Rows a target may take now: due, not leased, and each the oldest pending one of its repository.
-const char kDue[] = "o.target = ? AND o.state = 'pending' AND o.next_attempt_at <= ? AND o.lease_until <= ?"
-                    " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.target = o.target AND p.repo = o.repo"
-                    " AND p.state = 'pending' AND p.id < o.id)";
+// A claim looks at this many repositories at most (in name order); the next claim at the rest.
+constexpr int kMostRepositoriesPerClaim = 4096;
 
 } // namespace
 
@@ -77,8 +76,8 @@ QStringList OutboxTable::tables(bool postgres)
                        " lease_owner TEXT, lease_until BIGINT NOT NULL DEFAULT 0,"
                        " UNIQUE (target, provider, delivery_id))")
                 .arg(postgres ? QStringLiteral("BIGSERIAL PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT")),
-        QStringLiteral("CREATE INDEX outbox_due ON outbox (target, state, next_attempt_at)"),
-        QStringLiteral("CREATE INDEX outbox_order ON outbox (target, repo, state, id)"),
+        // The claim's skip-scan: repository by repository, each one's oldest pending row.
+        QStringLiteral("CREATE INDEX outbox_heads ON outbox (target, state, repo, id)"),
         QStringLiteral("CREATE INDEX outbox_by_delivery ON outbox (provider, delivery_id)"),
         // The provider's signature or credential headers as received, for forwarding a delivery
         // as the provider sent it. The database holds secrets already (rotated ones).
@@ -157,57 +156,67 @@ Result<void> OutboxTable::enqueue(const QList<Entry> &entries, qint64 nowMs)
 Result<QList<OutboxWork>> OutboxTable::claim(const QString &target, int limit, const QSet<qint64> &held, const QString &owner,
                                              qint64 leaseMs, qint64 nowMs)
 {
+    m_nextDueMs.reset();
     QList<OutboxWork> claimed;
     if (limit <= 0)
         return claimed;
-    if (!m_database.isPostgres()) {
-        // One agent per SQLite file: the rows this agent holds are skipped here, no lease is written.
-        QSqlQuery query(db());
-        query.setForwardOnly(true);
-        query.prepare(QStringLiteral("SELECT %1 FROM outbox o JOIN deliveries d ON d.provider = o.provider AND d.delivery_id = o.delivery_id"
-                                     " WHERE %2 ORDER BY o.id LIMIT ?")
-                              .arg(QLatin1String(kClaimColumns), QLatin1String(kDue)));
-        query.addBindValue(target);
-        query.addBindValue(nowMs);
-        query.addBindValue(nowMs);
-        query.addBindValue(limit + held.size());
-        if (!query.exec())
-            return fail(m_database.error(QStringLiteral("cannot read the outbox"), query.lastError()));
-        while (query.next() && claimed.size() < limit) {
-            if (!held.contains(query.value(0).toLongLong()))
-                claimed << workFromRow(query);
+    // The oldest pending row of each repository (its head), found by skipping through the index
+    // a repository at a time: two index seeks per repository, however long the backlog. A head
+    // may go when it is due, not leased and not held here; the rest of its repository waits.
+    QSqlQuery heads(db());
+    heads.setForwardOnly(true);
+    heads.prepare(QStringLiteral(
+            "WITH RECURSIVE repos(repo, n) AS ("
+            " SELECT MIN(repo), 1 FROM outbox WHERE target = ? AND state = 'pending'"
+            " UNION ALL"
+            " SELECT (SELECT MIN(p.repo) FROM outbox p WHERE p.target = ? AND p.state = 'pending' AND p.repo > repos.repo), n + 1"
+            " FROM repos WHERE repos.repo IS NOT NULL AND n < ?)"
+            " SELECT o.id, o.next_attempt_at, o.lease_until FROM repos JOIN outbox o ON o.id ="
+            " (SELECT h.id FROM outbox h WHERE h.target = ? AND h.state = 'pending' AND h.repo = repos.repo ORDER BY h.id LIMIT 1)"
+            " ORDER BY o.id"));
+    heads.addBindValue(target);
+    heads.addBindValue(target);
+    heads.addBindValue(kMostRepositoriesPerClaim);
+    heads.addBindValue(target);
+    if (!heads.exec())
+        return fail(m_database.error(QStringLiteral("cannot read the outbox"), heads.lastError()));
+    QList<qint64> candidates;
+    while (heads.next()) {
+        const qint64 id = heads.value(0).toLongLong();
+        if (held.contains(id))
+            continue; // answered by this agent soon
+        const qint64 due = std::max(heads.value(1).toLongLong(), heads.value(2).toLongLong());
+        if (due <= nowMs) {
+            if (candidates.size() < limit)
+                candidates << id;
+        } else if (!m_nextDueMs || due < *m_nextDueMs) {
+            m_nextDueMs = due;
         }
+    }
+    if (candidates.isEmpty())
         return claimed;
-    }
-    // PostgreSQL: rows another agent holds are locked or leased; ours are leased to us.
-    if (!db().transaction())
-        return fail(m_database.error(QStringLiteral("cannot start a transaction"), db().lastError()));
-    QSqlQuery lease(db());
-    lease.prepare(QStringLiteral("UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id IN ("
-                                 " SELECT o.id FROM outbox o WHERE %1 ORDER BY o.id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING id")
-                          .arg(QLatin1String(kDue)));
-    lease.addBindValue(owner);
-    lease.addBindValue(nowMs + leaseMs);
-    lease.addBindValue(target);
-    lease.addBindValue(nowMs);
-    lease.addBindValue(nowMs);
-    lease.addBindValue(limit);
-    if (!lease.exec()) {
-        const QString message = m_database.error(QStringLiteral("cannot claim outbox rows"), lease.lastError());
-        db().rollback();
-        return fail(message);
-    }
     QStringList ids;
-    while (lease.next())
-        ids << QString::number(lease.value(0).toLongLong());
-    lease.finish();
-    if (!db().commit()) {
-        const QString message = m_database.error(QStringLiteral("cannot claim outbox rows"), db().lastError());
-        db().rollback();
-        return fail(message);
+    for (qint64 id : std::as_const(candidates))
+        ids << QString::number(id);
+    if (m_database.isPostgres()) {
+        // Another agent may have chosen the same rows: the lease goes to one of us, and rows
+        // another agent locks right now are skipped.
+        QSqlQuery lease(db());
+        lease.prepare(QStringLiteral("UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id IN (SELECT id FROM outbox WHERE id IN (%1)"
+                                     " AND state = 'pending' AND lease_until <= ? FOR UPDATE SKIP LOCKED) RETURNING id")
+                              .arg(ids.join(QLatin1Char(','))));
+        lease.addBindValue(owner);
+        lease.addBindValue(nowMs + leaseMs);
+        lease.addBindValue(nowMs);
+        if (!lease.exec())
+            return fail(m_database.error(QStringLiteral("cannot claim outbox rows"), lease.lastError()));
+        ids.clear();
+        while (lease.next())
+            ids << QString::number(lease.value(0).toLongLong());
+        if (ids.isEmpty())
+            return claimed;
     }
-    if (ids.isEmpty())
-        return claimed;
+    // One agent per SQLite file: the rows this agent holds are skipped above, no lease is written.
     QSqlQuery query(db());
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT %1 FROM outbox o JOIN deliveries d ON d.provider = o.provider AND d.delivery_id = o.delivery_id"
@@ -225,32 +234,53 @@ Result<void> OutboxTable::complete(const QList<Completion> &completions, qint64 
         return {};
     if (!db().transaction())
         return fail(m_database.error(QStringLiteral("cannot start a transaction"), db().lastError()));
+    auto abort = [this](const QString &what, const QSqlError &error) -> Result<void> {
+        const QString message = m_database.error(what, error);
+        db().rollback();
+        return fail(message);
+    };
+    // Most answers are alike (delivered, 2xx, nothing to say): one statement for each such group.
+    QMap<std::tuple<int, int, int>, QStringList> alike; // (outcome, status, progress) -> ids
     QSqlQuery update(db());
     update.prepare(QStringLiteral("UPDATE outbox SET state = ?, attempts = attempts + 1, progress = ?, last_status = ?, last_error = ?,"
                                   " next_attempt_at = ?, finished_at = ?, lease_owner = NULL, lease_until = 0 WHERE id = ?"));
+    auto stateName = [](Completion::Outcome outcome) {
+        return outcome == Completion::Outcome::Delivered ? QStringLiteral("delivered")
+                : outcome == Completion::Outcome::Dead   ? QStringLiteral("dead")
+                                                         : QStringLiteral("pending");
+    };
     for (const Completion &completion : completions) {
+        if (completion.outcome == Completion::Outcome::Delivered && completion.error.isEmpty() && completion.status) {
+            alike[{ int(completion.outcome), *completion.status, completion.progress }] << QString::number(completion.id);
+            continue;
+        }
         const bool finished = completion.outcome != Completion::Outcome::Retry;
-        update.addBindValue(completion.outcome == Completion::Outcome::Delivered ? QStringLiteral("delivered")
-                                    : completion.outcome == Completion::Outcome::Dead ? QStringLiteral("dead")
-                                                                                       : QStringLiteral("pending"));
+        update.addBindValue(stateName(completion.outcome));
         update.addBindValue(completion.progress);
         update.addBindValue(completion.status ? QVariant(*completion.status) : QVariant(QMetaType(QMetaType::Int)));
         update.addBindValue(Database::nullable(completion.error));
         update.addBindValue(completion.nextAttemptAtMs);
         update.addBindValue(finished ? QVariant(nowMs) : QVariant(QMetaType(QMetaType::LongLong)));
         update.addBindValue(completion.id);
-        if (!update.exec()) {
-            const QString message = m_database.error(QStringLiteral("cannot record an outbox answer"), update.lastError());
-            db().rollback();
-            return fail(message);
-        }
+        if (!update.exec())
+            return abort(QStringLiteral("cannot record an outbox answer"), update.lastError());
     }
     update.finish();
-    if (!db().commit()) {
-        const QString message = m_database.error(QStringLiteral("cannot record outbox answers"), db().lastError());
-        db().rollback();
-        return fail(message);
+    for (auto group = alike.cbegin(); group != alike.cend(); ++group) {
+        const auto &[outcome, status, progress] = group.key();
+        QSqlQuery many(db());
+        many.prepare(QStringLiteral("UPDATE outbox SET state = ?, attempts = attempts + 1, progress = ?, last_status = ?, last_error = NULL,"
+                                    " finished_at = ?, lease_owner = NULL, lease_until = 0 WHERE id IN (%1)")
+                             .arg(group.value().join(QLatin1Char(','))));
+        many.addBindValue(stateName(Completion::Outcome(outcome)));
+        many.addBindValue(progress);
+        many.addBindValue(status);
+        many.addBindValue(nowMs);
+        if (!many.exec())
+            return abort(QStringLiteral("cannot record outbox answers"), many.lastError());
     }
+    if (!db().commit())
+        return abort(QStringLiteral("cannot record outbox answers"), db().lastError());
     return {};
 }
 
@@ -277,18 +307,6 @@ Result<QList<OutboxRow>> OutboxTable::list(const QString &target, const QString 
     while (query.next())
         rows << rowFromQuery(query);
     return rows;
-}
-
-Result<std::optional<qint64>> OutboxTable::nextDueMs()
-{
-    QSqlQuery query(db());
-    if (!query.exec(QStringLiteral("SELECT MIN(CASE WHEN lease_until > next_attempt_at THEN lease_until ELSE next_attempt_at END)"
-                                   " FROM outbox WHERE state = 'pending'"))
-        || !query.next())
-        return fail(m_database.error(QStringLiteral("cannot read the outbox"), query.lastError()));
-    if (query.value(0).isNull())
-        return std::optional<qint64>();
-    return std::optional<qint64>(query.value(0).toLongLong());
 }
 
 Result<QHash<QString, OutboxTable::TargetCounts>> OutboxTable::counts(qint64 nowMs)

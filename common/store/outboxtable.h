@@ -37,6 +37,8 @@ public:
     // sends already. PostgreSQL: the rows are leased to `owner` for `leaseMs`.
     Result<QList<OutboxWork>> claim(const QString &target, int limit, const QSet<qint64> &held, const QString &owner,
                                     qint64 leaseMs, qint64 nowMs);
+    // After a claim: when the earliest head it left waiting falls due (or its lease lapses).
+    std::optional<qint64> nextDueMs() const { return m_nextDueMs; }
 
     struct Completion {
         enum class Outcome { Delivered, Retry, Dead };
@@ -52,8 +54,6 @@ public:
 
     // Newest first.
     Result<QList<OutboxRow>> list(const QString &target, const QString &state, int limit);
-    // The earliest moment a pending row falls due (or its lease lapses), when there is one.
-    Result<std::optional<qint64>> nextDueMs();
 
     struct TargetCounts {
         qint64 pending = 0;
@@ -88,6 +88,7 @@ private:
 
     Database &m_database;
     std::unique_ptr<SqliteStatement> m_insert; // SQLite only
+    std::optional<qint64> m_nextDueMs;
 };
 
 } // namespace forgelink

@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Forwarding through the outbox, measured on one agent on SQLite (durable group commits):
+#   1. ingest with one `original` target (nginx answering 204) against ingest with no target,
+#      in one run: wrk posts signed ~6 KiB GitHub pushes for 64 repositories over 64 connections;
+#   2. a backlog recorded while the target was down, drained once it is back (deliveries/s);
+#   3. the time from the provider's request to the target receiving it at a steady 500/s
+#      (bench/forwardlatency: its own sink, p50 and p99).
+#   bench/forward-throughput.sh [seconds]        (default 10)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+"$root/scripts/install-deps.sh" --bench
+build=${BUILD_DIR:-$root/build-release}
+BUILD_TYPE=Release BUILD_DIR=$build "$root/scripts/build.sh" -DFORGELINK_BUILD_TESTS=OFF >/dev/null
+seconds=${1:-10}
+agent=$build/agent/forgelink-agent
+path=/api/events-handler/v1/events/github
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+secret=$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+
+# 64 GitHub pushes of about 6 KiB, one per repository, each signed.
+python3 - "$work" "$secret" <<'PY'
+import hashlib, hmac, json, sys
+work, secret = sys.argv[1], sys.argv[2].encode()
+lua = ["bodies = {}", "signatures = {}"]
+for r in range(64):
+    commits = [{"id": "%040x" % i, "message": "Change %d: " % i + "x" * 200, "timestamp": "2026-11-26T02:00:00Z",
+                "author": {"name": "Dev", "email": "dev@example.com"}, "added": [], "removed": [], "modified": ["src/file%d.cpp" % i]}
+               for i in range(12)]
+    body = json.dumps({"ref": "refs/heads/main", "before": "a" * 40, "after": "b" * 40, "created": False, "deleted": False,
+                       "forced": False, "repository": {"id": 1000 + r, "full_name": "acme/repo-%d" % r, "name": "repo-%d" % r,
+                       "default_branch": "main"}, "pusher": {"name": "dev"}, "sender": {"login": "dev"}, "commits": commits,
+                       "head_commit": commits[-1]})
+    open("%s/body%d.json" % (work, r), "w").write(body)
+    lua.append('signatures[%d] = "sha256=%s"' % (r + 1, hmac.new(secret, body.encode(), hashlib.sha256).hexdigest()))
+open(work + "/signatures.lua", "w").write("\n".join(lua) + "\n")
+PY
+cat > "$work/post.lua" <<LUA
+dofile("$work/signatures.lua")
+local counter = 0
+local threads = 0
+function setup(thread) threads = threads + 1; thread:set("tid", threads) end
+function init(args)
+  for r = 1, 64 do local f = io.open("$work/body" .. (r - 1) .. ".json", "rb"); bodies[r] = f:read("*a"); f:close() end
+  wrk.method = "POST"
+  wrk.headers["Content-Type"] = "application/json"
+  wrk.headers["X-GitHub-Event"] = "push"
+end
+function request()
+  counter = counter + 1
+  local r = counter % 64 + 1
+  wrk.headers["X-GitHub-Delivery"] = "bench-" .. os.time() .. "-" .. tid .. "-" .. counter
+  wrk.headers["X-Hub-Signature-256"] = signatures[r]
+  return wrk.format(nil, nil, nil, bodies[r])
+end
+LUA
+
+mkdir -p "$work/nginx"
+cat > "$work/nginx.conf" <<NGINX
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx;
+  client_max_body_size 32m;
+  server { listen 127.0.0.1:18181; location / { return 204; } }
+}
+NGINX
+
+start_agent() { # name port forward(yes|no) target-port
+  local forward=""
+  [ "$3" = yes ] && forward="forward:
+  - {name: pipekit, url: http://127.0.0.1:$4, parallel: 16}"
+  cat > "$work/$1.yaml" <<YAML
+listen: 127.0.0.1:$2
+database: sqlite://$work/$1.db
+limits: {maxConnections: 1024}
+$forward
+providers:
+  github: {appId: 1, webhookSecret: "$secret"}
+YAML
+  QT_LOGGING_RULES="forgelink.*.info=false" "$agent" serve --config "$work/$1.yaml" 2> "$work/$1.log" &
+  pids+=($!)
+  for _ in $(seq 50); do curl -fs "http://127.0.0.1:$2/healthz" >/dev/null 2>&1 && return; sleep 0.1; done
+  echo "the agent $1 did not start:" >&2; cat "$work/$1.log" >&2; exit 1
+}
+rps() { awk '/Requests\/sec/ {printf "%d", $2}' "$1"; }
+delivered() { # port: forgelink_forward_attempts_total{...result="delivered"}
+  curl -fs "http://127.0.0.1:$1/metrics" | awk -F' ' '/forgelink_forward_attempts_total\{target="pipekit",result="delivered"\}/ {print $2; f=1} END {if (!f) print 0}'
+}
+
+nginx -c "$work/nginx.conf" -p "$work/nginx"
+sleep 0.3
+
+# 1. Ingest without and with a target.
+start_agent plain 18182 no
+wrk -t2 -c64 -d"${seconds}s" -s "$work/post.lua" "http://127.0.0.1:18182$path" > "$work/plain.txt"
+kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+start_agent forwarding 18183 yes 18181
+wrk -t2 -c64 -d"${seconds}s" -s "$work/post.lua" "http://127.0.0.1:18183$path" > "$work/forwarding.txt"
+recorded=$(awk '/requests in/ {print $1}' "$work/forwarding.txt")
+for _ in $(seq 600); do [ "$(delivered 18183)" -ge "$recorded" ] && break; sleep 0.1; done
+forwarded=$(delivered 18183)
+kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+
+# 2. A backlog recorded while the target is down (nothing listens on 18184), then drained.
+start_agent backlog 18185 yes 18184
+wrk -t2 -c64 -d3s -s "$work/post.lua" "http://127.0.0.1:18185$path" > "$work/backlog.txt"
+backlog=$(awk '/requests in/ {print $1}' "$work/backlog.txt")
+cat > "$work/up.conf" <<NGINX
+worker_processes 1;
+pid $work/up.pid;
+error_log $work/nginx/up-error.log;
+events { worker_connections 4096; }
+http { access_log off; client_body_temp_path $work/nginx; client_max_body_size 32m;
+       server { listen 127.0.0.1:18184; location / { return 204; } } }
+NGINX
+nginx -c "$work/up.conf" -p "$work/nginx"
+first=""; last=""
+for _ in $(seq 3000); do
+  n=$(delivered 18185)
+  if [ -z "$first" ] && [ "$n" -gt 0 ]; then first=$(date +%s.%N); firstCount=$n; fi
+  if [ "$n" -ge "$backlog" ]; then last=$(date +%s.%N); break; fi
+  sleep 0.05
+done
+kill "$(cat "$work/up.pid")" 2>/dev/null || true
+kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+
+# 3. Latency at a steady rate.
+cat > "$work/latency.yaml" <<YAML
+listen: 127.0.0.1:18186
+database: sqlite://$work/latency.db
+forward:
+  - {name: pipekit, url: http://127.0.0.1:18187}
+providers:
+  github: {appId: 1, webhookSecret: "$secret"}
+YAML
+QT_LOGGING_RULES="forgelink.*.info=false" "$agent" serve --config "$work/latency.yaml" 2> "$work/latency.log" &
+pids+=($!)
+for _ in $(seq 50); do curl -fs "http://127.0.0.1:18186/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+latency=$("$build/bench/forwardlatency" 18186 18187 "$secret" 500 "$seconds" || true)
+
+python3 - "$(rps "$work/plain.txt")" "$(rps "$work/forwarding.txt")" "$recorded" "$forwarded" "$backlog" "${first:-0}" "${last:-0}" "${firstCount:-0}" "$latency" <<'PY'
+import sys
+plain, forwarding, recorded, forwarded, backlog, first, last, first_count, latency = sys.argv[1:]
+plain, forwarding = int(plain), int(forwarding)
+print("ingest, no target:          %6d deliveries/s" % plain)
+print("ingest, one original target: %6d deliveries/s  (ratio %.2f; %s recorded, %s forwarded)" % (forwarding, forwarding / plain, recorded, forwarded))
+if float(last) > 0:
+    drained = int(backlog) - int(first_count)
+    print("backlog of %s drained at    %6d deliveries/s" % (backlog, drained / (float(last) - float(first))))
+else:
+    print("backlog of %s: not drained in time" % backlog)
+print("latency: " + latency)
+PY
