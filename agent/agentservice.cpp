@@ -30,6 +30,14 @@ Result<void> AgentService::start()
         m_sender = std::make_unique<OutboxSender>(m_config, Store::thisProcess());
         OutboxSender *sender = m_sender.get();
         m_writer->setForwarding(ForwardRouter(m_config.forward, m_config.enabledProviders()), [sender] { sender->wake(); });
+        if (m_config.database.driver == u"QSQLITE") {
+            // One writer per SQLite file: the sender's answers join the writer's group commits
+            // instead of taking the lock between them.
+            DeliveryWriter *writer = m_writer.get();
+            m_sender->setAnswerRecorder([writer](QList<OutboxTable::Completion> answers, DeliveryWriter::AnswersCallback recorded) {
+                writer->recordAnswers(std::move(answers), std::move(recorded));
+            });
+        }
     }
     if (Result<void> opened = m_writer->start(); !opened)
         return opened;
@@ -148,10 +156,10 @@ void AgentService::stop()
     auto finish = [this] {
         if (!m_writer)
             return;
-        m_writer->stop(); // commits whatever is still queued
-        m_writer.reset();
         if (m_sender)
-            m_sender->stop(); // what was answered is recorded; the rest is sent after a restart
+            m_sender->stop(); // hands what was answered to the writer; the rest is sent after a restart
+        m_writer->stop(); // commits whatever is still queued, answers included
+        m_writer.reset();
         m_sender.reset();
         qCInfo(lcAgent) << "stopped";
         Q_EMIT stopped();

@@ -3,6 +3,7 @@
 #include "sync/repositoryeventapplier.h"
 #include "store/store.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QMetaObject>
@@ -63,7 +64,7 @@ void DeliveryWriter::submit(Delivery delivery, Callback callback)
     // The writer waits only on an empty queue: while it commits, deliveries join the queue
     // without a wake-up (a system call) each.
     const bool wasEmpty = m_queue.empty();
-    m_queue.push_back(Job{ std::move(delivery), std::move(callback), {}, {} });
+    m_queue.push_back(Job{ std::move(delivery), std::move(callback), {}, {}, {}, {} });
     lock.unlock();
     if (wasEmpty)
         m_wake.notify_one();
@@ -74,7 +75,7 @@ void DeliveryWriter::probe(ProbeCallback callback)
     {
         std::lock_guard lock(m_mutex);
         if (!m_stop) {
-            m_queue.push_back(Job{ std::nullopt, {}, std::move(callback), {} });
+            m_queue.push_back(Job{ std::nullopt, {}, std::move(callback), {}, {}, {} });
             m_wake.notify_one();
             return;
         }
@@ -107,8 +108,23 @@ void DeliveryWriter::withStore(std::function<void(Store &)> work)
     std::lock_guard lock(m_mutex);
     if (m_stop)
         return;
-    m_queue.push_back(Job{ std::nullopt, {}, {}, std::move(work) });
+    m_queue.push_back(Job{ std::nullopt, {}, {}, std::move(work), {}, {} });
     m_wake.notify_one();
+}
+
+void DeliveryWriter::recordAnswers(QList<OutboxTable::Completion> answers, AnswersCallback done)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_stop) {
+            const bool wasEmpty = m_queue.empty();
+            m_queue.push_back(Job{ std::nullopt, {}, {}, {}, std::move(answers), std::move(done) });
+            if (wasEmpty)
+                m_wake.notify_one();
+            return;
+        }
+    }
+    done(fail(QStringLiteral("the agent is stopping")));
 }
 
 void DeliveryWriter::run(std::promise<Result<void>> *opened)
@@ -146,10 +162,15 @@ void DeliveryWriter::run(std::promise<Result<void>> *opened)
         std::vector<Callback> callbacks;
         std::vector<ProbeCallback> probes;
         std::vector<std::function<void(Store &)>> work;
+        QList<OutboxTable::Completion> answers;
+        std::vector<AnswersCallback> answered;
         for (Job &job : batch) {
             if (job.delivery) {
                 deliveries << std::move(*job.delivery);
                 callbacks.push_back(std::move(job.callback));
+            } else if (job.answered) {
+                answers << std::move(job.answers);
+                answered.push_back(std::move(job.answered));
             } else if (job.work) {
                 work.push_back(std::move(job.work));
             } else {
@@ -171,7 +192,11 @@ void DeliveryWriter::run(std::promise<Result<void>> *opened)
                     forwarding |= !targets.last().isEmpty();
                 }
             }
-            const Result<QList<Store::Recorded>> recorded = (*store)->ledger().record(deliveries, targets);
+            const Result<QList<Store::Recorded>> recorded = (*store)->ledger().record(deliveries, targets, answers);
+            const Result<void> answersRecorded = recorded ? Result<void>() : fail(recorded.error());
+            for (const AnswersCallback &done : answered)
+                done(answersRecorded);
+            answered.clear();
             const double seconds = double(clock.nsecsElapsed()) / 1e9;
             if (!recorded) {
                 qCWarning(lcStore).noquote() << "could not commit" << deliveries.size() << "deliveries:" << recorded.error();
@@ -200,6 +225,14 @@ void DeliveryWriter::run(std::promise<Result<void>> *opened)
                         }
                     },
                     Qt::QueuedConnection);
+        }
+        if (!answered.empty()) {
+            // No deliveries came with them: a commit of their own.
+            const Result<void> recorded = (*store)->outbox().complete(answers, QDateTime::currentMSecsSinceEpoch());
+            if (!recorded)
+                needsReconnect = true;
+            for (const AnswersCallback &done : answered)
+                done(recorded);
         }
         if (!probes.empty()) {
             Result<void> alive = (*store)->ping();

@@ -45,6 +45,11 @@ public:
     void probe(ProbeCallback callback);
     // Runs `work` on the writer's thread with its connection; `work` posts its own results back.
     void withStore(std::function<void(Store &)> work);
+    // Records the outbox sender's answers in the next group commit: on SQLite the writer is the
+    // only connection that writes, so the sender never makes a commit wait for the lock.
+    // `done` runs on the writer's thread once they are committed or have failed.
+    using AnswersCallback = std::function<void(const Result<void> &)>;
+    void recordAnswers(QList<OutboxTable::Completion> answers, AnswersCallback done);
 
 Q_SIGNALS:
     void batchCommitted(int deliveries, double seconds, bool ok);
@@ -55,6 +60,8 @@ private:
         Callback callback;
         ProbeCallback probe;
         std::function<void(Store &)> work;
+        QList<OutboxTable::Completion> answers;
+        AnswersCallback answered;
     };
     void run(std::promise<Result<void>> *opened);
     static void updateRepositoryCache(Store &store, const QList<Delivery> &deliveries, const QList<Store::Recorded> &recorded);

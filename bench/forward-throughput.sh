@@ -93,6 +93,9 @@ YAML
   for _ in $(seq 50); do curl -fs "http://127.0.0.1:$2/healthz" >/dev/null 2>&1 && return; sleep 0.1; done
   echo "the agent $1 did not start:" >&2; cat "$work/$1.log" >&2; exit 1
 }
+# A phase's database goes, and its writes reach the disk, before the next phase measures: the
+# kernel writing back a gigabyte behind the next agent's fsyncs would be counted against it.
+settle() { rm -f "$work/$1.db" "$work/$1.db-wal" "$work/$1.db-shm"; sync; }
 rps() { awk '/Requests\/sec/ {printf "%d", $2}' "$1"; }
 delivered() { # port: forgelink_forward_attempts_total{...result="delivered"}
   curl -fs "http://127.0.0.1:$1/metrics" | awk -F' ' '/forgelink_forward_attempts_total\{target="pipekit",result="delivered"\}/ {print $2; f=1} END {if (!f) print 0}'
@@ -105,12 +108,14 @@ sleep 0.3
 start_agent plain 18182 no
 wrk -t2 -c64 -d"${seconds}s" -s "$work/post.lua" "http://127.0.0.1:18182$path" > "$work/plain.txt"
 kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+settle plain
 start_agent forwarding 18183 yes 18181
 wrk -t2 -c64 -d"${seconds}s" -s "$work/post.lua" "http://127.0.0.1:18183$path" > "$work/forwarding.txt"
 recorded=$(awk '/requests in/ {print $1}' "$work/forwarding.txt")
 for _ in $(seq 600); do [ "$(delivered 18183)" -ge "$recorded" ] && break; sleep 0.1; done
 forwarded=$(delivered 18183)
 kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+settle forwarding
 
 # 2. A backlog recorded while the target is down (nothing listens on 18184), then drained.
 start_agent backlog 18185 yes 18184
@@ -134,6 +139,7 @@ for _ in $(seq 3000); do
 done
 kill "$(cat "$work/up.pid")" 2>/dev/null || true
 kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+settle backlog
 
 # 3. Latency at a steady rate.
 cat > "$work/latency.yaml" <<YAML

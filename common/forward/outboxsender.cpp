@@ -20,6 +20,11 @@ OutboxSender::~OutboxSender()
     stop();
 }
 
+void OutboxSender::setAnswerRecorder(std::function<void(QList<OutboxTable::Completion>, std::function<void(const Result<void> &)>)> recorder)
+{
+    m_worker->setAnswerRecorder(std::move(recorder));
+}
+
 Result<void> OutboxSender::start()
 {
     m_thread->start();

@@ -22,6 +22,8 @@ public:
     OutboxSender(const AgentConfig &config, QString owner, QObject *parent = nullptr);
     ~OutboxSender() override;
 
+    // Before start(): see OutboxWorker::setAnswerRecorder.
+    void setAnswerRecorder(std::function<void(QList<OutboxTable::Completion>, std::function<void(const Result<void> &)>)> recorder);
     Result<void> start();
     // Records what was answered, drops what is in flight (sent again later), stops the thread.
     void stop();

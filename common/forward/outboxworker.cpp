@@ -11,6 +11,12 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
+#include <cerrno>
+#include <cstring>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 Q_LOGGING_CATEGORY(lcForward, "forgelink.forward", QtInfoMsg)
 
 namespace forgelink {
@@ -18,16 +24,19 @@ namespace forgelink {
 namespace {
 
 // Answers are recorded together every few milliseconds: one commit for many rows.
-constexpr int kFlushMs = 5;
-constexpr int kMaxUnflushed = 256;
-// Rows claimed ahead of sending, per target, in multiples of `parallel`.
+constexpr int kFlushMs = 20;
+constexpr int kMaxUnflushed = 512;
+// Runs claimed ahead of sending, per target, in multiples of `parallel`.
 constexpr int kQueueDepth = 4;
+// A run: a repository's oldest rows, sent one after another without a commit in between.
+constexpr int kRowsPerRun = 16;
 // Rows another process adds (another agent on PostgreSQL, `redeliver`) wake nobody here: look
 // now and then. One small query every two seconds while idle.
 constexpr int kLongestSleepMs = 2000;
 constexpr int kCountEveryMs = 5000;
 constexpr int kRetentionEveryMs = 60 * 60 * 1000;
 constexpr int kRetentionBatch = 500;
+constexpr int kSenderNiceness = 10;
 
 qint64 now()
 {
@@ -65,7 +74,18 @@ OutboxWorker::OutboxWorker(DatabaseSettings database, QList<ForwardTarget> targe
     connect(&m_retentionTimer, &QTimer::timeout, this, &OutboxWorker::prune);
 }
 
-OutboxWorker::~OutboxWorker() = default;
+OutboxWorker::~OutboxWorker()
+{
+    std::lock_guard lock(m_mailbox->mutex);
+    m_mailbox->worker = nullptr;
+}
+
+void OutboxWorker::setAnswerRecorder(AnswerRecorder recorder)
+{
+    m_recordAnswers = std::move(recorder);
+    std::lock_guard lock(m_mailbox->mutex);
+    m_mailbox->worker = this;
+}
 
 Result<void> OutboxWorker::open()
 {
@@ -80,6 +100,11 @@ Result<void> OutboxWorker::open()
         if (Result<void> relaxed = m_store->database().exec(QStringLiteral("PRAGMA synchronous=NORMAL")); !relaxed)
             return relaxed;
     }
+    // Taking webhooks comes first: under full load the providers get their answers at the
+    // receiver's pace and forwarding catches up after. Linux keeps a nice value per thread, and
+    // the HTTP client's own thread, started from this one, inherits it.
+    if (setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), kSenderNiceness) != 0)
+        qCDebug(lcForward) << "the sender keeps its priority:" << strerror(errno);
     m_network = new QNetworkAccessManager(this);
     m_countTimer.start(kCountEveryMs);
     m_retentionTimer.start(kRetentionEveryMs);
@@ -102,25 +127,27 @@ void OutboxWorker::pump()
     for (const ForwardTarget &target : std::as_const(m_targets)) {
         TargetState &state = m_states[target.name];
         // Claims read the database: one now and then for many rows, not one per answer.
-        if (state.queue.size() < target.parallel)
+        if (state.runs.size() < target.parallel)
             refill(target, state);
-        sendQueued(target, state);
+        startQueued(target, state);
     }
     armDueTimer();
 }
 
-void OutboxWorker::sendQueued(const ForwardTarget &target, TargetState &state)
+void OutboxWorker::startQueued(const ForwardTarget &target, TargetState &state)
 {
-    while (state.inFlight < target.parallel && !state.queue.isEmpty())
-        send(target, state.queue.takeFirst());
+    while (state.sending < target.parallel && !state.runs.isEmpty()) {
+        ++state.sending;
+        sendNext(target, state.runs.takeFirst());
+    }
 }
 
 void OutboxWorker::refill(const ForwardTarget &target, TargetState &state)
 {
-    const int room = target.parallel * kQueueDepth - state.queue.size() - state.inFlight;
-    // Long enough for every event of a row to time out once, and some.
-    const qint64 leaseMs = qint64(target.timeoutMs) * 8 + 30'000;
-    Result<QList<OutboxWork>> claimed = m_store->outbox().claim(target.name, room, m_held, m_owner, leaseMs, now());
+    const int room = target.parallel * kQueueDepth - int(state.runs.size()) - state.sending;
+    // Long enough for every event of every row of a run to time out once, and some.
+    const qint64 leaseMs = qint64(target.timeoutMs) * 8 * kRowsPerRun + 30'000;
+    Result<QList<Run>> claimed = m_store->outbox().claim(target.name, room, kRowsPerRun, m_held, m_owner, leaseMs, now());
     if (!claimed) {
         if (!m_storeFailing)
             qCWarning(lcForward).noquote() << "cannot read the outbox:" << claimed.error();
@@ -131,29 +158,44 @@ void OutboxWorker::refill(const ForwardTarget &target, TargetState &state)
     }
     m_storeFailing = false;
     state.nextDueMs = m_store->outbox().nextDueMs();
-    for (OutboxWork &work : claimed.value()) {
-        m_held.insert(work.row.id);
-        state.queue << std::move(work);
+    for (Run &run : claimed.value()) {
+        for (const OutboxWork &work : std::as_const(run))
+            m_held.insert(work.row.id);
+        state.runs << std::move(run);
     }
 }
 
-void OutboxWorker::send(const ForwardTarget &target, OutboxWork work)
+void OutboxWorker::sendNext(const ForwardTarget &target, Run run)
 {
-    int position = -1;
-    ForwardRequest request;
-    if (target.format == ForwardTarget::Format::Original) {
-        request = ForwardRequest::original(target, work);
-    } else {
-        const QList<int> matching = ForwardRouter::matchingEvents(target, work.delivery);
-        if (work.row.progress >= matching.size()) {
-            // Every matching event went (or none matches any more): the row is done.
-            conclude(target, work, { work.row.id, OutboxTable::Completion::Outcome::Delivered, std::nullopt, {}, 0, work.row.progress },
-                     QStringLiteral("delivered"));
-            return;
+    while (!run.isEmpty()) {
+        OutboxWork &work = run.first();
+        int position = -1;
+        ForwardRequest request;
+        if (target.format == ForwardTarget::Format::Original) {
+            request = ForwardRequest::original(target, work);
+        } else {
+            const QList<int> matching = ForwardRouter::matchingEvents(target, work.delivery);
+            if (work.row.progress >= matching.size()) {
+                // Every matching event went (or none matches any more): the row is done.
+                conclude(target, { work.row.id, OutboxTable::Completion::Outcome::Delivered, std::nullopt, {}, 0, work.row.progress },
+                         QStringLiteral("delivered"));
+                run.removeFirst();
+                continue;
+            }
+            position = matching.at(work.row.progress);
+            request = ForwardRequest::event(target, work.delivery, position, now() / 1000);
         }
-        position = matching.at(work.row.progress);
-        request = ForwardRequest::event(target, work.delivery, position, now() / 1000);
+        post(target, std::move(run), request, position);
+        return;
     }
+    // The run is done: its sender takes the next one.
+    TargetState &state = m_states[target.name];
+    --state.sending;
+    startQueued(target, state);
+}
+
+void OutboxWorker::post(const ForwardTarget &target, Run run, const ForwardRequest &request, int eventPosition)
+{
     QNetworkRequest http(request.url);
     http.setTransferTimeout(target.timeoutMs);
     // No redirects: a 3xx is an answer that did not accept the delivery.
@@ -161,21 +203,17 @@ void OutboxWorker::send(const ForwardTarget &target, OutboxWork work)
     for (const auto &[name, value] : request.headers)
         http.setRawHeader(name, value);
     QNetworkReply *reply = m_network->post(http, request.body);
-    ++m_states[target.name].inFlight;
     // m_targets never changes after construction: the pointer stays valid.
-    connect(reply, &QNetworkReply::finished, this, [this, reply, destination = &target, work = std::move(work), position]() mutable {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, destination = &target, run = std::move(run), eventPosition]() mutable {
         reply->deleteLater();
-        TargetState &state = m_states[destination->name];
-        --state.inFlight;
-        if (m_finished)
-            return;
-        answered(*destination, std::move(work), reply, position);
-        sendQueued(*destination, state); // the next claimed row goes at once, not at the next pump
+        if (!m_finished)
+            answered(*destination, std::move(run), reply, eventPosition);
     });
 }
 
-void OutboxWorker::answered(const ForwardTarget &target, OutboxWork work, QNetworkReply *reply, int eventPosition)
+void OutboxWorker::answered(const ForwardTarget &target, Run run, QNetworkReply *reply, int eventPosition)
 {
+    OutboxWork &work = run.first();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const qint64 at = now();
     OutboxTable::Completion completion{ work.row.id, OutboxTable::Completion::Outcome::Retry, std::nullopt, {}, 0, work.row.progress };
@@ -185,11 +223,13 @@ void OutboxWorker::answered(const ForwardTarget &target, OutboxWork work, QNetwo
         if (eventPosition >= 0) {
             // The next of the row's events, at once; the row is done after the last.
             ++work.row.progress;
-            send(target, std::move(work));
+            sendNext(target, std::move(run));
             return;
         }
         completion.outcome = OutboxTable::Completion::Outcome::Delivered;
-        conclude(target, work, completion, QStringLiteral("delivered"));
+        conclude(target, completion, QStringLiteral("delivered"));
+        run.removeFirst();
+        sendNext(target, std::move(run)); // the repository's next row, at once
         return;
     }
     completion.error = describeFailure(reply, status);
@@ -197,7 +237,9 @@ void OutboxWorker::answered(const ForwardTarget &target, OutboxWork work, QNetwo
         completion.outcome = OutboxTable::Completion::Outcome::Dead;
         qCWarning(lcForward).noquote() << target.name << providerId(work.row.provider) << work.row.deliveryId
                                        << "is dead: the target answered 410 Gone";
-        conclude(target, work, completion, QStringLiteral("dead"));
+        conclude(target, completion, QStringLiteral("dead"));
+        run.removeFirst(); // given up: the repository's next row may go
+        sendNext(target, std::move(run));
         return;
     }
     const int attempts = work.row.attempts + 1;
@@ -207,18 +249,23 @@ void OutboxWorker::answered(const ForwardTarget &target, OutboxWork work, QNetwo
         completion.outcome = OutboxTable::Completion::Outcome::Dead;
         qCWarning(lcForward).noquote() << target.name << providerId(work.row.provider) << work.row.deliveryId << "is dead after"
                                        << attempts << "attempts over" << target.maxAgeMs / 3'600'000.0 << "h:" << completion.error;
-        conclude(target, work, completion, QStringLiteral("dead"));
+        conclude(target, completion, QStringLiteral("dead"));
+        run.removeFirst();
+        sendNext(target, std::move(run));
         return;
     }
     completion.nextAttemptAtMs = std::min(at + delay, deadAt);
     qCInfo(lcForward).noquote() << target.name << providerId(work.row.provider) << work.row.deliveryId << "not accepted ("
                                 << completion.error << "); attempt" << attempts << ", again in" << (completion.nextAttemptAtMs - at) / 1000.0 << "s";
-    conclude(target, work, completion, QStringLiteral("retry"));
+    conclude(target, completion, QStringLiteral("retry"));
+    // The rows behind it wait for it: back to the table, to be claimed after it went.
+    for (qsizetype i = 1; i < run.size(); ++i)
+        m_held.remove(run.at(i).row.id);
+    sendNext(target, {});
 }
 
-void OutboxWorker::conclude(const ForwardTarget &target, const OutboxWork &work, OutboxTable::Completion completion, const QString &result)
+void OutboxWorker::conclude(const ForwardTarget &target, OutboxTable::Completion completion, const QString &result)
 {
-    Q_UNUSED(work);
     m_completions << completion;
     Q_EMIT attempted(target.name, result);
     if (m_completions.size() >= kMaxUnflushed) {
@@ -233,6 +280,22 @@ void OutboxWorker::flush()
 {
     if (m_completions.isEmpty() || !m_store)
         return;
+    if (m_recordAnswers) {
+        // The rows stay held until the answers are committed: claimed again before, they would
+        // go twice.
+        QList<qint64> ids;
+        ids.reserve(m_completions.size());
+        for (const OutboxTable::Completion &completion : std::as_const(m_completions))
+            ids << completion.id;
+        m_recordAnswers(std::exchange(m_completions, {}), [mailbox = m_mailbox, ids](const Result<void> &recorded) {
+            std::lock_guard lock(mailbox->mutex);
+            if (mailbox->worker)
+                QMetaObject::invokeMethod(
+                        mailbox->worker, [worker = mailbox->worker, ids, recorded] { worker->answersRecorded(ids, recorded); },
+                        Qt::QueuedConnection);
+        });
+        return;
+    }
     const Result<void> recorded = m_store->outbox().complete(m_completions, now());
     if (!recorded) {
         // The rows stay pending and leased to nobody: they are sent again (at least once).
@@ -244,11 +307,20 @@ void OutboxWorker::flush()
     m_completions.clear();
 }
 
+void OutboxWorker::answersRecorded(const QList<qint64> &ids, const Result<void> &recorded)
+{
+    if (!recorded)
+        qCWarning(lcForward).noquote() << "cannot record" << ids.size() << "answers; the rows will be sent again:" << recorded.error();
+    for (qint64 id : ids)
+        m_held.remove(id);
+    wake();
+}
+
 void OutboxWorker::armDueTimer()
 {
     bool busy = !m_completions.isEmpty();
     for (const TargetState &state : std::as_const(m_states))
-        busy |= state.inFlight > 0 || !state.queue.isEmpty();
+        busy |= state.sending > 0 || !state.runs.isEmpty();
     if (busy) {
         m_due.stop(); // answers and flushes pump again
         return;

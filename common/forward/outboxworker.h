@@ -9,7 +9,9 @@
 #include <QSet>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
+#include <mutex>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -17,10 +19,11 @@ class QNetworkReply;
 namespace forgelink {
 
 class Store;
+struct ForwardRequest;
 
-// Sends the outbox's rows, on the sender's thread: claims due rows per target (the oldest pending
-// one of each repository), keeps up to `parallel` requests in flight per target over keep-alive
-// connections, and records the answers in small group commits: a 2xx is delivered, 410 dead,
+// Sends the outbox's rows, on the sender's thread: claims due rows per target as runs (the oldest
+// pending rows of a repository, sent one after another), keeps up to `parallel` runs sending per
+// target over keep-alive connections, and records the answers in small group commits: a 2xx is delivered, 410 dead,
 // anything else retried with backoff until the target's maxAgeHours. When nothing is due it
 // sleeps until the next row falls due or new rows are committed (wake()).
 class OutboxWorker : public QObject {
@@ -29,6 +32,12 @@ class OutboxWorker : public QObject {
 public:
     OutboxWorker(DatabaseSettings database, QList<ForwardTarget> targets, RetentionSettings retention, QString owner);
     ~OutboxWorker() override;
+
+    // Hands the answers to whoever writes (SQLite's single writer) instead of committing them on
+    // this connection; `recorded` may be called on any thread. Before open().
+    using AnswersRecorded = std::function<void(const Result<void> &)>;
+    using AnswerRecorder = std::function<void(QList<OutboxTable::Completion> answers, AnswersRecorded recorded)>;
+    void setAnswerRecorder(AnswerRecorder recorder);
 
     Result<void> open();
     // New rows were committed: look for work now.
@@ -41,19 +50,23 @@ Q_SIGNALS:
     void counted(const QHash<QString, forgelink::OutboxTable::TargetCounts> &counts);
 
 private:
+    // One repository's rows, oldest first: one request at a time, so they arrive in order.
+    using Run = QList<OutboxWork>;
     struct TargetState {
-        QList<OutboxWork> queue;
-        int inFlight = 0;
+        QList<Run> runs; // claimed, waiting for a sender
+        int sending = 0; // runs being sent, at most `parallel`
         std::optional<qint64> nextDueMs; // the earliest head the last claim left waiting
     };
 
     void pump();
     void refill(const ForwardTarget &target, TargetState &state);
-    void sendQueued(const ForwardTarget &target, TargetState &state);
-    void send(const ForwardTarget &target, OutboxWork work);
-    void answered(const ForwardTarget &target, OutboxWork work, QNetworkReply *reply, int eventPosition);
-    void conclude(const ForwardTarget &target, const OutboxWork &work, OutboxTable::Completion completion, const QString &result);
+    void startQueued(const ForwardTarget &target, TargetState &state);
+    void sendNext(const ForwardTarget &target, Run run);
+    void post(const ForwardTarget &target, Run run, const ForwardRequest &request, int eventPosition);
+    void answered(const ForwardTarget &target, Run run, QNetworkReply *reply, int eventPosition);
+    void conclude(const ForwardTarget &target, OutboxTable::Completion completion, const QString &result);
     void flush();
+    void answersRecorded(const QList<qint64> &ids, const Result<void> &recorded);
     void armDueTimer();
     void count();
     void prune();
@@ -67,6 +80,13 @@ private:
     QHash<QString, TargetState> m_states;
     QSet<qint64> m_held; // queued, in flight, or answered and not yet recorded
     QList<OutboxTable::Completion> m_completions;
+    AnswerRecorder m_recordAnswers;
+    // Lets the recorder's callback reach this worker from another thread, or find it gone.
+    struct Mailbox {
+        std::mutex mutex;
+        OutboxWorker *worker = nullptr;
+    };
+    std::shared_ptr<Mailbox> m_mailbox = std::make_shared<Mailbox>();
     // Children, so that they move to the sender's thread with the worker.
     QTimer m_pumpSoon{ this };
     QTimer m_flushSoon{ this };

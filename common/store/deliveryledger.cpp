@@ -37,10 +37,11 @@ void DeliveryLedger::forgetStatements()
     m_insert.reset();
 }
 
-Result<QList<DeliveryLedger::Recorded>> DeliveryLedger::record(const QList<Delivery> &deliveries, const QList<QStringList> &targets)
+Result<QList<DeliveryLedger::Recorded>> DeliveryLedger::record(const QList<Delivery> &deliveries, const QList<QStringList> &targets,
+                                                               const QList<OutboxTable::Completion> &answers)
 {
     if (m_database.isPostgres())
-        return recordInBulk(deliveries, targets);
+        return recordInBulk(deliveries, targets, answers);
     if (!m_insert) {
         auto prepared = SqliteStatement::prepare(db(), "INSERT INTO deliveries (provider, delivery_id, event, received_at, headers, body, events,"
                                                        " credentials) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (provider, delivery_id) DO NOTHING");
@@ -77,7 +78,7 @@ Result<QList<DeliveryLedger::Recorded>> DeliveryLedger::record(const QList<Deliv
         }
         outcomes << (changed.value() > 0 ? Recorded::New : Recorded::Duplicate);
     }
-    if (Result<void> queued = enqueue(deliveries, outcomes, targets); !queued) {
+    if (Result<void> queued = updateOutbox(deliveries, outcomes, targets, answers); !queued) {
         db().rollback();
         m_insert.reset();
         return fail(queued.error());
@@ -92,9 +93,14 @@ Result<QList<DeliveryLedger::Recorded>> DeliveryLedger::record(const QList<Deliv
 }
 
 // The new deliveries' outbox rows, in the transaction that records them: nothing is sent before
-// the delivery is committed, and nothing committed is left without its rows.
-Result<void> DeliveryLedger::enqueue(const QList<Delivery> &deliveries, const QList<Recorded> &outcomes, const QList<QStringList> &targets)
+// the delivery is committed, and nothing committed is left without its rows. The sender's answers
+// ride along (SQLite has one writer).
+Result<void> DeliveryLedger::updateOutbox(const QList<Delivery> &deliveries, const QList<Recorded> &outcomes,
+                                          const QList<QStringList> &targets, const QList<OutboxTable::Completion> &answers)
 {
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (Result<void> applied = m_outbox.applyAnswers(answers, now); !applied)
+        return applied;
     QList<OutboxTable::Entry> entries;
     for (qsizetype i = 0; i < targets.size() && i < deliveries.size(); ++i) {
         if (outcomes.at(i) != Recorded::New || targets.at(i).isEmpty())
@@ -105,10 +111,11 @@ Result<void> DeliveryLedger::enqueue(const QList<Delivery> &deliveries, const QL
     }
     if (entries.isEmpty())
         return {};
-    return m_outbox.enqueue(entries, QDateTime::currentMSecsSinceEpoch());
+    return m_outbox.enqueue(entries, now);
 }
 
-Result<QList<DeliveryLedger::Recorded>> DeliveryLedger::recordInBulk(const QList<Delivery> &deliveries, const QList<QStringList> &targets)
+Result<QList<DeliveryLedger::Recorded>> DeliveryLedger::recordInBulk(const QList<Delivery> &deliveries, const QList<QStringList> &targets,
+                                                                     const QList<OutboxTable::Completion> &answers)
 {
     constexpr qsizetype kChunk = 100;
     if (!db().transaction())
@@ -147,7 +154,7 @@ Result<QList<DeliveryLedger::Recorded>> DeliveryLedger::recordInBulk(const QList
     outcomes.reserve(deliveries.size());
     for (const Delivery &delivery : deliveries)
         outcomes << (inserted.remove({ providerId(delivery.provider), delivery.deliveryId }) ? Recorded::New : Recorded::Duplicate);
-    if (Result<void> queued = enqueue(deliveries, outcomes, targets); !queued) {
+    if (Result<void> queued = updateOutbox(deliveries, outcomes, targets, answers); !queued) {
         db().rollback();
         return fail(queued.error());
     }

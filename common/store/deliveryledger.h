@@ -29,8 +29,9 @@ public:
     // delivery id are already stored is left as it was and reported as a duplicate. On error
     // nothing is recorded.
     // `targets` names, per delivery, the forward targets it goes to: the outbox rows of the new
-    // ones are written in the same transaction.
-    Result<QList<Recorded>> record(const QList<Delivery> &deliveries, const QList<QStringList> &targets = {});
+    // ones are written in the same transaction, and so are `answers`, the outbox sender's.
+    Result<QList<Recorded>> record(const QList<Delivery> &deliveries, const QList<QStringList> &targets = {},
+                                   const QList<OutboxTable::Completion> &answers = {});
     // Newest first.
     Result<QList<Delivery>> recent(std::optional<Provider> provider, int limit);
     Result<qint64> count(std::optional<Provider> provider = std::nullopt);
@@ -47,8 +48,10 @@ private:
     QSqlDatabase &db() { return m_database.connection(); }
 
     Database &m_database;
-    Result<QList<Recorded>> recordInBulk(const QList<Delivery> &deliveries, const QList<QStringList> &targets);
-    Result<void> enqueue(const QList<Delivery> &deliveries, const QList<Recorded> &outcomes, const QList<QStringList> &targets);
+    Result<QList<Recorded>> recordInBulk(const QList<Delivery> &deliveries, const QList<QStringList> &targets,
+                                         const QList<OutboxTable::Completion> &answers);
+    Result<void> updateOutbox(const QList<Delivery> &deliveries, const QList<Recorded> &outcomes, const QList<QStringList> &targets,
+                              const QList<OutboxTable::Completion> &answers);
 
     OutboxTable &m_outbox;
     std::unique_ptr<SqliteStatement> m_insert; // SQLite only

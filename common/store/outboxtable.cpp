@@ -74,11 +74,12 @@ QStringList OutboxTable::tables(bool postgres)
                        " progress INTEGER NOT NULL DEFAULT 0, last_status INTEGER, last_error TEXT,"
                        " next_attempt_at BIGINT NOT NULL, created_at BIGINT NOT NULL, finished_at BIGINT,"
                        " lease_owner TEXT, lease_until BIGINT NOT NULL DEFAULT 0,"
-                       " UNIQUE (target, provider, delivery_id))")
-                .arg(postgres ? QStringLiteral("BIGSERIAL PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT")),
-        // The claim's skip-scan: repository by repository, each one's oldest pending row.
-        QStringLiteral("CREATE INDEX outbox_heads ON outbox (target, state, repo, id)"),
-        QStringLiteral("CREATE INDEX outbox_by_delivery ON outbox (provider, delivery_id)"),
+                       " UNIQUE (provider, delivery_id, target))")
+                .arg(postgres ? QStringLiteral("BIGSERIAL PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY")),
+        // The claim's skip-scan: repository by repository, each one's oldest pending row. Only
+        // pending rows are in it: an answer takes a row out, and the index stays the backlog's size.
+        QStringLiteral("CREATE INDEX outbox_heads ON outbox (target, repo, id) WHERE state = 'pending'"),
+        QStringLiteral("CREATE INDEX outbox_dead ON outbox (target, id) WHERE state = 'dead'"),
         // The provider's signature or credential headers as received, for forwarding a delivery
         // as the provider sent it. The database holds secrets already (rotated ones).
         QStringLiteral("ALTER TABLE deliveries ADD COLUMN credentials TEXT"),
@@ -96,7 +97,7 @@ Result<void> OutboxTable::enqueueWithSqlite(const QList<Entry> &entries, qint64 
     if (!m_insert) {
         auto prepared = SqliteStatement::prepare(db(), "INSERT INTO outbox (target, provider, delivery_id, repo, state,"
                                                        " next_attempt_at, created_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)"
-                                                       " ON CONFLICT (target, provider, delivery_id) DO NOTHING");
+                                                       " ON CONFLICT (provider, delivery_id, target) DO NOTHING");
         if (!prepared)
             return fail(QStringLiteral("cannot prepare the outbox insert: %1").arg(prepared.error()));
         m_insert = std::move(prepared).value();
@@ -136,7 +137,7 @@ Result<void> OutboxTable::enqueue(const QList<Entry> &entries, qint64 nowMs)
         return {};
     QSqlQuery insert(db());
     insert.prepare(QStringLiteral("INSERT INTO outbox (target, provider, delivery_id, repo, state, next_attempt_at, created_at)"
-                                  " VALUES %1 ON CONFLICT (target, provider, delivery_id) DO NOTHING")
+                                  " VALUES %1 ON CONFLICT (provider, delivery_id, target) DO NOTHING")
                            .arg(rows.join(QLatin1Char(','))));
     for (const Entry &entry : entries) {
         for (const QString &target : entry.targets) {
@@ -153,16 +154,17 @@ Result<void> OutboxTable::enqueue(const QList<Entry> &entries, qint64 nowMs)
     return {};
 }
 
-Result<QList<OutboxWork>> OutboxTable::claim(const QString &target, int limit, const QSet<qint64> &held, const QString &owner,
-                                             qint64 leaseMs, qint64 nowMs)
+Result<QList<QList<OutboxWork>>> OutboxTable::claim(const QString &target, int repositories, int rowsPerRepository,
+                                                    const QSet<qint64> &held, const QString &owner, qint64 leaseMs, qint64 nowMs)
 {
     m_nextDueMs.reset();
-    QList<OutboxWork> claimed;
-    if (limit <= 0)
-        return claimed;
+    QList<QList<OutboxWork>> runs;
+    if (repositories <= 0 || rowsPerRepository <= 0)
+        return runs;
     // The oldest pending row of each repository (its head), found by skipping through the index
     // a repository at a time: two index seeks per repository, however long the backlog. A head
-    // may go when it is due, not leased and not held here; the rest of its repository waits.
+    // may go when it is due, not leased by another agent and not held here; the rest of its
+    // repository waits behind it.
     QSqlQuery heads(db());
     heads.setForwardOnly(true);
     heads.prepare(QStringLiteral(
@@ -171,7 +173,7 @@ Result<QList<OutboxWork>> OutboxTable::claim(const QString &target, int limit, c
             " UNION ALL"
             " SELECT (SELECT MIN(p.repo) FROM outbox p WHERE p.target = ? AND p.state = 'pending' AND p.repo > repos.repo), n + 1"
             " FROM repos WHERE repos.repo IS NOT NULL AND n < ?)"
-            " SELECT o.id, o.next_attempt_at, o.lease_until FROM repos JOIN outbox o ON o.id ="
+            " SELECT o.id, o.repo, o.next_attempt_at, o.lease_until, o.lease_owner FROM repos JOIN outbox o ON o.id ="
             " (SELECT h.id FROM outbox h WHERE h.target = ? AND h.state = 'pending' AND h.repo = repos.repo ORDER BY h.id LIMIT 1)"
             " ORDER BY o.id"));
     heads.addBindValue(target);
@@ -180,41 +182,88 @@ Result<QList<OutboxWork>> OutboxTable::claim(const QString &target, int limit, c
     heads.addBindValue(target);
     if (!heads.exec())
         return fail(m_database.error(QStringLiteral("cannot read the outbox"), heads.lastError()));
-    QList<qint64> candidates;
+    // A row may go now: due, and leased to nobody else (this agent's own lease survives a retry
+    // of the row before it).
+    auto mayGo = [&](qint64 id, qint64 nextAttemptAt, qint64 leaseUntil, const QString &leaseOwner) {
+        if (held.contains(id))
+            return false;
+        const qint64 due = std::max(nextAttemptAt, leaseOwner == owner ? 0 : leaseUntil);
+        if (due <= nowMs)
+            return true;
+        if (!m_nextDueMs || due < *m_nextDueMs)
+            m_nextDueMs = due;
+        return false;
+    };
+    QList<std::pair<QString, qint64>> chosen; // repository, head
     while (heads.next()) {
         const qint64 id = heads.value(0).toLongLong();
-        if (held.contains(id))
-            continue; // answered by this agent soon
-        const qint64 due = std::max(heads.value(1).toLongLong(), heads.value(2).toLongLong());
-        if (due <= nowMs) {
-            if (candidates.size() < limit)
-                candidates << id;
-        } else if (!m_nextDueMs || due < *m_nextDueMs) {
-            m_nextDueMs = due;
-        }
+        if (mayGo(id, heads.value(2).toLongLong(), heads.value(3).toLongLong(), heads.value(4).toString()) && chosen.size() < repositories)
+            chosen.append({ heads.value(1).toString(), id });
     }
-    if (candidates.isEmpty())
-        return claimed;
+    if (chosen.isEmpty())
+        return runs;
+    // Each chosen head with the rows behind it: sent one after another by one sender, they keep
+    // their order, and a repository's backlog does not wait a commit between two rows.
+    QStringList parts;
+    for (qsizetype i = 0; i < chosen.size(); ++i)
+        parts << QStringLiteral("SELECT * FROM (SELECT id, repo, next_attempt_at, lease_until, lease_owner FROM outbox"
+                                " WHERE target = ? AND state = 'pending' AND repo = ? AND id >= ? ORDER BY id LIMIT ?) r%1")
+                         .arg(i);
+    QSqlQuery rows(db());
+    rows.setForwardOnly(true);
+    rows.prepare(parts.join(QStringLiteral(" UNION ALL ")));
+    for (const auto &[repo, head] : std::as_const(chosen)) {
+        rows.addBindValue(target);
+        rows.addBindValue(repo);
+        rows.addBindValue(head);
+        rows.addBindValue(rowsPerRepository);
+    }
+    if (!rows.exec())
+        return fail(m_database.error(QStringLiteral("cannot read the outbox"), rows.lastError()));
+    // A run ends before the first row that may not go yet.
+    QHash<QString, QList<qint64>> runIds;
+    QSet<QString> ended;
     QStringList ids;
-    for (qint64 id : std::as_const(candidates))
+    while (rows.next()) {
+        const QString repo = rows.value(1).toString();
+        if (ended.contains(repo))
+            continue;
+        const qint64 id = rows.value(0).toLongLong();
+        if (!mayGo(id, rows.value(2).toLongLong(), rows.value(3).toLongLong(), rows.value(4).toString())) {
+            ended.insert(repo);
+            continue;
+        }
+        runIds[repo] << id;
         ids << QString::number(id);
+    }
     if (m_database.isPostgres()) {
         // Another agent may have chosen the same rows: the lease goes to one of us, and rows
         // another agent locks right now are skipped.
         QSqlQuery lease(db());
         lease.prepare(QStringLiteral("UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id IN (SELECT id FROM outbox WHERE id IN (%1)"
-                                     " AND state = 'pending' AND lease_until <= ? FOR UPDATE SKIP LOCKED) RETURNING id")
+                                     " AND state = 'pending' AND (lease_until <= ? OR lease_owner = ?) FOR UPDATE SKIP LOCKED) RETURNING id")
                               .arg(ids.join(QLatin1Char(','))));
         lease.addBindValue(owner);
         lease.addBindValue(nowMs + leaseMs);
         lease.addBindValue(nowMs);
+        lease.addBindValue(owner);
         if (!lease.exec())
             return fail(m_database.error(QStringLiteral("cannot claim outbox rows"), lease.lastError()));
-        ids.clear();
+        QSet<qint64> leased;
         while (lease.next())
-            ids << QString::number(lease.value(0).toLongLong());
+            leased.insert(lease.value(0).toLongLong());
+        // A run keeps its rows up to the first one another agent took.
+        ids.clear();
+        for (QList<qint64> &run : runIds) {
+            qsizetype kept = 0;
+            while (kept < run.size() && leased.contains(run.at(kept)))
+                ++kept;
+            run.resize(kept);
+            for (qint64 id : std::as_const(run))
+                ids << QString::number(id);
+        }
         if (ids.isEmpty())
-            return claimed;
+            return runs;
     }
     // One agent per SQLite file: the rows this agent holds are skipped above, no lease is written.
     QSqlQuery query(db());
@@ -223,9 +272,18 @@ Result<QList<OutboxWork>> OutboxTable::claim(const QString &target, int limit, c
                                    " WHERE o.id IN (%2) ORDER BY o.id")
                             .arg(QLatin1String(kClaimColumns), ids.join(QLatin1Char(',')))))
         return fail(m_database.error(QStringLiteral("cannot read the outbox"), query.lastError()));
-    while (query.next())
-        claimed << workFromRow(query);
-    return claimed;
+    QHash<QString, qsizetype> runOfRepo;
+    for (const auto &[repo, head] : std::as_const(chosen)) {
+        if (!runIds.value(repo).isEmpty()) {
+            runOfRepo.insert(repo, runs.size());
+            runs.append(QList<OutboxWork>());
+        }
+    }
+    while (query.next()) {
+        OutboxWork work = workFromRow(query);
+        runs[runOfRepo.value(work.row.repo)].append(std::move(work));
+    }
+    return runs;
 }
 
 Result<void> OutboxTable::complete(const QList<Completion> &completions, qint64 nowMs)
@@ -234,11 +292,22 @@ Result<void> OutboxTable::complete(const QList<Completion> &completions, qint64 
         return {};
     if (!db().transaction())
         return fail(m_database.error(QStringLiteral("cannot start a transaction"), db().lastError()));
-    auto abort = [this](const QString &what, const QSqlError &error) -> Result<void> {
-        const QString message = m_database.error(what, error);
+    if (Result<void> applied = applyAnswers(completions, nowMs); !applied) {
+        db().rollback();
+        return applied;
+    }
+    if (!db().commit()) {
+        const QString message = m_database.error(QStringLiteral("cannot record outbox answers"), db().lastError());
         db().rollback();
         return fail(message);
-    };
+    }
+    return {};
+}
+
+Result<void> OutboxTable::applyAnswers(const QList<Completion> &completions, qint64 nowMs)
+{
+    if (completions.isEmpty())
+        return {};
     // Most answers are alike (delivered, 2xx, nothing to say): one statement for each such group.
     QMap<std::tuple<int, int, int>, QStringList> alike; // (outcome, status, progress) -> ids
     QSqlQuery update(db());
@@ -263,7 +332,7 @@ Result<void> OutboxTable::complete(const QList<Completion> &completions, qint64 
         update.addBindValue(finished ? QVariant(nowMs) : QVariant(QMetaType(QMetaType::LongLong)));
         update.addBindValue(completion.id);
         if (!update.exec())
-            return abort(QStringLiteral("cannot record an outbox answer"), update.lastError());
+            return fail(m_database.error(QStringLiteral("cannot record an outbox answer"), update.lastError()));
     }
     update.finish();
     for (auto group = alike.cbegin(); group != alike.cend(); ++group) {
@@ -277,10 +346,8 @@ Result<void> OutboxTable::complete(const QList<Completion> &completions, qint64 
         many.addBindValue(status);
         many.addBindValue(nowMs);
         if (!many.exec())
-            return abort(QStringLiteral("cannot record outbox answers"), many.lastError());
+            return fail(m_database.error(QStringLiteral("cannot record outbox answers"), many.lastError()));
     }
-    if (!db().commit())
-        return abort(QStringLiteral("cannot record outbox answers"), db().lastError());
     return {};
 }
 

@@ -32,11 +32,12 @@ public:
     // Inside the caller's transaction.
     Result<void> enqueue(const QList<Entry> &entries, qint64 nowMs);
 
-    // The rows of `target` that may be sent now: pending, due, not leased by another agent, and
-    // each the oldest pending row of its repository for the target; `held` are rows this agent
-    // sends already. PostgreSQL: the rows are leased to `owner` for `leaseMs`.
-    Result<QList<OutboxWork>> claim(const QString &target, int limit, const QSet<qint64> &held, const QString &owner,
-                                    qint64 leaseMs, qint64 nowMs);
+    // The rows of `target` that may be sent now, as runs: for up to `repositories` repositories
+    // the oldest pending row (the head, due, not leased by another agent, not in `held`: the rows
+    // this agent sends already) and up to `rowsPerRepository - 1` rows behind it that may go too,
+    // in order. PostgreSQL: the rows are leased to `owner` for `leaseMs`.
+    Result<QList<QList<OutboxWork>>> claim(const QString &target, int repositories, int rowsPerRepository, const QSet<qint64> &held,
+                                           const QString &owner, qint64 leaseMs, qint64 nowMs);
     // After a claim: when the earliest head it left waiting falls due (or its lease lapses).
     std::optional<qint64> nextDueMs() const { return m_nextDueMs; }
 
@@ -51,6 +52,8 @@ public:
     };
     // One transaction for all of them.
     Result<void> complete(const QList<Completion> &completions, qint64 nowMs);
+    // The same inside the caller's transaction (the delivery writer's group commit).
+    Result<void> applyAnswers(const QList<Completion> &completions, qint64 nowMs);
 
     // Newest first.
     Result<QList<OutboxRow>> list(const QString &target, const QString &state, int limit);

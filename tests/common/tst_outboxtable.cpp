@@ -50,6 +50,13 @@ private:
         return delivery;
     }
 
+    static QList<OutboxWork> flat(const QList<QList<OutboxWork>> &runs)
+    {
+        QList<OutboxWork> rows;
+        for (const QList<OutboxWork> &run : runs)
+            rows << run;
+        return rows;
+    }
     static QStringList ids(const QList<OutboxWork> &claimed)
     {
         QStringList list;
@@ -57,6 +64,7 @@ private:
             list << work.row.deliveryId;
         return list;
     }
+    static QStringList ids(const QList<QList<OutboxWork>> &runs) { return ids(flat(runs)); }
 
 private Q_SLOTS:
     void initTestCase_data() { TestDatabases::addBackendRows(); }
@@ -81,8 +89,9 @@ private Q_SLOTS:
         // A duplicate gets no second row.
         QVERIFY(store->ledger().record({ deliveries.first() }, { { "t" } }));
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        Result<QList<OutboxWork>> first = store->outbox().claim(QStringLiteral("t"), 10, {}, QStringLiteral("me"), 60'000, now + 1);
-        QVERIFY2(first, qPrintable(first.error()));
+        Result<QList<QList<OutboxWork>>> claimed = store->outbox().claim(QStringLiteral("t"), 10, 1, {}, QStringLiteral("me"), 60'000, now + 1);
+        QVERIFY2(claimed, qPrintable(claimed.error()));
+        const std::optional<QList<OutboxWork>> first = flat(claimed.value());
         // a2 waits for a1: one row per repository, oldest first.
         QCOMPARE(ids(first.value()), (QStringList{ "a1", "b1" }));
         QCOMPARE(first->first().delivery.body, deliveries.first().body);
@@ -92,17 +101,59 @@ private Q_SLOTS:
         QVERIFY(store->outbox().complete({ { first->at(0).row.id, OutboxTable::Completion::Outcome::Retry, 502, QStringLiteral("502"), now + 60'000, 0 },
                                            { first->at(1).row.id, OutboxTable::Completion::Outcome::Delivered, 204, {}, 0, 0 } },
                                          now));
-        QCOMPARE(ids(store->outbox().claim(QStringLiteral("t"), 10, {}, QStringLiteral("me"), 60'000, now + 2).value()), QStringList());
-        const QList<OutboxWork> again = store->outbox().claim(QStringLiteral("t"), 10, {}, QStringLiteral("me"), 60'000, now + 60'001).value();
+        QCOMPARE(ids(store->outbox().claim(QStringLiteral("t"), 10, 1, {}, QStringLiteral("me"), 60'000, now + 2).value()), QStringList());
+        const QList<OutboxWork> again = flat(store->outbox().claim(QStringLiteral("t"), 10, 1, {}, QStringLiteral("me"), 60'000, now + 60'001).value());
         QCOMPARE(ids(again), QStringList{ "a1" });
         QCOMPARE(again.first().row.attempts, 1);
         QVERIFY(store->outbox().complete({ { again.first().row.id, OutboxTable::Completion::Outcome::Delivered, 204, {}, 0, 0 } }, now));
-        QCOMPARE(ids(store->outbox().claim(QStringLiteral("t"), 10, {}, QStringLiteral("me"), 60'000, now + 60'002).value()), QStringList{ "a2" });
+        QCOMPARE(ids(store->outbox().claim(QStringLiteral("t"), 10, 1, {}, QStringLiteral("me"), 60'000, now + 60'002).value()), QStringList{ "a2" });
         // The other target has its own row.
-        QCOMPARE(ids(store->outbox().claim(QStringLiteral("u"), 10, {}, QStringLiteral("me"), 60'000, now + 1).value()), QStringList{ "b1" });
+        QCOMPARE(ids(store->outbox().claim(QStringLiteral("u"), 10, 1, {}, QStringLiteral("me"), 60'000, now + 1).value()), QStringList{ "b1" });
         const auto counts = store->outbox().counts(now + 1000).value();
         QCOMPARE(counts.value(QStringLiteral("t")).pending, 1);
         QCOMPARE(counts.value(QStringLiteral("u")).pending, 1);
+    }
+
+    // A run: a repository's head and the rows behind it, in order, up to the first that may not go.
+    void runsCarryARepositorysRowsInOrder()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        auto store = open(QStringLiteral("runs"));
+        QVERIFY(store);
+        QList<Delivery> deliveries;
+        QList<QStringList> targets;
+        for (int i = 1; i <= 5; ++i) {
+            deliveries << delivery(QStringLiteral("a%1").arg(i), QStringLiteral("acme/a"));
+            targets << QStringList{ "t" };
+        }
+        deliveries << delivery(QStringLiteral("b1"), QStringLiteral("acme/b"));
+        targets << QStringList{ "t" };
+        QVERIFY(store->ledger().record(deliveries, targets));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch() + 1;
+        const QList<QList<OutboxWork>> runs = store->outbox().claim(QStringLiteral("t"), 10, 3, {}, QStringLiteral("me"), 60'000, now).value();
+        QCOMPARE(runs.size(), 2);
+        QCOMPARE(ids(runs.at(0)), (QStringList{ "a1", "a2", "a3" }));
+        QCOMPARE(ids(runs.at(1)), QStringList{ "b1" });
+        // Held rows are not claimed twice; a repository whose head is held waits.
+        QSet<qint64> held;
+        for (const OutboxWork &work : flat(runs))
+            held.insert(work.row.id);
+        QCOMPARE(ids(store->outbox().claim(QStringLiteral("t"), 10, 3, held, QStringLiteral("me"), 60'000, now).value()), QStringList());
+        // a1 delivered, a2 to be retried later: the run from a2 is empty until then, and a3 waits.
+        QVERIFY(store->outbox().complete({ { runs.at(0).at(0).row.id, OutboxTable::Completion::Outcome::Delivered, 204, {}, 0, 0 },
+                                           { runs.at(0).at(1).row.id, OutboxTable::Completion::Outcome::Retry, 503, QStringLiteral("503"), now + 5000, 0 } },
+                                         now));
+        QCOMPARE(ids(store->outbox().claim(QStringLiteral("t"), 10, 3, {}, QStringLiteral("me"), 60'000, now + 1).value()), QStringList{ "b1" });
+        QCOMPARE(store->outbox().nextDueMs(), std::optional<qint64>(now + 5000));
+        // This agent's own lease on a3 (PostgreSQL) does not hold back its next claim; another
+        // agent's would.
+        QCOMPARE(ids(store->outbox().claim(QStringLiteral("t"), 10, 3, {}, QStringLiteral("me"), 60'000, now + 5000).value()),
+                 (QStringList{ "a2", "a3", "a4", "b1" }));
+        if (backend == u"postgresql") {
+            auto other = open(QStringLiteral("runs"), false);
+            QVERIFY(other);
+            QCOMPARE(ids(other->outbox().claim(QStringLiteral("t"), 10, 3, {}, QStringLiteral("them"), 60'000, now + 5001).value()), QStringList());
+        }
     }
 
     // Two agents on PostgreSQL: a row claimed by one is leased to it and skipped by the other.
@@ -122,14 +173,14 @@ private Q_SLOTS:
         }
         QVERIFY(first->ledger().record(deliveries, targets));
         const qint64 now = QDateTime::currentMSecsSinceEpoch() + 1;
-        const QStringList mine = ids(first->outbox().claim(QStringLiteral("t"), 12, {}, QStringLiteral("a"), 60'000, now).value());
-        const QStringList theirs = ids(second->outbox().claim(QStringLiteral("t"), 12, {}, QStringLiteral("b"), 60'000, now).value());
+        const QStringList mine = ids(first->outbox().claim(QStringLiteral("t"), 12, 1, {}, QStringLiteral("a"), 60'000, now).value());
+        const QStringList theirs = ids(second->outbox().claim(QStringLiteral("t"), 12, 1, {}, QStringLiteral("b"), 60'000, now).value());
         QCOMPARE(mine.size(), 12);
         QCOMPARE(theirs.size(), 8);
         for (const QString &id : theirs)
             QVERIFY(!mine.contains(id));
         // A lease that lapsed (its agent crashed) is taken over.
-        QCOMPARE(ids(second->outbox().claim(QStringLiteral("t"), 30, {}, QStringLiteral("b"), 60'000, now + 61'000).value()).size(), 20);
+        QCOMPARE(ids(second->outbox().claim(QStringLiteral("t"), 30, 1, {}, QStringLiteral("b"), 60'000, now + 61'000).value()).size(), 20);
     }
 
     void retentionDeletesOnlyWhatItMay()
@@ -143,7 +194,7 @@ private Q_SLOTS:
                                          delivery(QStringLiteral("new"), QStringLiteral("u")) },
                                        { { "t" }, { "t" }, {}, { "t" } }));
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        const QList<OutboxWork> claimed = store->outbox().claim(QStringLiteral("t"), 10, {}, QStringLiteral("me"), 1000, now + 1).value();
+        const QList<OutboxWork> claimed = flat(store->outbox().claim(QStringLiteral("t"), 10, 1, {}, QStringLiteral("me"), 1000, now + 1).value());
         for (const OutboxWork &work : claimed) {
             if (work.row.deliveryId == u"old-done" || work.row.deliveryId == u"new")
                 QVERIFY(store->outbox().complete({ { work.row.id, OutboxTable::Completion::Outcome::Delivered, 204, {}, 0, 0 } }, now));
