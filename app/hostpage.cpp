@@ -11,7 +11,8 @@ namespace forgelink {
 
 HostPage::HostPage(QWidget *parent)
     : AnswersPage(parent), m_host(new CheckedLineEdit(QStringLiteral("domain"), &AnswersValidator::checkHostName, this)),
-      m_urls(new QLabel(this))
+      m_urls(new QLabel(this)),
+      m_eventsHandler(new CheckedLineEdit(QStringLiteral("eventsHandler"), &AnswersValidator::checkEventsHandlerUrl, this))
 {
     setTitle(tr("Pipekit's address"));
     setSubTitle(tr("The host name your users open Pipekit at. Every URL the providers need derives from it."));
@@ -24,6 +25,17 @@ HostPage::HostPage(QWidget *parent)
     label->setBuddy(m_host);
     layout->addRow(label, m_host);
     layout->addRow(m_urls);
+    m_eventsHandler->setPlaceholderText(QStringLiteral("http://pipekit-events-handler.pipekit.svc.cluster.local:8080"));
+    auto *forwardLabel = new QLabel(tr("&Events handler:"), this);
+    forwardLabel->setBuddy(m_eventsHandler);
+    layout->addRow(forwardLabel, m_eventsHandler);
+    auto *forwardHint = new QLabel(tr("Optional. Where forgelink-agent reaches Pipekit's events handler, in a cluster its "
+                                      "Service URL. The agent receives the providers' webhooks, records them, and forwards "
+                                      "each one there, retrying while Pipekit is down."),
+                                   this);
+    forwardHint->setWordWrap(true);
+    layout->addRow(forwardHint);
+    connect(m_eventsHandler, &CheckedLineEdit::textChanged, this, &HostPage::completeChanged);
     connect(m_host, &CheckedLineEdit::textChanged, this, [this] {
         showUrls();
         Q_EMIT completeChanged();
@@ -33,7 +45,7 @@ HostPage::HostPage(QWidget *parent)
 
 bool HostPage::isComplete() const
 {
-    return m_host->isValid();
+    return m_host->isValid() && m_eventsHandler->isValid();
 }
 
 void HostPage::showUrls()
@@ -54,11 +66,13 @@ void HostPage::showUrls()
 void HostPage::readAnswers(const Answers &answers)
 {
     m_host->setText(answers.domain);
+    m_eventsHandler->setText(answers.eventsHandlerUrl);
 }
 
 void HostPage::writeAnswers(Answers &answers) const
 {
     answers.domain = m_host->text();
+    answers.eventsHandlerUrl = m_eventsHandler->text().trimmed();
 }
 
 } // namespace forgelink

@@ -8,7 +8,8 @@ namespace forgelink {
 
 class CheckedLineEdit;
 
-// The host name Pipekit is reached at, and every URL that derives from it.
+// The host name Pipekit is reached at, every URL that derives from it, and where the agent
+// forwards the deliveries it records (Pipekit's events handler).
 class HostPage : public AnswersPage {
     Q_OBJECT
 
@@ -24,6 +25,7 @@ private:
 
     CheckedLineEdit *m_host;
     QLabel *m_urls;
+    CheckedLineEdit *m_eventsHandler;
 };
 
 } // namespace forgelink

@@ -42,6 +42,7 @@ void WizardSession::save(const Answers &answers, int pageId, const QString &outp
     settings.setValue(QStringLiteral("domain"), answers.domain);
     settings.setValue(QStringLiteral("network/caBundle"), answers.caBundleFile);
     settings.setValue(QStringLiteral("network/proxy"), answers.proxyUrl);
+    settings.setValue(QStringLiteral("eventsHandler"), answers.eventsHandlerUrl);
     if (const auto &g = answers.github) {
         settings.setValue(QStringLiteral("github/enabled"), true);
         settings.setValue(QStringLiteral("github/organization"), g->organization);
@@ -85,6 +86,7 @@ Answers WizardSession::load(int *pageId, QString *outputFolder) const
     answers.domain = settings.value(QStringLiteral("domain")).toString();
     answers.caBundleFile = settings.value(QStringLiteral("network/caBundle")).toString();
     answers.proxyUrl = settings.value(QStringLiteral("network/proxy")).toString();
+    answers.eventsHandlerUrl = settings.value(QStringLiteral("eventsHandler")).toString();
     if (settings.value(QStringLiteral("github/enabled")).toBool()) {
         GitHubAnswers &g = answers.github.emplace();
         g.organization = settings.value(QStringLiteral("github/organization")).toString();

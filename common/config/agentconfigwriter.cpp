@@ -16,6 +16,17 @@ QByteArray AgentConfigWriter::render(const Answers &answers)
         tree.set(QStringLiteral("network.caBundle"), answers.caBundleFile);
     if (!answers.proxyUrl.isEmpty())
         tree.set(QStringLiteral("network.proxy"), answers.proxyUrl);
+    if (!answers.eventsHandlerUrl.isEmpty()) {
+        // Every delivery goes on to Pipekit as the provider sent it, through the outbox.
+        YamlTree pipekit;
+        pipekit.set(QStringLiteral("name"), QStringLiteral("pipekit"));
+        QString url = answers.eventsHandlerUrl;
+        if (url.endsWith(QLatin1Char('/')))
+            url.chop(1);
+        pipekit.set(QStringLiteral("url"), url);
+        pipekit.set(QStringLiteral("format"), QStringLiteral("original"));
+        tree.append(QStringLiteral("forward"), pipekit);
+    }
     if (const auto &github = answers.github) {
         tree.set(QStringLiteral("providers.github.apiUrl"), github->apiUrl);
         tree.set(QStringLiteral("providers.github.appId"), github->appId.toLongLong());

@@ -50,6 +50,9 @@ struct Answers {
     std::optional<AzureDevOpsAnswers> azureDevOps;
     QString caBundleFile;  // extra CA certificates (PEM) for on-prem providers
     QString proxyUrl;      // http://proxy:3128
+    // Pipekit's events handler as the agent reaches it (in a cluster, its Service URL): the
+    // agent forwards every delivery there. Empty: no forward target is written.
+    QString eventsHandlerUrl;
     QString baseDirectory; // where relative file names are resolved
 
     bool anyProviderEnabled() const { return github || gitlab || bitbucket || azureDevOps; }

@@ -133,6 +133,11 @@ AnswersReader::Outcome AnswersReader::readText(const QByteArray &text, const QSt
                 answers.domain = yamlScalar(value);
             else
                 errors << FieldError{ key, QStringLiteral("must be a host name, got %1").arg(yamlTypeName(value)) };
+        } else if (key == u"eventsHandler") {
+            if (value.IsScalar())
+                answers.eventsHandlerUrl = yamlScalar(value);
+            else
+                errors << FieldError{ key, QStringLiteral("must be a URL, got %1").arg(yamlTypeName(value)) };
         } else if (key == u"github") {
             GitHubAnswers &github = answers.github.emplace();
             readSection(value, key,
@@ -172,7 +177,7 @@ AnswersReader::Outcome AnswersReader::readText(const QByteArray &text, const QSt
             readSection(value, key, { { "caBundle", &answers.caBundleFile }, { "proxy", &answers.proxyUrl } }, errors);
         } else {
             errors << FieldError{ key,
-                                  QStringLiteral("unknown section; known: domain, github, gitlab, "
+                                  QStringLiteral("unknown section; known: domain, eventsHandler, github, gitlab, "
                                                  "bitbucket, azureDevOps, network") };
         }
     }

@@ -58,6 +58,7 @@ FieldErrors AnswersValidator::validate(const Answers &answers)
         check(errors, QStringLiteral("network.caBundle"), checkCaBundle(answers.caBundleFile));
     if (!answers.proxyUrl.isEmpty())
         check(errors, QStringLiteral("network.proxy"), checkProxyUrl(answers.proxyUrl));
+    check(errors, QStringLiteral("eventsHandler"), checkEventsHandlerUrl(answers.eventsHandlerUrl));
     if (const auto &github = answers.github) {
         if (!github->organization.isEmpty())
             check(errors, QStringLiteral("github.organization"), checkGitHubOrganization(github->organization));
@@ -276,6 +277,21 @@ std::optional<QString> AnswersValidator::checkCaBundle(const QString &path)
         return QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
     if (QSslCertificate::fromData(file.readAll(), QSsl::Pem).isEmpty())
         return QStringLiteral("%1 holds no PEM certificate").arg(path);
+    return std::nullopt;
+}
+
+std::optional<QString> AnswersValidator::checkEventsHandlerUrl(const QString &url)
+{
+    if (url.isEmpty())
+        return std::nullopt;
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (!parsed.isValid() || parsed.host().isEmpty() || (parsed.scheme() != u"http" && parsed.scheme() != u"https"))
+        return QStringLiteral("must be http(s)://HOST[:PORT], e.g. http://pipekit-events-handler.pipekit.svc.cluster.local:8080, got %1")
+                .arg(quoted(url));
+    if (!parsed.userInfo().isEmpty() || parsed.hasQuery() || parsed.hasFragment())
+        return QStringLiteral("must not carry a user, query or fragment, got %1").arg(quoted(url));
+    if (!parsed.path().isEmpty() && parsed.path() != u"/")
+        return QStringLiteral("must not have a path: the agent adds /api/events-handler/v1/events/<provider>, got %1").arg(quoted(url));
     return std::nullopt;
 }
 

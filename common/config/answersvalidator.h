@@ -32,6 +32,9 @@ public:
     static std::optional<QString> checkPrivateKeyFile(const QString &path);
     static std::optional<QString> checkCaBundle(const QString &path);
     static std::optional<QString> checkProxyUrl(const QString &url);
+    // Empty (no forwarding), or http(s)://HOST[:PORT] without a path: the agent adds Pipekit's
+    // webhook paths. Plain http is fine for a Service inside the cluster.
+    static std::optional<QString> checkEventsHandlerUrl(const QString &url);
 
     static bool isLoopbackHost(const QString &host);
 };

@@ -11,10 +11,16 @@ public:
         out << YAML::BeginMap;
         for (const YamlTree::Node &node : nodes) {
             out << YAML::Key << node.key.toStdString() << YAML::Value;
-            if (node.value.isValid())
+            if (node.value.isValid()) {
                 emitValue(out, node.value);
-            else
+            } else if (!node.items.isEmpty()) {
+                out << YAML::BeginSeq;
+                for (const QList<YamlTree::Node> &item : node.items)
+                    emitNodes(out, item);
+                out << YAML::EndSeq;
+            } else {
                 emitNodes(out, node.children);
+            }
         }
         out << YAML::EndMap;
     }
@@ -63,7 +69,7 @@ YamlTree::Node &YamlTree::child(QList<Node> &nodes, const QString &key)
         if (node.key == key)
             return node;
     }
-    nodes.append(Node{ key, {}, {} });
+    nodes.append(Node{ key, {}, {}, {} });
     return nodes.last();
 }
 
@@ -75,8 +81,25 @@ void YamlTree::set(const QStringList &keyPath, const QVariant &value)
         if (i == keyPath.size() - 1) {
             node.value = value;
             node.children.clear();
+            node.items.clear();
         } else {
             node.value = QVariant();
+            level = &node.children;
+        }
+    }
+}
+
+void YamlTree::append(const QString &dottedPath, const YamlTree &item)
+{
+    const QStringList keyPath = dottedPath.split(QLatin1Char('.'));
+    QList<Node> *level = &m_roots;
+    for (qsizetype i = 0; i < keyPath.size(); ++i) {
+        Node &node = child(*level, keyPath.at(i));
+        node.value = QVariant();
+        if (i == keyPath.size() - 1) {
+            node.children.clear();
+            node.items.append(item.m_roots);
+        } else {
             level = &node.children;
         }
     }

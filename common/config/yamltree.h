@@ -15,6 +15,8 @@ public:
     // value: bool, integer, QString or QStringList. Intermediate mappings are created as needed.
     void set(const QStringList &keyPath, const QVariant &value);
     void set(const QString &dottedPath, const QVariant &value) { set(dottedPath.split(QLatin1Char('.')), value); }
+    // Adds `item` to the sequence of mappings at `dottedPath` (`forward:` targets, say).
+    void append(const QString &dottedPath, const YamlTree &item);
 
     // `headerComment` lines are written first, each prefixed with "# ".
     QByteArray toYaml(const QStringList &headerComment = {}) const;
@@ -24,6 +26,7 @@ private:
         QString key;
         QVariant value;      // valid for a leaf
         QList<Node> children; // for a mapping
+        QList<QList<Node>> items; // for a sequence of mappings
     };
     static Node &child(QList<Node> &nodes, const QString &key);
 

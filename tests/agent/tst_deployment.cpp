@@ -30,7 +30,7 @@ private Q_SLOTS:
         QVERIFY2(kubectl.exitCode() == 0, kubectl.readAllStandardError().constData());
         for (const YAML::Node &object : YAML::LoadAll(kubectl.readAllStandardOutput().toStdString()))
             m_objects[object["kind"].as<std::string>()] = object;
-        QCOMPARE(m_objects.size(), size_t(4));
+        QCOMPARE(m_objects.size(), size_t(5));
     }
 
     void deploymentIsHardenedAndProbed()
@@ -63,6 +63,18 @@ private Q_SLOTS:
         QCOMPARE(pod["containers"][0]["securityContext"]["readOnlyRootFilesystem"].as<bool>(), true);
     }
 
+    // Pipekit's webhook paths go to the agent's Service; the agent forwards to Pipekit.
+    void ingressTakesTheWebhookPaths()
+    {
+        const YAML::Node rule = m_objects["Ingress"]["spec"]["rules"][0];
+        const YAML::Node path = rule["http"]["paths"][0];
+        QCOMPARE(path["path"].as<std::string>(), std::string("/api/events-handler/v1/events/"));
+        QCOMPARE(path["pathType"].as<std::string>(), std::string("Prefix"));
+        QCOMPARE(path["backend"]["service"]["name"].as<std::string>(), m_objects["Service"]["metadata"]["name"].as<std::string>());
+        QCOMPARE(path["backend"]["service"]["port"]["name"].as<std::string>(),
+                 m_objects["Service"]["spec"]["ports"][0]["name"].as<std::string>());
+    }
+
     void configIsValidWithTheSecretFiles()
     {
         QByteArray config = QByteArray::fromStdString(m_objects["ConfigMap"]["data"]["agent.yaml"].as<std::string>());
@@ -80,6 +92,9 @@ private Q_SLOTS:
         QCOMPARE(outcome.config.database.driver, QStringLiteral("QPSQL"));
         QCOMPARE(outcome.config.database.password, QByteArray("value-of-database-password"));
         QCOMPARE(outcome.config.syncDaily, false);
+        QCOMPARE(outcome.config.forward.size(), 1);
+        QCOMPARE(outcome.config.forward.first().name, QStringLiteral("pipekit"));
+        QCOMPARE(outcome.config.forward.first().format, ForwardTarget::Format::Original);
     }
 };
 

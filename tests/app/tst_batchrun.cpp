@@ -249,6 +249,45 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("out2/values.yaml"))));
     }
 
+    // With Pipekit's events handler given, agent.yaml forwards every delivery there, and the agent
+    // reads that config as it is written.
+    void eventsHandlerBecomesAForwardTarget()
+    {
+        QTemporaryDir dir;
+        QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("answers.yaml")),
+                                     "domain: pipekit.example.com\n"
+                                     "eventsHandler: http://pipekit-events-handler.pipekit.svc.cluster.local:8080/\n"
+                                     "gitlab: {url: https://gitlab.com, token: glpat-token-0123456789, webhookSecret: \"\"}\n"));
+        const QString out = dir.filePath(QStringLiteral("out"));
+        const Run run = wizard({ QStringLiteral("--batch"), dir.filePath(QStringLiteral("answers.yaml")), QStringLiteral("--out"), out });
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const YAML::Node agent = YAML::LoadFile(QDir(out).filePath(QStringLiteral("agent.yaml")).toStdString());
+        QVERIFY(agent["forward"].IsSequence());
+        QCOMPARE(agent["forward"].size(), size_t(1));
+        QCOMPARE(QString::fromStdString(agent["forward"][0]["name"].Scalar()), QStringLiteral("pipekit"));
+        QCOMPARE(QString::fromStdString(agent["forward"][0]["url"].Scalar()),
+                 QStringLiteral("http://pipekit-events-handler.pipekit.svc.cluster.local:8080"));
+        QCOMPARE(QString::fromStdString(agent["forward"][0]["format"].Scalar()), QStringLiteral("original"));
+
+        // The agent takes the generated file as it is: `outbox` reads the config and the target.
+        QProcess outbox;
+        outbox.setWorkingDirectory(out);
+        outbox.start(TestPaths::agentBinary(), { QStringLiteral("outbox"), QStringLiteral("--target"), QStringLiteral("pipekit"),
+                                                 QStringLiteral("--config"), QDir(out).filePath(QStringLiteral("agent.yaml")) });
+        QVERIFY(outbox.waitForFinished(30'000));
+        QVERIFY2(outbox.exitCode() == 0, outbox.readAllStandardError().constData());
+
+        // A path, or another scheme, is refused by name.
+        QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("bad.yaml")),
+                                     "domain: pipekit.example.com\n"
+                                     "eventsHandler: http://pipekit-events-handler:8080/api/events-handler\n"
+                                     "gitlab: {url: https://gitlab.com, token: glpat-token-0123456789}\n"));
+        const Run bad = wizard({ QStringLiteral("--batch"), dir.filePath(QStringLiteral("bad.yaml")), QStringLiteral("--out"),
+                                 dir.filePath(QStringLiteral("bad")) });
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(QStringLiteral("eventsHandler: must not have a path")), qPrintable(bad.err));
+    }
+
     void printsTheManifest()
     {
         const Run run = wizard({ QStringLiteral("--print-github-manifest"), QStringLiteral("--domain"), QStringLiteral("pipekit.example.com"),

@@ -68,12 +68,20 @@ private:
 
     static VerifyPanel *verify(QWizard &wizard) { return wizard.currentPage()->findChild<VerifyPanel *>(); }
 
-    void fillToGitHub(SetupWizard &wizard)
+    void fillToGitHub(SetupWizard &wizard, const QString &eventsHandler = {})
     {
         QCOMPARE(wizard.currentId(), int(SetupWizard::WelcomePageId));
         wizard.next();
         type(wizard, QStringLiteral("domain"), QStringLiteral("pipekit.example.com"));
         QVERIFY(nextEnabled(wizard));
+        if (!eventsHandler.isEmpty()) {
+            // The optional events handler: a path is refused where it is typed.
+            type(wizard, QStringLiteral("eventsHandler"), eventsHandler + QStringLiteral("/api"));
+            QVERIFY(!nextEnabled(wizard));
+            QVERIFY(edit(wizard, QStringLiteral("eventsHandler"))->problem().contains(QStringLiteral("must not have a path")));
+            type(wizard, QStringLiteral("eventsHandler"), eventsHandler);
+            QVERIFY(nextEnabled(wizard));
+        }
         wizard.next();
         QCOMPARE(wizard.currentId(), int(SetupWizard::ProvidersPageId));
         QVERIFY(!nextEnabled(wizard)); // no provider chosen yet
@@ -111,7 +119,7 @@ private Q_SLOTS:
         SetupWizard wizard(options(false));
         wizard.show();
         QTRY_VERIFY(wizard.isRestored());
-        fillToGitHub(wizard);
+        fillToGitHub(wizard, QStringLiteral("http://pipekit-events-handler.pipekit.svc.cluster.local:8080"));
         // The checklist shows what to enter on GitHub, derived from the host.
         const QStringList values = [&] {
             QStringList list;
@@ -174,6 +182,9 @@ private Q_SLOTS:
         QCOMPARE(written["gitProviders"]["bitbucket"]["enabled"].as<bool>(), false);
         const YAML::Node agent = YAML::LoadFile(QDir(out).filePath(QStringLiteral("agent.yaml")).toStdString());
         QCOMPARE(QString::fromStdString(agent["providers"]["gitlab"]["token"].Scalar()), QString::fromUtf8(m_gitlab->token));
+        // The agent forwards to Pipekit's events handler.
+        QCOMPARE(QString::fromStdString(agent["forward"][0]["url"].Scalar()),
+                 QStringLiteral("http://pipekit-events-handler.pipekit.svc.cluster.local:8080"));
     }
 
     void validationMessagesAndNext_data()
@@ -304,7 +315,7 @@ private Q_SLOTS:
             SetupWizard wizard(saved);
             wizard.show();
             QTRY_VERIFY(wizard.isRestored());
-            fillToGitHub(wizard);
+            fillToGitHub(wizard, QStringLiteral("http://pipekit-events-handler:8080"));
             fillGitHub(wizard);
             wizard.next(); // on to GitLab: the session is saved on every page change
             type(wizard, QStringLiteral("gitlab.url"), m_gitlab->baseUrl());
@@ -316,6 +327,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(again.isRestored(), 10'000);
         const Answers answers = again.answers();
         QCOMPARE(answers.domain, QStringLiteral("pipekit.example.com"));
+        QCOMPARE(answers.eventsHandlerUrl, QStringLiteral("http://pipekit-events-handler:8080"));
         QCOMPARE(answers.github->appId, QStringLiteral("424242"));
         QCOMPARE(answers.gitlab->url, m_gitlab->baseUrl());
         SecretStore probe(saved.keychainService);

@@ -130,6 +130,10 @@ private Q_SLOTS:
         QCOMPARE(outcome.config.enabledProviders().size(), 4);
         QCOMPARE(outcome.config.limits.maxBodyBytes, 25 * 1024 * 1024);
         QCOMPARE(outcome.config.network.retryBaseMs, 500);
+        QCOMPARE(outcome.config.forward.size(), 1);
+        QCOMPARE(outcome.config.forward.first().parallel, 8);
+        QCOMPARE(outcome.config.forward.first().maxAgeMs, qint64(72) * 3600 * 1000);
+        QCOMPARE(outcome.config.retention.deliveriesMs, qint64(30) * 24 * 3600 * 1000);
     }
 
     void errorsNeverContainTheSecret()

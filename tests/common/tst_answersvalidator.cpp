@@ -106,7 +106,16 @@ private Q_SLOTS:
         QTest::newRow("unknown setting") << QByteArray("appId: 123456") << QByteArray("appid: 123456")
                                          << "github.appid: unknown setting; known: organization, appName, appId, clientId, clientSecret, privateKeyFile, webhookSecret, apiUrl";
         QTest::newRow("unknown section") << QByteArray("gitlab: {") << QByteArray("gitlabb: {")
-                                         << "gitlabb: unknown section; known: domain, github, gitlab, bitbucket, azureDevOps, network";
+                                         << "gitlabb: unknown section; known: domain, eventsHandler, github, gitlab, bitbucket, azureDevOps, network";
+        QTest::newRow("events handler with a path") << QByteArray("domain: pipekit.example.com")
+                                                    << QByteArray("domain: pipekit.example.com\neventsHandler: http://pipekit:8080/api")
+                                                    << "eventsHandler: must not have a path: the agent adds /api/events-handler/v1/events/<provider>, got \"http://pipekit:8080/api\"";
+        QTest::newRow("events handler scheme") << QByteArray("domain: pipekit.example.com")
+                                               << QByteArray("domain: pipekit.example.com\neventsHandler: ftp://pipekit")
+                                               << "eventsHandler: must be http(s)://HOST[:PORT], e.g. http://pipekit-events-handler.pipekit.svc.cluster.local:8080, got \"ftp://pipekit\"";
+        QTest::newRow("events handler with a user") << QByteArray("domain: pipekit.example.com")
+                                                    << QByteArray("domain: pipekit.example.com\neventsHandler: \"http://me:pw@pipekit:8080\"")
+                                                    << "eventsHandler: must not carry a user, query or fragment, got \"http://me:pw@pipekit:8080\"";
         QTest::newRow("list instead of value") << QByteArray("appName: Pipekit acme") << QByteArray("appName: [a, b]")
                                                << "github.appName: must be a single value, got a list";
     }
