@@ -11,6 +11,7 @@
 #include "providers/providerregistry.h"
 #include "store/store.h"
 #include "forward/forwardrouter.h"
+#include "providers/github/githubrecovery.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -18,6 +19,7 @@
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTimer>
 #include <QTextStream>
 
@@ -65,6 +67,9 @@ const char kCommands[] = "Commands:\n"
                          "  redeliver --target T (--delivery PROVIDER:ID | --dead | --since RFC3339) --config F\n"
                          "                                         send deliveries to a target again (also past ones to a\n"
                          "                                         target added later)\n"
+                         "  recover github [--since 24h] [--json] --config F\n"
+                         "                                         ask GitHub to send again the deliveries that failed\n"
+                         "                                         (back to the last check; serve does this every few minutes)\n"
                          "\nProviders: github, gitlab, bitbucket, azure-devops.\n"
                          "Exit codes: 0 ok, 1 runtime failure, 2 usage or config error.";
 
@@ -162,6 +167,103 @@ int sync(const AgentConfig &config, std::optional<Provider> provider)
         }
     }
     return allSucceeded ? kOk : kFailure;
+}
+
+// "24h", "90m", "2d": how far back, in milliseconds.
+std::optional<qint64> parseLookBack(const QString &text)
+{
+    if (text.size() < 2)
+        return std::nullopt;
+    bool ok = false;
+    const double amount = text.chopped(1).toDouble(&ok);
+    if (!ok || amount <= 0)
+        return std::nullopt;
+    const QChar unit = text.back();
+    const double unitMs = unit == u'm' ? 60e3 : unit == u'h' ? 3600e3 : unit == u'd' ? 86400e3 : 0;
+    if (unitMs == 0)
+        return std::nullopt;
+    return qint64(amount * unitMs);
+}
+
+QString verdictText(GitHubRecovery::Finding::Verdict verdict)
+{
+    using Verdict = GitHubRecovery::Finding::Verdict;
+    switch (verdict) {
+    case Verdict::Delivered:
+        return QStringLiteral("delivered by a later attempt");
+    case Verdict::Recorded:
+        return QStringLiteral("recorded by the agent (GitHub did not see the answer in time); nothing to ask");
+    case Verdict::Requested:
+        return QStringLiteral("asked GitHub to redeliver it");
+    case Verdict::InFlight:
+        return QStringLiteral("redelivery asked for earlier, not attempted yet; not asked again");
+    case Verdict::GaveUp:
+        return QStringLiteral("still failing after %1 redeliveries; not asked again").arg(GitHubRecovery::kMostRequests);
+    case Verdict::OutOfReach:
+        return QStringLiteral("too old to redeliver");
+    }
+    return {};
+}
+
+int recover(const AgentConfig &config, const QStringList &arguments, const QString &since, bool json)
+{
+    if (arguments != QStringList{ QStringLiteral("github") }) {
+        err() << "forgelink-agent: recover takes one provider, github (the others retry failed deliveries themselves)\n";
+        return kUsage;
+    }
+    std::optional<qint64> lookBack;
+    if (!since.isEmpty()) {
+        lookBack = parseLookBack(since);
+        if (!lookBack) {
+            err() << "forgelink-agent: --since must be a duration such as 24h, 90m or 2d, got \"" << since << "\"\n";
+            return kUsage;
+        }
+    }
+    if (!config.github) {
+        err() << "forgelink-agent: github is not enabled in the config\n";
+        return kUsage;
+    }
+    std::unique_ptr<Store> store = openStore(config);
+    if (!store)
+        return kFailure;
+    GitHubRecovery recovery(config, *store, Store::thisProcess());
+    Result<GitHubRecovery::Report> report = recovery.check(lookBack);
+    if (!report) {
+        err() << "forgelink-agent: recovery failed: " << report.error() << '\n';
+        return kFailure;
+    }
+    if (report->skipped) {
+        err() << "forgelink-agent: another agent (or a sync) holds the lease; try again in a moment\n";
+        return kFailure;
+    }
+    int failed = 0;
+    for (const GitHubRecovery::Finding &finding : report->findings) {
+        if (finding.verdict != GitHubRecovery::Finding::Verdict::Delivered)
+            ++failed;
+        if (json) {
+            out() << QJsonDocument(QJsonObject{ { QStringLiteral("guid"), finding.guid },
+                                                { QStringLiteral("event"), finding.event },
+                                                { QStringLiteral("attempts"), finding.attempts },
+                                                { QStringLiteral("lastStatus"), finding.lastStatus },
+                                                { QStringLiteral("lastAttemptAt"), finding.lastAttemptAt.toString(Qt::ISODate) },
+                                                { QStringLiteral("verdict"), GitHubRecovery::verdictName(finding.verdict) } })
+                            .toJson(QJsonDocument::Compact)
+                  << '\n';
+        } else {
+            out() << finding.guid << "  " << finding.event << "  " << finding.attempts << " attempt(s), last "
+                  << finding.lastAttemptAt.toString(Qt::ISODate) << ": " << finding.lastStatus << "  -> " << verdictText(finding.verdict) << '\n';
+        }
+    }
+    if (!json) {
+        out() << "GitHub listed " << report->listed << " attempts since " << report->since.toString(Qt::ISODate) << ": " << failed
+              << " deliveries without a successful attempt, " << report->requested << " redelivery request(s)";
+        if (report->outOfReach > 0)
+            out() << ", " << report->outOfReach << " out of reach";
+        out() << '\n';
+        if (!report->gap.isEmpty())
+            out() << "note: " << report->gap << '\n';
+    }
+    return kOk;
 }
 
 int hooksCommand(const AgentConfig &config, const QString &command, const QStringList &arguments,
@@ -446,7 +548,8 @@ int AgentCli::run(const QStringList &arguments)
     const QCommandLineOption deliveryOption(QStringLiteral("delivery"), QStringLiteral("redeliver: one delivery, PROVIDER:ID."),
                                             QStringLiteral("provider:id"));
     const QCommandLineOption dead(QStringLiteral("dead"), QStringLiteral("redeliver: every dead row of the target."));
-    const QCommandLineOption since(QStringLiteral("since"), QStringLiteral("redeliver: deliveries received since this time (RFC 3339)."),
+    const QCommandLineOption since(QStringLiteral("since"),
+                                   QStringLiteral("redeliver: deliveries received since this time (RFC 3339); recover: how far back (24h, 90m, 2d)."),
                                    QStringLiteral("time"));
     parser.addOptions({ config, provider, limit, json, outFile, grace, target, state, deliveryOption, dead, since });
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve, sync, repos, events, attach, detach, hooks, reconcile"));
@@ -536,6 +639,12 @@ int AgentCli::run(const QStringList &arguments)
             return kUsage;
         }
         return rotateSecret(*loaded, positional.mid(1), parser.value(outFile), seconds);
+    }
+    if (command == u"recover") {
+        const auto loaded = loadConfig(parser.value(config));
+        if (!loaded)
+            return kUsage;
+        return recover(*loaded, positional.mid(1), parser.value(since), parser.isSet(json));
     }
     if (command == u"attach" || command == u"detach" || command == u"hooks" || command == u"reconcile") {
         const auto loaded = loadConfig(parser.value(config));

@@ -108,6 +108,18 @@ Result<void> AgentService::start()
                     m_metrics.observeSync(outcome);
             });
     m_scheduler->start();
+    // After listening: what GitHub sends again must find the agent answering.
+    m_recovery = new RecoveryScheduler(m_config, this);
+    if (m_config.github && m_config.github->recoverFailedDeliveries) {
+        m_metrics.addCounter(QStringLiteral("forgelink_github_redeliveries_requested_total"), 0);
+        m_metrics.addCounter(QStringLiteral("forgelink_github_recovery_failures_total"), 0);
+    }
+    connect(m_recovery, &RecoveryScheduler::checked, this, [this](const GitHubRecovery::Report &report) {
+        m_metrics.addCounter(QStringLiteral("forgelink_github_redeliveries_requested_total"), report.requested);
+    });
+    connect(m_recovery, &RecoveryScheduler::failed, this,
+            [this] { m_metrics.addCounter(QStringLiteral("forgelink_github_recovery_failures_total"), 1); });
+    m_recovery->start();
 
     QStringList providers;
     for (Provider provider : m_config.enabledProviders())
@@ -152,6 +164,8 @@ void AgentService::stop()
         m_secretRefresh->stop();
     if (m_scheduler)
         m_scheduler->cancel();
+    if (m_recovery)
+        m_recovery->cancel();
     qCInfo(lcAgent) << "stopping: no new connections; finishing" << m_server->openConnections() << "open ones";
     auto finish = [this] {
         if (!m_writer)

@@ -6,6 +6,7 @@
 #include "deliverywriter.h"
 #include "http/httpserver.h"
 #include "metrics.h"
+#include "recoveryscheduler.h"
 #include "syncscheduler.h"
 #include "result.h"
 #include "webhooks/webhookintake.h"
@@ -49,6 +50,7 @@ private:
     std::unique_ptr<AgentRoutes> m_routes;
     HttpServer *m_server = nullptr;
     SyncScheduler *m_scheduler = nullptr;
+    RecoveryScheduler *m_recovery = nullptr;
     QTimer *m_secretRefresh = nullptr;
     QHash<Provider, QList<QByteArray>> m_appliedSecrets;
     bool m_stopping = false;

@@ -64,6 +64,10 @@ struct GitHubSettings {
     QString appId;
     QByteArray privateKeyPem;
     QList<QByteArray> webhookSecrets; // the first is current; the rest are accepted during a rotation
+    // Gap recovery: ask GitHub to send again the deliveries that failed while the agent was
+    // unreachable (GitHub never retries on its own), at start and every few minutes.
+    bool recoverFailedDeliveries = true;
+    qint64 recoverEveryMs = 10 * 60 * 1000;
 };
 
 struct GitLabSettings {

@@ -297,6 +297,14 @@ void readProviders(Section &root, AgentConfig &config)
             github.privateKeyPem = *pem;
         }
         github.webhookSecrets = s.secretList("webhookSecret");
+        if (const auto recover = s.text("recoverFailedDeliveries")) {
+            if (*recover != u"true" && *recover != u"false")
+                s.error("recoverFailedDeliveries", QStringLiteral("must be true or false, got \"%1\"").arg(*recover));
+            github.recoverFailedDeliveries = *recover != u"false";
+        }
+        // Minutes; fractions allowed (a test checks every few seconds).
+        if (const auto minutes = s.decimal("recoverEveryMinutes", 0.05, 24 * 60))
+            github.recoverEveryMs = qint64(*minutes * 60 * 1000);
         if (sectionEnabled(s))
             config.github = github;
         s.reportUnknownKeys();

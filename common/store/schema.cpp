@@ -4,6 +4,7 @@
 #include "store/hooktable.h"
 #include "store/leases.h"
 #include "store/outboxtable.h"
+#include "store/redeliverylog.h"
 #include "store/repositorytable.h"
 #include "store/rotatedsecrets.h"
 #include "store/syncrunlog.h"
@@ -19,6 +20,7 @@ QList<Migration> Schema::migrations()
         { HookTable::tables(), HookTable::tables() },
         { RotatedSecrets::tables(), RotatedSecrets::tables() },
         { OutboxTable::tables(false), OutboxTable::tables(true) },
+        { RedeliveryLog::tables(), RedeliveryLog::tables() },
     };
 }
 

@@ -7,6 +7,7 @@
 #include "store/hooktable.h"
 #include "store/leases.h"
 #include "store/outboxtable.h"
+#include "store/redeliverylog.h"
 #include "store/repositorytable.h"
 #include "store/rotatedsecrets.h"
 #include "store/syncrunlog.h"
@@ -16,8 +17,8 @@
 namespace forgelink {
 
 // The agent's database: one connection (Database) and a class per concern over it: the ledger of
-// deliveries, the repository cache and its sync runs, the hooks forgelink created, leases, and
-// rotated webhook secrets. A new concern brings its class and its tables (Schema). One Store
+// deliveries and its outbox, the repository cache and its sync runs, the hooks forgelink created,
+// leases, rotated webhook secrets, and what gap recovery asked the providers for. A new concern brings its class and its tables (Schema). One Store
 // belongs to the thread that opened it.
 class Store {
 public:
@@ -39,6 +40,7 @@ public:
     HookTable &hooks() { return m_hooks; }
     Leases &leases() { return m_leases; }
     RotatedSecrets &rotatedSecrets() { return m_rotatedSecrets; }
+    RedeliveryLog &redeliveries() { return m_redeliveries; }
 
     Database &database() { return *m_database; }
     bool isPostgres() const { return m_database->isPostgres(); }
@@ -61,6 +63,7 @@ private:
     HookTable m_hooks;
     Leases m_leases;
     RotatedSecrets m_rotatedSecrets;
+    RedeliveryLog m_redeliveries;
 };
 
 } // namespace forgelink

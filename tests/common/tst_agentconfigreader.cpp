@@ -108,6 +108,10 @@ private Q_SLOTS:
                                             << "limits.maxConnections: must be a whole number from 1 to 100000, got \"0\"";
         QTest::newRow("not a key") << QByteArray("providers: {github: {appId: 1, privateKey: not-a-key, webhookSecret: s}}")
                                    << "providers.github.privateKey: the key is not a PEM private key";
+        QTest::newRow("recovery switch") << QByteArray("providers: {github: {appId: 1, webhookSecret: s, recoverFailedDeliveries: yes}}")
+                                         << "providers.github.recoverFailedDeliveries: must be true or false, got \"yes\"";
+        QTest::newRow("recovery interval") << QByteArray("providers: {github: {appId: 1, webhookSecret: s, recoverEveryMinutes: 0}}")
+                                           << "providers.github.recoverEveryMinutes: must be a number from 0.05 to 1440, got \"0\"";
     }
     void errorsNameTheField()
     {

@@ -5,7 +5,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QEventLoop>
+#include <QMessageAuthenticationCode>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QTimer>
+#include <QUuid>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -251,6 +256,149 @@ HttpResponse FakeProviderApi::hookApi(const HttpRequest &request, const QString 
     return json(405, QJsonObject{});
 }
 
+void FakeProviderApi::postGitHubDelivery(GitHubDelivery attempt, std::function<void(const GitHubDelivery &)> done)
+{
+    auto *network = new QNetworkAccessManager(this);
+    QNetworkRequest request{ QUrl(githubWebhookUrl) };
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    request.setRawHeader("User-Agent", "GitHub-Hookshot/fake");
+    request.setRawHeader("X-GitHub-Event", attempt.event.toUtf8());
+    request.setRawHeader("X-GitHub-Delivery", attempt.guid.toUtf8());
+    request.setRawHeader("X-GitHub-Hook-ID", "4242");
+    request.setRawHeader("X-GitHub-Hook-Installation-Target-Type", "integration");
+    request.setRawHeader("X-GitHub-Hook-Installation-Target-ID", appId.toUtf8());
+    request.setRawHeader("X-Hub-Signature-256",
+                         "sha256=" + QMessageAuthenticationCode::hash(attempt.body, githubWebhookSecret, QCryptographicHash::Sha256).toHex());
+    request.setTransferTimeout(10'000); // GitHub's limit for an answer
+    QNetworkReply *reply = network->post(request, attempt.body);
+    connect(reply, &QNetworkReply::finished, this, [this, network, reply, attempt, done]() mutable {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        attempt.deliveredAt = QDateTime::currentDateTimeUtc();
+        attempt.statusCode = status;
+        if (status >= 200 && status < 300)
+            attempt.status = QStringLiteral("OK");
+        else if (status > 0)
+            attempt.status = QStringLiteral("Invalid HTTP Response: %1").arg(status);
+        else if (reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError)
+            attempt.status = QStringLiteral("timed out");
+        else
+            attempt.status = QStringLiteral("failed to connect to host");
+        attempt.id = m_nextDeliveryId++;
+        githubDeliveries << attempt;
+        reply->deleteLater();
+        network->deleteLater();
+        done(attempt);
+    });
+}
+
+FakeProviderApi::GitHubDelivery FakeProviderApi::sendGitHubDelivery(const QString &event, const QByteArray &body, const QString &guid, bool redelivery)
+{
+    GitHubDelivery attempt;
+    attempt.guid = guid.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : guid;
+    attempt.event = event;
+    attempt.action = QJsonDocument::fromJson(body).object().value(QStringLiteral("action")).toString();
+    attempt.body = body;
+    attempt.redelivery = redelivery;
+    QEventLoop loop;
+    GitHubDelivery recorded;
+    postGitHubDelivery(attempt, [&](const GitHubDelivery &done) {
+        recorded = done;
+        loop.quit();
+    });
+    loop.exec();
+    return recorded;
+}
+
+FakeProviderApi::GitHubDelivery FakeProviderApi::addFailedGitHubDelivery(const QString &event, const QByteArray &body, const QDateTime &at,
+                                                                         const QString &status)
+{
+    GitHubDelivery attempt;
+    attempt.id = m_nextDeliveryId++;
+    attempt.guid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    attempt.deliveredAt = at.toUTC();
+    attempt.status = status;
+    attempt.statusCode = status.startsWith(QLatin1String("Invalid HTTP Response: ")) ? status.mid(23).toInt() : 0;
+    attempt.event = event;
+    attempt.action = QJsonDocument::fromJson(body).object().value(QStringLiteral("action")).toString();
+    attempt.body = body;
+    githubDeliveries << attempt;
+    std::stable_sort(githubDeliveries.begin(), githubDeliveries.end(),
+                     [](const GitHubDelivery &a, const GitHubDelivery &b) { return a.deliveredAt < b.deliveredAt; });
+    return attempt;
+}
+
+int FakeProviderApi::githubRedeliveriesSent() const
+{
+    return m_redeliveriesSent;
+}
+
+// GET /app/hook/deliveries and POST /app/hook/deliveries/{id}/attempts, as GitHub documents them:
+// JWT only, newest first, `per_page` up to 100, an opaque `cursor` named by the Link header.
+HttpResponse FakeProviderApi::githubDeliveriesApi(const HttpRequest &request, const QByteArray &path)
+{
+    if (!validJwt(request))
+        return json(401, QJsonObject{ { QStringLiteral("message"), QStringLiteral("A JSON web token could not be decoded") },
+                                      { QStringLiteral("documentation_url"), QStringLiteral("https://docs.github.com/rest") } });
+    if (path == "/app/hook/deliveries" && request.method == "GET") {
+        const QUrlQuery query(QString::fromUtf8(request.query));
+        const int perPage = query.hasQueryItem(QStringLiteral("per_page")) ? query.queryItemValue(QStringLiteral("per_page")).toInt() : 30;
+        if (perPage < 1 || perPage > 100)
+            return json(422, QJsonObject{ { QStringLiteral("message"), QStringLiteral("Validation Failed") } });
+        QList<GitHubDelivery> newestFirst(githubDeliveries.rbegin(), githubDeliveries.rend());
+        std::stable_sort(newestFirst.begin(), newestFirst.end(),
+                         [](const GitHubDelivery &a, const GitHubDelivery &b) { return a.deliveredAt > b.deliveredAt; });
+        qsizetype start = 0;
+        if (query.hasQueryItem(QStringLiteral("cursor"))) {
+            const QString cursor = query.queryItemValue(QStringLiteral("cursor"));
+            const auto at = std::find_if(newestFirst.begin(), newestFirst.end(),
+                                         [&](const GitHubDelivery &d) { return QStringLiteral("v1_%1").arg(d.id) == cursor; });
+            if (at == newestFirst.end())
+                return json(400, QJsonObject{ { QStringLiteral("message"), QStringLiteral("Bad Request: invalid cursor") } });
+            start = at - newestFirst.begin();
+        }
+        QJsonArray page;
+        for (qsizetype i = start; i < std::min<qsizetype>(newestFirst.size(), start + perPage); ++i) {
+            const GitHubDelivery &d = newestFirst.at(i);
+            page.append(QJsonObject{ { QStringLiteral("id"), double(d.id) },
+                                     { QStringLiteral("guid"), d.guid },
+                                     { QStringLiteral("delivered_at"), d.deliveredAt.toString(Qt::ISODate) },
+                                     { QStringLiteral("redelivery"), d.redelivery },
+                                     { QStringLiteral("duration"), 0.27 },
+                                     { QStringLiteral("status"), d.status },
+                                     { QStringLiteral("status_code"), d.statusCode },
+                                     { QStringLiteral("event"), d.event },
+                                     { QStringLiteral("action"), d.action.isEmpty() ? QJsonValue() : QJsonValue(d.action) },
+                                     { QStringLiteral("installation_id"), 99 },
+                                     { QStringLiteral("repository_id"), 1000 },
+                                     { QStringLiteral("throttled_at"), QJsonValue() } });
+        }
+        HttpResponse response = json(200, page);
+        if (start + perPage < newestFirst.size())
+            response.headers.append(qMakePair(QByteArray("Link"),
+                                              "<" + url(QStringLiteral("/api/v3/app/hook/deliveries?per_page=%1&cursor=v1_%2").arg(perPage).arg(newestFirst.at(start + perPage).id)).toUtf8()
+                                                      + ">; rel=\"next\""));
+        return response;
+    }
+    const QList<QByteArray> parts = path.split('/'); // "", app, hook, deliveries, {id}, attempts
+    if (parts.size() == 6 && parts.at(5) == "attempts" && request.method == "POST") {
+        const qint64 id = parts.at(4).toLongLong();
+        const auto it = std::find_if(githubDeliveries.begin(), githubDeliveries.end(), [id](const GitHubDelivery &d) { return d.id == id; });
+        if (it == githubDeliveries.end())
+            return json(404, QJsonObject{ { QStringLiteral("message"), QStringLiteral("Not Found") } });
+        if (it->deliveredAt < QDateTime::currentDateTimeUtc().addDays(-githubRedeliveryDays))
+            return json(422, QJsonObject{ { QStringLiteral("message"), QStringLiteral("Validation Failed") },
+                                          { QStringLiteral("errors"), QJsonArray{ QStringLiteral("Delivery is too old to redeliver") } } });
+        GitHubDelivery again = *it;
+        again.redelivery = true;
+        QTimer::singleShot(githubRedeliveryDelayMs, this, [this, again] {
+            ++m_redeliveriesSent;
+            postGitHubDelivery(again, [](const GitHubDelivery &) {});
+        });
+        return json(202, QJsonObject{});
+    }
+    return json(404, QJsonObject{ { QStringLiteral("message"), QStringLiteral("Not Found") } });
+}
+
 bool FakeProviderApi::validJwt(const HttpRequest &request) const
 {
     const QByteArray authorization = header(request, "Authorization");
@@ -297,6 +445,8 @@ HttpResponse FakeProviderApi::github(const HttpRequest &request)
         return redirect;
     }
     const QByteArray path = request.path.mid(7); // after /api/v3
+    if (path.startsWith("/app/hook/deliveries"))
+        return githubDeliveriesApi(request, path);
     if (path.startsWith("/app-manifests/") && path.endsWith("/conversions") && request.method == "POST") {
         const QString code = QString::fromUtf8(path.mid(15, path.size() - 15 - 12));
         if (!manifests.contains(code) || convertedCodes.contains(code))

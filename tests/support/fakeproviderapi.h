@@ -10,6 +10,9 @@
 #include <QList>
 #include <QString>
 #include <QVersionNumber>
+#include <QDateTime>
+
+#include <functional>
 
 namespace forgelink::test {
 
@@ -93,6 +96,33 @@ public:
     QJsonObject githubHookConfig;
     QList<QJsonObject> hooksWithUrl(const QString &url) const;
 
+    // The GitHub App's webhook deliveries (GET /app/hook/deliveries, newest first, cursor pages
+    // through the Link header; POST /app/hook/deliveries/{id}/attempts): every attempt, oldest
+    // first. sendGitHubDelivery posts to githubWebhookUrl as GitHub does (signed with
+    // githubWebhookSecret, 10 s to answer) and records the attempt; a redelivery request sends
+    // the same guid again, githubRedeliveryDelayMs later.
+    struct GitHubDelivery {
+        qint64 id = 0;
+        QString guid;
+        QDateTime deliveredAt;
+        bool redelivery = false;
+        QString status; // "OK", "Invalid HTTP Response: 503", "failed to connect to host"
+        int statusCode = 0;
+        QString event;
+        QString action;
+        QByteArray body;
+    };
+    QList<GitHubDelivery> githubDeliveries;
+    QString githubWebhookUrl;
+    QByteArray githubWebhookSecret;
+    int githubRedeliveryDays = 3; // older attempts are listed, but GitHub refuses to send them again (422)
+    int githubRedeliveryDelayMs = 0;
+    GitHubDelivery sendGitHubDelivery(const QString &event, const QByteArray &body, const QString &guid = {}, bool redelivery = false);
+    // An attempt that failed at `at` (the agent was down then), recorded without sending anything.
+    GitHubDelivery addFailedGitHubDelivery(const QString &event, const QByteArray &body, const QDateTime &at,
+                                           const QString &status = QStringLiteral("failed to connect to host"));
+    int githubRedeliveriesSent() const;
+
     void injectFault(const Fault &fault) { m_faults.append(fault); }
     void clearFaults() { m_faults.clear(); }
     QList<Seen> requests() const { return m_seen; }
@@ -119,6 +149,10 @@ private:
     int m_created = 0; // ids stay unique when repositories are removed and added
     int m_nextHookId = 1;
     HttpResponse hookApi(const HttpRequest &request, const QString &repoKey, const QByteArray &rest);
+    HttpResponse githubDeliveriesApi(const HttpRequest &request, const QByteArray &path);
+    void postGitHubDelivery(GitHubDelivery attempt, std::function<void(const GitHubDelivery &)> done);
+    qint64 m_nextDeliveryId = 10'000'000'000;
+    int m_redeliveriesSent = 0;
 };
 
 } // namespace forgelink::test

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "providers/provider.h"
+#include "result.h"
+#include "store/database.h"
+
+#include <QHash>
+#include <QStringList>
+
+#include <optional>
+
+namespace forgelink {
+
+// What gap recovery remembers between checks: when each provider was last checked (the next check
+// looks back to it), and which deliveries it asked the provider to send again, when and how often
+// (a request still in flight is not repeated; one that keeps failing is given up).
+class RedeliveryLog {
+public:
+    explicit RedeliveryLog(Database &database) : m_database(database) { }
+
+    struct Request {
+        qint64 requestedAtMs = 0;
+        int count = 0;
+    };
+
+    Result<std::optional<qint64>> lastCheck(Provider provider);
+    Result<void> setLastCheck(Provider provider, qint64 atMs);
+    // The requests made for these delivery ids, by id.
+    Result<QHash<QString, Request>> requests(Provider provider, const QStringList &deliveryIds);
+    Result<void> noteRequest(Provider provider, const QString &deliveryId, qint64 atMs);
+    // Requests older than the provider keeps deliveries are of no more use.
+    Result<void> forgetBefore(qint64 atMs);
+
+    static QStringList tables();
+
+private:
+    QSqlDatabase &db() { return m_database.connection(); }
+
+    Database &m_database;
+};
+
+} // namespace forgelink
