@@ -67,6 +67,7 @@ const char kCommands[] = "Commands:\n"
                          "  redeliver --target T (--delivery PROVIDER:ID | --dead | --since RFC3339) --config F\n"
                          "                                         send deliveries to a target again (also past ones to a\n"
                          "                                         target added later)\n"
+                         "  check --config F                       read the config and every secret it names; no database\n"
                          "  recover github [--since 24h] [--json] --config F\n"
                          "                                         ask GitHub to send again the deliveries that failed\n"
                          "                                         (back to the last check; serve does this every few minutes)\n"
@@ -639,6 +640,22 @@ int AgentCli::run(const QStringList &arguments)
             return kUsage;
         }
         return rotateSecret(*loaded, positional.mid(1), parser.value(outFile), seconds);
+    }
+    if (command == u"check") {
+        const auto loaded = loadConfig(parser.value(config));
+        if (!loaded)
+            return kUsage;
+        QStringList providers;
+        for (Provider enabled : loaded->enabledProviders())
+            providers << providerId(enabled);
+        QStringList targets;
+        for (const ForwardTarget &forward : loaded->forward)
+            targets << forward.name;
+        out() << parser.value(config) << ": fine; every secret it names was read\n"
+              << "  listen " << loaded->listenAddress.toString() << ':' << loaded->listenPort << ", store " << loaded->database.displayName() << '\n'
+              << "  providers: " << providers.join(u", ") << '\n'
+              << "  forward: " << (targets.isEmpty() ? QStringLiteral("(none)") : targets.join(u", ")) << '\n';
+        return kOk;
     }
     if (command == u"recover") {
         const auto loaded = loadConfig(parser.value(config));

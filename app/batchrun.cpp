@@ -88,16 +88,23 @@ int BatchRun::run(const Options &options)
         return 1;
     }
     const QDir directory(options.outputDirectory);
-    if (Result<void> written = SetupGenerator::write(output.value(), directory.absolutePath()); !written) {
+    if (Result<void> written = SetupGenerator::write(output.value(), directory.absolutePath(), options.force); !written) {
         err << "forgelink-wizard: " << written.error() << '\n';
-        return 1;
+        return SetupGenerator::existingFiles(directory.absolutePath()).isEmpty() || options.force ? 1 : 2;
     }
 
     const QString valuesPath = directory.absoluteFilePath(QStringLiteral("values.yaml"));
     out << "Wrote " << valuesPath << " (Pipekit chart values: " << enabledProviderNames(read.answers) << ")\n";
-    out << "Wrote " << directory.absoluteFilePath(QStringLiteral("agent.yaml")) << " (forgelink-agent config)\n";
-    out << "Both files hold secrets and are readable by you only.\n\n";
-    out << "Apply the values to Pipekit with:\n  " << SetupGenerator::helmCommand(valuesPath) << '\n';
+    out << "Wrote " << directory.absoluteFilePath(QStringLiteral("agent.yaml")) << " (forgelink-agent config, secrets inside)\n";
+    out << "Wrote " << directory.absoluteFilePath(QStringLiteral("kubernetes/forgelink-secrets.yaml")) << " and "
+        << directory.absoluteFilePath(QStringLiteral("kubernetes/agent.yaml")) << " (the agent on Kubernetes)\n";
+    out << "They hold secrets and are readable by you only.\n\n";
+    out << "Apply the values to Pipekit with:\n  " << SetupGenerator::helmCommand(valuesPath) << "\n\n";
+    out << "Run the agent on a machine:\n  forgelink-agent serve --config " << directory.absoluteFilePath(QStringLiteral("agent.yaml")) << '\n';
+    out << "or on Kubernetes (the base in resources/deploy/kubernetes):\n"
+        << "  kubectl apply -n pipekit -f " << directory.absoluteFilePath(QStringLiteral("kubernetes/forgelink-secrets.yaml")) << '\n'
+        << "  cp " << directory.absoluteFilePath(QStringLiteral("kubernetes/agent.yaml")) << " resources/deploy/kubernetes/agent.yaml"
+        << " && kubectl apply -n pipekit -k resources/deploy/kubernetes\n";
     return 0;
 }
 

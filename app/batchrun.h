@@ -17,6 +17,7 @@ public:
         QString valuesLayoutFile; // empty: the built-in layout
         bool check = false;       // verify every credential against its provider first
         bool createGitHubApp = false; // the App Manifest flow without a browser here
+        bool force = false;           // replace files already in the output folder
     };
 
     static int run(const Options &options);

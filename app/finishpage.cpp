@@ -3,6 +3,7 @@
 #include "copyablevalue.h"
 #include "config/setupgenerator.h"
 
+#include <QCheckBox>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
@@ -19,11 +20,12 @@ namespace forgelink {
 FinishPage::FinishPage(std::function<Answers()> answers, QWidget *parent)
     : QWizardPage(parent), m_answers(std::move(answers)), m_folder(new QLineEdit(this)),
       m_write(new QPushButton(tr("&Write the files"), this)), m_status(new QLabel(this)), m_helm(new CopyableValue(this)),
-      m_open(new QPushButton(tr("&Open the folder"), this))
+      m_open(new QPushButton(tr("&Open the folder"), this)), m_replace(new QCheckBox(tr("&Replace files already in the folder"), this))
 {
     setTitle(tr("Write the files"));
-    setSubTitle(tr("values.yaml goes to Pipekit's Helm chart, agent.yaml to forgelink-agent. Both hold secrets and are "
-                   "written readable by you only."));
+    setSubTitle(tr("values.yaml goes to Pipekit's Helm chart, agent.yaml to forgelink-agent, kubernetes/ holds the agent's "
+                   "Secret and config for a cluster. They hold secrets and are written readable by you only."));
+    m_replace->setObjectName(QStringLiteral("replaceFiles"));
     setFinalPage(true);
     m_folder->setObjectName(QStringLiteral("outputFolder"));
     m_write->setObjectName(QStringLiteral("writeFiles"));
@@ -42,6 +44,7 @@ FinishPage::FinishPage(std::function<Answers()> answers, QWidget *parent)
     helmLabel->setBuddy(m_helm);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(m_replace);
     layout->addWidget(m_write, 0, Qt::AlignLeft);
     layout->addWidget(m_status);
     layout->addWidget(helmLabel);
@@ -91,7 +94,7 @@ void FinishPage::write()
         m_status->setText(tr("Nothing was written: %1").arg(output.error()));
         return;
     }
-    if (Result<void> written = SetupGenerator::write(output.value(), folder()); !written) {
+    if (Result<void> written = SetupGenerator::write(output.value(), folder(), m_replace->isChecked()); !written) {
         m_status->setText(tr("Nothing was written: %1").arg(written.error()));
         return;
     }

@@ -6,6 +6,7 @@
 
 #include <functional>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -38,6 +39,7 @@ private:
     QLabel *m_status;
     CopyableValue *m_helm;
     QPushButton *m_open;
+    QCheckBox *m_replace;
     bool m_written = false;
 };
 

@@ -9,31 +9,94 @@
 #include <QTranslator>
 #include <QTextStream>
 
+#include <algorithm>
 #include <memory>
 
 using namespace forgelink;
 
 namespace {
 
-// --help, --version and --batch must work without a display, so the GUI application object is
-// created only when the wizard window will be shown.
-bool needsDisplay(int argc, char **argv)
+// Options Qt's GUI application takes for itself (-platform offscreen, -style ...).
+bool isQtGuiOption(const QString &name)
 {
-    for (int i = 1; i < argc; ++i) {
-        const QByteArray argument(argv[i]);
-        if (argument == "--batch" || argument == "--print-github-manifest" || argument == "--help" || argument == "-h" || argument == "--version"
-            || argument == "-v" || argument == "--help-all")
-            return false;
-    }
-    return true;
+    static const QStringList names{ QStringLiteral("platform"), QStringLiteral("platformpluginpath"), QStringLiteral("platformtheme"),
+                                    QStringLiteral("plugin"), QStringLiteral("qwindowgeometry"), QStringLiteral("qwindowicon"),
+                                    QStringLiteral("qwindowtitle"), QStringLiteral("reverse"), QStringLiteral("session"),
+                                    QStringLiteral("style"), QStringLiteral("stylesheet"), QStringLiteral("widgetcount"),
+                                    QStringLiteral("display"), QStringLiteral("geometry") };
+    return names.contains(name);
+}
+
+bool hasDisplay()
+{
+    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY")
+            || qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
 }
 
 } // namespace
 
 int main(int argc, char **argv)
 {
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+            "Connects a self-hosted Pipekit to GitHub, GitLab, Bitbucket Data Center and Azure DevOps.\n"
+            "Without options it opens the setup wizard; with --batch it generates the same files "
+            "from an answers file."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const QCommandLineOption batch(QStringLiteral("batch"),
+                                   QStringLiteral("Generate without a display from the answers in <file>."),
+                                   QStringLiteral("file"));
+    const QCommandLineOption out(QStringLiteral("out"),
+                                 QStringLiteral("Folder to write values.yaml, agent.yaml and kubernetes/ to."),
+                                 QStringLiteral("dir"));
+    const QCommandLineOption force(QStringLiteral("force"), QStringLiteral("With --out: replace files that are already there."));
+    const QCommandLineOption layout(QStringLiteral("values-layout"),
+                                    QStringLiteral("Chart value keys to use instead of the built-in layout."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption check(QStringLiteral("check"),
+                                   QStringLiteral("With --batch: verify every credential against its provider first."));
+    const QCommandLineOption create(QStringLiteral("create-github-app"),
+                                    QStringLiteral("With --batch: create the GitHub App with GitHub's App Manifest flow, "
+                                                   "through a page you open in any browser."));
+    const QCommandLineOption printManifest(QStringLiteral("print-github-manifest"),
+                                           QStringLiteral("Print the GitHub App manifest for --domain (and --organization)."));
+    const QCommandLineOption domain(QStringLiteral("domain"), QStringLiteral("Pipekit's host name."), QStringLiteral("host"));
+    const QCommandLineOption organization(QStringLiteral("organization"), QStringLiteral("The GitHub organization."),
+                                          QStringLiteral("name"));
+    parser.addOptions({ batch, out, force, layout, check, create, printManifest, domain, organization });
+
+    // The command line is read before any application object exists: --help, --version, --batch
+    // and mistakes must work without a display; only the wizard window needs one.
+    const bool parsed = parser.parse(arguments);
+    bool gui = false;
+    if (parsed) {
+        gui = parser.optionNames().isEmpty() && parser.positionalArguments().isEmpty();
+    } else {
+        gui = !parser.unknownOptionNames().isEmpty()
+                && std::all_of(parser.unknownOptionNames().cbegin(), parser.unknownOptionNames().cend(), isQtGuiOption);
+        if (!gui) {
+            QTextStream(stderr) << "forgelink-wizard: " << parser.errorText() << "\nSee forgelink-wizard --help.\n";
+            return 2;
+        }
+    }
+    if (parsed && !parser.positionalArguments().isEmpty() && !parser.isSet(help) && !parser.isSet(version)) {
+        QTextStream(stderr) << "forgelink-wizard: unexpected argument \"" << parser.positionalArguments().first()
+                            << "\"\nSee forgelink-wizard --help.\n";
+        return 2;
+    }
+    if (gui && !hasDisplay()) {
+        QTextStream(stderr) << "forgelink-wizard: no display to open the wizard on (DISPLAY and WAYLAND_DISPLAY are not set).\n"
+                               "Generate the files without one: forgelink-wizard --batch answers.yaml --out DIR (see --help).\n";
+        return 2;
+    }
+
     std::unique_ptr<QCoreApplication> app;
-    if (needsDisplay(argc, argv))
+    if (gui)
         app = std::make_unique<QApplication>(argc, argv);
     else
         app = std::make_unique<QCoreApplication>(argc, argv);
@@ -49,33 +112,8 @@ int main(int argc, char **argv)
     if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qtTranslator);
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-            "Connects a self-hosted Pipekit to GitHub, GitLab, Bitbucket Data Center and Azure DevOps.\n"
-            "Without options it opens the setup wizard; with --batch it generates the same files "
-            "from an answers file."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption batch(QStringLiteral("batch"),
-                                   QStringLiteral("Generate without a display from the answers in <file>."),
-                                   QStringLiteral("file"));
-    const QCommandLineOption out(QStringLiteral("out"),
-                                 QStringLiteral("Folder to write values.yaml and agent.yaml to."),
-                                 QStringLiteral("dir"));
-    const QCommandLineOption layout(QStringLiteral("values-layout"),
-                                    QStringLiteral("Chart value keys to use instead of the built-in layout."),
-                                    QStringLiteral("file"));
-    const QCommandLineOption check(QStringLiteral("check"),
-                                   QStringLiteral("With --batch: verify every credential against its provider first."));
-    const QCommandLineOption create(QStringLiteral("create-github-app"),
-                                    QStringLiteral("With --batch: create the GitHub App with GitHub's App Manifest flow, "
-                                                   "through a page you open in any browser."));
-    const QCommandLineOption printManifest(QStringLiteral("print-github-manifest"),
-                                           QStringLiteral("Print the GitHub App manifest for --domain (and --organization)."));
-    const QCommandLineOption domain(QStringLiteral("domain"), QStringLiteral("Pipekit's host name."), QStringLiteral("host"));
-    const QCommandLineOption organization(QStringLiteral("organization"), QStringLiteral("The GitHub organization."),
-                                          QStringLiteral("name"));
-    parser.addOptions({ batch, out, layout, check, create, printManifest, domain, organization });
+    // Again with the application: what QApplication took for itself (-platform) is gone, and
+    // --help and --version print and exit here.
     parser.process(*app);
 
     if (parser.isSet(printManifest))
@@ -85,10 +123,12 @@ int main(int argc, char **argv)
             QTextStream(stderr) << "forgelink-wizard: --batch needs --out DIR\n";
             return 2;
         }
-        return BatchRun::run({ parser.value(batch), parser.value(out), parser.value(layout), parser.isSet(check), parser.isSet(create) });
+        return BatchRun::run({ parser.value(batch), parser.value(out), parser.value(layout), parser.isSet(check), parser.isSet(create),
+                               parser.isSet(force) });
     }
-    if (parser.isSet(out)) {
-        QTextStream(stderr) << "forgelink-wizard: --out goes with --batch\n";
+    if (!gui) {
+        QTextStream(stderr) << "forgelink-wizard: --" << parser.optionNames().join(QStringLiteral(", --"))
+                            << " go(es) with --batch or --print-github-manifest\nSee forgelink-wizard --help.\n";
         return 2;
     }
 

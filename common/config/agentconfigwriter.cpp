@@ -1,21 +1,20 @@
 #include "config/agentconfigwriter.h"
 
+#include "crypto/secretgenerator.h"
 #include "providers/azuredevops/azuredevopsapi.h"
 #include "config/yamltree.h"
 
+#include <functional>
+
 namespace forgelink {
 
-QByteArray AgentConfigWriter::render(const Answers &answers)
+namespace {
+
+// What goes where a secret goes: the secret itself, or a reference to where it is.
+using SecretPlacer = std::function<QString(const QString &key, const QString &value)>;
+
+void renderProviders(YamlTree &tree, const Answers &answers, const SecretPlacer &secret)
 {
-    YamlTree tree;
-    tree.set(QStringLiteral("listen"), QStringLiteral("0.0.0.0:8080"));
-    tree.set(QStringLiteral("publicUrl"), QStringLiteral("https://") + answers.domain);
-    tree.set(QStringLiteral("database"), QStringLiteral("sqlite://forgelink.db"));
-    tree.set(QStringLiteral("sync.dailyAt"), QStringLiteral("02:00"));
-    if (!answers.caBundleFile.isEmpty())
-        tree.set(QStringLiteral("network.caBundle"), answers.caBundleFile);
-    if (!answers.proxyUrl.isEmpty())
-        tree.set(QStringLiteral("network.proxy"), answers.proxyUrl);
     if (!answers.eventsHandlerUrl.isEmpty()) {
         // Every delivery goes on to Pipekit as the provider sent it, through the outbox.
         YamlTree pipekit;
@@ -30,31 +29,93 @@ QByteArray AgentConfigWriter::render(const Answers &answers)
     if (const auto &github = answers.github) {
         tree.set(QStringLiteral("providers.github.apiUrl"), github->apiUrl);
         tree.set(QStringLiteral("providers.github.appId"), github->appId.toLongLong());
-        tree.set(QStringLiteral("providers.github.privateKey"), QString::fromUtf8(github->privateKeyPem));
-        tree.set(QStringLiteral("providers.github.webhookSecret"), github->webhookSecret);
+        tree.set(QStringLiteral("providers.github.privateKey"), secret(QStringLiteral("github-app.pem"), QString::fromUtf8(github->privateKeyPem)));
+        tree.set(QStringLiteral("providers.github.webhookSecret"), secret(QStringLiteral("github-webhook-secret"), github->webhookSecret));
     }
     if (const auto &gitlab = answers.gitlab) {
         tree.set(QStringLiteral("providers.gitlab.url"), gitlab->url);
-        tree.set(QStringLiteral("providers.gitlab.token"), gitlab->token);
-        tree.set(QStringLiteral("providers.gitlab.webhookSecret"), gitlab->webhookSecret);
+        tree.set(QStringLiteral("providers.gitlab.token"), secret(QStringLiteral("gitlab-token"), gitlab->token));
+        tree.set(QStringLiteral("providers.gitlab.webhookSecret"), secret(QStringLiteral("gitlab-webhook-secret"), gitlab->webhookSecret));
     }
     if (const auto &bitbucket = answers.bitbucket) {
         tree.set(QStringLiteral("providers.bitbucket.url"), bitbucket->url);
-        tree.set(QStringLiteral("providers.bitbucket.token"), bitbucket->token);
-        tree.set(QStringLiteral("providers.bitbucket.webhookSecret"), bitbucket->webhookSecret);
+        tree.set(QStringLiteral("providers.bitbucket.token"), secret(QStringLiteral("bitbucket-token"), bitbucket->token));
+        tree.set(QStringLiteral("providers.bitbucket.webhookSecret"), secret(QStringLiteral("bitbucket-webhook-secret"), bitbucket->webhookSecret));
     }
     if (const auto &azure = answers.azureDevOps) {
         tree.set(QStringLiteral("providers.azureDevOps.organizationUrl"), azure->organizationUrl);
         tree.set(QStringLiteral("providers.azureDevOps.apiVersion"),
                  azure->apiVersion.isEmpty() ? AzureDevOpsApi::defaultApiVersion(azure->organizationUrl) : azure->apiVersion);
-        tree.set(QStringLiteral("providers.azureDevOps.token"), azure->token);
+        tree.set(QStringLiteral("providers.azureDevOps.token"), secret(QStringLiteral("azure-devops-token"), azure->token));
         tree.set(QStringLiteral("providers.azureDevOps.webhookBasicAuthUser"), azure->webhookBasicAuthUser);
-        tree.set(QStringLiteral("providers.azureDevOps.webhookBasicAuthPass"), azure->webhookBasicAuthPass);
+        tree.set(QStringLiteral("providers.azureDevOps.webhookBasicAuthPass"),
+                 secret(QStringLiteral("azure-devops-webhook-password"), azure->webhookBasicAuthPass));
     }
+}
+
+void renderNetwork(YamlTree &tree, const Answers &answers)
+{
+    if (!answers.caBundleFile.isEmpty())
+        tree.set(QStringLiteral("network.caBundle"), answers.caBundleFile);
+    if (!answers.proxyUrl.isEmpty())
+        tree.set(QStringLiteral("network.proxy"), answers.proxyUrl);
+}
+
+} // namespace
+
+QByteArray AgentConfigWriter::render(const Answers &answers)
+{
+    YamlTree tree;
+    tree.set(QStringLiteral("listen"), QStringLiteral("0.0.0.0:8080"));
+    tree.set(QStringLiteral("publicUrl"), QStringLiteral("https://") + answers.domain);
+    tree.set(QStringLiteral("database"), QStringLiteral("sqlite://forgelink.db"));
+    tree.set(QStringLiteral("sync.dailyAt"), QStringLiteral("02:00"));
+    renderNetwork(tree, answers);
+    renderProviders(tree, answers, [](const QString &, const QString &value) { return value; });
     return tree.toYaml({ QStringLiteral("forgelink-agent configuration for %1, written by forgelink-wizard.")
                                  .arg(answers.domain),
                          QStringLiteral("Secrets may also be given as env:NAME, file:PATH or keychain:KEY."),
                          QStringLiteral("Holds secrets: keep it private (mode 0600), do not commit it.") });
+}
+
+AgentConfigWriter::Kubernetes AgentConfigWriter::renderForKubernetes(const Answers &answers)
+{
+    Kubernetes output;
+    const QString mount = QString::fromLatin1(kSecretMount);
+    auto reference = [&output, &mount](const QString &key, const QString &value) {
+        output.secrets.append({ key, value.toUtf8() });
+        return QStringLiteral("file:%1/%2").arg(mount, key);
+    };
+    YamlTree tree;
+    tree.set(QStringLiteral("listen"), QStringLiteral("0.0.0.0:8080"));
+    tree.set(QStringLiteral("publicUrl"), QStringLiteral("https://") + answers.domain);
+    // Two replicas share PostgreSQL (the base's Deployment); the role's password is in the Secret.
+    tree.set(QStringLiteral("database"), QStringLiteral("postgresql://forgelink@postgres:5432/forgelink?sslmode=prefer"));
+    tree.set(QStringLiteral("databasePassword"), reference(QStringLiteral("database-password"), SecretGenerator::generate()));
+    tree.set(QStringLiteral("sync.dailyAt"), QStringLiteral("02:00"));
+    tree.set(QStringLiteral("sync.daily"), false); // the CronJob runs the sync
+    renderNetwork(tree, answers);
+    renderProviders(tree, answers, reference);
+    output.agentYaml = tree.toYaml({ QStringLiteral("forgelink-agent configuration for %1 on Kubernetes, written by forgelink-wizard.")
+                                             .arg(answers.domain),
+                                     QStringLiteral("Every secret is a file of the Secret %1, mounted at %2 (kubernetes/forgelink-secrets.yaml).")
+                                             .arg(QLatin1String(kSecretName), mount),
+                                     QStringLiteral("It holds no secret itself: it becomes the ConfigMap forgelink-agent-config.") });
+
+    YamlTree secret;
+    secret.set(QStringLiteral("apiVersion"), QStringLiteral("v1"));
+    secret.set(QStringLiteral("kind"), QStringLiteral("Secret"));
+    secret.set(QStringLiteral("metadata.name"), QString::fromLatin1(kSecretName));
+    secret.set(QStringList{ QStringLiteral("metadata"), QStringLiteral("labels"), QStringLiteral("app.kubernetes.io/name") },
+               QStringLiteral("forgelink-agent"));
+    secret.set(QStringLiteral("type"), QStringLiteral("Opaque"));
+    for (const auto &[key, value] : std::as_const(output.secrets))
+        secret.set(QStringList{ QStringLiteral("stringData"), key }, QString::fromUtf8(value));
+    output.secretYaml = secret.toYaml({ QStringLiteral("The secrets forgelink-agent reads on Kubernetes, written by forgelink-wizard for %1.")
+                                               .arg(answers.domain),
+                                       QStringLiteral("Apply it (kubectl apply -n pipekit -f forgelink-secrets.yaml); never commit it."),
+                                       QStringLiteral("database-password: set it as the PostgreSQL role forgelink's password, or put that one here.") });
+    return output;
 }
 
 } // namespace forgelink

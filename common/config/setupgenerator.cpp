@@ -8,6 +8,7 @@
 #include "config/securefilewriter.h"
 
 #include <QDir>
+#include <QFileInfo>
 
 namespace forgelink {
 
@@ -51,16 +52,40 @@ Result<SetupGenerator::Output> SetupGenerator::generate(const Answers &answers, 
     output.answers = completed.value();
     output.valuesYaml = HelmValuesWriter::render(output.answers, layout);
     output.agentYaml = AgentConfigWriter::render(output.answers);
+    const AgentConfigWriter::Kubernetes kubernetes = AgentConfigWriter::renderForKubernetes(output.answers);
+    output.kubernetesAgentYaml = kubernetes.agentYaml;
+    output.kubernetesSecretYaml = kubernetes.secretYaml;
     return output;
 }
 
-Result<void> SetupGenerator::write(const Output &output, const QString &directory)
+QStringList SetupGenerator::fileNames()
 {
+    return { QStringLiteral("values.yaml"), QStringLiteral("agent.yaml"), QStringLiteral("kubernetes/forgelink-secrets.yaml"),
+             QStringLiteral("kubernetes/agent.yaml") };
+}
+
+QStringList SetupGenerator::existingFiles(const QString &directory)
+{
+    QStringList existing;
+    for (const QString &name : fileNames()) {
+        if (QFileInfo::exists(QDir(directory).absoluteFilePath(name)))
+            existing << QDir(directory).absoluteFilePath(name);
+    }
+    return existing;
+}
+
+Result<void> SetupGenerator::write(const Output &output, const QString &directory, bool replace)
+{
+    if (const QStringList existing = existingFiles(directory); !existing.isEmpty() && !replace)
+        return fail(QStringLiteral("%1 already exist(s); nothing was written (replace them with --force)").arg(existing.join(QStringLiteral(", "))));
     QDir dir(directory);
-    if (!dir.exists() && !QDir().mkpath(directory))
-        return fail(QStringLiteral("cannot create the folder %1").arg(directory));
-    return SecureFileWriter::writeAll({ { dir.absoluteFilePath(QStringLiteral("values.yaml")), output.valuesYaml },
-                                        { dir.absoluteFilePath(QStringLiteral("agent.yaml")), output.agentYaml } });
+    if (!QDir().mkpath(dir.absoluteFilePath(QStringLiteral("kubernetes"))))
+        return fail(QStringLiteral("cannot create the folder %1").arg(dir.absoluteFilePath(QStringLiteral("kubernetes"))));
+    const QList<QByteArray> contents{ output.valuesYaml, output.agentYaml, output.kubernetesSecretYaml, output.kubernetesAgentYaml };
+    QList<SecureFileWriter::File> files;
+    for (qsizetype i = 0; i < contents.size(); ++i)
+        files.append({ dir.absoluteFilePath(fileNames().at(i)), contents.at(i) });
+    return SecureFileWriter::writeAll(files);
 }
 
 QString SetupGenerator::helmCommand(const QString &valuesPath)

@@ -9,14 +9,17 @@
 
 namespace forgelink {
 
-// Turns valid answers into the two files an admin needs: values.yaml for Pipekit's chart and
-// agent.yaml for forgelink-agent. The wizard's last page and `--batch` share it.
+// Turns valid answers into the files an admin needs: values.yaml for Pipekit's chart, agent.yaml
+// for forgelink-agent, and for Kubernetes the Secret forgelink-secrets with an agent.yaml that
+// reads every secret from its mount. The wizard's last page and `--batch` share it.
 class SetupGenerator {
 public:
     struct Output {
         Answers answers; // with generated secrets and the loaded key
         QByteArray valuesYaml;
         QByteArray agentYaml;
+        QByteArray kubernetesAgentYaml;  // kubernetes/agent.yaml
+        QByteArray kubernetesSecretYaml; // kubernetes/forgelink-secrets.yaml
     };
 
     // Fills every empty secret with a fresh one and loads the private key file.
@@ -24,8 +27,14 @@ public:
 
     static Result<Output> generate(const Answers &answers, const ValuesLayout &layout);
 
-    // Writes DIR/values.yaml and DIR/agent.yaml, both 0600; creates DIR when missing.
-    static Result<void> write(const Output &output, const QString &directory);
+    // Writes DIR/values.yaml, DIR/agent.yaml, DIR/kubernetes/forgelink-secrets.yaml and
+    // DIR/kubernetes/agent.yaml, all 0600; creates the folders when missing. Files already there are
+    // replaced only with `replace`; otherwise the error names them and nothing is written.
+    static Result<void> write(const Output &output, const QString &directory, bool replace);
+    // The files write() writes, relative to DIR.
+    static QStringList fileNames();
+    // Those of them already in DIR.
+    static QStringList existingFiles(const QString &directory);
 
     static QString helmCommand(const QString &valuesPath);
 };

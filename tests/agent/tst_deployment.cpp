@@ -28,9 +28,12 @@ private Q_SLOTS:
         QVERIFY2(kubectl.waitForStarted(), "kubectl is missing: scripts/install-deps.sh installs it (Debian: kubernetes-client)");
         QVERIFY(kubectl.waitForFinished(60'000));
         QVERIFY2(kubectl.exitCode() == 0, kubectl.readAllStandardError().constData());
+        // No deprecation warnings (commonLabels, say) with the kubectl at hand.
+        const QByteArray warnings = kubectl.readAllStandardError();
+        QVERIFY2(warnings.trimmed().isEmpty(), warnings.constData());
         for (const YAML::Node &object : YAML::LoadAll(kubectl.readAllStandardOutput().toStdString()))
             m_objects[object["kind"].as<std::string>()] = object;
-        QCOMPARE(m_objects.size(), size_t(5));
+        QCOMPARE(m_objects.size(), size_t(6));
     }
 
     void deploymentIsHardenedAndProbed()
@@ -63,6 +66,46 @@ private Q_SLOTS:
         QCOMPARE(pod["containers"][0]["securityContext"]["readOnlyRootFilesystem"].as<bool>(), true);
     }
 
+    // Every object carries the labels (written in each manifest, since commonLabels is deprecated
+    // and Debian's kustomize knows no `labels:`), and the pods too.
+    void everyObjectIsLabelled()
+    {
+        for (const auto &[kind, object] : m_objects) {
+            QCOMPARE(object["metadata"]["labels"]["app.kubernetes.io/name"].as<std::string>(), std::string("forgelink-agent"));
+            QCOMPARE(object["metadata"]["labels"]["app.kubernetes.io/part-of"].as<std::string>(), std::string("pipekit"));
+        }
+        const YAML::Node pod = m_objects["Deployment"]["spec"]["template"]["metadata"]["labels"];
+        QCOMPARE(pod["app.kubernetes.io/name"].as<std::string>(), std::string("forgelink-agent"));
+        // The Service and the PodDisruptionBudget select the receiver's pods, not the sync's.
+        for (const YAML::Node &selector : { m_objects["Service"]["spec"]["selector"],
+                                            m_objects["PodDisruptionBudget"]["spec"]["selector"]["matchLabels"] }) {
+            for (const auto &label : selector)
+                QCOMPARE(pod[label.first.as<std::string>()].as<std::string>(), label.second.as<std::string>());
+        }
+        QCOMPARE(m_objects["PodDisruptionBudget"]["spec"]["minAvailable"].as<int>(), 1);
+    }
+
+    // The Secret is mounted where the wizard's kubernetes/agent.yaml reads it, in the receiver
+    // and in the nightly sync alike.
+    void secretMountedWhereTheConfigReadsIt()
+    {
+        const YAML::Node deployment = m_objects["Deployment"]["spec"]["template"]["spec"];
+        const YAML::Node cron = m_objects["CronJob"]["spec"]["jobTemplate"]["spec"]["template"]["spec"];
+        for (const YAML::Node &pod : { deployment, cron }) {
+            bool mounted = false;
+            for (const YAML::Node &mount : pod["containers"][0]["volumeMounts"]) {
+                if (mount["mountPath"].as<std::string>() == "/var/run/secrets/forgelink") {
+                    mounted = true;
+                    for (const YAML::Node &volume : pod["volumes"]) {
+                        if (volume["name"].as<std::string>() == mount["name"].as<std::string>())
+                            QCOMPARE(volume["secret"]["secretName"].as<std::string>(), std::string("forgelink-secrets"));
+                    }
+                }
+            }
+            QVERIFY(mounted);
+        }
+    }
+
     // Pipekit's webhook paths go to the agent's Service; the agent forwards to Pipekit.
     void ingressTakesTheWebhookPaths()
     {
@@ -79,19 +122,21 @@ private Q_SLOTS:
     {
         QByteArray config = QByteArray::fromStdString(m_objects["ConfigMap"]["data"]["agent.yaml"].as<std::string>());
         QTemporaryDir secrets;
-        const QStringList files{ "database-password", "github-app.pem", "github-webhook-secret", "gitlab-token", "gitlab-webhook-secret" };
+        const QStringList files{ "database-password", "github-app.pem", "github-webhook-secret", "gitlab-token", "gitlab-webhook-secret",
+                                 "bitbucket-token", "bitbucket-webhook-secret", "azure-devops-token", "azure-devops-webhook-password" };
         for (const QString &file : files) {
-            QVERIFY(config.contains("file:/etc/forgelink/secrets/" + file.toUtf8()));
+            QVERIFY(config.contains("file:/var/run/secrets/forgelink/" + file.toUtf8()));
             TestPaths::writeFile(secrets.filePath(file), "value-of-" + file.toUtf8() + '\n');
         }
         // The key file must hold a key.
         QVERIFY(TestPaths::writeFile(secrets.filePath(QStringLiteral("github-app.pem")), TestKeys::rsaPrivateKeyPem()));
-        config.replace("/etc/forgelink/secrets", secrets.path().toUtf8());
+        config.replace("/var/run/secrets/forgelink", secrets.path().toUtf8());
         const AgentConfigReader::Outcome outcome = AgentConfigReader::readText(config, secrets.path());
         QVERIFY2(outcome.errors.isEmpty(), qPrintable(toStringList(outcome.errors).join(u'\n')));
         QCOMPARE(outcome.config.database.driver, QStringLiteral("QPSQL"));
         QCOMPARE(outcome.config.database.password, QByteArray("value-of-database-password"));
         QCOMPARE(outcome.config.syncDaily, false);
+        QCOMPARE(outcome.config.enabledProviders().size(), 4);
         QCOMPARE(outcome.config.forward.size(), 1);
         QCOMPARE(outcome.config.forward.first().name, QStringLiteral("pipekit"));
         QCOMPARE(outcome.config.forward.first().format, ForwardTarget::Format::Original);

@@ -66,7 +66,8 @@ private Q_SLOTS:
         const Run run = wizard({ QStringLiteral("--batch"), dir.filePath(QStringLiteral("answers.yaml")),
                                  QStringLiteral("--out"), out });
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        for (const QString &name : { QStringLiteral("values.yaml"), QStringLiteral("agent.yaml") }) {
+        for (const QString &name : { QStringLiteral("values.yaml"), QStringLiteral("agent.yaml"), QStringLiteral("kubernetes/forgelink-secrets.yaml"),
+                                     QStringLiteral("kubernetes/agent.yaml") }) {
             const QFileInfo file(QDir(out).filePath(name));
             QVERIFY2(file.exists(), qPrintable(name));
             struct stat status {};
@@ -85,6 +86,67 @@ private Q_SLOTS:
         QVERIFY(!run.out.contains(QString::fromStdString(secret)));
         QVERIFY(!run.out.contains(QStringLiteral("gh-client-secret")));
         QVERIFY(!run.out.contains(QStringLiteral("BEGIN PRIVATE KEY")));
+    }
+
+    // The Kubernetes files: a Secret with one key per secret, and an agent.yaml that holds none and
+    // reads each from the Secret's mount; the agent accepts it with the Secret's files there.
+    void kubernetesFilesReadTheSecret()
+    {
+        QTemporaryDir dir;
+        QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("acme.pem")), TestKeys::rsaPrivateKeyPem()));
+        QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("answers.yaml")), answers()));
+        const QString out = dir.filePath(QStringLiteral("out"));
+        const Run run = wizard({ QStringLiteral("--batch"), dir.filePath(QStringLiteral("answers.yaml")), QStringLiteral("--out"), out });
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(run.out.contains(QStringLiteral("kubectl apply -n pipekit -f")));
+
+        const YAML::Node secret = YAML::LoadFile(QDir(out).filePath(QStringLiteral("kubernetes/forgelink-secrets.yaml")).toStdString());
+        QCOMPARE(secret["kind"].as<std::string>(), std::string("Secret"));
+        QCOMPARE(secret["metadata"]["name"].as<std::string>(), std::string("forgelink-secrets"));
+        const YAML::Node data = secret["stringData"];
+        QCOMPARE(QByteArray::fromStdString(data["github-app.pem"].as<std::string>()), TestKeys::rsaPrivateKeyPem());
+        QCOMPARE(QString::fromStdString(data["gitlab-token"].as<std::string>()), QStringLiteral("glpat-token-0123456789"));
+        // The same generated webhook secret as in values.yaml: Pipekit and the agent agree.
+        const YAML::Node values = YAML::LoadFile(QDir(out).filePath(QStringLiteral("values.yaml")).toStdString());
+        QCOMPARE(data["gitlab-webhook-secret"].as<std::string>(), values["gitProviders"]["gitlab"]["webhookSecret"].as<std::string>());
+
+        QByteArray config = TestPaths::readFile(QDir(out).filePath(QStringLiteral("kubernetes/agent.yaml")));
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("mount")));
+        for (const auto &entry : data) {
+            const std::string value = entry.second.as<std::string>();
+            QVERIFY2(!config.contains(QByteArray::fromStdString(value)), entry.first.as<std::string>().c_str());
+            QVERIFY(config.contains("file:/var/run/secrets/forgelink/" + QByteArray::fromStdString(entry.first.as<std::string>())));
+            QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("mount/") + QString::fromStdString(entry.first.as<std::string>())),
+                                         QByteArray::fromStdString(value)));
+        }
+        config.replace("/var/run/secrets/forgelink", dir.filePath(QStringLiteral("mount")).toUtf8());
+        QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("k8s-agent.yaml")), config));
+        // The agent reads it and every secret it names (`check` needs no database).
+        QProcess agent;
+        agent.start(TestPaths::agentBinary(), { QStringLiteral("check"), QStringLiteral("--config"), dir.filePath(QStringLiteral("k8s-agent.yaml")) });
+        QVERIFY(agent.waitForFinished(30'000));
+        QVERIFY2(agent.exitCode() == 0, agent.readAllStandardError().constData());
+        const QByteArray summary = agent.readAllStandardOutput();
+        QVERIFY2(summary.contains("github") && summary.contains("gitlab"), summary.constData());
+    }
+
+    // --out does not replace what is there, unless --force says so.
+    void existingFilesNeedForce()
+    {
+        QTemporaryDir dir;
+        QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("acme.pem")), TestKeys::rsaPrivateKeyPem()));
+        QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("answers.yaml")), answers()));
+        const QString out = dir.filePath(QStringLiteral("out"));
+        const QStringList arguments{ QStringLiteral("--batch"), dir.filePath(QStringLiteral("answers.yaml")), QStringLiteral("--out"), out };
+        QCOMPARE(wizard(arguments).exitCode, 0);
+        const QByteArray first = TestPaths::readFile(QDir(out).filePath(QStringLiteral("values.yaml")));
+        const Run again = wizard(arguments);
+        QCOMPARE(again.exitCode, 2);
+        QVERIFY2(again.err.contains(QStringLiteral("already exist")) && again.err.contains(QStringLiteral("--force")), qPrintable(again.err));
+        QCOMPARE(TestPaths::readFile(QDir(out).filePath(QStringLiteral("values.yaml"))), first);
+        const Run forced = wizard(arguments + QStringList{ QStringLiteral("--force") });
+        QVERIFY2(forced.exitCode == 0, qPrintable(forced.err));
+        QVERIFY(TestPaths::readFile(QDir(out).filePath(QStringLiteral("values.yaml"))) != first); // new secrets
     }
 
     void invalidAnswersListEveryFieldAndWriteNothing()
@@ -128,6 +190,15 @@ private Q_SLOTS:
 
     void helpAndVersionNeedNoDisplay()
     {
+        // A mistake on the command line, or no display for the window: a message, exit 2, no abort.
+        const Run unknown = wizard({ QStringLiteral("--bogus") });
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains(QStringLiteral("Unknown option 'bogus'")), qPrintable(unknown.err));
+        const Run window = wizard({});
+        QCOMPARE(window.exitCode, 2);
+        QVERIFY2(window.err.contains(QStringLiteral("no display")) && window.err.contains(QStringLiteral("--batch")), qPrintable(window.err));
+        const Run stray = wizard({ QStringLiteral("--domain"), QStringLiteral("x.example.com") });
+        QCOMPARE(stray.exitCode, 2);
         const Run help = wizard({ QStringLiteral("--help") });
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains(QStringLiteral("--batch")));
