@@ -11,6 +11,9 @@
 #include "providers/providerregistry.h"
 #include "store/store.h"
 #include "forward/forwardrouter.h"
+#include "log/logformat.h"
+#include "statusreport.h"
+#include "texttable.h"
 #include "providers/github/githubrecovery.h"
 
 #include <QCommandLineParser>
@@ -20,6 +23,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTimer>
 #include <QTextStream>
 
@@ -45,34 +49,59 @@ QTextStream &out()
     return stream;
 }
 
-const char kCommands[] = "Commands:\n"
-                         "  serve --config F                       receive webhooks and sync daily (the daemon);\n"
-                         "                                         SIGHUP syncs now, SIGTERM stops\n"
-                         "  sync [--provider P] --config F         list every reachable repository into the store once\n"
-                         "  repos [--provider P] [--json] --config F\n"
-                         "                                         list the stored repositories\n"
-                         "  attach P REPO --config F               create REPO's webhooks (GitHub: check the App is installed)\n"
-                         "  detach P REPO --config F               remove the webhooks forgelink created on REPO\n"
-                         "  hooks [--provider P] [--json] --config F\n"
-                         "                                         list the webhooks forgelink created\n"
-                         "  reconcile [--provider P] --config F    recreate, repair and re-enable hooks; remove\n"
-                         "                                         them from repositories that left the sync\n"
-                         "  rotate-secret P --out FILE [--grace S] --config F\n"
-                         "                                         new webhook secret for P, written to FILE (0600); every\n"
-                         "                                         agent accepts old and new until all hooks have the new one\n"
-                         "  events [--provider P] [--limit N] [--json] --config F\n"
-                         "                                         list recorded deliveries, newest first\n"
-                         "  outbox [--target T] [--state pending|dead|delivered] [--limit N] [--json] --config F\n"
-                         "                                         list the deliveries on their way to forward targets\n"
-                         "  redeliver --target T (--delivery PROVIDER:ID | --dead | --since RFC3339) --config F\n"
-                         "                                         send deliveries to a target again (also past ones to a\n"
-                         "                                         target added later)\n"
-                         "  check --config F                       read the config and every secret it names; no database\n"
-                         "  recover github [--since 24h] [--json] --config F\n"
-                         "                                         ask GitHub to send again the deliveries that failed\n"
-                         "                                         (back to the last check; serve does this every few minutes)\n"
-                         "\nProviders: github, gitlab, bitbucket, azure-devops.\n"
-                         "Exit codes: 0 ok, 1 runtime failure, 2 usage or config error.";
+// Every command: its usage, what it does, and the options it takes (besides --log-level and
+// --log-format). The general help lists them; `COMMAND --help` shows one.
+struct CommandHelp {
+    const char *name;
+    const char *usage;
+    const char *description;
+    QStringList options;
+};
+
+const QList<CommandHelp> &commandList()
+{
+    static const QList<CommandHelp> commands{
+        { "serve", "serve --config F", "receive webhooks, forward them, sync daily (the daemon); SIGHUP syncs now, SIGTERM stops",
+          { "config" } },
+        { "sync", "sync [--provider P] --config F", "list every reachable repository into the store once", { "provider", "config" } },
+        { "repos", "repos [--provider P] [--json] --config F", "list the stored repositories", { "provider", "json", "config" } },
+        { "attach", "attach P REPO --config F", "create REPO's webhooks (GitHub: check the App is installed)", { "config" } },
+        { "detach", "detach P REPO --config F", "remove the webhooks forgelink created on REPO", { "config" } },
+        { "hooks", "hooks [--provider P] [--json] --config F", "list the webhooks forgelink created", { "provider", "json", "config" } },
+        { "reconcile", "reconcile [--provider P] --config F",
+          "recreate, repair and re-enable hooks; remove them from repositories that left the sync", { "provider", "config" } },
+        { "rotate-secret", "rotate-secret P --out FILE [--grace S] --config F",
+          "new webhook secret for P, written to FILE (0600); every agent accepts old and new until all hooks have the new one",
+          { "out", "grace", "config" } },
+        { "events", "events [--provider P] [--limit N] [--json] --config F", "list recorded deliveries, newest first",
+          { "provider", "limit", "json", "config" } },
+        { "outbox", "outbox [--target T] [--state pending|dead|delivered] [--limit N] [--json] --config F",
+          "list the deliveries on their way to forward targets", { "target", "state", "limit", "json", "config" } },
+        { "redeliver", "redeliver --target T (--delivery PROVIDER:ID | --dead | --since RFC3339) --config F",
+          "send deliveries to a target again (also past ones to a target added later)", { "target", "delivery", "dead", "since", "config" } },
+        { "recover", "recover github [--since 24h] [--json] --config F",
+          "ask GitHub to send again the deliveries that failed (back to the last check; serve does this every few minutes)",
+          { "since", "json", "config" } },
+        { "status", "status [--json] --config F",
+          "each provider's last sync, hooks and deliveries, the outbox and the store; exit 1 when something needs attention",
+          { "json", "config" } },
+        { "check", "check --config F", "read the config and every secret it names; no database", { "config" } },
+        { "help", "help [COMMAND]", "this help, or one command's", {} },
+    };
+    return commands;
+}
+
+// "Commands:" and every command's usage with its description below it.
+QString commandsText()
+{
+    QString text = QStringLiteral("Commands:\n");
+    for (const CommandHelp &command : commandList())
+        text += QStringLiteral("  %1\n      %2\n").arg(QLatin1String(command.usage), QLatin1String(command.description));
+    text += QStringLiteral("\nProviders: github, gitlab, bitbucket, azure-devops.\n"
+                           "Exit codes: 0 ok, 1 runtime failure (or, for status, something needs attention), 2 usage or config error.\n"
+                           "`forgelink-agent COMMAND --help` shows a command's options.");
+    return text;
+}
 
 std::optional<AgentConfig> loadConfig(const QString &path)
 {
@@ -117,6 +146,25 @@ int serve(const AgentConfig &config)
     return QCoreApplication::exec();
 }
 
+// An empty repository cache is a question: say whether a sync ever ran and how to run one.
+void explainEmptyCache(Store &store, std::optional<Provider> provider)
+{
+    Result<QList<Store::SyncRun>> runs = store.syncRuns().latest();
+    QString last;
+    if (runs) {
+        for (const Store::SyncRun &run : runs.value()) {
+            if (provider && run.provider != *provider)
+                continue;
+            last += QStringLiteral("\n  %1: last sync %2 at %3%4")
+                            .arg(providerId(run.provider), run.outcome, run.startedAt.toString(Qt::ISODate),
+                                 run.error.isEmpty() ? QString() : QStringLiteral(": ") + run.error);
+        }
+    }
+    err() << "forgelink-agent: no repository is cached" << (provider ? " for " + providerId(*provider) : QString())
+          << (last.isEmpty() ? QStringLiteral(": no sync has run yet") : QStringLiteral(":") + last) << '\n'
+          << "  run one with `forgelink-agent sync --config FILE`; `serve` syncs an empty cache when it starts\n";
+}
+
 int events(const AgentConfig &config, std::optional<Provider> provider, int limit, bool json)
 {
     std::unique_ptr<Store> store = openStore(config);
@@ -127,6 +175,8 @@ int events(const AgentConfig &config, std::optional<Provider> provider, int limi
         err() << "forgelink-agent: " << deliveries.error() << '\n';
         return kFailure;
     }
+    TextTable table({ QStringLiteral("RECEIVED"), QStringLiteral("PROVIDER"), QStringLiteral("EVENT"), QStringLiteral("REPOSITORY"),
+                      QStringLiteral("DELIVERY"), QStringLiteral("NORMALIZED") });
     for (const Delivery &delivery : deliveries.value()) {
         if (json) {
             out() << QJsonDocument(delivery.toJson()).toJson(QJsonDocument::Compact) << '\n';
@@ -135,10 +185,14 @@ int events(const AgentConfig &config, std::optional<Provider> provider, int limi
         QStringList kinds;
         for (const NormalizedEvent &event : delivery.events)
             kinds << (event.kind + (event.ref.isEmpty() ? QString() : QLatin1Char(' ') + event.ref));
-        out() << delivery.receivedAt.toString(Qt::ISODateWithMs) << "  " << providerId(delivery.provider).leftJustified(12)
-              << ' ' << delivery.event.leftJustified(24) << ' '
-              << (delivery.events.isEmpty() ? QString() : delivery.events.first().repo) << "  " << kinds.join(u", ")
-              << "  " << delivery.deliveryId << '\n';
+        table.addRow({ delivery.receivedAt.toString(Qt::ISODate), providerId(delivery.provider), delivery.event,
+                       delivery.events.isEmpty() ? QStringLiteral("-") : delivery.events.first().repo, delivery.deliveryId, kinds.join(u", ") });
+    }
+    if (!json) {
+        if (table.isEmpty())
+            err() << "forgelink-agent: no delivery is recorded" << (provider ? " for " + providerId(*provider) : QString()) << '\n';
+        else
+            table.print(out());
     }
     return kOk;
 }
@@ -279,17 +333,27 @@ int hooksCommand(const AgentConfig &config, const QString &command, const QStrin
             err() << "forgelink-agent: " << records.error() << '\n';
             return kFailure;
         }
+        TextTable table({ QStringLiteral("PROVIDER"), QStringLiteral("REPOSITORY"), QStringLiteral("KIND"), QStringLiteral("HOOK") });
         for (const HookRecord &record : records.value()) {
             if (json)
                 out() << QJsonDocument(record.toJson()).toJson(QJsonDocument::Compact) << '\n';
             else
-                out() << providerId(record.provider).leftJustified(13) << record.fullPath.leftJustified(40) << ' '
-                      << record.kind.leftJustified(24) << ' ' << record.hookId << '\n';
+                table.addRow({ providerId(record.provider), record.fullPath, record.kind, record.hookId });
+        }
+        if (records->isEmpty()) {
+            err() << "forgelink-agent: forgelink has created no webhook" << (onlyProvider ? " on " + providerId(*onlyProvider) : QString())
+                  << " (attach P REPO, or autoAttach in the config)\n";
+            if (Result<QList<Repository>> cached = store->repositories().list(onlyProvider); cached && cached->isEmpty())
+                explainEmptyCache(*store, onlyProvider);
+        } else if (!json) {
+            table.print(out());
         }
         return kOk;
     }
     HookLifecycle lifecycle(config, *store, Store::thisProcess());
     if (command == u"reconcile") {
+        if (Result<QList<Repository>> cached = store->repositories().list(onlyProvider); cached && cached->isEmpty())
+            explainEmptyCache(*store, onlyProvider);
         const HookLifecycle::ReconcileReport report = lifecycle.reconcile(onlyProvider);
         for (const QString &line : report.lines)
             out() << line << '\n';
@@ -395,15 +459,18 @@ int outbox(const AgentConfig &config, const QString &target, const QString &stat
         err() << "forgelink-agent: " << rows.error() << '\n';
         return kFailure;
     }
+    TextTable table({ QStringLiteral("TARGET"), QStringLiteral("DELIVERY"), QStringLiteral("REPOSITORY"), QStringLiteral("STATE"),
+                      QStringLiteral("ATTEMPTS"), QStringLiteral("LAST ERROR") });
     for (const OutboxRow &row : rows.value()) {
         if (json) {
             out() << QJsonDocument(row.toJson()).toJson(QJsonDocument::Compact) << '\n';
             continue;
         }
-        out() << row.target.leftJustified(16) << ' ' << (providerId(row.provider) + QLatin1Char(':') + row.deliveryId).leftJustified(50)
-              << ' ' << row.state.leftJustified(9) << ' ' << QString::number(row.attempts).rightJustified(3) << "  "
-              << (row.lastError.isEmpty() ? QString() : row.lastError.left(60)) << '\n';
+        table.addRow({ row.target, providerId(row.provider) + QLatin1Char(':') + row.deliveryId, row.repo.isEmpty() ? QStringLiteral("-") : row.repo,
+                       row.state, QString::number(row.attempts), row.lastError.left(80) });
     }
+    if (!json && !table.isEmpty())
+        table.print(out());
     return kOk;
 }
 
@@ -513,14 +580,39 @@ int repos(const AgentConfig &config, std::optional<Provider> provider, bool json
         err() << "forgelink-agent: " << list.error() << '\n';
         return kFailure;
     }
+    TextTable table({ QStringLiteral("PROVIDER"), QStringLiteral("REPOSITORY"), QStringLiteral("DEFAULT BRANCH"), QStringLiteral("VISIBILITY") });
     for (const Repository &repository : list.value()) {
         if (json)
             out() << QJsonDocument(repository.toJson()).toJson(QJsonDocument::Compact) << '\n';
         else
-            out() << providerId(repository.provider).leftJustified(13) << repository.fullPath.leftJustified(40) << ' '
-                  << repository.defaultBranch.leftJustified(16) << ' ' << repository.visibility << '\n';
+            table.addRow({ providerId(repository.provider), repository.fullPath, repository.defaultBranch, repository.visibility });
     }
+    if (list->isEmpty())
+        explainEmptyCache(*store, provider);
+    else if (!json)
+        table.print(out());
     return kOk;
+}
+
+// One command's usage, what it does, and its options.
+std::optional<QString> commandHelp(const QString &name, const QList<QCommandLineOption> &options)
+{
+    for (const CommandHelp &command : commandList()) {
+        if (name != QLatin1String(command.name))
+            continue;
+        QString text = QStringLiteral("Usage: forgelink-agent %1\n\n%2.\n\nOptions:\n").arg(QLatin1String(command.usage), QLatin1String(command.description));
+        const QStringList names = command.options + QStringList{ QStringLiteral("log-level"), QStringLiteral("log-format"), QStringLiteral("help") };
+        for (const QString &wanted : names) {
+            for (const QCommandLineOption &option : options) {
+                if (option.names().first() != wanted)
+                    continue;
+                const QString flag = QStringLiteral("--") + wanted + (option.valueName().isEmpty() ? QString() : QStringLiteral(" <%1>").arg(option.valueName()));
+                text += QStringLiteral("  %1  %2\n").arg(flag.leftJustified(24), option.description());
+            }
+        }
+        return text;
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -529,8 +621,8 @@ int AgentCli::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-            QStringLiteral("Receives the Git providers' webhooks for Pipekit and keeps the list of repositories.\n\n")
-            + QString::fromLatin1(kCommands));
+            QStringLiteral("Receives the Git providers' webhooks for Pipekit, forwards them, and keeps the list of repositories.\n\n")
+            + commandsText());
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("The agent's config file."), QStringLiteral("file"));
@@ -552,14 +644,43 @@ int AgentCli::run(const QStringList &arguments)
     const QCommandLineOption since(QStringLiteral("since"),
                                    QStringLiteral("redeliver: deliveries received since this time (RFC 3339); recover: how far back (24h, 90m, 2d)."),
                                    QStringLiteral("time"));
-    parser.addOptions({ config, provider, limit, json, outFile, grace, target, state, deliveryOption, dead, since });
+    const QCommandLineOption logLevel(QStringLiteral("log-level"), QStringLiteral("debug, info (the default), warning or error."),
+                                      QStringLiteral("level"), QStringLiteral("info"));
+    const QCommandLineOption logFormat(QStringLiteral("log-format"),
+                                       QStringLiteral("text (the default; RFC 3339 times) or json (one object per line)."),
+                                       QStringLiteral("format"), QStringLiteral("text"));
+    parser.addOptions({ config, provider, limit, json, outFile, grace, target, state, deliveryOption, dead, since, logLevel, logFormat });
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve, sync, repos, events, attach, detach, hooks, reconcile"));
     if (!parser.parse(arguments)) {
         err() << "forgelink-agent: " << parser.errorText() << '\n';
         return kUsage;
     }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
+    const std::optional<QtMsgType> level = LogFormat::levelFromName(parser.value(logLevel));
+    const std::optional<LogFormat::Style> style = LogFormat::styleFromName(parser.value(logFormat));
+    if (!level || !style) {
+        err() << "forgelink-agent: " << (!level ? "--log-level must be debug, info, warning or error, got \"" + parser.value(logLevel)
+                                                : "--log-format must be text or json, got \"" + parser.value(logFormat))
+              << "\"\n";
+        return kUsage;
+    }
+    LogFormat::install(*level, *style);
+    // `help`, `help COMMAND`, `COMMAND --help`: the general help, or one command's.
+    const QStringList words = parser.positionalArguments();
+    const bool helpWord = !words.isEmpty() && words.first() == u"help";
+    if (parser.isSet(QStringLiteral("help")) || helpWord) {
+        const QString about = helpWord ? words.value(1) : words.value(0);
+        if (about.isEmpty()) {
+            out() << parser.helpText();
+            return kOk;
+        }
+        const QList<QCommandLineOption> all{ config, provider, limit, json, outFile, grace, target, state, deliveryOption, dead, since, logLevel, logFormat,
+                                             QCommandLineOption(QStringLiteral("help"), QStringLiteral("This help.")) };
+        const std::optional<QString> text = commandHelp(about, all);
+        if (!text) {
+            err() << "forgelink-agent: unknown command \"" << about << "\"\n" << commandsText() << '\n';
+            return kUsage;
+        }
+        out() << *text;
         return kOk;
     }
     if (parser.isSet(QStringLiteral("version"))) {
@@ -568,7 +689,7 @@ int AgentCli::run(const QStringList &arguments)
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {
-        err() << "forgelink-agent: a command is needed\n" << kCommands << '\n';
+        err() << "forgelink-agent: a command is needed\n" << commandsText() << '\n';
         return kUsage;
     }
     const QString command = positional.first();
@@ -583,12 +704,22 @@ int AgentCli::run(const QStringList &arguments)
         }
     }
 
+    // The config, and the --provider asked for enabled in it: the same exit code (2) whatever the
+    // command when it is not.
+    auto load = [&]() -> std::optional<AgentConfig> {
+        std::optional<AgentConfig> loaded = loadConfig(parser.value(config));
+        if (loaded && onlyProvider && !loaded->isEnabled(*onlyProvider)) {
+            err() << "forgelink-agent: " << providerId(*onlyProvider) << " is not enabled in " << parser.value(config) << '\n';
+            return std::nullopt;
+        }
+        return loaded;
+    };
     if (command == u"serve") {
         if (positional.size() != 1) {
             err() << "forgelink-agent: serve takes no arguments besides --config\n";
             return kUsage;
         }
-        const auto loaded = loadConfig(parser.value(config));
+        const auto loaded = load();
         return loaded ? serve(*loaded) : kUsage;
     }
     if (command == u"events") {
@@ -598,7 +729,7 @@ int AgentCli::run(const QStringList &arguments)
             err() << "forgelink-agent: --limit must be a positive number, got \"" << parser.value(limit) << "\"\n";
             return kUsage;
         }
-        const auto loaded = loadConfig(parser.value(config));
+        const auto loaded = load();
         return loaded ? events(*loaded, onlyProvider, count, parser.isSet(json)) : kUsage;
     }
     if (command == u"outbox" || command == u"redeliver") {
@@ -606,7 +737,7 @@ int AgentCli::run(const QStringList &arguments)
             err() << "forgelink-agent: " << command << " takes no arguments besides its options\n";
             return kUsage;
         }
-        const auto loaded = loadConfig(parser.value(config));
+        const auto loaded = load();
         if (!loaded)
             return kUsage;
         if (command == u"redeliver")
@@ -624,13 +755,13 @@ int AgentCli::run(const QStringList &arguments)
             err() << "forgelink-agent: " << command << " takes no arguments besides its options\n";
             return kUsage;
         }
-        const auto loaded = loadConfig(parser.value(config));
+        const auto loaded = load();
         if (!loaded)
             return kUsage;
         return command == u"sync" ? sync(*loaded, onlyProvider) : repos(*loaded, onlyProvider, parser.isSet(json));
     }
     if (command == u"rotate-secret") {
-        const auto loaded = loadConfig(parser.value(config));
+        const auto loaded = load();
         if (!loaded)
             return kUsage;
         bool ok = true;
@@ -641,8 +772,30 @@ int AgentCli::run(const QStringList &arguments)
         }
         return rotateSecret(*loaded, positional.mid(1), parser.value(outFile), seconds);
     }
+    if (command == u"status") {
+        if (positional.size() != 1) {
+            err() << "forgelink-agent: status takes no arguments besides its options\n";
+            return kUsage;
+        }
+        const auto loaded = load();
+        if (!loaded)
+            return kUsage;
+        std::unique_ptr<Store> store = openStore(*loaded);
+        if (!store)
+            return kFailure;
+        Result<StatusReport> report = StatusReport::collect(*loaded, *store);
+        if (!report) {
+            err() << "forgelink-agent: " << report.error() << '\n';
+            return kFailure;
+        }
+        if (parser.isSet(json))
+            out() << QJsonDocument(report->toJson()).toJson(QJsonDocument::Compact) << '\n';
+        else
+            report->print(out());
+        return report->attention().isEmpty() ? kOk : kFailure;
+    }
     if (command == u"check") {
-        const auto loaded = loadConfig(parser.value(config));
+        const auto loaded = load();
         if (!loaded)
             return kUsage;
         QStringList providers;
@@ -658,18 +811,18 @@ int AgentCli::run(const QStringList &arguments)
         return kOk;
     }
     if (command == u"recover") {
-        const auto loaded = loadConfig(parser.value(config));
+        const auto loaded = load();
         if (!loaded)
             return kUsage;
         return recover(*loaded, positional.mid(1), parser.value(since), parser.isSet(json));
     }
     if (command == u"attach" || command == u"detach" || command == u"hooks" || command == u"reconcile") {
-        const auto loaded = loadConfig(parser.value(config));
+        const auto loaded = load();
         if (!loaded)
             return kUsage;
         return hooksCommand(*loaded, command, positional.mid(1), onlyProvider, parser.isSet(json));
     }
-    err() << "forgelink-agent: unknown command \"" << command << "\"\n" << kCommands << '\n';
+    err() << "forgelink-agent: unknown command \"" << command << "\"\n" << commandsText() << '\n';
     return kUsage;
 }
 

@@ -1,5 +1,7 @@
 #include "agentroutes.h"
 
+#include "log/logfields.h"
+
 #include "providers/providercatalogue.h"
 
 #include <QDateTime>
@@ -54,6 +56,7 @@ HttpResponse AgentRoutes::refused(const QString &provider, const WebhookIntake::
                                                    : QStringLiteral("malformed");
     m_metrics.countDelivery(provider, outcome);
     // The reason names headers and fields, never a secret or what was sent in its place.
+    const LogFields fields{ { "provider", provider } };
     qCInfo(lcWebhooks).noquote() << provider << "delivery from" << peer.toString() << "refused" << decision.status << decision.reason;
     return HttpResponse::text(decision.status, decision.reason.toUtf8());
 }
@@ -121,12 +124,14 @@ void AgentRoutes::handleWebhook(Provider provider, HttpRequest request, HttpServ
     Delivery delivery = std::move(*decision.delivery);
     const QString deliveryId = delivery.deliveryId;
     const QString event = delivery.event;
+    const QString repo = delivery.events.isEmpty() ? QString() : delivery.events.first().repo;
     m_writer.submit(std::move(delivery),
-                    [this, id, deliveryId, event, isPing, respond](DeliveryWriter::Outcome outcome, const QString &error) {
+                    [this, id, deliveryId, event, repo, isPing, respond](DeliveryWriter::Outcome outcome, const QString &error) {
+                        const LogFields fields{ { "provider", id }, { "deliveryId", deliveryId } };
                         switch (outcome) {
                         case DeliveryWriter::Outcome::New:
                             m_metrics.countDelivery(id, QStringLiteral("recorded"));
-                            qCDebug(lcWebhooks).noquote() << id << event << deliveryId << "recorded";
+                            qCInfo(lcWebhooks).noquote() << id << event << deliveryId << (repo.isEmpty() ? QStringLiteral("-") : repo) << "recorded";
                             respond(HttpResponse::text(isPing ? 200 : 202, isPing ? "pong" : "recorded"));
                             break;
                         case DeliveryWriter::Outcome::Duplicate:

@@ -1,12 +1,13 @@
 #include "agentcli.h"
+#include "log/logformat.h"
 
 #include <QCoreApplication>
 
 int main(int argc, char **argv)
 {
-    // Operators read these lines in journald or kubectl logs: time, level, area, message.
-    if (!qEnvironmentVariableIsSet("QT_MESSAGE_PATTERN"))
-        qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{type} %{category}: %{message}"));
+    // The log's format and level come from the command line (AgentCli); until then, the same text
+    // lines at info.
+    forgelink::LogFormat::install(QtInfoMsg, forgelink::LogFormat::Style::Text);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("forgelink-agent"));
     QCoreApplication::setOrganizationName(QStringLiteral("forgelink"));

@@ -12,6 +12,11 @@ Q_DECLARE_LOGGING_CATEGORY(lcSync)
 
 namespace forgelink {
 
+namespace {
+// A cache older than this is synced when serve starts.
+constexpr qint64 kStaleAfterMs = 24LL * 60 * 60 * 1000;
+} // namespace
+
 SyncScheduler::SyncScheduler(AgentConfig config, QObject *parent) : QObject(parent), m_config(std::move(config))
 {
     m_config.network.cancel = m_cancel; // every API client of a run stops when it is set
@@ -44,6 +49,7 @@ void SyncScheduler::start()
         scheduleNext();
     else
         qCInfo(lcSync) << "no daily sync in serve (sync.daily is false): a CronJob or timer runs `sync`";
+    run(kStaleAfterMs);
 }
 
 void SyncScheduler::scheduleNext()
@@ -64,6 +70,11 @@ void SyncScheduler::cancel()
 
 void SyncScheduler::runNow()
 {
+    run(std::nullopt);
+}
+
+void SyncScheduler::run(std::optional<qint64> staleAfterMs)
+{
     if (m_cancel->load())
         return;
     if (m_thread) {
@@ -74,18 +85,20 @@ void SyncScheduler::runNow()
     const QString holder = Store::thisProcess();
     auto outcomes = std::make_shared<QList<RepositorySync::Outcome>>();
     auto error = std::make_shared<QString>();
-    m_thread = QThread::create([config = m_config, holder, outcomes, error] {
+    m_thread = QThread::create([config = m_config, holder, outcomes, error, staleAfterMs] {
         Result<std::unique_ptr<Store>> store = Store::open(config.database, QStringLiteral("forgelink-sync"));
         if (!store) {
             *error = store.error();
             return;
         }
         RepositorySync sync(config, **store, holder);
-        Result<QList<RepositorySync::Outcome>> result = sync.run(std::nullopt);
+        Result<QList<RepositorySync::Outcome>> result = sync.run(std::nullopt, 30 * 60 * 1000, staleAfterMs);
         if (result)
             *outcomes = result.value();
         else
             *error = result.error();
+        if (staleAfterMs && result && result->isEmpty())
+            return; // every cache is fresh: nothing to reconcile either
         // Then the hooks: recreate missing ones, re-enable disabled ones, follow the synced set.
         HookLifecycle hooks(config, **store, holder);
         const HookLifecycle::ReconcileReport report = hooks.reconcile();

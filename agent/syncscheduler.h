@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <optional>
+
 class QThread;
 
 namespace forgelink {
@@ -20,6 +22,8 @@ public:
     SyncScheduler(AgentConfig config, QObject *parent = nullptr);
     ~SyncScheduler() override;
 
+    // Schedules the daily runs, and syncs now the providers whose cache is empty or older than a
+    // day, so `repos` has something on the first day.
     void start();
     void runNow();
     // Stops the run in progress at its next request or wait (SIGTERM), and schedules no more.
@@ -33,6 +37,7 @@ Q_SIGNALS:
 
 private:
     void scheduleNext();
+    void run(std::optional<qint64> staleAfterMs);
 
     AgentConfig m_config;
     QTimer m_daily;

@@ -41,9 +41,7 @@ int BatchRun::run(const Options &options)
         if (const int status = createGitHubApp(read.answers, options.outputDirectory); status != 0)
             return status;
     }
-    FieldErrors errors = read.errors;
-    if (errors.isEmpty())
-        errors = AnswersValidator::validate(read.answers);
+    const FieldErrors errors = AnswersValidator::validate(read);
     if (!errors.isEmpty()) {
         err << "forgelink-wizard: " << options.answersFile << " has " << errors.size()
             << (errors.size() == 1 ? " problem" : " problems") << "; nothing was written:\n";

@@ -113,7 +113,7 @@ AnswersReader::Outcome AnswersReader::readText(const QByteArray &text, const QSt
     outcome.answers.baseDirectory = baseDirectory;
     FieldErrors &errors = outcome.errors;
 
-    const Result<YAML::Node> document = loadYamlText(text, QStringLiteral("answers"));
+    const Result<YAML::Node> document = loadYamlText(text, QString());
     if (!document) {
         errors << FieldError{ QStringLiteral("answers"), document.error() };
         return outcome;
@@ -124,6 +124,7 @@ AnswersReader::Outcome AnswersReader::readText(const QByteArray &text, const QSt
         return outcome;
     }
 
+    outcome.parsed = true;
     Answers &answers = outcome.answers;
     for (const auto &entry : *document) {
         const QString key = yamlScalar(entry.first);

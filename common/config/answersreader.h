@@ -13,6 +13,9 @@ public:
     struct Outcome {
         Answers answers;
         FieldErrors errors;
+        // False when the file could not be read or is not a YAML mapping: the answers are empty
+        // then, and judging them would only add noise.
+        bool parsed = false;
     };
 
     static Outcome readFile(const QString &path);

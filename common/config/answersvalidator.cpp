@@ -8,6 +8,8 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace forgelink {
 
 namespace {
@@ -44,6 +46,23 @@ bool hasWhitespaceOrControl(const QString &value)
 }
 
 } // namespace
+
+FieldErrors AnswersValidator::validate(const AnswersReader::Outcome &read)
+{
+    FieldErrors errors = read.errors;
+    if (!read.parsed)
+        return errors;
+    auto named = [&read](const QString &field) {
+        return std::any_of(read.errors.begin(), read.errors.end(), [&field](const FieldError &error) {
+            return field == error.field || field.startsWith(error.field + QLatin1Char('.'));
+        });
+    };
+    for (const FieldError &error : validate(read.answers)) {
+        if (!named(error.field))
+            errors << error;
+    }
+    return errors;
+}
 
 FieldErrors AnswersValidator::validate(const Answers &answers)
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/answers.h"
+#include "config/answersreader.h"
 #include "config/fielderror.h"
 
 #include <QString>
@@ -14,6 +15,9 @@ namespace forgelink {
 class AnswersValidator {
 public:
     static FieldErrors validate(const Answers &answers);
+    // Everything wrong with an answers file at once: what the reader found (unknown keys, wrong
+    // shapes) and what validation finds in the rest. A field the reader named is not named again.
+    static FieldErrors validate(const AnswersReader::Outcome &read);
 
     static std::optional<QString> checkHostName(const QString &host);
     // https, or http to a loopback address; no query, fragment or user info.

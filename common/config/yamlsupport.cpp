@@ -9,8 +9,9 @@ Result<YAML::Node> loadYamlText(const QByteArray &text, const QString &what)
     try {
         return YAML::Load(text.toStdString());
     } catch (const YAML::Exception &e) {
-        return fail(QStringLiteral("%1: not valid YAML at line %2, column %3: %4")
-                            .arg(what)
+        const QString prefix = what.isEmpty() ? QString() : what + QStringLiteral(": ");
+        return fail(QStringLiteral("%1not valid YAML at line %2, column %3: %4")
+                            .arg(prefix)
                             .arg(e.mark.line + 1)
                             .arg(e.mark.column + 1)
                             .arg(QString::fromStdString(e.msg)));

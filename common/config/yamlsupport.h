@@ -7,7 +7,8 @@
 
 namespace forgelink {
 
-// yaml-cpp throws; these wrappers turn its exceptions into errors that name the file and line.
+// yaml-cpp throws; these wrappers turn its exceptions into errors that name the file and line
+// (`what` prefixes the message; empty when the caller names the source itself).
 Result<YAML::Node> loadYamlFile(const QString &path);
 Result<YAML::Node> loadYamlText(const QByteArray &text, const QString &what);
 

@@ -3,6 +3,7 @@
 #include "forward/forwardrequest.h"
 #include "forward/forwardrouter.h"
 #include "forward/retrypolicy.h"
+#include "log/logfields.h"
 #include "store/store.h"
 
 #include <QDateTime>
@@ -235,6 +236,7 @@ void OutboxWorker::answered(const ForwardTarget &target, Run run, QNetworkReply 
     completion.error = describeFailure(reply, status);
     if (status == 410) {
         completion.outcome = OutboxTable::Completion::Outcome::Dead;
+        const LogFields fields{ { "target", target.name }, { "provider", providerId(work.row.provider) }, { "deliveryId", work.row.deliveryId } };
         qCWarning(lcForward).noquote() << target.name << providerId(work.row.provider) << work.row.deliveryId
                                        << "is dead: the target answered 410 Gone";
         conclude(target, completion, QStringLiteral("dead"));
@@ -245,6 +247,7 @@ void OutboxWorker::answered(const ForwardTarget &target, Run run, QNetworkReply 
     const int attempts = work.row.attempts + 1;
     const qint64 deadAt = work.row.createdAtMs + target.maxAgeMs;
     const qint64 delay = RetryPolicy::delayMs(attempts, RetryPolicy::retryAfterMs(reply->rawHeader("Retry-After"), at));
+    const LogFields fields{ { "target", target.name }, { "provider", providerId(work.row.provider) }, { "deliveryId", work.row.deliveryId } };
     if (at >= deadAt) {
         completion.outcome = OutboxTable::Completion::Outcome::Dead;
         qCWarning(lcForward).noquote() << target.name << providerId(work.row.provider) << work.row.deliveryId << "is dead after"

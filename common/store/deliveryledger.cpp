@@ -213,6 +213,21 @@ Delivery DeliveryLedger::fromRow(const QSqlQuery &query, int first)
     return delivery;
 }
 
+Result<QHash<Provider, qint64>> DeliveryLedger::countSince(const QString &receivedSince)
+{
+    QSqlQuery query(db());
+    query.prepare(QStringLiteral("SELECT provider, COUNT(*) FROM deliveries WHERE received_at >= ? GROUP BY provider"));
+    query.addBindValue(receivedSince);
+    if (!query.exec())
+        return fail(m_database.error(QStringLiteral("cannot count deliveries"), query.lastError()));
+    QHash<Provider, qint64> counts;
+    while (query.next()) {
+        if (const auto provider = providerFromId(query.value(0).toString()))
+            counts.insert(*provider, query.value(1).toLongLong());
+    }
+    return counts;
+}
+
 Result<qint64> DeliveryLedger::count(std::optional<Provider> provider)
 {
     QSqlQuery query(db());

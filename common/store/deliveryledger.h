@@ -2,6 +2,7 @@
 
 #include "webhooks/delivery.h"
 
+#include <QHash>
 #include <QSqlQuery>
 #include <QStringList>
 
@@ -35,6 +36,8 @@ public:
     // Newest first.
     Result<QList<Delivery>> recent(std::optional<Provider> provider, int limit);
     Result<qint64> count(std::optional<Provider> provider = std::nullopt);
+    // Deliveries received since a moment (RFC 3339, UTC), per provider.
+    Result<QHash<Provider, qint64>> countSince(const QString &receivedSince);
     Result<std::optional<Delivery>> find(Provider provider, const QString &deliveryId);
     // After a reconnect: prepared statements belong to the old connection.
     void forgetStatements();

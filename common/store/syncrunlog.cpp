@@ -74,4 +74,20 @@ Result<QList<SyncRunLog::SyncRun>> SyncRunLog::latest()
     return runs;
 }
 
+Result<QHash<Provider, QDateTime>> SyncRunLog::lastSucceeded()
+{
+    QSqlQuery query(db());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT provider, MAX(finished_at) FROM sync_runs WHERE outcome = 'succeeded' GROUP BY provider")))
+        return fail(m_database.error(QStringLiteral("cannot read sync runs"), query.lastError()));
+    QHash<Provider, QDateTime> finished;
+    while (query.next()) {
+        const auto provider = providerFromId(query.value(0).toString());
+        const QDateTime at = QDateTime::fromString(query.value(1).toString(), Qt::ISODateWithMs);
+        if (provider && at.isValid())
+            finished.insert(*provider, at.toUTC());
+    }
+    return finished;
+}
+
 } // namespace forgelink

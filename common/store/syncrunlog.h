@@ -3,6 +3,7 @@
 #include "store/repositorytable.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QStringList>
 
 #include "result.h"
@@ -30,6 +31,8 @@ public:
     Result<void> finish(qint64 id, bool succeeded, const RepositoryTable::SyncCounts &counts, int apiCalls, const QString &error);
     // The newest run per provider.
     Result<QList<SyncRun>> latest();
+    // When each provider's newest successful run finished (UTC).
+    Result<QHash<Provider, QDateTime>> lastSucceeded();
 
     static QStringList tables(bool postgres);
 

@@ -1,6 +1,7 @@
 #include "sync/repositorysync.h"
 
 #include "providers/repositorylister.h"
+#include "log/logfields.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -29,7 +30,7 @@ RepositorySync::RepositorySync(const AgentConfig &config, Store &store, QString 
 {
 }
 
-Result<QList<RepositorySync::Outcome>> RepositorySync::run(std::optional<Provider> only, int lockWaitMs)
+Result<QList<RepositorySync::Outcome>> RepositorySync::run(std::optional<Provider> only, int lockWaitMs, std::optional<qint64> staleAfterMs)
 {
     QList<Provider> providers = m_config.enabledProviders();
     if (only) {
@@ -60,6 +61,18 @@ Result<QList<RepositorySync::Outcome>> RepositorySync::run(std::optional<Provide
         pause(kLockPollMs);
     }
 
+    if (staleAfterMs) {
+        Result<QHash<Provider, QDateTime>> finished = m_store.syncRuns().lastSucceeded();
+        if (!finished) {
+            (void)m_store.leases().release(QString::fromLatin1(kLockName), m_holder);
+            return fail(finished.error());
+        }
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        providers.removeIf([&](Provider provider) {
+            const QDateTime at = finished->value(provider);
+            return at.isValid() && at.msecsTo(now) < *staleAfterMs;
+        });
+    }
     QList<Outcome> outcomes;
     for (Provider provider : providers) {
         if (m_config.network.cancelled())
@@ -79,6 +92,8 @@ RepositorySync::Outcome RepositorySync::syncProvider(Provider provider)
     QElapsedTimer clock;
     clock.start();
     const QString id = providerId(provider);
+    const LogFields fields{ { "provider", id } };
+    qCInfo(lcSync).noquote() << id << "sync started";
     Result<qint64> run = m_store.syncRuns().start(provider);
     auto finish = [&](const QString &error) {
         outcome.succeeded = error.isEmpty();

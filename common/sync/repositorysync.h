@@ -27,8 +27,11 @@ public:
 
     RepositorySync(const AgentConfig &config, Store &store, QString holder);
 
-    // Waits up to `lockWaitMs` for another run to finish.
-    Result<QList<Outcome>> run(std::optional<Provider> only, int lockWaitMs = 30 * 60 * 1000);
+    // Waits up to `lockWaitMs` for another run to finish. With `staleAfterMs`, only providers whose
+    // last successful sync is older than that (or that never synced) are synced; judged once the
+    // lock is held, so agents starting together sync once.
+    Result<QList<Outcome>> run(std::optional<Provider> only, int lockWaitMs = 30 * 60 * 1000,
+                               std::optional<qint64> staleAfterMs = std::nullopt);
 
     static constexpr const char *kLockName = "repository-sync";
 

@@ -140,7 +140,10 @@ WebhookIntake::Decision WebhookIntake::evaluate(Provider provider, const Webhook
     delivery.event = event;
     delivery.receivedAt = receivedAt.toUTC();
     const QList<QByteArray> credentialHeaders = git.credentialHeaders();
-    for (const auto &[name, value] : request.headers) {
+    for (const auto &header : request.headers) {
+        // A named reference, not a structured binding: clang 14 cannot capture bindings.
+        const QByteArray &name = header.first;
+        const QByteArray &value = header.second;
         const bool common = std::any_of(commonKeptHeaders().begin(), commonKeptHeaders().end(),
                                         [&name](const QByteArray &kept) { return kept.compare(name, Qt::CaseInsensitive) == 0; });
         if (common || git.keepsHeader(name)) {

@@ -7,6 +7,7 @@
 #include "testkeys.h"
 #include "testpaths.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QEventLoop>
@@ -135,6 +136,79 @@ private Q_SLOTS:
         QVERIFY(sync.out.contains(QStringLiteral("github: 120 added"))); // the others still ran
     }
 
+    // `status` names what needs attention and exits 1 then: a provider never synced, a failed
+    // last sync; after good syncs it exits 0 and its JSON has each provider's figures.
+    void statusNamesWhatNeedsAttention()
+    {
+        const QString config = writeConfig(QStringLiteral("status"));
+        const QStringList status{ QStringLiteral("status"), QStringLiteral("--config"), config };
+        const ServedProcess::Run fresh = agent(status);
+        QCOMPARE(fresh.exitCode, 1);
+        QVERIFY2(fresh.out.contains(QStringLiteral("gitlab: no sync has succeeded yet")), qPrintable(fresh.out));
+
+        QCOMPARE(agent({ QStringLiteral("sync"), QStringLiteral("--config"), config }).exitCode, 0);
+        const ServedProcess::Run synced = agent(status);
+        QVERIFY2(synced.exitCode == 0, qPrintable(synced.out + synced.err));
+        QVERIFY2(synced.out.contains(QStringLiteral("nothing needs attention")), qPrintable(synced.out));
+        const ServedProcess::Run json = agent(status + QStringList{ QStringLiteral("--json") });
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject report = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        const QJsonArray providers = report.value(QStringLiteral("providers")).toArray();
+        QCOMPARE(providers.size(), 4);
+        for (const QJsonValue &provider : providers) {
+            QCOMPARE(provider[QStringLiteral("repositories")].toInt(), 120);
+            QCOMPARE(provider[QStringLiteral("lastSync")][QStringLiteral("outcome")].toString(), QStringLiteral("succeeded"));
+        }
+        QVERIFY(report.value(QStringLiteral("attention")).toArray().isEmpty());
+
+        m_fakes[Provider::GitLab]->injectFault({ QStringLiteral("/projects"), 401, "{\"message\":\"401 Unauthorized\"}", {}, 100 });
+        QCOMPARE(agent({ QStringLiteral("sync"), QStringLiteral("--provider"), QStringLiteral("gitlab"), QStringLiteral("--config"), config }).exitCode, 1);
+        m_fakes[Provider::GitLab]->clearFaults();
+        const ServedProcess::Run failed = agent(status);
+        QCOMPARE(failed.exitCode, 1);
+        QVERIFY2(failed.out.contains(QStringLiteral("gitlab: the last sync failed: GitLab refused to list projects: 401")), qPrintable(failed.out));
+        QVERIFY2(!failed.out.contains(QStringLiteral("github: the last sync failed")), qPrintable(failed.out));
+    }
+
+    // Usage errors exit 2 with a message that names the problem; help answers for every command.
+    void usageErrorsExitTwo()
+    {
+        const QString config = m_dir.filePath(QStringLiteral("gitlab-only.yaml"));
+        TestPaths::writeFile(config, QStringLiteral("database: sqlite://%1\nproviders:\n  gitlab: {url: %2, token: t, webhookSecret: s}\n")
+                                             .arg(m_dir.filePath(QStringLiteral("gitlab-only.db")), m_fakes[Provider::GitLab]->baseUrl())
+                                             .toUtf8());
+        for (const QString &command : { QStringLiteral("sync"), QStringLiteral("repos"), QStringLiteral("events"), QStringLiteral("hooks"),
+                                        QStringLiteral("reconcile") }) {
+            const ServedProcess::Run run = agent({ command, QStringLiteral("--provider"), QStringLiteral("github"), QStringLiteral("--config"), config });
+            QCOMPARE(run.exitCode, 2);
+            QVERIFY2(run.err.contains(QStringLiteral("github is not enabled in ") + config), qPrintable(command + QStringLiteral(": ") + run.err));
+        }
+        const ServedProcess::Run unknown = agent({ QStringLiteral("frobnicate") });
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains(QStringLiteral("unknown command \"frobnicate\"")), qPrintable(unknown.err));
+        QVERIFY(unknown.err.contains(QStringLiteral("status [--json] --config F")));
+        const ServedProcess::Run badLevel = agent({ QStringLiteral("repos"), QStringLiteral("--log-level"), QStringLiteral("loud"), QStringLiteral("--config"), config });
+        QCOMPARE(badLevel.exitCode, 2);
+        QVERIFY2(badLevel.err.contains(QStringLiteral("loud")), qPrintable(badLevel.err));
+
+        const ServedProcess::Run serveHelp = agent({ QStringLiteral("serve"), QStringLiteral("--help") });
+        QCOMPARE(serveHelp.exitCode, 0);
+        QVERIFY2(serveHelp.out.contains(QStringLiteral("Usage: forgelink-agent serve --config F")), qPrintable(serveHelp.out));
+        QVERIFY(serveHelp.out.contains(QStringLiteral("--log-format")));
+        const ServedProcess::Run help = agent({ QStringLiteral("help"), QStringLiteral("outbox") });
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.contains(QStringLiteral("--state")), qPrintable(help.out));
+
+        // The header names the columns; an empty list says so on stderr instead.
+        const ServedProcess::Run events = agent({ QStringLiteral("events"), QStringLiteral("--config"), config });
+        QCOMPARE(events.exitCode, 0);
+        QCOMPARE(events.out, QString());
+        QVERIFY2(events.err.contains(QStringLiteral("no delivery is recorded")), qPrintable(events.err));
+        const ServedProcess::Run repos = agent({ QStringLiteral("repos"), QStringLiteral("--config"), config });
+        QCOMPARE(repos.exitCode, 0);
+        QVERIFY2(repos.err.contains(QStringLiteral("forgelink-agent sync --config")), qPrintable(repos.err));
+    }
+
     void twoSyncsAtOnceRunOneAfterTheOther()
     {
         const QString config = writeConfig(QStringLiteral("concurrent"));
@@ -190,6 +264,42 @@ private Q_SLOTS:
         }
     }
 
+    // A first start syncs what was never synced (repos has something on day one); a start with a
+    // fresh cache does not.
+    void serveSyncsAnEmptyCacheAtStart()
+    {
+        const QString config = writeConfig(QStringLiteral("served"));
+        for (int round = 0; round < 2; ++round) {
+            for (const auto &[provider, fake] : m_fakes)
+                fake->clearRequests();
+            QProcess serve;
+            serve.setProcessChannelMode(QProcess::MergedChannels);
+            serve.start(TestPaths::agentBinary(), { QStringLiteral("serve"), QStringLiteral("--config"), config });
+            QVERIFY(serve.waitForStarted());
+            QByteArray log;
+            QTRY_VERIFY_WITH_TIMEOUT((log += serve.readAll()).contains("listening on"), 10'000);
+            if (round == 0) {
+                QTRY_VERIFY_WITH_TIMEOUT((log += serve.readAll()).contains("azure-devops synced"), 30'000);
+                QVERIFY(m_fakes[Provider::GitLab]->requestCount() > 0);
+            } else {
+                QTest::qWait(1500);
+                log += serve.readAll();
+                QVERIFY2(!log.contains("sync started"), log.constData());
+                // (GitHub's delivery recovery looks at the App's deliveries at every start.)
+                for (const auto &[provider, fake] : m_fakes)
+                    QCOMPARE(fake->requestCount() - fake->requestCount(QStringLiteral("/app/hook/deliveries")), 0);
+            }
+            serve.terminate();
+            QTRY_VERIFY_WITH_TIMEOUT(serve.state() == QProcess::NotRunning, 30'000);
+            QCOMPARE(serve.exitCode(), 0);
+        }
+        const ServedProcess::Run repos = agent({ QStringLiteral("repos"), QStringLiteral("--provider"), QStringLiteral("gitlab"),
+                                                 QStringLiteral("--config"), config });
+        QCOMPARE(repos.exitCode, 0);
+        QCOMPARE(repos.out.count(QLatin1Char('\n')), 120 + 1); // a header line and the repositories
+    }
+
+    // The cache is fresh (the test before): only SIGHUP syncs.
     void hangupSyncsARunningAgent()
     {
         const QString config = writeConfig(QStringLiteral("served"));

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace forgelink;
@@ -326,6 +327,49 @@ private Q_SLOTS:
         QVERIFY(idle.connectTo(m_agent->port())); // an idle keep-alive connection must not hold the stop
         QCOMPARE(m_agent->terminate(), 0);
         QVERIFY(m_agent->log().contains("stopped"));
+    }
+
+    // --log-format json: every line an object (a log pipeline parses them all), each accepted
+    // delivery at info with its provider and id; --log-level warning leaves the info lines out.
+    void jsonLogsNameTheDelivery()
+    {
+        m_agent->kill();
+        m_agent = std::make_unique<AgentProcess>(kConfig);
+        m_agent->addServeArguments({ QStringLiteral("--log-format"), QStringLiteral("json") });
+        QVERIFY2(m_agent->start(), m_agent->log().constData());
+        WebhookFixture fixture;
+        for (const WebhookFixture &candidate : WebhookFixtures::all()) {
+            if (candidate.provider == Provider::GitHub && candidate.event == "push")
+                fixture = candidate;
+        }
+        QCOMPARE(post(fixture.provider, fixture.event, fixture.body(), secretFor(fixture.provider), "json-log-1")->status, 202);
+        QCOMPARE(m_agent->terminate(), 0);
+        bool found = false;
+        for (const QByteArray &line : m_agent->log().split('\n')) {
+            if (line.isEmpty())
+                continue;
+            QJsonParseError error{};
+            const QJsonObject object = QJsonDocument::fromJson(line, &error).object();
+            QVERIFY2(error.error == QJsonParseError::NoError, line.constData());
+            QVERIFY(object.contains(QStringLiteral("time")) && object.contains(QStringLiteral("level")));
+            if (object.value(QStringLiteral("deliveryId")).toString() == u"json-log-1") {
+                QCOMPARE(object.value(QStringLiteral("level")).toString(), QStringLiteral("info"));
+                QCOMPARE(object.value(QStringLiteral("provider")).toString(), providerId(fixture.provider));
+                found = true;
+            }
+        }
+        QVERIFY2(found, m_agent->log().constData());
+
+        QTcpServer probe; // a free port: a quiet agent does not log where it listens
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const QByteArray listen = "listen: 127.0.0.1:" + QByteArray::number(probe.serverPort()) + "\n";
+        probe.close();
+        m_agent = std::make_unique<AgentProcess>(listen + kConfig);
+        m_agent->addServeArguments({ QStringLiteral("--log-level"), QStringLiteral("warning") });
+        QVERIFY2(m_agent->start(), m_agent->log().constData());
+        QCOMPARE(post(fixture.provider, fixture.event, fixture.body(), secretFor(fixture.provider), "quiet-1")->status, 202);
+        QCOMPARE(m_agent->terminate(), 0);
+        QVERIFY2(!m_agent->log().contains("quiet-1"), m_agent->log().constData());
     }
 };
 

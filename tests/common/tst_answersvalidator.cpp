@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace forgelink;
 using namespace forgelink::test;
 
@@ -29,10 +31,7 @@ private:
 
     FieldErrors errorsFor(const QByteArray &text)
     {
-        AnswersReader::Outcome outcome = AnswersReader::readText(text, m_dir.path());
-        if (!outcome.errors.isEmpty())
-            return outcome.errors;
-        return AnswersValidator::validate(outcome.answers);
+        return AnswersValidator::validate(AnswersReader::readText(text, m_dir.path()));
     }
 
 private Q_SLOTS:
@@ -103,7 +102,7 @@ private Q_SLOTS:
                                           << QStringLiteral("github.privateKeyFile: %1/nope.pem does not exist");
         QTest::newRow("public key") << QByteArray("privateKeyFile: key.pem") << QByteArray("privateKeyFile: public.pem")
                                     << QStringLiteral("github.privateKeyFile: %1/public.pem is a public key; the private key (.pem) generated in the GitHub App's settings is needed");
-        QTest::newRow("unknown setting") << QByteArray("appId: 123456") << QByteArray("appid: 123456")
+        QTest::newRow("unknown setting") << QByteArray("appId: 123456") << QByteArray("appId: 123456, appid: 123456")
                                          << "github.appid: unknown setting; known: organization, appName, appId, clientId, clientSecret, privateKeyFile, webhookSecret, apiUrl";
         QTest::newRow("unknown section") << QByteArray("gitlab: {") << QByteArray("gitlabb: {")
                                          << "gitlabb: unknown section; known: domain, eventsHandler, github, gitlab, bitbucket, azureDevOps, network";
@@ -168,8 +167,27 @@ private Q_SLOTS:
     void malformedYamlNamesTheLine()
     {
         const FieldErrors errors = errorsFor("domain: pipekit.example.com\ngithub: {appId: [\n");
-        QCOMPARE(errors.size(), 1);
-        QVERIFY2(errors.first().message.contains(QStringLiteral("not valid YAML at line")), qPrintable(errors.first().message));
+        QCOMPARE(errors.size(), 1); // once, and nothing judged of answers that were not read
+        QCOMPARE(errors.first().field, QStringLiteral("answers"));
+        QVERIFY2(errors.first().message.startsWith(QStringLiteral("not valid YAML at line 3")), qPrintable(errors.first().message));
+    }
+
+    // Unknown keys and bad values are reported in one pass; a section the reader refused is not
+    // judged again field by field.
+    void everyProblemAtOnce()
+    {
+        const FieldErrors errors = errorsFor("host: pipekit.example.com\n"
+                                             "gitlab: {url: notaurl, frob: 2}\n"
+                                             "bitbucket: [a, b]\n");
+        const QStringList lines = toStringList(errors);
+        QVERIFY2(lines.contains(QStringLiteral("host: unknown section; known: domain, eventsHandler, github, gitlab, bitbucket, "
+                                               "azureDevOps, network")), qPrintable(lines.join(u'\n')));
+        QVERIFY2(lines.contains(QStringLiteral("gitlab.frob: unknown setting; known: url, token, webhookSecret")), qPrintable(lines.join(u'\n')));
+        QVERIFY2(lines.contains(QStringLiteral("gitlab.token: is required")), qPrintable(lines.join(u'\n')));
+        QVERIFY(std::any_of(lines.begin(), lines.end(), [](const QString &line) { return line.startsWith(QStringLiteral("gitlab.url: ")); }));
+        QVERIFY(std::any_of(lines.begin(), lines.end(), [](const QString &line) { return line.startsWith(QStringLiteral("domain: is required")); }));
+        QVERIFY(lines.contains(QStringLiteral("bitbucket: must be a mapping of settings, got a sequence")) || lines.join(u'\n').contains(QStringLiteral("bitbucket: must be a mapping")));
+        QVERIFY2(!lines.join(u'\n').contains(QStringLiteral("bitbucket.url")), qPrintable(lines.join(u'\n')));
     }
 };
 

@@ -3,6 +3,7 @@
 #include "testpaths.h"
 
 #include <QElapsedTimer>
+#include <QTcpSocket>
 #include <QRegularExpression>
 
 #include <csignal>
@@ -17,6 +18,8 @@ AgentProcess::AgentProcess(const QByteArray &configBody)
         config.prepend("database: sqlite://forgelink.db\n");
     if (!config.contains("listen:"))
         config.prepend("listen: 127.0.0.1:0\n");
+    static const QRegularExpression fixed(QStringLiteral("listen: 127\\.0\\.0\\.1:(\\d+)"));
+    m_fixedPort = quint16(fixed.match(QString::fromUtf8(config)).captured(1).toUInt());
     TestPaths::writeFile(configPath(), config);
 }
 
@@ -38,7 +41,7 @@ QString AgentProcess::databasePath() const
 bool AgentProcess::start(int timeoutMs)
 {
     m_process.setProgram(TestPaths::agentBinary());
-    m_process.setArguments({ QStringLiteral("serve"), QStringLiteral("--config"), configPath() });
+    m_process.setArguments(QStringList{ QStringLiteral("serve"), QStringLiteral("--config"), configPath() } + m_extra);
     // The log goes to a file: a pipe nobody reads would fill up and stall the agent.
     m_process.setStandardErrorFile(m_dir.filePath(QStringLiteral("agent.log")));
     m_process.setStandardOutputFile(QProcess::nullDevice());
@@ -50,6 +53,15 @@ bool AgentProcess::start(int timeoutMs)
     clock.start();
     while (clock.elapsed() < timeoutMs) {
         m_process.waitForFinished(50);
+        if (m_fixedPort != 0) {
+            // A quiet log (--log-level warning) does not say where it listens: knock.
+            QTcpSocket probe;
+            probe.connectToHost(QHostAddress::LocalHost, m_fixedPort);
+            if (probe.waitForConnected(200)) {
+                m_port = m_fixedPort;
+                return true;
+            }
+        }
         const QRegularExpressionMatch match = listening.match(QString::fromUtf8(log()));
         if (match.hasMatch()) {
             m_port = quint16(match.captured(1).toUInt());

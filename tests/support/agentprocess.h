@@ -15,6 +15,8 @@ public:
     ~AgentProcess();
 
     bool start(int timeoutMs = 10'000);
+    // More arguments for `serve` (--log-format json), before start().
+    void addServeArguments(const QStringList &arguments) { m_extra << arguments; }
     quint16 port() const { return m_port; }
     QString configPath() const;
     QString databasePath() const;
@@ -44,6 +46,8 @@ private:
     QTemporaryDir m_dir;
     QProcess m_process;
     quint16 m_port = 0;
+    QStringList m_extra;
+    quint16 m_fixedPort = 0; // from `listen:` in the config, when it names one
 };
 
 } // namespace forgelink::test

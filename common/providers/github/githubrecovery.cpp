@@ -2,6 +2,7 @@
 
 #include "providers/github/githubappauth.h"
 #include "providers/repositorylister.h"
+#include "log/logfields.h"
 #include "store/store.h"
 #include "sync/repositorysync.h"
 
@@ -199,9 +200,11 @@ Result<GitHubRecovery::Report> GitHubRecovery::check(std::optional<qint64> since
     if (!requests)
         return fail(requests.error());
 
+    const LogFields provider{ { "provider", QStringLiteral("github") } };
     for (Finding &finding : findings) {
         if (finding.verdict == Finding::Verdict::Delivered)
             continue;
+        const LogFields delivery{ { "deliveryId", finding.guid } };
         Result<std::optional<Delivery>> recorded = m_store.ledger().find(Provider::GitHub, finding.guid);
         if (!recorded)
             return fail(recorded.error());
