@@ -1,6 +1,7 @@
 #include "agentservice.h"
 
 #include "providers/providerregistry.h"
+#include "servicemanager.h"
 #include "store/store.h"
 
 #include <QLoggingCategory>
@@ -127,6 +128,7 @@ Result<void> AgentService::start()
     qCInfo(lcAgent).noquote() << "listening on" << QStringLiteral("%1:%2").arg(m_config.listenAddress.toString()).arg(port())
                               << (m_config.tlsCertificateFile.isEmpty() ? "(http)" : "(https)") << "for"
                               << providers.join(u", ") + QLatin1Char(';') << "store" << m_config.database.displayName();
+    ServiceManager::ready(QStringLiteral("listening on port %1 for %2").arg(port()).arg(providers.join(u", ")));
     return {};
 }
 
@@ -166,6 +168,7 @@ void AgentService::stop()
         m_scheduler->cancel();
     if (m_recovery)
         m_recovery->cancel();
+    ServiceManager::stopping();
     qCInfo(lcAgent) << "stopping: no new connections; finishing" << m_server->openConnections() << "open ones";
     auto finish = [this] {
         if (!m_writer)

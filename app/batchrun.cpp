@@ -1,5 +1,6 @@
 #include "batchrun.h"
 
+#include "config/agentruninstructions.h"
 #include "config/answersreader.h"
 #include "config/answersvalidator.h"
 #include "providers/github/githubprovider.h"
@@ -98,11 +99,10 @@ int BatchRun::run(const Options &options)
         << directory.absoluteFilePath(QStringLiteral("kubernetes/agent.yaml")) << " (the agent on Kubernetes)\n";
     out << "They hold secrets and are readable by you only.\n\n";
     out << "Apply the values to Pipekit with:\n  " << SetupGenerator::helmCommand(valuesPath) << "\n\n";
-    out << "Run the agent on a machine:\n  forgelink-agent serve --config " << directory.absoluteFilePath(QStringLiteral("agent.yaml")) << '\n';
-    out << "or on Kubernetes (the base in resources/deploy/kubernetes):\n"
-        << "  kubectl apply -n pipekit -f " << directory.absoluteFilePath(QStringLiteral("kubernetes/forgelink-secrets.yaml")) << '\n'
-        << "  cp " << directory.absoluteFilePath(QStringLiteral("kubernetes/agent.yaml")) << " resources/deploy/kubernetes/agent.yaml"
-        << " && kubectl apply -n pipekit -k resources/deploy/kubernetes\n";
+    auto indented = [](const QString &commands) { return QStringLiteral("  ") + QString(commands).replace(u'\n', QStringLiteral("\n  ")); };
+    out << "Run the agent on Kubernetes (from forgelink's source folder):\n" << indented(AgentRunInstructions::kubernetes(directory.absolutePath())) << "\n\n";
+    out << "or on a VM with systemd:\n" << indented(AgentRunInstructions::systemd(directory.absolutePath())) << "\n\n";
+    out << "or in a container:\n" << indented(AgentRunInstructions::container(directory.absolutePath())) << '\n';
     return 0;
 }
 

@@ -1,6 +1,7 @@
 #include "finishpage.h"
 
-#include "copyablevalue.h"
+#include "commandblock.h"
+#include "config/agentruninstructions.h"
 #include "config/setupgenerator.h"
 
 #include <QCheckBox>
@@ -12,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -19,8 +21,9 @@ namespace forgelink {
 
 FinishPage::FinishPage(std::function<Answers()> answers, QWidget *parent)
     : QWizardPage(parent), m_answers(std::move(answers)), m_folder(new QLineEdit(this)),
-      m_write(new QPushButton(tr("&Write the files"), this)), m_status(new QLabel(this)), m_helm(new CopyableValue(this)),
-      m_open(new QPushButton(tr("&Open the folder"), this)), m_replace(new QCheckBox(tr("&Replace files already in the folder"), this))
+      m_write(new QPushButton(tr("&Write the files"), this)), m_status(new QLabel(this)), m_next(new QWidget(this)),
+      m_helm(new CommandBlock(m_next)), m_kubernetes(new CommandBlock), m_systemd(new CommandBlock), m_container(new CommandBlock),
+      m_open(new QPushButton(tr("&Open the folder"), m_next)), m_replace(new QCheckBox(tr("&Replace files already in the folder"), this))
 {
     setTitle(tr("Write the files"));
     setSubTitle(tr("values.yaml goes to Pipekit's Helm chart, agent.yaml to forgelink-agent, kubernetes/ holds the agent's "
@@ -31,6 +34,11 @@ FinishPage::FinishPage(std::function<Answers()> answers, QWidget *parent)
     m_write->setObjectName(QStringLiteral("writeFiles"));
     m_status->setObjectName(QStringLiteral("writeStatus"));
     m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_helm->setObjectName(QStringLiteral("helmCommand"));
+    m_kubernetes->setObjectName(QStringLiteral("kubernetesCommands"));
+    m_systemd->setObjectName(QStringLiteral("systemdCommands"));
+    m_container->setObjectName(QStringLiteral("containerCommands"));
     m_folder->setText(QDir::home().filePath(QStringLiteral("forgelink")));
     auto *browse = new QPushButton(tr("&Choose…"), this);
     auto *folderRow = new QHBoxLayout;
@@ -40,20 +48,39 @@ FinishPage::FinishPage(std::function<Answers()> answers, QWidget *parent)
     auto *label = new QLabel(tr("&Folder:"), this);
     label->setBuddy(m_folder);
     form->addRow(label, folderRow);
-    auto *helmLabel = new QLabel(tr("Then run:"), this);
+
+    // After writing: Pipekit's values first, then the agent for the way it is deployed.
+    auto *helmLabel = new QLabel(tr("Apply the values to Pipekit:"), m_next);
     helmLabel->setBuddy(m_helm);
+    auto *agentLabel = new QLabel(tr("Run the agent (from forgelink's source folder):"), m_next);
+    auto *ways = new QTabWidget(m_next);
+    ways->setObjectName(QStringLiteral("agentWays"));
+    ways->addTab(m_kubernetes, tr("Kubernetes"));
+    ways->addTab(m_systemd, tr("A VM (systemd)"));
+    ways->addTab(m_container, tr("A container"));
+    agentLabel->setBuddy(ways);
+    auto *nextLayout = new QVBoxLayout(m_next);
+    nextLayout->setContentsMargins(0, 0, 0, 0);
+    nextLayout->addWidget(helmLabel);
+    nextLayout->addWidget(m_helm);
+    nextLayout->addWidget(agentLabel);
+    nextLayout->addWidget(ways);
+    nextLayout->addWidget(m_open, 0, Qt::AlignLeft);
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_replace);
     layout->addWidget(m_write, 0, Qt::AlignLeft);
     layout->addWidget(m_status);
-    layout->addWidget(helmLabel);
-    layout->addWidget(m_helm);
-    layout->addWidget(m_open, 0, Qt::AlignLeft);
+    layout->addWidget(m_next);
     layout->addStretch();
-    m_helm->hide();
-    helmLabel->hide();
-    m_open->hide();
+    m_next->hide();
+    // The keyboard follows the form: folder, Choose, Replace, Write, then the commands.
+    setTabOrder(m_folder, browse);
+    setTabOrder(browse, m_replace);
+    setTabOrder(m_replace, m_write);
+    setTabOrder(m_write, m_helm);
+    setTabOrder(m_helm, ways);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString folder = QFileDialog::getExistingDirectory(this, tr("Where to write the files"), m_folder->text());
         if (!folder.isEmpty())
@@ -61,13 +88,13 @@ FinishPage::FinishPage(std::function<Answers()> answers, QWidget *parent)
     });
     connect(m_write, &QPushButton::clicked, this, &FinishPage::write);
     connect(m_open, &QPushButton::clicked, this, [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(folder())); });
-    connect(this, &FinishPage::written, helmLabel, &QWidget::show);
 }
 
 void FinishPage::initializePage()
 {
     m_written = false;
     m_status->clear();
+    m_next->hide();
 }
 
 bool FinishPage::isComplete() const
@@ -100,10 +127,13 @@ void FinishPage::write()
     }
     m_written = true;
     const QString values = QDir(folder()).filePath(QStringLiteral("values.yaml"));
-    m_status->setText(tr("Wrote %1 and %2.").arg(values, QDir(folder()).filePath(QStringLiteral("agent.yaml"))));
-    m_helm->setValue(SetupGenerator::helmCommand(values));
-    m_helm->show();
-    m_open->show();
+    m_status->setText(tr("Wrote %1, %2 and the folder %3.")
+                              .arg(values, QDir(folder()).filePath(QStringLiteral("agent.yaml")), QDir(folder()).filePath(QStringLiteral("kubernetes"))));
+    m_helm->setCommands(SetupGenerator::helmCommand(values));
+    m_kubernetes->setCommands(AgentRunInstructions::kubernetes(folder()));
+    m_systemd->setCommands(AgentRunInstructions::systemd(folder()));
+    m_container->setCommands(AgentRunInstructions::container(folder()));
+    m_next->show();
     Q_EMIT written(folder());
     Q_EMIT completeChanged();
 }

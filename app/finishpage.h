@@ -13,9 +13,10 @@ class QPushButton;
 
 namespace forgelink {
 
-class CopyableValue;
+class CommandBlock;
 
-// Chooses the folder, writes values.yaml and agent.yaml (0600), and shows the helm command.
+// Chooses the folder, writes values.yaml, agent.yaml and kubernetes/ (0600), then shows the helm
+// command and how to run the agent on Kubernetes, a VM or in a container.
 class FinishPage : public QWizardPage {
     Q_OBJECT
 
@@ -37,7 +38,11 @@ private:
     QLineEdit *m_folder;
     QPushButton *m_write;
     QLabel *m_status;
-    CopyableValue *m_helm;
+    QWidget *m_next; // what to do with the files, shown once they are written
+    CommandBlock *m_helm;
+    CommandBlock *m_kubernetes;
+    CommandBlock *m_systemd;
+    CommandBlock *m_container;
     QPushButton *m_open;
     QCheckBox *m_replace;
     bool m_written = false;

@@ -235,7 +235,10 @@ void readDatabase(Section &root, AgentConfig &config, const QString &baseDirecto
             return;
         }
         database.driver = QStringLiteral("QSQLITE");
-        database.sqlitePath = QDir(baseDirectory).absoluteFilePath(path);
+        // Under systemd's StateDirectory= a relative path lives in the state folder
+        // (/var/lib/forgelink), not beside the config in a read-only /etc; elsewhere beside the config.
+        const QString stateDirectory = qEnvironmentVariable("STATE_DIRECTORY").section(QLatin1Char(':'), 0, 0);
+        database.sqlitePath = QDir(stateDirectory.isEmpty() ? baseDirectory : stateDirectory).absoluteFilePath(path);
         return;
     }
     const QUrl parsed(url, QUrl::StrictMode);

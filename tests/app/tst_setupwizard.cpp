@@ -1,4 +1,5 @@
 #include "checkedlineedit.h"
+#include "commandblock.h"
 #include "copyablevalue.h"
 #include "fakeproviderapi.h"
 #include "githubpage.h"
@@ -14,6 +15,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QClipboard>
 #include <QJsonObject>
 #include <QCheckBox>
 #include <QComboBox>
@@ -21,6 +23,8 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QTextCursor>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -168,6 +172,27 @@ private Q_SLOTS:
         QTest::mouseClick(wizard.currentPage()->findChild<QPushButton *>(QStringLiteral("writeFiles")), Qt::LeftButton);
         QVERIFY2(wizard.button(QWizard::FinishButton)->isEnabled(),
                  qPrintable(wizard.currentPage()->findChild<QLabel *>(QStringLiteral("writeStatus"))->text()));
+
+        // Then: the helm command whole, and how to run the agent for each way it is deployed.
+        auto *page = wizard.currentPage();
+        auto *helm = page->findChild<CommandBlock *>(QStringLiteral("helmCommand"));
+        QVERIFY(helm->isVisible());
+        QCOMPARE(helm->commands(), SetupGenerator::helmCommand(QDir(out).filePath(QStringLiteral("values.yaml"))));
+        auto *helmText = helm->findChild<QPlainTextEdit *>();
+        QTest::qWait(0); // the block fits its height once the layout has settled
+        QTextCursor end(helmText->document());
+        end.movePosition(QTextCursor::End);
+        QVERIFY2(helmText->cursorRect(end).bottom() <= helmText->viewport()->height(), "the helm command is cut off below");
+        QVERIFY2(helmText->cursorRect(end).right() <= helmText->viewport()->width(), "the helm command is cut off at the side");
+        QCOMPARE(helmText->verticalScrollBar()->maximum(), 0);
+        QVERIFY2(page->findChild<CommandBlock *>(QStringLiteral("kubernetesCommands"))->commands().contains(
+                         QStringLiteral("kubectl apply -n pipekit -f %1/kubernetes/forgelink-secrets.yaml").arg(out)),
+                 "the Kubernetes commands name the Secret the wizard wrote");
+        QVERIFY(page->findChild<CommandBlock *>(QStringLiteral("systemdCommands"))->commands().contains(
+                QStringLiteral("%1/agent.yaml /etc/forgelink/agent.yaml").arg(out)));
+        QVERIFY(page->findChild<CommandBlock *>(QStringLiteral("containerCommands"))->commands().contains(QStringLiteral("docker run")));
+        QTest::mouseClick(helm->findChild<QPushButton *>(QStringLiteral("copyCommands")), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), helm->commands());
 
         for (const char *name : { "values.yaml", "agent.yaml" }) {
             struct stat status {};

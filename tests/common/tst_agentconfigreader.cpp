@@ -61,6 +61,19 @@ private Q_SLOTS:
         QCOMPARE(config.enabledProviders(), (QList<Provider>{ Provider::GitHub, Provider::GitLab, Provider::AzureDevOps }));
     }
 
+    // Under systemd (StateDirectory=forgelink sets STATE_DIRECTORY) a relative SQLite path lives
+    // in the state folder; an absolute one stays where it is.
+    void relativeSqliteUnderSystemdLivesInTheStateDirectory()
+    {
+        qputenv("STATE_DIRECTORY", "/var/lib/forgelink:/var/lib/other");
+        const AgentConfigReader::Outcome relative = read("database: sqlite://forgelink.db\nproviders: {gitlab: {webhookSecret: s}}\n");
+        const AgentConfigReader::Outcome absolute = read("database: sqlite:///srv/f.db\nproviders: {gitlab: {webhookSecret: s}}\n");
+        qunsetenv("STATE_DIRECTORY");
+        QVERIFY2(relative.errors.isEmpty(), qPrintable(toStringList(relative.errors).join(u'\n')));
+        QCOMPARE(relative.config.database.sqlitePath, QStringLiteral("/var/lib/forgelink/forgelink.db"));
+        QCOMPARE(absolute.config.database.sqlitePath, QStringLiteral("/srv/f.db"));
+    }
+
     void postgresql()
     {
         qputenv("FORGELINK_TEST_PGPASS", "pg-password");

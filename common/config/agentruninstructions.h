@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QString>
+
+namespace forgelink {
+
+// How to run forgelink-agent with the files the wizard wrote to a folder, for each way it is
+// deployed: commands to copy, the same in the wizard's last page and the batch mode's output.
+class AgentRunInstructions {
+public:
+    // Applies kubernetes/forgelink-secrets.yaml and the base with kubernetes/agent.yaml.
+    static QString kubernetes(const QString &folder);
+    // Installs the agent and its systemd unit, agent.yaml as /etc/forgelink/agent.yaml.
+    static QString systemd(const QString &folder);
+    // The container image with agent.yaml mounted and a volume for its database.
+    static QString container(const QString &folder);
+};
+
+} // namespace forgelink
