@@ -4,6 +4,8 @@
 
 #include <QWizardPage>
 
+class QLabel;
+
 namespace forgelink {
 
 // A wizard page that shows part of the answers and collects the admin's changes to them. The
@@ -16,6 +18,15 @@ public:
 
     virtual void readAnswers(const Answers &answers) = 0;
     virtual void writeAnswers(Answers &answers) const = 0;
+    // Whether the page asks for secrets (tokens, keys, webhook secrets).
+    virtual bool asksForSecrets() const { return false; }
+
+    // Resumed without a keychain: the secrets of the last session were not kept. A page that asks
+    // for secrets says so at its top, where the admin sees the empty fields.
+    void showSecretsNotKept(const QString &reason);
+
+private:
+    QLabel *m_secretsNote = nullptr;
 };
 
 } // namespace forgelink

@@ -14,7 +14,9 @@ CheckedLineEdit::CheckedLineEdit(const QString &objectName, Check check, QWidget
     m_message->setObjectName(objectName + QStringLiteral(".problem"));
     m_message->setWordWrap(true);
     m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
-    m_message->hide();
+    // The line under the field is always there, empty while the value is fine, so a message that
+    // appears as one types does not push the fields below away from the pointer.
+    m_message->setMinimumHeight(m_message->fontMetrics().lineSpacing());
     setFocusProxy(m_edit);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -53,8 +55,7 @@ void CheckedLineEdit::recheck()
     m_problem = m_check ? m_check(text()) : std::nullopt;
     // An empty required field is not an error to shout about before anything was typed.
     const bool show = m_problem.has_value() && !m_edit->text().isEmpty();
-    m_message->setText(m_problem.value_or(QString()));
-    m_message->setVisible(show);
+    m_message->setText(show ? *m_problem : QString());
     m_edit->setAccessibleDescription(m_problem.value_or(QString()));
 }
 

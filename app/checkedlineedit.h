@@ -11,7 +11,7 @@ class QLineEdit;
 namespace forgelink {
 
 // A line edit whose value is judged as it is typed, by a check from common (AnswersValidator);
-// the problem is shown right under it.
+// the problem is shown right under it, in a line kept for it.
 class CheckedLineEdit : public QWidget {
     Q_OBJECT
     Q_PROPERTY(QString text READ text WRITE setText NOTIFY textChanged USER true)

@@ -19,12 +19,25 @@
 
 namespace forgelink {
 
-FinishPage::FinishPage(std::function<Answers()> answers, QWidget *parent)
-    : QWizardPage(parent), m_answers(std::move(answers)), m_folder(new QLineEdit(this)),
-      m_write(new QPushButton(tr("&Write the files"), this)), m_status(new QLabel(this)), m_next(new QWidget(this)),
-      m_helm(new CommandBlock(m_next)), m_kubernetes(new CommandBlock), m_systemd(new CommandBlock), m_container(new CommandBlock),
-      m_open(new QPushButton(tr("&Open the folder"), m_next)), m_replace(new QCheckBox(tr("&Replace files already in the folder"), this))
+FinishPage::FinishPage(std::function<Answers()> answers, QWidget *parent) : QWizardPage(parent), m_answers(std::move(answers))
 {
+    // Made in the form's order, which is the keyboard's: folder, Choose, Replace, Write, then
+    // what to do with the files.
+    m_folder = new QLineEdit(this);
+    auto *browse = new QPushButton(tr("&Choose…"), this);
+    m_replace = new QCheckBox(tr("&Replace files already in the folder"), this);
+    m_write = new QPushButton(tr("&Write the files"), this);
+    m_status = new QLabel(this);
+    m_next = new QWidget(this);
+    auto *helmLabel = new QLabel(tr("Apply the values to Pipekit:"), m_next);
+    m_helm = new CommandBlock(m_next);
+    auto *agentLabel = new QLabel(tr("Run the agent (from forgelink's source folder):"), m_next);
+    auto *ways = new QTabWidget(m_next);
+    m_kubernetes = new CommandBlock(ways);
+    m_systemd = new CommandBlock(ways);
+    m_container = new CommandBlock(ways);
+    m_open = new QPushButton(tr("&Open the folder"), m_next);
+
     setTitle(tr("Write the files"));
     setSubTitle(tr("values.yaml goes to Pipekit's Helm chart, agent.yaml to forgelink-agent, kubernetes/ holds the agent's "
                    "Secret and config for a cluster. They hold secrets and are written readable by you only."));
@@ -40,7 +53,6 @@ FinishPage::FinishPage(std::function<Answers()> answers, QWidget *parent)
     m_systemd->setObjectName(QStringLiteral("systemdCommands"));
     m_container->setObjectName(QStringLiteral("containerCommands"));
     m_folder->setText(QDir::home().filePath(QStringLiteral("forgelink")));
-    auto *browse = new QPushButton(tr("&Choose…"), this);
     auto *folderRow = new QHBoxLayout;
     folderRow->addWidget(m_folder, 1);
     folderRow->addWidget(browse);
@@ -50,10 +62,7 @@ FinishPage::FinishPage(std::function<Answers()> answers, QWidget *parent)
     form->addRow(label, folderRow);
 
     // After writing: Pipekit's values first, then the agent for the way it is deployed.
-    auto *helmLabel = new QLabel(tr("Apply the values to Pipekit:"), m_next);
     helmLabel->setBuddy(m_helm);
-    auto *agentLabel = new QLabel(tr("Run the agent (from forgelink's source folder):"), m_next);
-    auto *ways = new QTabWidget(m_next);
     ways->setObjectName(QStringLiteral("agentWays"));
     ways->addTab(m_kubernetes, tr("Kubernetes"));
     ways->addTab(m_systemd, tr("A VM (systemd)"));
@@ -75,12 +84,6 @@ FinishPage::FinishPage(std::function<Answers()> answers, QWidget *parent)
     layout->addWidget(m_next);
     layout->addStretch();
     m_next->hide();
-    // The keyboard follows the form: folder, Choose, Replace, Write, then the commands.
-    setTabOrder(m_folder, browse);
-    setTabOrder(browse, m_replace);
-    setTabOrder(m_replace, m_write);
-    setTabOrder(m_write, m_helm);
-    setTabOrder(m_helm, ways);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString folder = QFileDialog::getExistingDirectory(this, tr("Where to write the files"), m_folder->text());
         if (!folder.isEmpty())

@@ -129,10 +129,11 @@ GitHubPage::GitHubPage(std::function<Answers()> answers, QWidget *parent)
     m_privateKey = new CheckedLineEdit(QStringLiteral("github.privateKeyFile"), [this](const QString &path) {
         return path.isEmpty() && !m_loadedPem.isEmpty() ? std::nullopt : AnswersValidator::checkPrivateKeyFile(path);
     }, details);
+    // Each button is made right after its field: the keyboard's order is the order of creation.
+    auto *browse = new QPushButton(tr("&Browse…"), details);
     m_webhookSecret = new CheckedLineEdit(QStringLiteral("github.webhookSecret"), &AnswersValidator::checkOptionalSecret, details);
     m_webhookSecret->setSecret(true);
     m_webhookSecret->setText(SecretGenerator::generate());
-    auto *browse = new QPushButton(tr("&Browse…"), details);
     auto *regenerate = new QPushButton(tr("&Regenerate"), details);
     auto *keyRow = new QHBoxLayout;
     keyRow->addWidget(m_privateKey, 1);

@@ -29,6 +29,7 @@ public:
     int nextId() const override;
     void readAnswers(const Answers &answers) override;
     void writeAnswers(Answers &answers) const override;
+    bool asksForSecrets() const override { return true; }
 
     void setNextId(std::function<int()> nextId) { m_nextId = std::move(nextId); }
 

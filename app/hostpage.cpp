@@ -24,7 +24,6 @@ HostPage::HostPage(QWidget *parent)
     auto *label = new QLabel(tr("&Host name:"), this);
     label->setBuddy(m_host);
     layout->addRow(label, m_host);
-    layout->addRow(m_urls);
     m_eventsHandler->setPlaceholderText(QStringLiteral("http://pipekit-events-handler.pipekit.svc.cluster.local:8080"));
     auto *forwardLabel = new QLabel(tr("&Events handler:"), this);
     forwardLabel->setBuddy(m_eventsHandler);
@@ -35,6 +34,8 @@ HostPage::HostPage(QWidget *parent)
                                    this);
     forwardHint->setWordWrap(true);
     layout->addRow(forwardHint);
+    // Last: the URLs come and go with the host name's validity, and must not move the fields.
+    layout->addRow(m_urls);
     connect(m_eventsHandler, &CheckedLineEdit::textChanged, this, &HostPage::completeChanged);
     connect(m_host, &CheckedLineEdit::textChanged, this, [this] {
         showUrls();

@@ -19,11 +19,7 @@ std::optional<QString> optional(const std::function<std::optional<QString>(const
 } // namespace
 
 ProvidersPage::ProvidersPage(QWidget *parent)
-    : AnswersPage(parent),
-      m_caBundle(new CheckedLineEdit(QStringLiteral("network.caBundle"),
-                                     [](const QString &v) { return optional(&AnswersValidator::checkCaBundle, v); }, this)),
-      m_proxy(new CheckedLineEdit(QStringLiteral("network.proxy"),
-                                  [](const QString &v) { return optional(&AnswersValidator::checkProxyUrl, v); }, this))
+    : AnswersPage(parent)
 {
     setTitle(tr("Git providers"));
     setSubTitle(tr("Choose every provider Pipekit should work with. Each gets a page of its own."));
@@ -40,6 +36,11 @@ ProvidersPage::ProvidersPage(QWidget *parent)
         connect(box, &QCheckBox::toggled, this, &ProvidersPage::completeChanged);
     }
     auto *network = new QGroupBox(tr("Network (only if your providers need it)"), this);
+    // Made after the boxes: the keyboard's order is the order of creation.
+    m_caBundle = new CheckedLineEdit(QStringLiteral("network.caBundle"),
+                                     [](const QString &v) { return optional(&AnswersValidator::checkCaBundle, v); }, network);
+    m_proxy = new CheckedLineEdit(QStringLiteral("network.proxy"),
+                                  [](const QString &v) { return optional(&AnswersValidator::checkProxyUrl, v); }, network);
     auto *form = new QFormLayout(network);
     m_caBundle->setPlaceholderText(tr("/etc/ssl/company-ca.pem"));
     m_proxy->setPlaceholderText(QStringLiteral("http://proxy.example.com:3128"));

@@ -50,9 +50,13 @@ QString masked(QString text, const Answers &answers)
 } // namespace
 
 ReviewPage::ReviewPage(std::function<Answers()> answers, QWidget *parent)
-    : QWizardPage(parent), m_answers(std::move(answers)), m_problems(new QLabel(this)), m_values(new QPlainTextEdit(this)),
-      m_agent(new QPlainTextEdit(this)), m_reveal(new QCheckBox(tr("&Show secrets"), this))
+    : QWizardPage(parent), m_answers(std::move(answers)), m_problems(new QLabel(this))
 {
+    // Made in the page's order, which is the keyboard's: the tabs, the files, then the checkbox.
+    auto *tabs = new QTabWidget(this);
+    m_values = new QPlainTextEdit(tabs);
+    m_agent = new QPlainTextEdit(tabs);
+    m_reveal = new QCheckBox(tr("&Show secrets"), this);
     setTitle(tr("Review"));
     setSubTitle(tr("These are the files that will be written. Secrets are masked until you ask to see them."));
     m_problems->setObjectName(QStringLiteral("reviewProblems"));
@@ -62,12 +66,12 @@ ReviewPage::ReviewPage(std::function<Answers()> answers, QWidget *parent)
     m_agent->setObjectName(QStringLiteral("reviewAgent"));
     for (QPlainTextEdit *view : { m_values, m_agent }) {
         view->setReadOnly(true);
+        view->setTabChangesFocus(true); // Tab leaves the file view instead of being swallowed
         view->setLineWrapMode(QPlainTextEdit::NoWrap);
         view->setFont(QFont(QStringLiteral("monospace")));
     }
     m_values->setAccessibleName(tr("values.yaml"));
     m_agent->setAccessibleName(tr("agent.yaml"));
-    auto *tabs = new QTabWidget(this);
     tabs->addTab(m_values, QStringLiteral("values.yaml"));
     tabs->addTab(m_agent, QStringLiteral("agent.yaml"));
     auto *layout = new QVBoxLayout(this);

@@ -73,9 +73,13 @@ SetupWizard::SetupWizard(const Options &options, QWidget *parent) : QWizard(pare
         m_welcome->setKeychainStatus(available ? tr("Secrets are kept in your keychain between sessions.")
                                                : tr("No keychain is available (%1): secrets are kept in memory only and "
                                                     "must be entered again next time.").arg(error));
-        auto finishRestore = [this, savedPage, resume](const Answers &answers) {
+        auto finishRestore = [this, savedPage, resume, available, error](const Answers &answers) {
             if (resume) {
                 showAnswers(answers);
+                if (!available && savedPage > WelcomePageId) {
+                    for (AnswersPage *page : m_pages)
+                        page->showSecretsNotKept(error);
+                }
                 if (savedPage > WelcomePageId)
                     resumeAt(savedPage);
             }

@@ -3,9 +3,13 @@
 #include "checkjob.h"
 
 #include <QHBoxLayout>
+#include <QCoreApplication>
+#include <QAccessible>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace forgelink {
@@ -75,6 +79,7 @@ void VerifyPanel::showOutcome()
     m_cancel->hide();
     if (m_job->wasCancelled()) {
         m_result->setText(tr("The check was cancelled."));
+        announce();
         Q_EMIT runningChanged(false);
         return;
     }
@@ -90,8 +95,33 @@ void VerifyPanel::showOutcome()
     if (!m_installUrl.isEmpty())
         html += tr("Next, <a href=\"%1\">install the App</a> on the repositories Pipekit should build.").arg(m_installUrl.toHtmlEscaped());
     m_result->setText(html);
+    m_result->setAccessibleDescription(QStringList(outcome.facts + outcome.problems).join(u'\n'));
+    announce();
     Q_EMIT runningChanged(false);
     Q_EMIT verified(outcome.passed);
+}
+
+// The outcome may sit below the visible part of a long page: scroll it into view once laid out,
+// and tell screen readers that it changed.
+void VerifyPanel::announce()
+{
+    // The new text changes the label's height, which the layouts settle over a few passes: scroll
+    // at once and once more when they have, or the bottom of the message may stay out of view.
+    auto scrollIntoView = [this] {
+        for (QWidget *ancestor = parentWidget(); ancestor; ancestor = ancestor->parentWidget()) {
+            if (auto *scroll = qobject_cast<QScrollArea *>(ancestor)) {
+                QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+                scroll->ensureWidgetVisible(m_result, 0, 20);
+                return;
+            }
+        }
+    };
+    QTimer::singleShot(0, this, scrollIntoView);
+    QTimer::singleShot(100, this, scrollIntoView);
+    QAccessibleEvent changed(m_result, QAccessible::NameChanged);
+    QAccessible::updateAccessibility(&changed);
+    QAccessibleEvent alert(m_result, QAccessible::Alert);
+    QAccessible::updateAccessibility(&alert);
 }
 
 } // namespace forgelink

@@ -34,6 +34,7 @@ Q_SIGNALS:
 private:
     void start();
     void showOutcome();
+    void announce();
 
     Provider m_provider;
     std::function<Answers()> m_answers;

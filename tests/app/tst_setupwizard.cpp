@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QTextCursor>
 #include <QSignalSpy>
@@ -107,6 +108,41 @@ private:
         type(wizard, QStringLiteral("github.privateKeyFile"), m_dir.filePath(QStringLiteral("app.pem")));
     }
 
+    // The widgets Tab visits on the current page, in order, starting from its first.
+    static QList<QWidget *> tabChain(QWizard &wizard)
+    {
+        QWidget *page = wizard.currentPage();
+        QList<QWidget *> chain;
+        QWidget *widget = page;
+        for (int guard = 0; guard < 1000; ++guard) {
+            widget = widget->nextInFocusChain();
+            if (widget == page)
+                break;
+            if (page->isAncestorOf(widget) && widget->isVisibleTo(page) && widget->isEnabled() && (widget->focusPolicy() & Qt::TabFocus)
+                && !widget->focusProxy() && !chain.contains(widget))
+                chain << widget;
+        }
+        return chain;
+    }
+
+    // Reading order: each widget is below the one before, or on its row and to its right.
+    static QString outOfOrder(QWizard &wizard)
+    {
+        const QList<QWidget *> chain = tabChain(wizard);
+        for (qsizetype i = 1; i < chain.size(); ++i) {
+            const QPoint before = chain[i - 1]->mapTo(wizard.currentPage(), QPoint());
+            const QPoint here = chain[i]->mapTo(wizard.currentPage(), QPoint());
+            const bool sameRow = std::abs(here.y() - before.y()) < chain[i - 1]->height() / 2 + 4;
+            if (sameRow ? here.x() <= before.x() : here.y() < before.y())
+                return QStringLiteral("%1 (%2,%3) after %4 (%5,%6)")
+                        .arg(chain[i]->objectName().isEmpty() ? QString::fromLatin1(chain[i]->metaObject()->className()) : chain[i]->objectName())
+                        .arg(here.x()).arg(here.y())
+                        .arg(chain[i - 1]->objectName().isEmpty() ? QString::fromLatin1(chain[i - 1]->metaObject()->className()) : chain[i - 1]->objectName())
+                        .arg(before.x()).arg(before.y());
+        }
+        return {};
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -142,6 +178,19 @@ private Q_SLOTS:
         QTest::mouseClick(wizard.currentPage()->findChild<QPushButton *>(QStringLiteral("verify")), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!verify(wizard)->isRunning(), 15'000);
         QVERIFY2(verify(wizard)->resultText().contains(QStringLiteral("Verified.")), qPrintable(verify(wizard)->resultText()));
+        // The outcome is scrolled into view on the long GitHub page.
+        auto *scroll = wizard.currentPage()->findChild<QScrollArea *>();
+        auto *result = wizard.currentPage()->findChild<QLabel *>(QStringLiteral("verifyResult"));
+        QVERIFY(scroll && result);
+        QTRY_VERIFY2(scroll->viewport()->rect().contains(QRect(result->mapTo(scroll->viewport(), QPoint()), QSize(1, result->height()))),
+                     qPrintable(QStringLiteral("result at %1, height %2; viewport height %3, scrolled %4 of %5, content %6")
+                                        .arg(result->mapTo(scroll->viewport(), QPoint()).y())
+                                        .arg(result->height())
+                                        .arg(scroll->viewport()->height())
+                                        .arg(scroll->verticalScrollBar()->value())
+                                        .arg(scroll->verticalScrollBar()->maximum())
+                                        .arg(scroll->widget()->height())));
+        QCOMPARE(result->accessibleDescription().isEmpty(), false);
         QCOMPARE(verify(wizard)->installUrl(), QStringLiteral("http://127.0.0.1:%1/apps/pipekit-acme/installations/new")
                                                       .arg(QUrl(m_github->baseUrl()).port()));
         wizard.next();
@@ -212,6 +261,50 @@ private Q_SLOTS:
                  QStringLiteral("http://pipekit-events-handler.pipekit.svc.cluster.local:8080"));
     }
 
+    // Tab follows each page's form from top to bottom; the GitLab page works by keyboard alone.
+    void keyboardFollowsTheForm()
+    {
+        SetupWizard wizard(options(false));
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowActive(&wizard));
+        QTRY_VERIFY(wizard.isRestored());
+        QVERIFY2(outOfOrder(wizard).isEmpty(), qPrintable(QStringLiteral("welcome: ") + outOfOrder(wizard)));
+        wizard.next();
+        QVERIFY2(outOfOrder(wizard).isEmpty(), qPrintable(QStringLiteral("host: ") + outOfOrder(wizard)));
+        wizard.back();
+        fillToGitHub(wizard);
+        wizard.back();
+        QVERIFY2(outOfOrder(wizard).isEmpty(), qPrintable(QStringLiteral("providers: ") + outOfOrder(wizard)));
+        wizard.next();
+        QVERIFY2(outOfOrder(wizard).isEmpty(), qPrintable(QStringLiteral("github: ") + outOfOrder(wizard)));
+        fillGitHub(wizard);
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(SetupWizard::GitLabPageId));
+        QVERIFY2(outOfOrder(wizard).isEmpty(), qPrintable(QStringLiteral("gitlab: ") + outOfOrder(wizard)));
+
+        // By keyboard: the first field has the focus; type, Tab, type, Tab to Verify, Space.
+        QTRY_VERIFY(QApplication::focusWidget());
+        QCOMPARE(QApplication::focusWidget(), edit(wizard, QStringLiteral("gitlab.url"))->lineEdit());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_A, Qt::ControlModifier); // over the suggested gitlab.com
+        QTest::keyClicks(QApplication::focusWidget(), m_gitlab->baseUrl());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), edit(wizard, QStringLiteral("gitlab.token"))->lineEdit());
+        QTest::keyClicks(QApplication::focusWidget(), QString::fromUtf8(m_gitlab->token));
+        auto *verifyButton = wizard.currentPage()->findChild<QPushButton *>(QStringLiteral("verify"));
+        for (int presses = 0; presses < 10 && QApplication::focusWidget() != verifyButton; ++presses)
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), verifyButton);
+        QTest::keyClick(verifyButton, Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(!verify(wizard)->isRunning(), 15'000);
+        QVERIFY2(verify(wizard)->resultText().contains(QStringLiteral("Verified.")), qPrintable(verify(wizard)->resultText()));
+        // Alt+N is Next in QWizard's classic style; Return works in every style.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_COMPARE(wizard.currentId(), int(SetupWizard::ReviewPageId));
+        QVERIFY2(outOfOrder(wizard).isEmpty(), qPrintable(QStringLiteral("review: ") + outOfOrder(wizard)));
+        wizard.next();
+        QVERIFY2(outOfOrder(wizard).isEmpty(), qPrintable(QStringLiteral("finish: ") + outOfOrder(wizard)));
+    }
+
     void validationMessagesAndNext_data()
     {
         QTest::addColumn<QString>("text");
@@ -228,11 +321,18 @@ private Q_SLOTS:
         SetupWizard wizard(options(false));
         wizard.show();
         wizard.next();
+        // The field below stays where it was when the message appears: the next click lands on it.
+        QWidget *below = wizard.currentPage()->findChild<QWidget *>(QStringLiteral("eventsHandler"));
+        QVERIFY(below);
+        QCoreApplication::processEvents();
+        const int yBefore = below->mapTo(wizard.currentPage(), QPoint()).y();
         type(wizard, QStringLiteral("domain"), text);
         QVERIFY(!nextEnabled(wizard));
         auto *message = wizard.currentPage()->findChild<QLabel *>(QStringLiteral("domain.problem"));
         QCOMPARE(message->text(), problem);
         QVERIFY(message->isVisible());
+        QCoreApplication::processEvents();
+        QCOMPARE(below->mapTo(wizard.currentPage(), QPoint()).y(), yBefore);
     }
 
     void gitHubPageFieldMessages()
@@ -363,9 +463,14 @@ private Q_SLOTS:
         if (available) {
             QCOMPARE(answers.github->clientSecret, QStringLiteral("client-secret-0123456789abcdef")); // from the keychain
             QCOMPARE(again.currentId(), int(SetupWizard::GitLabPageId)); // where the admin left
+            QVERIFY(!again.currentPage()->findChild<QLabel *>(QStringLiteral("secretsNotKept")));
         } else {
             QVERIFY(answers.github->clientSecret.isEmpty()); // never written anywhere else
             QCOMPARE(again.currentId(), int(SetupWizard::GitHubPageId)); // the first page that needs a secret again
+            // The page with the empty secrets says why they are empty.
+            auto *note = again.currentPage()->findChild<QLabel *>(QStringLiteral("secretsNotKept"));
+            QVERIFY(note && note->isVisible());
+            QVERIFY2(note->text().contains(QStringLiteral("no keychain was available")), qPrintable(note->text()));
         }
     }
 
