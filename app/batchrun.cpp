@@ -44,8 +44,10 @@ int BatchRun::run(const Options &options)
     }
     const FieldErrors errors = AnswersValidator::validate(read);
     if (!errors.isEmpty()) {
-        err << "forgelink-wizard: " << options.answersFile << " has " << errors.size()
-            << (errors.size() == 1 ? " problem" : " problems") << "; nothing was written:\n";
+        err << "forgelink-wizard: "
+            << (errors.size() == 1 ? tr("%1 has 1 problem; nothing was written:").arg(options.answersFile)
+                                   : tr("%1 has %2 problems; nothing was written:").arg(options.answersFile).arg(errors.size()))
+            << '\n';
         for (const FieldError &error : errors)
             err << "  " << error.toString() << '\n';
         return 2;
@@ -57,18 +59,18 @@ int BatchRun::run(const Options &options)
             if (!ProviderRegistry::get(provider).isEnabled(read.answers))
                 continue;
             const ProviderCheck::Outcome outcome = ProviderCheck::run(provider, read.answers);
-            out << providerDisplayName(provider) << ": " << (outcome.passed ? "verified" : "FAILED") << '\n';
+            out << providerDisplayName(provider) << ": " << (outcome.passed ? tr("verified") : tr("FAILED")) << '\n';
             for (const QString &fact : outcome.facts)
                 out << "  " << fact << '\n';
             for (const QString &problem : outcome.problems)
-                out << "  problem: " << problem << '\n';
+                out << "  " << tr("problem: %1").arg(problem) << '\n';
             if (!outcome.installUrl.isEmpty())
                 out << "  install the App on repositories: " << outcome.installUrl << '\n';
             allPassed &= outcome.passed;
         }
         out.flush();
         if (!allPassed) {
-            err << "forgelink-wizard: a check against a provider failed; nothing was written\n";
+            err << "forgelink-wizard: " << tr("a check against a provider failed; nothing was written") << '\n';
             return 1;
         }
     }

@@ -2,6 +2,7 @@
 
 #include "config/answers.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace forgelink {
@@ -10,6 +11,8 @@ namespace forgelink {
 // Exit codes: 0 written, 2 invalid answers (every field named, nothing written), 1 a provider
 // check failed (nothing written) or anything else.
 class BatchRun {
+    Q_DECLARE_TR_FUNCTIONS(forgelink::BatchRun)
+
 public:
     struct Options {
         QString answersFile;

@@ -26,7 +26,7 @@ CommandBlock::CommandBlock(QWidget *parent) : QWidget(parent), m_text(new QPlain
     copy->setAccessibleName(tr("Copy the commands"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_text, 1);
+    layout->addWidget(m_text, 1, Qt::AlignTop);
     layout->addWidget(copy, 0, Qt::AlignTop);
     setFocusProxy(m_text);
     connect(copy, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(commands()); });
@@ -55,9 +55,12 @@ void CommandBlock::resizeEvent(QResizeEvent *event)
 // As tall as the wrapped lines, so every command shows without scrolling.
 void CommandBlock::fitHeight()
 {
+    // A hidden block (another tab) has no width to wrap in yet: count its lines unwrapped until
+    // it is shown and resized.
+    const bool laidOut = m_text->isVisible() && m_text->viewport()->width() > 50;
     int lines = 0;
     for (QTextBlock block = m_text->document()->begin(); block.isValid(); block = block.next())
-        lines += std::max(1, block.layout() ? block.layout()->lineCount() : 1);
+        lines += laidOut && block.layout() ? std::max(1, block.layout()->lineCount()) : 1;
     const int height = lines * m_text->fontMetrics().lineSpacing() + 2 * int(m_text->document()->documentMargin())
             + 2 * m_text->frameWidth() + 4;
     m_text->setFixedHeight(std::max(height, m_text->fontMetrics().lineSpacing() + 12));

@@ -64,6 +64,7 @@ FinishPage::FinishPage(std::function<Answers()> answers, QWidget *parent) : QWiz
     // After writing: Pipekit's values first, then the agent for the way it is deployed.
     helmLabel->setBuddy(m_helm);
     ways->setObjectName(QStringLiteral("agentWays"));
+    ways->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed); // as tall as its commands
     ways->addTab(m_kubernetes, tr("Kubernetes"));
     ways->addTab(m_systemd, tr("A VM (systemd)"));
     ways->addTab(m_container, tr("A container"));

@@ -3,6 +3,7 @@
 #include "config/secretresolver.h"
 #include "config/yamlsupport.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -24,7 +25,7 @@ void readSection(const YAML::Node &section, const QString &name,
         return; // `gitlab:` with nothing under it enables the provider with the defaults
     if (!section.IsMap()) {
         errors << FieldError{ name,
-                              QStringLiteral("must be a mapping of settings, got %1")
+                              QCoreApplication::translate("forgelink::AnswersReader", "must be a mapping of settings, got %1")
                                       .arg(yamlTypeName(section)) };
         return;
     }
@@ -41,7 +42,7 @@ void readSection(const YAML::Node &section, const QString &name,
             for (const auto &binding : bindings)
                 known << QString::fromLatin1(binding.first);
             errors << FieldError{ path,
-                                  QStringLiteral("unknown setting; known: %1").arg(known.join(u", ")) };
+                                  QCoreApplication::translate("forgelink::AnswersReader", "unknown setting; known: %1").arg(known.join(u", ")) };
             continue;
         }
         if (entry.second.IsNull()) {
@@ -50,7 +51,7 @@ void readSection(const YAML::Node &section, const QString &name,
             *target = yamlScalar(entry.second);
         } else {
             errors << FieldError{ path,
-                                  QStringLiteral("must be a single value, got %1")
+                                  QCoreApplication::translate("forgelink::AnswersReader", "must be a single value, got %1")
                                           .arg(yamlTypeName(entry.second)) };
         }
     }
@@ -80,7 +81,7 @@ void resolveSecretReferences(Answers &answers, const QString &baseDirectory, Fie
     const SecretResolver resolver(baseDirectory);
     for (const auto &[field, value] : secrets) {
         if (value->startsWith(QLatin1String("keychain:"))) {
-            errors << FieldError{ field, QStringLiteral("keychain: references are not read from an answers file; give the "
+            errors << FieldError{ field, QCoreApplication::translate("forgelink::AnswersReader", "keychain: references are not read from an answers file; give the "
                                                         "secret, env:NAME or file:PATH") };
             continue;
         }
@@ -101,7 +102,7 @@ AnswersReader::Outcome AnswersReader::readFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         Outcome outcome;
-        outcome.errors << FieldError{ path, QStringLiteral("cannot read: %1").arg(file.errorString()) };
+        outcome.errors << FieldError{ path, QCoreApplication::translate("forgelink::AnswersReader", "cannot read: %1").arg(file.errorString()) };
         return outcome;
     }
     return readText(file.readAll(), QFileInfo(path).absolutePath());
@@ -120,7 +121,7 @@ AnswersReader::Outcome AnswersReader::readText(const QByteArray &text, const QSt
     }
     if (!document->IsMap()) {
         errors << FieldError{ QStringLiteral("answers"),
-                              QStringLiteral("must be a mapping with `domain` and provider sections") };
+                              QCoreApplication::translate("forgelink::AnswersReader", "must be a mapping with `domain` and provider sections") };
         return outcome;
     }
 
@@ -133,12 +134,12 @@ AnswersReader::Outcome AnswersReader::readText(const QByteArray &text, const QSt
             if (value.IsScalar())
                 answers.domain = yamlScalar(value);
             else
-                errors << FieldError{ key, QStringLiteral("must be a host name, got %1").arg(yamlTypeName(value)) };
+                errors << FieldError{ key, QCoreApplication::translate("forgelink::AnswersReader", "must be a host name, got %1").arg(yamlTypeName(value)) };
         } else if (key == u"eventsHandler") {
             if (value.IsScalar())
                 answers.eventsHandlerUrl = yamlScalar(value);
             else
-                errors << FieldError{ key, QStringLiteral("must be a URL, got %1").arg(yamlTypeName(value)) };
+                errors << FieldError{ key, QCoreApplication::translate("forgelink::AnswersReader", "must be a URL, got %1").arg(yamlTypeName(value)) };
         } else if (key == u"github") {
             GitHubAnswers &github = answers.github.emplace();
             readSection(value, key,
@@ -178,7 +179,7 @@ AnswersReader::Outcome AnswersReader::readText(const QByteArray &text, const QSt
             readSection(value, key, { { "caBundle", &answers.caBundleFile }, { "proxy", &answers.proxyUrl } }, errors);
         } else {
             errors << FieldError{ key,
-                                  QStringLiteral("unknown section; known: domain, eventsHandler, github, gitlab, "
+                                  QCoreApplication::translate("forgelink::AnswersReader", "unknown section; known: domain, eventsHandler, github, gitlab, "
                                                  "bitbucket, azureDevOps, network") };
         }
     }

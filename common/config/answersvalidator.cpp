@@ -2,6 +2,7 @@
 
 #include "crypto/privatekey.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QHostAddress>
 #include <QSslCertificate>
@@ -31,7 +32,7 @@ std::optional<QString> unresolvedReference(const QString &value)
 {
     for (const char *scheme : { "env:", "file:", "keychain:" }) {
         if (value.startsWith(QLatin1String(scheme)))
-            return QStringLiteral("is a reference (%1...); give the secret itself here").arg(QLatin1String(scheme));
+            return QCoreApplication::translate("forgelink::AnswersValidator", "is a reference (%1...); give the secret itself here").arg(QLatin1String(scheme));
     }
     return std::nullopt;
 }
@@ -70,8 +71,7 @@ FieldErrors AnswersValidator::validate(const Answers &answers)
     check(errors, QStringLiteral("domain"), checkHostName(answers.domain));
     if (!answers.anyProviderEnabled())
         errors << FieldError{ QStringLiteral("providers"),
-                              QStringLiteral("enable at least one of github, gitlab, bitbucket, "
-                                             "azureDevOps") };
+                              tr("enable at least one of github, gitlab, bitbucket, azureDevOps") };
 
     if (!answers.caBundleFile.isEmpty())
         check(errors, QStringLiteral("network.caBundle"), checkCaBundle(answers.caBundleFile));
@@ -120,24 +120,24 @@ FieldErrors AnswersValidator::validate(const Answers &answers)
 std::optional<QString> AnswersValidator::checkHostName(const QString &host)
 {
     if (host.isEmpty())
-        return QStringLiteral("is required: the host name Pipekit is reached at, e.g. pipekit.example.com");
+        return tr("is required: the host name Pipekit is reached at, e.g. pipekit.example.com");
     if (host.contains(QLatin1String("://")))
-        return QStringLiteral("must be a host name without a scheme, e.g. pipekit.example.com, got %1").arg(quoted(host));
+        return tr("must be a host name without a scheme, e.g. pipekit.example.com, got %1").arg(quoted(host));
     if (host.contains(QLatin1Char('/')))
-        return QStringLiteral("must be a host name without a path, got %1").arg(quoted(host));
+        return tr("must be a host name without a path, got %1").arg(quoted(host));
     if (hasWhitespaceOrControl(host))
-        return QStringLiteral("must not contain spaces, got %1").arg(quoted(host));
+        return tr("must not contain spaces, got %1").arg(quoted(host));
     if (host.contains(QLatin1Char(':')))
-        return QStringLiteral("must be a host name without a port, got %1").arg(quoted(host));
+        return tr("must be a host name without a port, got %1").arg(quoted(host));
     if (host.size() > 253)
-        return QStringLiteral("is longer than 253 characters");
+        return tr("is longer than 253 characters");
     static const QRegularExpression label(QStringLiteral("^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"));
     const QStringList labels = host.split(QLatin1Char('.'));
     for (const QString &part : labels) {
         if (part.isEmpty())
-            return QStringLiteral("has an empty label (two dots, or a dot at either end): %1").arg(quoted(host));
+            return tr("has an empty label (two dots, or a dot at either end): %1").arg(quoted(host));
         if (!label.match(part).hasMatch())
-            return QStringLiteral("label %1 may hold only letters, digits and inner hyphens, up to 63 characters")
+            return tr("label %1 may hold only letters, digits and inner hyphens, up to 63 characters")
                     .arg(quoted(part));
     }
     return std::nullopt;
@@ -154,20 +154,20 @@ bool AnswersValidator::isLoopbackHost(const QString &host)
 std::optional<QString> AnswersValidator::checkServiceUrl(const QString &url)
 {
     if (url.isEmpty())
-        return QStringLiteral("is required");
+        return tr("is required");
     const QUrl parsed(url, QUrl::StrictMode);
     if (!parsed.isValid() || parsed.host().isEmpty())
-        return QStringLiteral("must be a URL such as https://host.example.com, got %1").arg(quoted(url));
+        return tr("must be a URL such as https://host.example.com, got %1").arg(quoted(url));
     if (parsed.scheme() == u"http") {
         if (!isLoopbackHost(parsed.host()))
-            return QStringLiteral("must use https (http is allowed only for loopback addresses), got %1").arg(quoted(url));
+            return tr("must use https (http is allowed only for loopback addresses), got %1").arg(quoted(url));
     } else if (parsed.scheme() != u"https") {
-        return QStringLiteral("must be an https URL, got %1").arg(quoted(url));
+        return tr("must be an https URL, got %1").arg(quoted(url));
     }
     if (!parsed.userInfo().isEmpty())
-        return QStringLiteral("must not carry a user name or password; give the token in its own field");
+        return tr("must not carry a user name or password; give the token in its own field");
     if (parsed.hasQuery() || parsed.hasFragment())
-        return QStringLiteral("must not have a query or fragment, got %1").arg(quoted(url));
+        return tr("must not have a query or fragment, got %1").arg(quoted(url));
     return std::nullopt;
 }
 
@@ -175,7 +175,7 @@ std::optional<QString> AnswersValidator::checkAzureApiVersion(const QString &ver
 {
     static const QRegularExpression shape(QStringLiteral("^[0-9]{1,2}\\.[0-9]$"));
     if (!shape.match(version).hasMatch())
-        return QStringLiteral("must be a REST API version such as 7.1 (Azure DevOps Services), 7.0 (Server 2022), 6.0 (Server "
+        return tr("must be a REST API version such as 7.1 (Azure DevOps Services), 7.0 (Server 2022), 6.0 (Server "
                               "2020) or 5.0 (Server 2019), got %1")
                 .arg(quoted(version));
     return std::nullopt;
@@ -190,15 +190,15 @@ std::optional<QString> AnswersValidator::checkAzureOrganizationUrl(const QString
     static const QRegularExpression organization(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9-]{0,48}[A-Za-z0-9]?$"));
     if (parsed.host().compare(QLatin1String("dev.azure.com"), Qt::CaseInsensitive) == 0) {
         if (segments.size() != 1)
-            return QStringLiteral("must be https://dev.azure.com/ORGANIZATION (one organization), got %1").arg(quoted(url));
+            return tr("must be https://dev.azure.com/ORGANIZATION (one organization), got %1").arg(quoted(url));
         if (!organization.match(segments.first()).hasMatch())
-            return QStringLiteral("organization %1 may hold only letters, digits and hyphens").arg(quoted(segments.first()));
+            return tr("organization %1 may hold only letters, digits and hyphens").arg(quoted(segments.first()));
     } else if (parsed.host().endsWith(QLatin1String(".visualstudio.com"), Qt::CaseInsensitive)) {
         if (!segments.isEmpty())
-            return QStringLiteral("must be https://ORGANIZATION.visualstudio.com without a path, got %1").arg(quoted(url));
+            return tr("must be https://ORGANIZATION.visualstudio.com without a path, got %1").arg(quoted(url));
     } else if (segments.isEmpty() && !isLoopbackHost(parsed.host())) {
         // Azure DevOps Server serves each collection under a path: https://host/tfs/DefaultCollection
-        return QStringLiteral("must name the organization or collection: https://dev.azure.com/ORGANIZATION "
+        return tr("must name the organization or collection: https://dev.azure.com/ORGANIZATION "
                               "or https://SERVER/COLLECTION, got %1").arg(quoted(url));
     }
     return std::nullopt;
@@ -207,21 +207,21 @@ std::optional<QString> AnswersValidator::checkAzureOrganizationUrl(const QString
 std::optional<QString> AnswersValidator::checkGitHubAppId(const QString &appId)
 {
     if (appId.isEmpty())
-        return QStringLiteral("is required: the App ID shown on the GitHub App's settings page");
+        return tr("is required: the App ID shown on the GitHub App's settings page");
     static const QRegularExpression digits(QStringLiteral("^[1-9][0-9]{0,11}$"));
     if (!digits.match(appId).hasMatch())
-        return QStringLiteral("must be a number, got %1").arg(quoted(appId));
+        return tr("must be a number, got %1").arg(quoted(appId));
     return std::nullopt;
 }
 
 std::optional<QString> AnswersValidator::checkGitHubClientId(const QString &clientId)
 {
     if (clientId.isEmpty())
-        return QStringLiteral("is required: the Client ID shown on the GitHub App's settings page");
+        return tr("is required: the Client ID shown on the GitHub App's settings page");
     // GitHub App client IDs start with "Iv" (Iv1.0123456789abcdef, Iv23li...).
     static const QRegularExpression shape(QStringLiteral("^Iv[A-Za-z0-9.]{4,40}$"));
     if (!shape.match(clientId).hasMatch())
-        return QStringLiteral("does not look like a GitHub App client ID (they start with \"Iv\"), got %1")
+        return tr("does not look like a GitHub App client ID (they start with \"Iv\"), got %1")
                 .arg(quoted(clientId));
     return std::nullopt;
 }
@@ -230,7 +230,7 @@ std::optional<QString> AnswersValidator::checkGitHubOrganization(const QString &
 {
     static const QRegularExpression login(QStringLiteral("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"));
     if (!login.match(organization).hasMatch())
-        return QStringLiteral("must be a GitHub organization name (letters, digits, single hyphens), got %1")
+        return tr("must be a GitHub organization name (letters, digits, single hyphens), got %1")
                 .arg(quoted(organization));
     return std::nullopt;
 }
@@ -238,20 +238,20 @@ std::optional<QString> AnswersValidator::checkGitHubOrganization(const QString &
 std::optional<QString> AnswersValidator::checkGitHubAppName(const QString &name)
 {
     if (name.trimmed().isEmpty())
-        return QStringLiteral("is required: the GitHub App's name");
+        return tr("is required: the GitHub App's name");
     if (name.size() > 34)
-        return QStringLiteral("is longer than GitHub's 34 characters");
+        return tr("is longer than GitHub's 34 characters");
     return std::nullopt;
 }
 
 std::optional<QString> AnswersValidator::checkRequiredSecret(const QString &value)
 {
     if (value.isEmpty())
-        return QStringLiteral("is required");
+        return tr("is required");
     if (const auto reference = unresolvedReference(value))
         return reference;
     if (hasWhitespaceOrControl(value))
-        return QStringLiteral("must not contain spaces or line breaks (was it pasted with extra text?)");
+        return tr("must not contain spaces or line breaks (was it pasted with extra text?)");
     return std::nullopt;
 }
 
@@ -262,27 +262,27 @@ std::optional<QString> AnswersValidator::checkOptionalSecret(const QString &valu
     if (const auto reference = unresolvedReference(value))
         return reference;
     if (hasWhitespaceOrControl(value))
-        return QStringLiteral("must not contain spaces or line breaks");
+        return tr("must not contain spaces or line breaks");
     if (value.size() < 16)
-        return QStringLiteral("is shorter than 16 characters; leave it empty to generate a strong one");
+        return tr("is shorter than 16 characters; leave it empty to generate a strong one");
     return std::nullopt;
 }
 
 std::optional<QString> AnswersValidator::checkBasicAuthUser(const QString &user)
 {
     if (user.isEmpty())
-        return QStringLiteral("is required");
+        return tr("is required");
     if (user.contains(QLatin1Char(':')))
-        return QStringLiteral("must not contain a colon (HTTP Basic auth separates user and password with one)");
+        return tr("must not contain a colon (HTTP Basic auth separates user and password with one)");
     if (hasWhitespaceOrControl(user))
-        return QStringLiteral("must not contain spaces");
+        return tr("must not contain spaces");
     return std::nullopt;
 }
 
 std::optional<QString> AnswersValidator::checkPrivateKeyFile(const QString &path)
 {
     if (path.isEmpty())
-        return QStringLiteral("is required: the private key (.pem) generated on the GitHub App's settings page");
+        return tr("is required: the private key (.pem) generated on the GitHub App's settings page");
     const auto key = PrivateKey::fromFile(path);
     if (!key)
         return key.error();
@@ -293,9 +293,9 @@ std::optional<QString> AnswersValidator::checkCaBundle(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+        return tr("cannot read %1: %2").arg(path, file.errorString());
     if (QSslCertificate::fromData(file.readAll(), QSsl::Pem).isEmpty())
-        return QStringLiteral("%1 holds no PEM certificate").arg(path);
+        return tr("%1 holds no PEM certificate").arg(path);
     return std::nullopt;
 }
 
@@ -305,12 +305,12 @@ std::optional<QString> AnswersValidator::checkEventsHandlerUrl(const QString &ur
         return std::nullopt;
     const QUrl parsed(url, QUrl::StrictMode);
     if (!parsed.isValid() || parsed.host().isEmpty() || (parsed.scheme() != u"http" && parsed.scheme() != u"https"))
-        return QStringLiteral("must be http(s)://HOST[:PORT], e.g. http://pipekit-events-handler.pipekit.svc.cluster.local:8080, got %1")
+        return tr("must be http(s)://HOST[:PORT], e.g. http://pipekit-events-handler.pipekit.svc.cluster.local:8080, got %1")
                 .arg(quoted(url));
     if (!parsed.userInfo().isEmpty() || parsed.hasQuery() || parsed.hasFragment())
-        return QStringLiteral("must not carry a user, query or fragment, got %1").arg(quoted(url));
+        return tr("must not carry a user, query or fragment, got %1").arg(quoted(url));
     if (!parsed.path().isEmpty() && parsed.path() != u"/")
-        return QStringLiteral("must not have a path: the agent adds /api/events-handler/v1/events/<provider>, got %1").arg(quoted(url));
+        return tr("must not have a path: the agent adds /api/events-handler/v1/events/<provider>, got %1").arg(quoted(url));
     return std::nullopt;
 }
 
@@ -318,7 +318,7 @@ std::optional<QString> AnswersValidator::checkProxyUrl(const QString &url)
 {
     const QUrl parsed(url, QUrl::StrictMode);
     if (!parsed.isValid() || parsed.host().isEmpty() || (parsed.scheme() != u"http" && parsed.scheme() != u"socks5"))
-        return QStringLiteral("must be http://HOST:PORT or socks5://HOST:PORT, got %1").arg(quoted(url));
+        return tr("must be http://HOST:PORT or socks5://HOST:PORT, got %1").arg(quoted(url));
     return std::nullopt;
 }
 

@@ -4,6 +4,7 @@
 #include "config/answersreader.h"
 #include "config/fielderror.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <optional>
@@ -13,6 +14,8 @@ namespace forgelink {
 // Judges answers field by field. Each check returns the problem in words, or nothing when the
 // value is fine, so the wizard's pages can show the same message as the batch mode.
 class AnswersValidator {
+    Q_DECLARE_TR_FUNCTIONS(forgelink::AnswersValidator)
+
 public:
     static FieldErrors validate(const Answers &answers);
     // Everything wrong with an answers file at once: what the reader found (unknown keys, wrong

@@ -23,18 +23,18 @@ Result<PrivateKey> PrivateKey::fromFile(const QString &path)
 {
     QFile file(path);
     if (!file.exists())
-        return fail(QStringLiteral("%1 does not exist").arg(path));
+        return fail(tr("%1 does not exist").arg(path));
     if (!file.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+        return fail(tr("cannot read %1: %2").arg(path, file.errorString()));
     if (file.size() > 64 * 1024)
-        return fail(QStringLiteral("%1 is not a PEM private key (too large)").arg(path));
+        return fail(tr("%1 is not a PEM private key (too large)").arg(path));
     return fromPem(file.readAll(), path);
 }
 
 Result<PrivateKey> PrivateKey::fromPem(const QByteArray &pem, const QString &what)
 {
     if (pem.contains("-----BEGIN PUBLIC KEY-----") || pem.contains("-----BEGIN RSA PUBLIC KEY-----"))
-        return fail(QStringLiteral("%1 is a public key; the private key (.pem) generated in the "
+        return fail(tr("%1 is a public key; the private key (.pem) generated in the "
                                    "GitHub App's settings is needed")
                             .arg(what));
 
@@ -45,15 +45,15 @@ Result<PrivateKey> PrivateKey::fromPem(const QByteArray &pem, const QString &wha
     ERR_clear_error(); // keep OpenSSL's queue clean for the next caller
     if (!raw) {
         if (askedForPassphrase || pem.contains("ENCRYPTED"))
-            return fail(QStringLiteral("%1 is encrypted; GitHub's keys are not: give the key without "
+            return fail(tr("%1 is encrypted; GitHub's keys are not: give the key without "
                                        "a passphrase (openssl pkey -in KEY -out PLAIN.pem)")
                                 .arg(what));
-        return fail(QStringLiteral("%1 is not a PEM private key").arg(what));
+        return fail(tr("%1 is not a PEM private key").arg(what));
     }
     PrivateKey key;
     key.m_key.reset(raw, &EVP_PKEY_free);
     if (EVP_PKEY_get_base_id(raw) != EVP_PKEY_RSA)
-        return fail(QStringLiteral("%1 holds a %2 key; GitHub App keys are RSA")
+        return fail(tr("%1 holds a %2 key; GitHub App keys are RSA")
                             .arg(what, QString::fromLatin1(OBJ_nid2sn(EVP_PKEY_get_base_id(raw)))));
     key.m_pem = pem;
     return key;

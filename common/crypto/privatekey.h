@@ -3,6 +3,7 @@
 #include "result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
@@ -14,6 +15,8 @@ namespace forgelink {
 // An unencrypted RSA private key (a GitHub App's .pem), loaded with OpenSSL. Loading explains
 // what is wrong with a file that is not such a key; signing gives RS256 signatures for JWTs.
 class PrivateKey {
+    Q_DECLARE_TR_FUNCTIONS(forgelink::PrivateKey)
+
 public:
     static Result<PrivateKey> fromFile(const QString &path);
     // `what` names the key in error messages ("github.privateKeyFile", a path, ...).

@@ -13,13 +13,13 @@ CheckOutcome CheckOutcome::unreachable(const QString &provider, const QString &e
 {
     QString hint;
     if (error.contains(QStringLiteral("certificate"), Qt::CaseInsensitive) || error.contains(QStringLiteral("SSL"), Qt::CaseInsensitive))
-        hint = QStringLiteral(" The server's certificate is not trusted: give the CA bundle of your company.");
+        hint = tr(" The server's certificate is not trusted: give the CA bundle of your company.");
     else if (error.contains(QStringLiteral("check the URL"), Qt::CaseInsensitive))
         hint.clear(); // the client's message says it already
     else if (error.contains(QStringLiteral("not found"), Qt::CaseInsensitive) || error.contains(QStringLiteral("refused"), Qt::CaseInsensitive)
              || error.contains(QStringLiteral("resolve"), Qt::CaseInsensitive))
-        hint = QStringLiteral(" Check the URL, and the proxy if this network needs one.");
-    return failed(QStringLiteral("%1 cannot be reached: %2.%3").arg(provider, error, hint));
+        hint = tr(" Check the URL, and the proxy if this network needs one.");
+    return failed(tr("%1 cannot be reached: %2.%3").arg(provider, error, hint));
 }
 
 } // namespace forgelink

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -7,6 +8,9 @@ namespace forgelink {
 
 // What a credential check found: the wizard's Verify and `--batch --check` show it.
 struct CheckOutcome {
+    Q_DECLARE_TR_FUNCTIONS(forgelink::CheckOutcome)
+
+public:
     bool passed = false;
     QStringList facts;    // what was found: the App's name, the token's expiry, ...
     QStringList problems; // what is wrong, each with how to fix it

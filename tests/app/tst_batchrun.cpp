@@ -32,10 +32,14 @@ private:
         QString err;
     };
     Run m_lastRun; // what the last run of a lambda-driven test printed
-    Run wizard(const QStringList &arguments)
+    // In English unless `locale` says otherwise, whatever the machine's locale.
+    Run wizard(const QStringList &arguments, const QString &locale = QStringLiteral("C.UTF-8"))
     {
         QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("LC_ALL"), locale);
+        environment.insert(QStringLiteral("LANG"), locale);
+        environment.remove(QStringLiteral("LANGUAGE"));
         environment.remove(QStringLiteral("DISPLAY"));
         environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
         environment.remove(QStringLiteral("QT_QPA_PLATFORM")); // batch mode must not need one
@@ -165,6 +169,22 @@ private Q_SLOTS:
         QVERIFY(run.err.contains(QStringLiteral("nothing was written")));
         QVERIFY(!QFileInfo::exists(out));
         QVERIFY(!run.err.contains(QStringLiteral("gh-client-secret")));
+    }
+
+    // A German admin reads the problems in German: the batch framing and common's messages.
+    void problemsInGerman()
+    {
+        QTemporaryDir dir;
+        QByteArray text = answers();
+        text.replace("appId: 123456", "appId: 12a");
+        QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("answers.yaml")), text));
+        const Run run = wizard({ QStringLiteral("--batch"), dir.filePath(QStringLiteral("answers.yaml")), QStringLiteral("--out"),
+                                 dir.filePath(QStringLiteral("out")) },
+                               QStringLiteral("de_DE.UTF-8"));
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("hat 2 Probleme; es wurde nichts geschrieben:")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("github.appId: muss eine Zahl sein, erhalten: \"12a\"")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("acme.pem existiert nicht")), qPrintable(run.err)); // no key file in this folder
     }
 
     void existingFilesSurviveInvalidAnswers()

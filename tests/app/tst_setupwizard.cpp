@@ -602,6 +602,12 @@ private Q_SLOTS:
         {
             SetupWizard wizard(options(false));
             QCOMPARE(wizard.windowTitle(), QStringLiteral("forgelink: Pipekit mit Ihren Git-Anbietern verbinden"));
+            // Messages from common too: a field's problem as it is typed.
+            wizard.show();
+            wizard.next();
+            type(wizard, QStringLiteral("domain"), QStringLiteral("pipe kit"));
+            QCOMPARE(wizard.currentPage()->findChild<QLabel *>(QStringLiteral("domain.problem"))->text(),
+                     QStringLiteral("darf keine Leerzeichen enthalten, erhalten: \"pipe kit\""));
         }
         QCoreApplication::removeTranslator(&translator);
     }

@@ -5,6 +5,8 @@
 #include "testpaths.h"
 
 #include <QApplication>
+#include <QPushButton>
+#include <QLineEdit>
 #include <QDir>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -23,6 +25,7 @@ int main(int argc, char **argv)
 
     Answers answers;
     answers.domain = QStringLiteral("pipekit.example.com");
+    answers.eventsHandlerUrl = QStringLiteral("http://pipekit-events-handler.pipekit.svc.cluster.local:8080");
     answers.github = GitHubAnswers{ QStringLiteral("acme"), QStringLiteral("Pipekit acme"), QStringLiteral("123456"),
                                     QStringLiteral("Iv23liAbcDefGhiJkl12"), QStringLiteral("sample-client-secret-not-real"), key, {},
                                     QStringLiteral("sample-webhook-secret-not-real-0123"), QStringLiteral("https://api.github.com") };
@@ -37,7 +40,8 @@ int main(int argc, char **argv)
     SetupWizard wizard(options);
     wizard.showAnswers(answers);
     wizard.show();
-    const QStringList names{ "1-welcome", "2-host", "3-providers", "4-github", "5-gitlab", "6-bitbucket", "7-azure-devops", "8-review", "9-finish" };
+    const QStringList names{ "1-welcome", "2-host", "3-providers", "4-github", "5-gitlab", "6-bitbucket", "7-azure-devops", "8-review", "9-finish",
+                             "10-written" };
     int index = 0;
     std::function<void()> shoot = [&] {
         wizard.grab().save(QDir(out).filePath(names.at(index) + QStringLiteral(".png")));
@@ -46,7 +50,13 @@ int main(int argc, char **argv)
             app.quit();
             return;
         }
-        wizard.next();
+        if (wizard.currentId() == SetupWizard::FinishPageId) {
+            // The last page once the files are written: the helm command and how to run the agent.
+            wizard.currentPage()->findChild<QLineEdit *>(QStringLiteral("outputFolder"))->setText(dir.filePath(QStringLiteral("out")));
+            wizard.currentPage()->findChild<QPushButton *>(QStringLiteral("writeFiles"))->click();
+        } else {
+            wizard.next();
+        }
         QTimer::singleShot(300, &app, shoot);
     };
     QTimer::singleShot(800, &app, shoot);

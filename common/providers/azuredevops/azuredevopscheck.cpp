@@ -25,11 +25,11 @@ CheckOutcome AzureDevOpsCheck::run(const AzureDevOpsAnswers &answers, const Netw
         return CheckOutcome::unreachable(QStringLiteral("Azure DevOps"), projects.error());
     // A bad PAT gets 203 and a sign-in page, or 401.
     if (projects->status == 203 || projects->status == 401)
-        return CheckOutcome::failed(QStringLiteral("Azure DevOps rejected the personal access token: it is invalid, expired, or not for this organization."));
+        return CheckOutcome::failed(tr("Azure DevOps rejected the personal access token: it is invalid, expired, or not for this organization."));
     if (const QString problem = AzureDevOpsApi::versionProblem(*projects, version); !problem.isEmpty())
-        return CheckOutcome::failed(QStringLiteral("Azure DevOps refused the REST API version: %1.").arg(problem));
+        return CheckOutcome::failed(tr("Azure DevOps refused the REST API version: %1.").arg(problem));
     if (projects->status != 200)
-        return CheckOutcome::failed(QStringLiteral("Azure DevOps answered %1 when listing projects.").arg(ApiClient::describe(*projects)));
+        return CheckOutcome::failed(tr("Azure DevOps answered %1 when listing projects.").arg(ApiClient::describe(*projects)));
     CheckOutcome outcome;
     QStringList projectIds;
     QHash<QString, QString> projectNames;
@@ -38,17 +38,17 @@ CheckOutcome AzureDevOpsCheck::run(const AzureDevOpsAnswers &answers, const Netw
         projectIds << project.value(QStringLiteral("id")).toString();
         projectNames.insert(projectIds.last(), project.value(QStringLiteral("name")).toString());
     }
-    outcome.facts << QStringLiteral("The token reads %1 project(s) (REST API %2)").arg(projectIds.size()).arg(version);
+    outcome.facts << tr("The token reads %1 project(s) (REST API %2)").arg(projectIds.size()).arg(version);
     Result<ApiClient::Response> subscriptions = client.get(QStringLiteral("/_apis/hooks/subscriptions?api-version=%1").arg(version), headers);
     if (!subscriptions || subscriptions->status != 200) {
-        outcome.problems << QStringLiteral("The token cannot read Service Hook subscriptions: its owner must be a Project "
+        outcome.problems << tr("The token cannot read Service Hook subscriptions: its owner must be a Project "
                                            "Administrator or have \"View subscriptions\" and \"Edit subscriptions\", and the token "
                                            "needs the Code (Read, Write & Status) scope.");
         return outcome;
     }
-    outcome.facts << QStringLiteral("The token reads Service Hook subscriptions");
+    outcome.facts << tr("The token reads Service Hook subscriptions");
     if (projectIds.isEmpty()) {
-        outcome.problems << QStringLiteral("The token reads no project: give it Project & Team (Read).");
+        outcome.problems << tr("The token reads no project: give it Project & Team (Read).");
         return outcome;
     }
     // Viewing and editing subscriptions are separate permissions: a listing that works proves only
@@ -64,7 +64,7 @@ CheckOutcome AzureDevOpsCheck::run(const AzureDevOpsAnswers &answers, const Netw
                     .arg(QString::fromUtf8(QUrl::toPercentEncoding(tokens.join(QLatin1Char(',')), "/")), version),
             headers);
     if (!allowed || allowed->status != 200) {
-        outcome.problems << QStringLiteral("Azure DevOps did not say whether the token's owner may edit Service Hook subscriptions "
+        outcome.problems << tr("Azure DevOps did not say whether the token's owner may edit Service Hook subscriptions "
                                            "(%1); attaching repositories needs \"Edit subscriptions\".")
                                     .arg(allowed ? ApiClient::describe(*allowed) : allowed.error());
         return outcome;
@@ -76,15 +76,15 @@ CheckOutcome AzureDevOpsCheck::run(const AzureDevOpsAnswers &answers, const Netw
             without << projectNames.value(projectIds.at(i));
     }
     if (without.size() == projectIds.size())
-        outcome.problems << QStringLiteral("The token's owner may not edit Service Hook subscriptions (\"Edit subscriptions\" and "
+        outcome.problems << tr("The token's owner may not edit Service Hook subscriptions (\"Edit subscriptions\" and "
                                            "\"Delete subscriptions\") in any project: make them a Project Administrator or grant "
                                            "those permissions.");
     else if (!without.isEmpty())
-        outcome.facts << QStringLiteral("Warning: the token's owner may not edit Service Hook subscriptions in %1; repositories "
+        outcome.facts << tr("Warning: the token's owner may not edit Service Hook subscriptions in %1; repositories "
                                         "there cannot be attached.")
                                  .arg(without.join(QStringLiteral(", ")));
     else
-        outcome.facts << QStringLiteral("Its owner may edit Service Hook subscriptions in every project it reads");
+        outcome.facts << tr("Its owner may edit Service Hook subscriptions in every project it reads");
     outcome.passed = outcome.problems.isEmpty();
     return outcome;
 }

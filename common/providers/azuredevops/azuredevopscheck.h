@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "config/agentconfig.h"
 #include "config/answers.h"
 #include "providers/checkoutcome.h"
@@ -10,6 +12,8 @@ namespace forgelink {
 // Service Hook subscriptions it may view, and "Edit subscriptions" itself, asked of the permission
 // API so that nothing is created to find out.
 class AzureDevOpsCheck {
+    Q_DECLARE_TR_FUNCTIONS(forgelink::AzureDevOpsCheck)
+
 public:
     static CheckOutcome run(const AzureDevOpsAnswers &answers, const NetworkSettings &network);
 };

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "config/agentconfig.h"
 #include "config/answers.h"
 #include "providers/checkoutcome.h"
@@ -10,6 +12,8 @@ namespace forgelink {
 // PROJECT_READ on their projects (the project listing filtered by that permission; unfiltered, it
 // answers 200 whatever the token may do).
 class BitbucketCheck {
+    Q_DECLARE_TR_FUNCTIONS(forgelink::BitbucketCheck)
+
 public:
     static CheckOutcome run(const BitbucketAnswers &answers, const NetworkSettings &network);
 };

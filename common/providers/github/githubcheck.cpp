@@ -31,18 +31,18 @@ CheckOutcome GitHubCheck::run(const GitHubAnswers &answers, const NetworkSetting
     if (!response)
         return CheckOutcome::unreachable(QStringLiteral("GitHub"), response.error());
     if (response->status == 401)
-        return CheckOutcome::failed(QStringLiteral("GitHub rejected the App's token (401): check the App ID and that the private key was generated for this App."));
+        return CheckOutcome::failed(tr("GitHub rejected the App's token (401): check the App ID and that the private key was generated for this App."));
     if (response->status != 200)
-        return CheckOutcome::failed(QStringLiteral("GitHub answered %1 when reading the App.").arg(ApiClient::describe(*response)));
+        return CheckOutcome::failed(tr("GitHub answered %1 when reading the App.").arg(ApiClient::describe(*response)));
 
     CheckOutcome outcome;
     const QJsonObject app = QJsonDocument::fromJson(response->body).object();
     const QString slug = app.value(QStringLiteral("slug")).toString();
-    outcome.facts << QStringLiteral("App \"%1\" (%2), ID %3").arg(app.value(QStringLiteral("name")).toString(), slug)
+    outcome.facts << tr("App \"%1\" (%2), ID %3").arg(app.value(QStringLiteral("name")).toString(), slug)
                              .arg(qint64(app.value(QStringLiteral("id")).toDouble()));
     const QString clientId = app.value(QStringLiteral("client_id")).toString();
     if (!clientId.isEmpty() && !answers.clientId.isEmpty() && clientId != answers.clientId)
-        outcome.problems << QStringLiteral("The Client ID is %1 on GitHub, not %2.").arg(clientId, answers.clientId);
+        outcome.problems << tr("The Client ID is %1 on GitHub, not %2.").arg(clientId, answers.clientId);
 
     const QJsonObject permissions = app.value(QStringLiteral("permissions")).toObject();
     const QStringList keys = ProviderCatalogue::githubPermissions();
@@ -50,15 +50,15 @@ CheckOutcome GitHubCheck::run(const GitHubAnswers &answers, const NetworkSetting
     for (qsizetype i = 0; i < keys.size(); ++i) {
         const QString granted = permissions.value(keys.at(i)).toString();
         if (granted != u"write")
-            outcome.problems << QStringLiteral("Repository permission \"%1\" is %2; it must be Read & Write.")
-                                        .arg(labels.at(i), granted.isEmpty() ? QStringLiteral("not granted") : granted);
+            outcome.problems << tr("Repository permission \"%1\" is %2; it must be Read & Write.")
+                                        .arg(labels.at(i), granted.isEmpty() ? tr("not granted") : granted);
     }
     QStringList events;
     for (const QJsonValue &event : app.value(QStringLiteral("events")).toArray())
         events << event.toString();
     for (const QString &event : ProviderCatalogue::githubEvents()) {
         if (!events.contains(event))
-            outcome.problems << QStringLiteral("The App is not subscribed to the \"%1\" event.").arg(event);
+            outcome.problems << tr("The App is not subscribed to the \"%1\" event.").arg(event);
     }
     if (!slug.isEmpty())
         outcome.installUrl = GitHubProvider::webUrl(answers.apiUrl) + QStringLiteral("/apps/") + slug + QStringLiteral("/installations/new");

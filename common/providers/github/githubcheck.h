@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "config/agentconfig.h"
 #include "config/answers.h"
 #include "providers/checkoutcome.h"
@@ -9,6 +11,8 @@ namespace forgelink {
 // Verifies a GitHub App: the App ID and private key (a JWT GitHub accepts), the client ID, and the
 // permissions and events Pipekit's guide asks for (GET /app).
 class GitHubCheck {
+    Q_DECLARE_TR_FUNCTIONS(forgelink::GitHubCheck)
+
 public:
     static CheckOutcome run(const GitHubAnswers &answers, const NetworkSettings &network);
 };

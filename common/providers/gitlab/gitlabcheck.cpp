@@ -22,33 +22,33 @@ CheckOutcome GitLabCheck::run(const GitLabAnswers &answers, const NetworkSetting
     if (!response)
         return CheckOutcome::unreachable(QStringLiteral("GitLab"), response.error());
     if (response->status == 401)
-        return CheckOutcome::failed(QStringLiteral("GitLab rejected the token (401): it is invalid, expired or revoked."));
+        return CheckOutcome::failed(tr("GitLab rejected the token (401): it is invalid, expired or revoked."));
     if (response->status == 404)
-        return CheckOutcome::failed(QStringLiteral("This GitLab cannot describe tokens (it needs GitLab 15.5 or newer), or the URL is not a GitLab."));
+        return CheckOutcome::failed(tr("This GitLab cannot describe tokens (it needs GitLab 15.5 or newer), or the URL is not a GitLab."));
     if (response->status != 200)
-        return CheckOutcome::failed(QStringLiteral("GitLab answered %1 when reading the token.").arg(ApiClient::describe(*response)));
+        return CheckOutcome::failed(tr("GitLab answered %1 when reading the token.").arg(ApiClient::describe(*response)));
 
     CheckOutcome outcome;
     const QJsonObject token = QJsonDocument::fromJson(response->body).object();
     if (token.value(QStringLiteral("revoked")).toBool() || token.value(QStringLiteral("active")) == QJsonValue(false))
-        outcome.problems << QStringLiteral("The token is revoked or inactive; create a new one.");
+        outcome.problems << tr("The token is revoked or inactive; create a new one.");
     QStringList scopes;
     for (const QJsonValue &scope : token.value(QStringLiteral("scopes")).toArray())
         scopes << scope.toString();
-    outcome.facts << QStringLiteral("Token \"%1\" with scopes %2").arg(token.value(QStringLiteral("name")).toString(), scopes.join(u", "));
+    outcome.facts << tr("Token \"%1\" with scopes %2").arg(token.value(QStringLiteral("name")).toString(), scopes.join(u", "));
     for (const QString &needed : ProviderCatalogue::gitlabScopes()) {
         if (!scopes.contains(needed))
-            outcome.problems << QStringLiteral("The token lacks the \"%1\" scope; create one with api, read_user and read_repository.").arg(needed);
+            outcome.problems << tr("The token lacks the \"%1\" scope; create one with api, read_user and read_repository.").arg(needed);
     }
     const QDate expires = QDate::fromString(token.value(QStringLiteral("expires_at")).toString(), Qt::ISODate);
     if (expires.isValid()) {
-        outcome.facts << QStringLiteral("It expires on %1").arg(expires.toString(Qt::ISODate));
+        outcome.facts << tr("It expires on %1").arg(expires.toString(Qt::ISODate));
         if (expires < QDate::currentDate())
-            outcome.problems << QStringLiteral("The token expired on %1.").arg(expires.toString(Qt::ISODate));
+            outcome.problems << tr("The token expired on %1.").arg(expires.toString(Qt::ISODate));
         else if (QDate::currentDate().daysTo(expires) < 30)
-            outcome.facts << QStringLiteral("Warning: it expires in %1 days; Pipekit stops working then.").arg(QDate::currentDate().daysTo(expires));
+            outcome.facts << tr("Warning: it expires in %1 days; Pipekit stops working then.").arg(QDate::currentDate().daysTo(expires));
     } else {
-        outcome.facts << QStringLiteral("It does not expire");
+        outcome.facts << tr("It does not expire");
     }
     outcome.passed = outcome.problems.isEmpty();
     return outcome;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "config/agentconfig.h"
 #include "config/answers.h"
 #include "providers/checkoutcome.h"
@@ -9,6 +11,8 @@ namespace forgelink {
 // Verifies a GitLab personal access token: its scopes, that it is active, and when it expires
 // (GET /personal_access_tokens/self, GitLab 15.5 and later).
 class GitLabCheck {
+    Q_DECLARE_TR_FUNCTIONS(forgelink::GitLabCheck)
+
 public:
     static CheckOutcome run(const GitLabAnswers &answers, const NetworkSettings &network);
 };
