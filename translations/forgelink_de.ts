@@ -790,6 +790,53 @@
     </message>
 </context>
 <context>
+    <name>forgelink::SecretResolver</name>
+    <message>
+        <source>env: needs a variable name, e.g. env:GITLAB_TOKEN</source>
+        <translation>env: braucht einen Variablennamen, z. B. env:GITLAB_TOKEN</translation>
+    </message>
+    <message>
+        <source>environment variable %1 is not set</source>
+        <translation>die Umgebungsvariable %1 ist nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>environment variable %1 is empty</source>
+        <translation>die Umgebungsvariable %1 ist leer</translation>
+    </message>
+    <message>
+        <source>file: needs a path, e.g. file:/run/secrets/token</source>
+        <translation>file: braucht einen Pfad, z. B. file:/run/secrets/token</translation>
+    </message>
+    <message>
+        <source>cannot read file %1: %2</source>
+        <translation>die Datei %1 ist nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <source>file %1 is empty</source>
+        <translation>die Datei %1 ist leer</translation>
+    </message>
+    <message>
+        <source>keychain: needs a key, e.g. keychain:forgelink/gitlab</source>
+        <translation>keychain: braucht einen Schlüssel, z. B. keychain:forgelink/gitlab</translation>
+    </message>
+    <message>
+        <source>keychain references are not available here</source>
+        <translation>keychain-Verweise sind hier nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>keychain entry %1: %2</source>
+        <translation>Schlüsselbund-Eintrag %1: %2</translation>
+    </message>
+    <message>
+        <source>keychain entry %1 is empty</source>
+        <translation>der Schlüsselbund-Eintrag %1 ist leer</translation>
+    </message>
+    <message>
+        <source>is empty; give the secret, or env:NAME, file:PATH or keychain:KEY</source>
+        <translation>ist leer; geben Sie das Geheimnis an, oder env:NAME, file:PFAD oder keychain:SCHLÜSSEL</translation>
+    </message>
+</context>
+<context>
     <name>forgelink::SecretStore</name>
     <message>
         <source>Could not keep %1 in the keychain: %2</source>

@@ -15,21 +15,21 @@ Result<QByteArray> SecretResolver::resolve(const QString &reference) const
     if (reference.startsWith(QLatin1String("env:"))) {
         const QString name = reference.mid(4);
         if (name.isEmpty())
-            return fail(QStringLiteral("env: needs a variable name, e.g. env:GITLAB_TOKEN"));
+            return fail(tr("env: needs a variable name, e.g. env:GITLAB_TOKEN"));
         if (!qEnvironmentVariableIsSet(name.toLocal8Bit().constData()))
-            return fail(QStringLiteral("environment variable %1 is not set").arg(name));
+            return fail(tr("environment variable %1 is not set").arg(name));
         const QByteArray value = qgetenv(name.toLocal8Bit().constData());
         if (value.isEmpty())
-            return fail(QStringLiteral("environment variable %1 is empty").arg(name));
+            return fail(tr("environment variable %1 is empty").arg(name));
         return value;
     }
     if (reference.startsWith(QLatin1String("file:"))) {
         const QString path = QDir(m_baseDirectory).absoluteFilePath(reference.mid(5));
         if (reference.size() == 5)
-            return fail(QStringLiteral("file: needs a path, e.g. file:/run/secrets/token"));
+            return fail(tr("file: needs a path, e.g. file:/run/secrets/token"));
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
-            return fail(QStringLiteral("cannot read file %1: %2").arg(path, file.errorString()));
+            return fail(tr("cannot read file %1: %2").arg(path, file.errorString()));
         QByteArray value = file.readAll();
         // `echo secret > file` adds a newline the provider never sent; a PEM keeps its own.
         if (!value.startsWith("-----BEGIN")) {
@@ -39,25 +39,24 @@ Result<QByteArray> SecretResolver::resolve(const QString &reference) const
                 value.chop(1);
         }
         if (value.isEmpty())
-            return fail(QStringLiteral("file %1 is empty").arg(path));
+            return fail(tr("file %1 is empty").arg(path));
         return value;
     }
     if (reference.startsWith(QLatin1String("keychain:"))) {
         const QString key = reference.mid(9);
         if (key.isEmpty())
-            return fail(QStringLiteral("keychain: needs a key, e.g. keychain:forgelink/gitlab"));
+            return fail(tr("keychain: needs a key, e.g. keychain:forgelink/gitlab"));
         if (!m_keychain)
-            return fail(QStringLiteral("keychain references are not available here"));
+            return fail(tr("keychain references are not available here"));
         Result<QByteArray> value = m_keychain(key);
         if (!value)
-            return fail(QStringLiteral("keychain entry %1: %2").arg(key, value.error()));
+            return fail(tr("keychain entry %1: %2").arg(key, value.error()));
         if (value->isEmpty())
-            return fail(QStringLiteral("keychain entry %1 is empty").arg(key));
+            return fail(tr("keychain entry %1 is empty").arg(key));
         return value;
     }
     if (reference.isEmpty())
-        return fail(QStringLiteral("is empty; give the secret, or env:NAME, file:PATH or keychain:KEY")
-                            );
+        return fail(tr("is empty; give the secret, or env:NAME, file:PATH or keychain:KEY"));
     return reference.toUtf8();
 }
 

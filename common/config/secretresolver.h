@@ -3,6 +3,7 @@
 #include "result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <functional>
@@ -13,6 +14,8 @@ namespace forgelink {
 // Secret mounts; relative to the config's folder; one trailing newline dropped), `keychain:KEY`, or
 // the literal value. Errors name the reference (the variable, the file), never the secret.
 class SecretResolver {
+    Q_DECLARE_TR_FUNCTIONS(forgelink::SecretResolver)
+
 public:
     using KeychainLookup = std::function<Result<QByteArray>(const QString &key)>;
 
