@@ -204,9 +204,13 @@ private Q_SLOTS:
         QCOMPARE(events.exitCode, 0);
         QCOMPARE(events.out, QString());
         QVERIFY2(events.err.contains(QStringLiteral("no delivery is recorded")), qPrintable(events.err));
-        const ServedProcess::Run repos = agent({ QStringLiteral("repos"), QStringLiteral("--config"), config });
-        QCOMPARE(repos.exitCode, 0);
-        QVERIFY2(repos.err.contains(QStringLiteral("forgelink-agent sync --config")), qPrintable(repos.err));
+        // On an empty cache, repos, hooks and reconcile say that no sync has run and how to run one.
+        for (const QString &command : { QStringLiteral("repos"), QStringLiteral("hooks"), QStringLiteral("reconcile") }) {
+            const ServedProcess::Run run = agent({ command, QStringLiteral("--config"), config });
+            QCOMPARE(run.exitCode, 0);
+            QVERIFY2(run.err.contains(QStringLiteral("no sync has run yet")) && run.err.contains(QStringLiteral("forgelink-agent sync --config")),
+                     qPrintable(command + QStringLiteral(": ") + run.err));
+        }
     }
 
     void twoSyncsAtOnceRunOneAfterTheOther()
