@@ -129,6 +129,7 @@ Result<void> AgentService::start()
                               << (m_config.tlsCertificateFile.isEmpty() ? "(http)" : "(https)") << "for"
                               << providers.join(u", ") + QLatin1Char(';') << "store" << m_config.database.displayName();
     ServiceManager::ready(QStringLiteral("listening on port %1 for %2").arg(port()).arg(providers.join(u", ")));
+    ServiceManager::startWatchdog(this);
     return {};
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QObject>
 #include <QString>
 
 namespace forgelink {
@@ -11,6 +12,9 @@ class ServiceManager {
 public:
     static void ready(const QString &status);
     static void stopping();
+    // With WatchdogSec= in the unit: WATCHDOG=1 from the event loop at half the interval, so
+    // systemd restarts an agent whose loop is stuck. A timer owned by `owner`; nothing otherwise.
+    static void startWatchdog(QObject *owner);
 };
 
 } // namespace forgelink

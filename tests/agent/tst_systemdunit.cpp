@@ -102,6 +102,7 @@ private Q_SLOTS:
         QVERIFY2(agent.isExecutable(), qPrintable(agent.filePath()));
         QCOMPARE(execStart.captured(2), QStringLiteral("/etc/forgelink/agent.yaml"));
         QVERIFY(unit.contains(QStringLiteral("\nType=notify\n")));
+        QVERIFY(unit.contains(QStringLiteral("\nWatchdogSec=")));
         QVERIFY(unit.contains(QStringLiteral("\nUser=forgelink\n")));
         QVERIFY(unit.contains(QStringLiteral("\nStateDirectory=forgelink\n")));
         QVERIFY(!unit.contains(QStringLiteral("DynamicUser")));
@@ -110,7 +111,7 @@ private Q_SLOTS:
         QVERIFY2(TestPaths::readFile(destination.path() + sysusers).contains("u forgelink "), qPrintable(sysusers));
     }
 
-    // READY=1 only once the agent answers, STOPPING=1 when SIGTERM drains it.
+    // READY=1 only once the agent answers, WATCHDOG=1 while it runs, STOPPING=1 when SIGTERM drains it.
     void notifiesWhenReadyAndStopping()
     {
         QTemporaryDir dir;
@@ -129,6 +130,7 @@ private Q_SLOTS:
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("NOTIFY_SOCKET"), socketPath);
         environment.insert(QStringLiteral("STATE_DIRECTORY"), state);
+        environment.insert(QStringLiteral("WATCHDOG_USEC"), QStringLiteral("300000")); // WatchdogSec=0.3s
         agent.setProcessEnvironment(environment);
         agent.setProcessChannelMode(QProcess::MergedChannels);
         agent.start(TestPaths::agentBinary(), { QStringLiteral("serve"), QStringLiteral("--config"), config });
@@ -141,6 +143,8 @@ private Q_SLOTS:
         QVERIFY2(messages.contains("STATUS=listening on port "), messages.constData());
         QVERIFY(QFileInfo::exists(state + QStringLiteral("/state.db")));
         QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("state.db"))));
+        // The watchdog is fed at half its interval while the agent runs.
+        QTRY_VERIFY_WITH_TIMEOUT((messages += notify.take()).count("WATCHDOG=1") >= 3, 5'000);
 
         agent.terminate();
         QVERIFY(agent.waitForFinished(30'000));
