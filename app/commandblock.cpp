@@ -37,7 +37,8 @@ void CommandBlock::setCommands(const QString &commands)
     m_text->setPlainText(commands);
     m_text->setAccessibleDescription(commands);
     fitHeight();
-    // The layout settles the width later; fit again then.
+    // The text's own layout settles after the widget's: fit again then (the test catches a
+    // wrapped last line left out without this).
     QTimer::singleShot(0, this, &CommandBlock::fitHeight);
 }
 

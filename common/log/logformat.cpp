@@ -81,9 +81,14 @@ void LogFormat::install(QtMsgType minimum, Style style)
 {
     g_minimum = minimum;
     g_style = style;
-    // forgelink's categories log info and up by default; debug is asked for by name.
+    // The categories themselves drop what is below the level, so a line that is not written is
+    // not formatted either (one info line per delivery at warning). Debug is asked for by name.
     if (minimum == QtDebugMsg)
         QLoggingCategory::setFilterRules(QStringLiteral("forgelink.*.debug=true"));
+    else if (minimum == QtWarningMsg)
+        QLoggingCategory::setFilterRules(QStringLiteral("*.info=false"));
+    else if (minimum == QtCriticalMsg)
+        QLoggingCategory::setFilterRules(QStringLiteral("*.info=false\n*.warning=false"));
     qInstallMessageHandler(handle);
 }
 

@@ -14,10 +14,8 @@ CheckOutcome CheckOutcome::unreachable(const QString &provider, const QString &e
     QString hint;
     if (error.contains(QStringLiteral("certificate"), Qt::CaseInsensitive) || error.contains(QStringLiteral("SSL"), Qt::CaseInsensitive))
         hint = tr(" The server's certificate is not trusted: give the CA bundle of your company.");
-    else if (error.contains(QStringLiteral("check the URL"), Qt::CaseInsensitive))
-        hint.clear(); // the client's message says it already
-    else if (error.contains(QStringLiteral("not found"), Qt::CaseInsensitive) || error.contains(QStringLiteral("refused"), Qt::CaseInsensitive)
-             || error.contains(QStringLiteral("resolve"), Qt::CaseInsensitive))
+    // (A host name that does not resolve: the API client's message says what to check already.)
+    else if (error.contains(QStringLiteral("not found"), Qt::CaseInsensitive) || error.contains(QStringLiteral("refused"), Qt::CaseInsensitive))
         hint = tr(" Check the URL, and the proxy if this network needs one.");
     return failed(tr("%1 cannot be reached: %2.%3").arg(provider, error, hint));
 }

@@ -9,7 +9,6 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFileInfo>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSet>
@@ -102,13 +101,10 @@ private:
 
 QSet<QByteArray> storedIds(const AgentProcess &agent)
 {
-    const AgentProcess::Run run = agent.command({ QStringLiteral("events"), QStringLiteral("--json"), QStringLiteral("--limit"),
-                                                  QStringLiteral("10000000") });
     QSet<QByteArray> ids;
-    for (const QByteArray &line : run.out.split('\n')) {
-        if (!line.isEmpty())
-            ids.insert(QJsonDocument::fromJson(line).object().value(QStringLiteral("deliveryId")).toString().toUtf8());
-    }
+    for (const QJsonObject &event :
+         agent.command({ QStringLiteral("events"), QStringLiteral("--json"), QStringLiteral("--limit"), QStringLiteral("10000000") }).jsonLines())
+        ids.insert(event.value(QStringLiteral("deliveryId")).toString().toUtf8());
     return ids;
 }
 

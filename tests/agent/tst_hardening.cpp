@@ -23,13 +23,6 @@ using namespace forgelink::test;
 
 namespace {
 
-const QByteArray kProviders = "providers:\n"
-                              "  github: {appId: 1, webhookSecret: github-secret-value}\n"
-                              "  gitlab: {webhookSecret: gitlab-secret-value}\n"
-                              "  bitbucket: {url: https://bitbucket.example.com, webhookSecret: bitbucket-secret-value}\n"
-                              "  azureDevOps: {organizationUrl: https://dev.azure.com/acme, webhookBasicAuthUser: pipekit,\n"
-                              "                webhookBasicAuthPass: azure-password-value}\n";
-
 QByteArray path(Provider provider)
 {
     return ProviderCatalogue::webhookPath(provider).toLatin1();
@@ -61,7 +54,7 @@ class tst_Hardening : public QObject {
 private:
     std::unique_ptr<AgentProcess> start(const QByteArray &extra = {})
     {
-        auto agent = std::make_unique<AgentProcess>(extra + kProviders);
+        auto agent = std::make_unique<AgentProcess>(extra + AgentProcess::kAllProviders);
         if (!agent->start())
             qWarning("%s", agent->log().constData());
         return agent;
@@ -69,13 +62,7 @@ private:
 
     QList<QJsonObject> events(AgentProcess &agent)
     {
-        QList<QJsonObject> objects;
-        const AgentProcess::Run run = agent.command({ QStringLiteral("events"), QStringLiteral("--json"), QStringLiteral("--limit"), QStringLiteral("1000") });
-        for (const QByteArray &line : run.out.split('\n')) {
-            if (!line.isEmpty())
-                objects << QJsonDocument::fromJson(line).object();
-        }
-        return objects;
+        return agent.command({ QStringLiteral("events"), QStringLiteral("--json"), QStringLiteral("--limit"), QStringLiteral("1000") }).jsonLines();
     }
 
 private Q_SLOTS:

@@ -21,24 +21,6 @@ using namespace forgelink::test;
 
 namespace {
 
-const QByteArray kProviders = "providers:\n"
-                              "  github: {appId: 1, webhookSecret: github-secret-value}\n"
-                              "  gitlab: {webhookSecret: gitlab-secret-value}\n"
-                              "  bitbucket: {url: https://bitbucket.example.com, webhookSecret: bitbucket-secret-value}\n"
-                              "  azureDevOps: {organizationUrl: https://dev.azure.com/acme, webhookBasicAuthUser: pipekit,\n"
-                              "                webhookBasicAuthPass: azure-password-value}\n";
-
-QByteArray secretFor(Provider provider)
-{
-    switch (provider) {
-    case Provider::GitHub: return "github-secret-value";
-    case Provider::GitLab: return "gitlab-secret-value";
-    case Provider::Bitbucket: return "bitbucket-secret-value";
-    case Provider::AzureDevOps: return "azure-password-value";
-    }
-    return {};
-}
-
 // A GitLab push to `repo` (path_with_namespace), a distinct body each.
 QByteArray gitlabPush(const QString &repo, int serial)
 {
@@ -62,7 +44,7 @@ private:
                                                         const QByteArray &body, const QByteArray &id)
     {
         return HttpTestClient::exchange(agent.port(), "POST", ProviderCatalogue::webhookPath(provider).toLatin1(),
-                                        WebhookFixtures::headers(provider, event, body, secretFor(provider), id), body);
+                                        WebhookFixtures::headers(provider, event, body, AgentProcess::webhookSecret(provider), id), body);
     }
 
     static QByteArray target(const WebhookSink &sink, const QByteArray &extra = {})
@@ -72,13 +54,7 @@ private:
 
     static QList<QJsonObject> outbox(AgentProcess &agent, const QStringList &options = {})
     {
-        QList<QJsonObject> rows;
-        const AgentProcess::Run run = agent.command(QStringList{ QStringLiteral("outbox"), QStringLiteral("--json") } + options);
-        for (const QByteArray &line : run.out.split('\n')) {
-            if (!line.isEmpty())
-                rows << QJsonDocument::fromJson(line).object();
-        }
-        return rows;
+        return agent.command(QStringList{ QStringLiteral("outbox"), QStringLiteral("--json") } + options).jsonLines();
     }
 
 private Q_SLOTS:
@@ -88,7 +64,7 @@ private Q_SLOTS:
     {
         WebhookSink sink;
         QVERIFY(sink.start());
-        AgentProcess agent(target(sink) + kProviders);
+        AgentProcess agent(target(sink) + AgentProcess::kAllProviders);
         QVERIFY2(agent.start(), agent.log().constData());
         QList<WebhookFixture> sent;
         for (const WebhookFixture &fixture : WebhookFixtures::all()) {
@@ -114,7 +90,7 @@ private Q_SLOTS:
             const WebhookFixture &fixture = byBody.value(received.body);
             QCOMPARE(fixture.provider, provider);
             const QByteArray body = received.body;
-            const QByteArray secret = secretFor(provider);
+            const QByteArray secret = AgentProcess::webhookSecret(provider);
             switch (provider) {
             case Provider::GitHub:
                 QCOMPARE(received.header("X-Hub-Signature-256"), "sha256=" + Crypto::hmacSha256(secret, body).toHex());
@@ -150,7 +126,7 @@ private Q_SLOTS:
         int failures = 0;
         sink.answer = [&failures](const WebhookSink::Received &) { return failures-- > 0 ? 502 : 0; };
         QVERIFY(sink.start());
-        AgentProcess agent(target(sink) + kProviders);
+        AgentProcess agent(target(sink) + AgentProcess::kAllProviders);
         QVERIFY2(agent.start(), agent.log().constData());
         QSet<QByteArray> acknowledged;
         auto send = [&](int from, int to) {
@@ -191,7 +167,7 @@ private Q_SLOTS:
             return request.header("X-Forgelink-Delivery") == "gitlab:a-0" && refusals-- > 0 ? 503 : 0;
         };
         QVERIFY(sink.start());
-        AgentProcess agent(target(sink) + kProviders);
+        AgentProcess agent(target(sink) + AgentProcess::kAllProviders);
         QVERIFY2(agent.start(), agent.log().constData());
         for (int i = 0; i < 8; ++i) {
             QCOMPARE(post(agent, Provider::GitLab, "Push Hook", gitlabPush(QStringLiteral("acme/a"), i), "a-" + QByteArray::number(i))->status, 202);
@@ -230,7 +206,7 @@ private Q_SLOTS:
         const QByteArray key = "a-32-byte-key-for-signing-events";
         AgentProcess agent("forward:\n  - {name: ci, url: " + sink.url().toUtf8() + "/hooks, format: event, providers: [github, gitlab],\n"
                            "     events: [\"branch_*\", push, \"pull_request_*\"], repositories: [\"Codertocat/*\", \"mike/*\"],\n"
-                           "     refs: [\"refs/heads/*\"], signingSecret: whsec_" + key.toBase64() + "}\n" + kProviders);
+                           "     refs: [\"refs/heads/*\"], signingSecret: whsec_" + key.toBase64() + "}\n" + AgentProcess::kAllProviders);
         QVERIFY2(agent.start(), agent.log().constData());
         QStringList expected;
         int serial = 0;
@@ -284,7 +260,7 @@ private Q_SLOTS:
         int status = 410;
         sink.answer = [&status](const WebhookSink::Received &) { return status; };
         QVERIFY(sink.start());
-        AgentProcess agent(target(sink) + kProviders);
+        AgentProcess agent(target(sink) + AgentProcess::kAllProviders);
         QVERIFY2(agent.start(), agent.log().constData());
         QCOMPARE(post(agent, Provider::GitLab, "Push Hook", gitlabPush(QStringLiteral("acme/app"), 1), "gone-1")->status, 202);
         QTRY_COMPARE_WITH_TIMEOUT(outbox(agent, { QStringLiteral("--state"), QStringLiteral("dead") }).size(), 1, 10'000);
@@ -311,14 +287,14 @@ private Q_SLOTS:
         QTemporaryDir keep;
         const QString database = keep.filePath(QStringLiteral("shared.db"));
         {
-            AgentProcess before("database: sqlite://" + database.toUtf8() + "\n" + kProviders);
+            AgentProcess before("database: sqlite://" + database.toUtf8() + "\n" + AgentProcess::kAllProviders);
             QVERIFY2(before.start(), before.log().constData());
             for (int i = 0; i < 4; ++i)
                 QCOMPARE(post(before, Provider::GitLab, "Push Hook", gitlabPush(i < 3 ? QStringLiteral("acme/app") : QStringLiteral("other/x"), i),
                               "past-" + QByteArray::number(i))->status, 202);
             QCOMPARE(before.terminate(), 0);
         }
-        AgentProcess after("database: sqlite://" + database.toUtf8() + "\n" + target(sink, ", repositories: [\"acme/*\"]") + kProviders);
+        AgentProcess after("database: sqlite://" + database.toUtf8() + "\n" + target(sink, ", repositories: [\"acme/*\"]") + AgentProcess::kAllProviders);
         QVERIFY2(after.start(), after.log().constData());
         QTest::qWait(500);
         QCOMPARE(sink.received.size(), 0); // nothing is sent by itself
@@ -343,8 +319,8 @@ private Q_SLOTS:
         const QByteArray url = QStringLiteral("postgresql://%1@%2:%3/%4").arg(database->user, database->host).arg(database->port).arg(database->name).toUtf8();
         WebhookSink sink;
         QVERIFY(sink.start());
-        AgentProcess first("database: " + url + "\n" + target(sink) + kProviders);
-        AgentProcess second("database: " + url + "\n" + target(sink) + kProviders);
+        AgentProcess first("database: " + url + "\n" + target(sink) + AgentProcess::kAllProviders);
+        AgentProcess second("database: " + url + "\n" + target(sink) + AgentProcess::kAllProviders);
         QVERIFY2(first.start(), first.log().constData());
         QVERIFY2(second.start(), second.log().constData());
         for (int i = 0; i < 60; ++i)

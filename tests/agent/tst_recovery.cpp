@@ -74,12 +74,9 @@ private:
     static QHash<QString, int> recorded(AgentProcess &agent)
     {
         QHash<QString, int> ids;
-        const AgentProcess::Run run = agent.command({ QStringLiteral("events"), QStringLiteral("--json"), QStringLiteral("--limit"),
-                                                      QStringLiteral("1000") });
-        for (const QByteArray &line : run.out.split('\n')) {
-            if (!line.isEmpty())
-                ++ids[QJsonDocument::fromJson(line).object().value(QStringLiteral("deliveryId")).toString()];
-        }
+        for (const QJsonObject &event :
+             agent.command({ QStringLiteral("events"), QStringLiteral("--json"), QStringLiteral("--limit"), QStringLiteral("1000") }).jsonLines())
+            ++ids[event.value(QStringLiteral("deliveryId")).toString()];
         return ids;
     }
 

@@ -62,12 +62,7 @@ private:
         const AgentProcess::Run run = m_agent->command(arguments);
         if (run.exitCode != 0)
             qWarning("events failed: %s", run.err.constData());
-        QList<QJsonObject> objects;
-        for (const QByteArray &line : run.out.split('\n')) {
-            if (!line.isEmpty())
-                objects << QJsonDocument::fromJson(line).object();
-        }
-        return objects;
+        return run.jsonLines();
     }
 
 private Q_SLOTS:

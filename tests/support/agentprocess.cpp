@@ -3,6 +3,7 @@
 #include "testpaths.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QTcpSocket>
 #include <QRegularExpression>
 
@@ -129,6 +130,34 @@ void AgentProcess::signal(int number)
 QByteArray AgentProcess::log()
 {
     return TestPaths::readFile(m_dir.filePath(QStringLiteral("agent.log")));
+}
+
+const QByteArray AgentProcess::kAllProviders = "providers:\n"
+                                               "  github: {appId: 1, webhookSecret: github-secret-value}\n"
+                                               "  gitlab: {webhookSecret: gitlab-secret-value}\n"
+                                               "  bitbucket: {url: https://bitbucket.example.com, webhookSecret: bitbucket-secret-value}\n"
+                                               "  azureDevOps: {organizationUrl: https://dev.azure.com/acme, webhookBasicAuthUser: pipekit,\n"
+                                               "                webhookBasicAuthPass: azure-password-value}\n";
+
+QByteArray AgentProcess::webhookSecret(Provider provider)
+{
+    switch (provider) {
+    case Provider::GitHub: return "github-secret-value";
+    case Provider::GitLab: return "gitlab-secret-value";
+    case Provider::Bitbucket: return "bitbucket-secret-value";
+    case Provider::AzureDevOps: return "azure-password-value";
+    }
+    return {};
+}
+
+QList<QJsonObject> AgentProcess::Run::jsonLines() const
+{
+    QList<QJsonObject> objects;
+    for (const QByteArray &line : out.split('\n')) {
+        if (!line.isEmpty())
+            objects << QJsonDocument::fromJson(line).object();
+    }
+    return objects;
 }
 
 AgentProcess::Run AgentProcess::command(const QStringList &arguments, int timeoutMs) const

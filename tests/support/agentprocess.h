@@ -1,5 +1,9 @@
 #pragma once
 
+#include "providers/provider.h"
+
+#include <QJsonObject>
+#include <QList>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -11,6 +15,10 @@ namespace forgelink::test {
 // `serve`, and finds the port it listens on from its log.
 class AgentProcess {
 public:
+    // All four providers with the webhook secrets of webhookSecret(), for a config's body.
+    static const QByteArray kAllProviders;
+    static QByteArray webhookSecret(Provider provider);
+
     explicit AgentProcess(const QByteArray &configBody);
     ~AgentProcess();
 
@@ -39,6 +47,8 @@ public:
         int exitCode = -1;
         QByteArray out;
         QByteArray err;
+        // The objects of `--json` output, one per line.
+        QList<QJsonObject> jsonLines() const;
     };
     Run command(const QStringList &arguments, int timeoutMs = 30'000) const;
 
