@@ -57,7 +57,15 @@ HttpResponse AgentRoutes::refused(const QString &provider, const WebhookIntake::
     m_metrics.countDelivery(provider, outcome);
     // The reason names headers and fields, never a secret or what was sent in its place.
     const LogFields fields{ { "provider", provider } };
-    qCInfo(lcWebhooks).noquote() << provider << "delivery from" << peer.toString() << "refused" << decision.status << decision.reason;
+    // One line per provider and interval: unsigned requests cannot flood the log (the metric
+    // counts every one).
+    if (const auto heldBack = m_refusalLogs[provider].admit())
+        qCInfo(lcWebhooks).noquote() << QStringLiteral("%1 delivery from %2 refused %3 %4%5")
+                                                .arg(provider, peer.toString())
+                                                .arg(decision.status)
+                                                .arg(decision.reason,
+                                                     *heldBack ? QStringLiteral(" (and %1 more refused since the last such line)").arg(*heldBack)
+                                                               : QString());
     return HttpResponse::text(decision.status, decision.reason.toUtf8());
 }
 

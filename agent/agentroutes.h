@@ -2,6 +2,7 @@
 
 #include "deliverywriter.h"
 #include "http/httpserver.h"
+#include "logthrottle.h"
 #include "metrics.h"
 #include "webhooks/webhookintake.h"
 
@@ -29,6 +30,7 @@ private:
     DeliveryWriter &m_writer;
     Metrics &m_metrics;
     std::function<int()> m_openConnections;
+    QHash<QString, LogThrottle> m_refusalLogs; // by provider
 };
 
 } // namespace forgelink

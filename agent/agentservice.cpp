@@ -14,7 +14,6 @@ namespace forgelink {
 namespace {
 // How long a stop waits for requests in flight before it closes what is left.
 constexpr int kDrainTimeoutMs = 25'000;
-constexpr int kRefusalLogIntervalMs = 10'000;
 } // namespace
 
 AgentService::AgentService(AgentConfig config, QObject *parent)
@@ -88,12 +87,8 @@ Result<void> AgentService::start()
     connect(m_server, &HttpServer::connectionRefused, this, [this](const QString &reason) {
         m_metrics.countRefusedConnection();
         // A flood of refusals is one line per interval, not one per connection.
-        ++m_refusalsUnlogged;
-        if (m_refusalLog.isValid() && m_refusalLog.elapsed() < kRefusalLogIntervalMs)
-            return;
-        qCWarning(lcAgent).noquote() << "refused" << m_refusalsUnlogged << "connection(s) since the last such line:" << reason;
-        m_refusalsUnlogged = 0;
-        m_refusalLog.start();
+        if (const auto heldBack = m_refusalLog.admit())
+            qCWarning(lcAgent).noquote() << "refused" << *heldBack + 1 << "connection(s) since the last such line:" << reason;
     });
     connect(m_server, &HttpServer::connectionEvicted, this, [this] { m_metrics.countEvictedConnection(); });
     if (Result<void> listening = m_server->listen(m_config.listenAddress, m_config.listenPort,

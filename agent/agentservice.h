@@ -5,6 +5,7 @@
 #include "forward/outboxsender.h"
 #include "deliverywriter.h"
 #include "http/httpserver.h"
+#include "logthrottle.h"
 #include "metrics.h"
 #include "recoveryscheduler.h"
 #include "syncscheduler.h"
@@ -54,8 +55,7 @@ private:
     QTimer *m_secretRefresh = nullptr;
     QHash<Provider, QList<QByteArray>> m_appliedSecrets;
     bool m_stopping = false;
-    QElapsedTimer m_refusalLog;
-    int m_refusalsUnlogged = 0;
+    LogThrottle m_refusalLog;
 };
 
 } // namespace forgelink

@@ -1,6 +1,23 @@
 #include "texttable.h"
 
+#include "log/logformat.h"
+
 namespace forgelink {
+
+void TextTable::addRow(const QStringList &cells)
+{
+    // A cell may hold what a request or a target sent: no control character reaches the
+    // terminal, and no cell takes the whole screen.
+    QStringList row;
+    row.reserve(cells.size());
+    for (const QString &cell : cells) {
+        QString text = LogFormat::printable(cell);
+        if (text.size() > kMostCellWidth)
+            text = text.left(kMostCellWidth - 1) + QChar(0x2026);
+        row << text;
+    }
+    m_rows << row;
+}
 
 void TextTable::print(QTextStream &out) const
 {

@@ -13,9 +13,12 @@ class TextTable {
 public:
     explicit TextTable(QStringList headers) : m_headers(std::move(headers)) { }
 
-    void addRow(QStringList cells) { m_rows << std::move(cells); }
+    // Control characters come out as escapes; a longer cell is cut at kMostCellWidth with "…".
+    void addRow(const QStringList &cells);
     bool isEmpty() const { return m_rows.isEmpty(); }
     void print(QTextStream &out) const;
+
+    static constexpr qsizetype kMostCellWidth = 100;
 
 private:
     QStringList m_headers;

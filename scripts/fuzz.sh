@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (ASan + UBSan) and runs each briefly:
-# FUZZ_SECONDS per target (default 20). Seeds come from the shared webhook fixtures.
+# FUZZ_SECONDS per target (default 20). Seeds come from the webhook fixtures in tests/fixtures.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${FUZZ_BUILD_DIR:-$root/build-fuzz}
 seconds=${FUZZ_SECONDS:-20}
-fixtures=$root/../shared/fixtures/webhooks
-[ -d "$fixtures" ] || { echo "fuzz: the shared fixtures are missing: expected $fixtures" >&2; exit 1; }
+fixtures=$root/tests/fixtures/webhooks
+[ -d "$fixtures" ] || { echo "fuzz: the webhook fixtures are missing: expected $fixtures" >&2; exit 1; }
 
 CXX=clang++ CC=clang cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DFORGELINK_FUZZ=ON -DFORGELINK_BUILD_TESTS=OFF \

@@ -535,6 +535,7 @@ AgentConfigReader::Outcome AgentConfigReader::readText(const QByteArray &text, c
             if (const auto v = network.number("maxRateLimitWaitSeconds", 0, 86400)) config.network.maxRateLimitWaitMs = int(*v * 1000);
             if (const auto v = network.number("maxAttempts", 1, 20)) config.network.maxAttempts = int(*v);
             if (const auto v = network.number("retryBaseMilliseconds", 1, 60'000)) config.network.retryBaseMs = int(*v);
+            if (const auto v = network.number("maxResponseMegabytes", 1, 1024)) config.network.maxResponseBytes = qint64(*v * 1024 * 1024);
             network.reportUnknownKeys();
         }
     }

@@ -37,6 +37,11 @@ constexpr int kLongestSleepMs = 2000;
 constexpr int kCountEveryMs = 5000;
 constexpr int kRetentionEveryMs = 60 * 60 * 1000;
 constexpr int kRetentionBatch = 500;
+// PostgreSQL: a claimed row is leased this long and the lease renewed while the row is held
+// here, so rows of an agent that crashed go to another agent (or to it, restarted) within
+// half a minute.
+constexpr qint64 kLeaseMs = 30'000;
+constexpr int kRenewLeasesEveryMs = 10'000;
 constexpr int kSenderNiceness = 10;
 
 qint64 now()
@@ -44,15 +49,24 @@ qint64 now()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
+// Of an answer's body, this much is kept (for the error text); up to the drain limit the rest is
+// read and dropped so the connection can carry the next request; a longer answer is cut off
+// (the connection closes). A target's answer never takes more memory than that.
+constexpr qint64 kKeptAnswerBytes = 1024;
+constexpr qint64 kDrainedAnswerBytes = 64 * 1024;
+
 // "502 Bad Gateway: <the first 200 bytes of the body>"; a network error by its name. Nothing the
 // request carried (secrets) is in it.
-QString describeFailure(QNetworkReply *reply, int status)
+QString describeFailure(QNetworkReply *reply, const ForwardAnswer &answer, int timeoutMs)
 {
-    if (status == 0)
+    if (answer.status == 0) {
+        if (answer.overDeadline)
+            return QStringLiteral("no complete answer within %1 s").arg(timeoutMs / 1000.0);
         return reply->errorString();
-    const QByteArray body = reply->read(200).simplified();
+    }
+    const QByteArray body = answer.body.left(200).simplified();
     const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-    return QStringLiteral("%1 %2%3").arg(status).arg(reason, body.isEmpty() ? QString() : QStringLiteral(": ") + QString::fromUtf8(body));
+    return QStringLiteral("%1 %2%3").arg(answer.status).arg(reason, body.isEmpty() ? QString() : QStringLiteral(": ") + QString::fromUtf8(body));
 }
 
 } // namespace
@@ -73,6 +87,7 @@ OutboxWorker::OutboxWorker(DatabaseSettings database, QList<ForwardTarget> targe
     connect(&m_due, &QTimer::timeout, this, &OutboxWorker::pump);
     connect(&m_countTimer, &QTimer::timeout, this, &OutboxWorker::count);
     connect(&m_retentionTimer, &QTimer::timeout, this, &OutboxWorker::prune);
+    connect(&m_renewTimer, &QTimer::timeout, this, &OutboxWorker::renewLeases);
 }
 
 OutboxWorker::~OutboxWorker()
@@ -106,9 +121,14 @@ Result<void> OutboxWorker::open()
     // the HTTP client's own thread, started from this one, inherits it.
     if (setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), kSenderNiceness) != 0)
         qCDebug(lcForward) << "the sender keeps its priority:" << strerror(errno);
-    m_network = new QNetworkAccessManager(this);
+    // One client per target: Qt opens at most six connections per host and port, and a target
+    // that holds them must not hold another target on the same host.
+    for (const ForwardTarget &target : std::as_const(m_targets))
+        m_networks.insert(target.name, new QNetworkAccessManager(this));
     m_countTimer.start(kCountEveryMs);
     m_retentionTimer.start(kRetentionEveryMs);
+    if (m_store->isPostgres())
+        m_renewTimer.start(kRenewLeasesEveryMs);
     QTimer::singleShot(60'000, this, &OutboxWorker::prune); // the first one a minute after start
     count();
     m_pumpSoon.start();
@@ -146,9 +166,7 @@ void OutboxWorker::startQueued(const ForwardTarget &target, TargetState &state)
 void OutboxWorker::refill(const ForwardTarget &target, TargetState &state)
 {
     const int room = target.parallel * kQueueDepth - int(state.runs.size()) - state.sending;
-    // Long enough for every event of every row of a run to time out once, and some.
-    const qint64 leaseMs = qint64(target.timeoutMs) * 8 * kRowsPerRun + 30'000;
-    Result<QList<Run>> claimed = m_store->outbox().claim(target.name, room, kRowsPerRun, m_held, m_owner, leaseMs, now());
+    Result<QList<Run>> claimed = m_store->outbox().claim(target.name, room, kRowsPerRun, m_held, m_owner, kLeaseMs, now());
     if (!claimed) {
         if (!m_storeFailing)
             qCWarning(lcForward).noquote() << "cannot read the outbox:" << claimed.error();
@@ -203,19 +221,45 @@ void OutboxWorker::post(const ForwardTarget &target, Run run, const ForwardReque
     http.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     for (const auto &[name, value] : request.headers)
         http.setRawHeader(name, value);
-    QNetworkReply *reply = m_network->post(http, request.body);
+    QNetworkReply *reply = m_networks.value(target.name)->post(http, request.body);
+    reply->setReadBufferSize(kDrainedAnswerBytes); // Qt reads no further ahead than this
+    auto answer = std::make_shared<ForwardAnswer>();
+    // Keep the first bytes of the body, drop the rest; an answer longer than the drain limit is
+    // cut off: its status decides.
+    connect(reply, &QNetworkReply::readyRead, this, [reply, answer] {
+        answer->status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const qint64 room = kKeptAnswerBytes - answer->body.size();
+        if (room > 0)
+            answer->body += reply->read(room);
+        answer->dropped += reply->skip(reply->bytesAvailable());
+        if (answer->dropped > kDrainedAnswerBytes && reply->isRunning())
+            reply->abort();
+    });
+    // Transfer timeouts restart with every byte: a target that trickles its answer is ended here.
+    QTimer::singleShot(target.timeoutMs, reply, [reply, answer] {
+        if (!reply->isRunning())
+            return;
+        answer->status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        answer->overDeadline = true;
+        reply->abort();
+    });
     // m_targets never changes after construction: the pointer stays valid.
-    connect(reply, &QNetworkReply::finished, this, [this, reply, destination = &target, run = std::move(run), eventPosition]() mutable {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, answer, destination = &target, run = std::move(run), eventPosition]() mutable {
         reply->deleteLater();
-        if (!m_finished)
-            answered(*destination, std::move(run), reply, eventPosition);
+        if (m_finished)
+            return;
+        if (answer->status == 0)
+            answer->status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (answer->body.size() < kKeptAnswerBytes)
+            answer->body += reply->read(kKeptAnswerBytes - answer->body.size());
+        answered(*destination, std::move(run), reply, *answer, eventPosition);
     });
 }
 
-void OutboxWorker::answered(const ForwardTarget &target, Run run, QNetworkReply *reply, int eventPosition)
+void OutboxWorker::answered(const ForwardTarget &target, Run run, QNetworkReply *reply, const ForwardAnswer &answer, int eventPosition)
 {
     OutboxWork &work = run.first();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const int status = answer.status;
     const qint64 at = now();
     OutboxTable::Completion completion{ work.row.id, OutboxTable::Completion::Outcome::Retry, std::nullopt, {}, 0, work.row.progress };
     if (status > 0)
@@ -228,12 +272,16 @@ void OutboxWorker::answered(const ForwardTarget &target, Run run, QNetworkReply 
             return;
         }
         completion.outcome = OutboxTable::Completion::Outcome::Delivered;
+        if (work.row.attempts > 0)
+            qCInfo(lcForward).noquote() << QStringLiteral("%1 %2 %3 delivered after %4 failed attempts")
+                                                   .arg(target.name, providerId(work.row.provider), work.row.deliveryId)
+                                                   .arg(work.row.attempts);
         conclude(target, completion, QStringLiteral("delivered"));
         run.removeFirst();
         sendNext(target, std::move(run)); // the repository's next row, at once
         return;
     }
-    completion.error = describeFailure(reply, status);
+    completion.error = describeFailure(reply, answer, target.timeoutMs);
     if (status == 410) {
         completion.outcome = OutboxTable::Completion::Outcome::Dead;
         const LogFields fields{ { "target", target.name }, { "provider", providerId(work.row.provider) }, { "deliveryId", work.row.deliveryId } };
@@ -258,8 +306,10 @@ void OutboxWorker::answered(const ForwardTarget &target, Run run, QNetworkReply 
         return;
     }
     completion.nextAttemptAtMs = std::min(at + delay, deadAt);
-    qCInfo(lcForward).noquote() << target.name << providerId(work.row.provider) << work.row.deliveryId << "not accepted ("
-                                << completion.error << "); attempt" << attempts << ", again in" << (completion.nextAttemptAtMs - at) / 1000.0 << "s";
+    qCInfo(lcForward).noquote() << QStringLiteral("%1 %2 %3 not accepted (%4); attempt %5, again in %6 s")
+                                           .arg(target.name, providerId(work.row.provider), work.row.deliveryId, completion.error)
+                                           .arg(attempts)
+                                           .arg((completion.nextAttemptAtMs - at) / 1000.0, 0, 'f', 1);
     conclude(target, completion, QStringLiteral("retry"));
     // The rows behind it wait for it: back to the table, to be claimed after it went.
     for (qsizetype i = 1; i < run.size(); ++i)
@@ -347,6 +397,15 @@ void OutboxWorker::count()
         Q_EMIT counted(counts.value());
 }
 
+void OutboxWorker::renewLeases()
+{
+    if (!m_store || m_finished)
+        return;
+    Result<int> renewed = m_store->outbox().renewLeases(m_held, m_owner, now() + kLeaseMs);
+    if (!renewed)
+        qCWarning(lcForward).noquote() << renewed.error() << "(another agent may send those rows too)";
+}
+
 void OutboxWorker::prune()
 {
     if (!m_store || m_finished)
@@ -376,15 +435,16 @@ void OutboxWorker::finish()
     m_due.stop();
     m_countTimer.stop();
     m_retentionTimer.stop();
-    if (m_network) {
-        // What is in flight is dropped; those rows stay pending and are sent again later.
-        for (QNetworkReply *reply : m_network->findChildren<QNetworkReply *>()) {
+    m_renewTimer.stop();
+    // What is in flight is dropped; those rows stay pending and are sent again later.
+    for (QNetworkAccessManager *network : std::as_const(m_networks)) {
+        for (QNetworkReply *reply : network->findChildren<QNetworkReply *>()) {
             reply->disconnect(this);
             reply->abort();
         }
-        delete m_network;
-        m_network = nullptr;
+        delete network;
     }
+    m_networks.clear();
     m_store.reset();
 }
 

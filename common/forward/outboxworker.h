@@ -21,6 +21,14 @@ namespace forgelink {
 class Store;
 struct ForwardRequest;
 
+// What a target answered, as much as is kept of it.
+struct ForwardAnswer {
+    int status = 0;            // 0: no HTTP answer
+    QByteArray body;           // its first bytes
+    qint64 dropped = 0;        // bytes read past those and thrown away
+    bool overDeadline = false; // ended by the target's timeoutSeconds
+};
+
 // Sends the outbox's rows, on the sender's thread: claims due rows per target as runs (the oldest
 // pending rows of a repository, sent one after another), keeps up to `parallel` runs sending per
 // target over keep-alive connections, and records the answers in small group commits: a 2xx is delivered, 410 dead,
@@ -63,20 +71,21 @@ private:
     void startQueued(const ForwardTarget &target, TargetState &state);
     void sendNext(const ForwardTarget &target, Run run);
     void post(const ForwardTarget &target, Run run, const ForwardRequest &request, int eventPosition);
-    void answered(const ForwardTarget &target, Run run, QNetworkReply *reply, int eventPosition);
+    void answered(const ForwardTarget &target, Run run, QNetworkReply *reply, const ForwardAnswer &answer, int eventPosition);
     void conclude(const ForwardTarget &target, OutboxTable::Completion completion, const QString &result);
     void flush();
     void answersRecorded(const QList<qint64> &ids, const Result<void> &recorded);
     void armDueTimer();
     void count();
     void prune();
+    void renewLeases();
 
     DatabaseSettings m_settings;
     QList<ForwardTarget> m_targets;
     RetentionSettings m_retention;
     QString m_owner;
     std::unique_ptr<Store> m_store;
-    QNetworkAccessManager *m_network = nullptr;
+    QHash<QString, QNetworkAccessManager *> m_networks; // by target
     QHash<QString, TargetState> m_states;
     QSet<qint64> m_held; // queued, in flight, or answered and not yet recorded
     QList<OutboxTable::Completion> m_completions;
@@ -93,6 +102,7 @@ private:
     QTimer m_due{ this };
     QTimer m_countTimer{ this };
     QTimer m_retentionTimer{ this };
+    QTimer m_renewTimer{ this };
     bool m_storeFailing = false;
     bool m_finished = false;
 };

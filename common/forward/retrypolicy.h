@@ -9,7 +9,9 @@ namespace forgelink {
 
 // When a forward target gets a row again: 1 s after the first failure, doubling, at most 10
 // minutes, with jitter so that rows held by one outage do not all come back at once; a
-// Retry-After from the target wins.
+// Retry-After from the target wins, within bounds: never sooner than a second (`0` would
+// resend in a hot loop), never later than an hour (a huge value must neither overflow nor park
+// the row until it dies).
 class RetryPolicy {
 public:
     // `attempts` counts the one that just failed.
@@ -19,6 +21,7 @@ public:
 
     static constexpr qint64 kFirstMs = 1000;
     static constexpr qint64 kMostMs = 10 * 60 * 1000;
+    static constexpr qint64 kMostRetryAfterMs = 60 * 60 * 1000;
 };
 
 } // namespace forgelink

@@ -122,6 +122,14 @@ qint64 JsonFields::integer(std::string_view key)
     }
 }
 
+std::optional<qint64> JsonFields::optionalInteger(std::string_view key)
+{
+    element value;
+    if (lookup(key, value) != Lookup::Found)
+        return std::nullopt;
+    return integer(key);
+}
+
 std::optional<bool> JsonFields::optionalBool(std::string_view key)
 {
     element value;

@@ -24,6 +24,7 @@ public:
     QString string(std::string_view key);                   // required
     QString optionalString(std::string_view key);           // absent or null: empty
     qint64 integer(std::string_view key);                   // required
+    std::optional<qint64> optionalInteger(std::string_view key); // absent or null: nothing
     std::optional<bool> optionalBool(std::string_view key);
     JsonFields object(std::string_view key);                // required
     std::optional<JsonFields> optionalObject(std::string_view key);

@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 
+#include <algorithm>
 #include <cstdio>
 #include <mutex>
 
@@ -92,6 +93,30 @@ void LogFormat::install(QtMsgType minimum, Style style)
     qInstallMessageHandler(handle);
 }
 
+QString LogFormat::printable(const QString &text)
+{
+    const auto isControl = [](QChar c) { return c.unicode() < 0x20 || (c.unicode() >= 0x7f && c.unicode() <= 0x9f) || c.unicode() == 0x2028 || c.unicode() == 0x2029; };
+    if (std::none_of(text.begin(), text.end(), isControl))
+        return text;
+    QString escaped;
+    escaped.reserve(text.size() + 8);
+    for (QChar c : text) {
+        if (!isControl(c))
+            escaped += c;
+        else if (c == u'\n')
+            escaped += QStringLiteral("\\n");
+        else if (c == u'\r')
+            escaped += QStringLiteral("\\r");
+        else if (c == u'\t')
+            escaped += QStringLiteral("\\t");
+        else if (c.unicode() < 0x100)
+            escaped += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else
+            escaped += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+    }
+    return escaped;
+}
+
 QByteArray LogFormat::format(Style style, QtMsgType type, const char *category, const QString &message, const QDateTime &at,
                              const QList<LogFields::Field> &fields)
 {
@@ -99,7 +124,7 @@ QByteArray LogFormat::format(Style style, QtMsgType type, const char *category, 
     const QString time = at.toOffsetFromUtc(at.offsetFromUtc()).toString(Qt::ISODateWithMs);
     const QString area = QString::fromUtf8(category ? category : "default");
     if (style == Style::Text)
-        return (time + QLatin1Char(' ') + levelName(type) + QLatin1Char(' ') + area + QStringLiteral(": ") + message).toUtf8() + '\n';
+        return (time + QLatin1Char(' ') + levelName(type) + QLatin1Char(' ') + area + QStringLiteral(": ") + printable(message)).toUtf8() + '\n';
     QJsonObject object{ { QStringLiteral("time"), time },
                         { QStringLiteral("level"), levelName(type) },
                         { QStringLiteral("category"), area },

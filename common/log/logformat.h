@@ -27,6 +27,10 @@ public:
     static QByteArray format(Style style, QtMsgType type, const char *category, const QString &message, const QDateTime &at,
                              const QList<LogFields::Field> &fields);
     static QString levelName(QtMsgType type);
+    // The text with every control character written as an escape (\n, \r, \t, \x1b, \u0085):
+    // a value taken from a request (a repository name, a target's answer) can neither start a
+    // forged log line nor send escape sequences to a terminal.
+    static QString printable(const QString &text);
     // The order of severity: debug 0, info 1, warning 2, error 3, fatal 4.
     static int rank(QtMsgType type);
 };

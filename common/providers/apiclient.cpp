@@ -25,6 +25,7 @@ constexpr int kMaxBackoffMs = 30'000;
 constexpr int kUnhintedLimitWaitMs = 60'000;
 // The start of send()'s error for a host name that does not resolve.
 const QLatin1String kUnresolvable("cannot resolve the host name");
+const QLatin1String kTooLarge("the answer is larger than");
 const QLatin1String kUntrusted("the server's TLS certificate is not trusted (network.caBundle adds a company CA)");
 
 bool isRateLimited(const ApiClient::Response &response)
@@ -90,6 +91,17 @@ QUrl ApiClient::resolve(const QString &path) const
     return QUrl(base + (path.startsWith(QLatin1Char('/')) ? path : QLatin1Char('/') + path));
 }
 
+std::optional<QString> ApiClient::foreignOrigin(const QUrl &url) const
+{
+    const QUrl base(m_settings.baseUrl);
+    const auto port = [](const QUrl &u) { return u.port(u.scheme() == u"https" ? 443 : 80); };
+    if (url.scheme() == base.scheme() && url.host().compare(base.host(), Qt::CaseInsensitive) == 0 && port(url) == port(base))
+        return std::nullopt;
+    return QStringLiteral("refusing to send credentials to %1: it is not the API's own origin %2 (a pagination link must stay on it)")
+            .arg(url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString(),
+                 base.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString());
+}
+
 QString ApiClient::describe(const Response &response)
 {
     QString message = QString::number(response.status);
@@ -115,6 +127,23 @@ Result<ApiClient::Response> ApiClient::send(const QByteArray &method, const QUrl
     QNetworkReply *reply = m_network->sendCustomRequest(request, method, body);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    // The transfer timeout restarts with every byte: a server that trickles its answer is ended
+    // by this deadline for the whole request instead.
+    bool overDeadline = false;
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    QObject::connect(&deadline, &QTimer::timeout, reply, [reply, &overDeadline] {
+        overDeadline = true;
+        reply->abort();
+    });
+    deadline.start(m_settings.timeoutMs);
+    bool tooLarge = false;
+    QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [this, reply, &tooLarge](qint64 received, qint64 total) {
+        if (received > m_settings.maxResponseBytes || total > m_settings.maxResponseBytes) {
+            tooLarge = true;
+            reply->abort();
+        }
+    });
     QTimer cancelWatch;
     if (m_cancel) {
         QObject::connect(&cancelWatch, &QTimer::timeout, reply, [this, reply] {
@@ -126,10 +155,16 @@ Result<ApiClient::Response> ApiClient::send(const QByteArray &method, const QUrl
     if (!reply->isFinished())
         loop.exec();
     cancelWatch.stop();
+    deadline.stop();
     std::unique_ptr<QNetworkReply> owner(reply);
     Response response;
     response.url = url;
     response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (tooLarge)
+        return fail(QStringLiteral("%1 %2 MiB (network.maxResponseMegabytes)")
+                            .arg(kTooLarge).arg(m_settings.maxResponseBytes / (1024.0 * 1024.0)));
+    if (overDeadline && !cancelled())
+        return fail(QStringLiteral("no complete answer within %1 s").arg(m_settings.timeoutMs / 1000.0));
     if (response.status == 0) {
         QString reason = reply->errorString();
         if (reply->error() == QNetworkReply::SslHandshakeFailedError)
@@ -198,7 +233,9 @@ Result<ApiClient::Response> ApiClient::request(const QByteArray &method, const Q
     if (!m_setupError.isEmpty())
         return fail(m_setupError);
     const QUrl url = resolve(path);
-    const QString what = QStringLiteral("%1 %2").arg(QString::fromLatin1(method), url.toDisplayString(QUrl::RemoveQuery));
+    const QString what = QStringLiteral("%1 %2").arg(QString::fromLatin1(method), url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo));
+    if (const auto foreign = foreignOrigin(url))
+        return fail(QStringLiteral("%1: %2").arg(what, *foreign));
     QString lastProblem;
     for (int attempt = 1; attempt <= m_settings.maxAttempts; ++attempt) {
         if (cancelled())
@@ -211,7 +248,8 @@ Result<ApiClient::Response> ApiClient::request(const QByteArray &method, const Q
 
         int wait = backoff;
         if (!response) {
-            if (response.error().startsWith(kUnresolvable) || response.error().startsWith(kUntrusted))
+            if (response.error().startsWith(kUnresolvable) || response.error().startsWith(kUntrusted)
+                || response.error().startsWith(kTooLarge))
                 return fail(QStringLiteral("%1: %2").arg(what, response.error())); // retrying cannot help
             lastProblem = response.error();
         } else {

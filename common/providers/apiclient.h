@@ -23,10 +23,11 @@ struct ApiSettings {
     QString baseUrl;
     QString caBundleFile;        // PEM file of extra CA certificates
     QString proxyUrl;            // http://proxy:3128
-    int timeoutMs = 30'000;      // per request
+    int timeoutMs = 30'000;      // per request, from the first byte sent to the last received
     int maxAttempts = 5;         // retries of 5xx, network errors and rate limits
     int maxRateLimitWaitMs = 300'000; // a longer wait fails the run instead
     int baseBackoffMs = 500;
+    qint64 maxResponseBytes = 32 * 1024 * 1024; // a larger answer fails the request
     std::shared_ptr<const std::atomic_bool> cancel; // see setCancelFlag()
 };
 
@@ -51,7 +52,9 @@ public:
     explicit ApiClient(ApiSettings settings);
     ~ApiClient();
 
-    // `path` is joined to the base URL unless it is absolute. Every status the caller may handle
+    // `path` is joined to the base URL unless it is absolute; an absolute URL must have the base
+    // URL's origin (scheme, host, port), so that the credentials in `headers` go nowhere else
+    // (a pagination link naming another host is refused). Every status the caller may handle
     // (2xx, 304, 4xx but rate limits) comes back as a Response; network errors, timeouts and
     // exhausted retries come back as errors.
     Result<Response> request(const QByteArray &method, const QString &path, const Headers &headers = {},
@@ -59,6 +62,8 @@ public:
     Result<Response> get(const QString &path, const Headers &headers = {}) { return request("GET", path, headers); }
 
     QUrl resolve(const QString &path) const;
+    // Why `url` may not be sent the client's credentials, or nothing when it has the base URL's origin.
+    std::optional<QString> foreignOrigin(const QUrl &url) const;
     int callsMade() const { return m_calls; }
     std::optional<qint64> rateLimitRemaining() const { return m_rateLimitRemaining; }
 

@@ -20,6 +20,7 @@ ApiSettings RepositoryLister::apiSettings(const QString &baseUrl, const NetworkS
     settings.maxRateLimitWaitMs = network.maxRateLimitWaitMs;
     settings.maxAttempts = network.maxAttempts;
     settings.baseBackoffMs = network.retryBaseMs;
+    settings.maxResponseBytes = network.maxResponseBytes;
     settings.cancel = network.cancel;
     return settings;
 }

@@ -57,9 +57,6 @@ OutboxRow rowFromQuery(const QSqlQuery &query)
 const char kRowColumns[] = "id, target, provider, delivery_id, repo, state, attempts, progress, last_status, last_error,"
                            " next_attempt_at, created_at";
 
-// A claim looks at this many repositories at most (in name order); the next claim at the rest.
-constexpr int kMostRepositoriesPerClaim = 4096;
-
 } // namespace
 
 OutboxTable::OutboxTable(Database &database) : m_database(database) { }
@@ -169,16 +166,22 @@ Result<QList<QList<OutboxWork>>> OutboxTable::claim(const QString &target, int r
     heads.setForwardOnly(true);
     heads.prepare(QStringLiteral(
             "WITH RECURSIVE repos(repo, n) AS ("
-            " SELECT MIN(repo), 1 FROM outbox WHERE target = ? AND state = 'pending'"
+            " SELECT MIN(repo), 1 FROM outbox WHERE target = ? AND state = 'pending' AND (? = 0 OR repo > ?)"
             " UNION ALL"
             " SELECT (SELECT MIN(p.repo) FROM outbox p WHERE p.target = ? AND p.state = 'pending' AND p.repo > repos.repo), n + 1"
             " FROM repos WHERE repos.repo IS NOT NULL AND n < ?)"
-            " SELECT o.id, o.repo, o.next_attempt_at, o.lease_until, o.lease_owner FROM repos JOIN outbox o ON o.id ="
+            " SELECT o.id, o.repo, o.next_attempt_at, o.lease_until, o.lease_owner, repos.n FROM repos JOIN outbox o ON o.id ="
             " (SELECT h.id FROM outbox h WHERE h.target = ? AND h.state = 'pending' AND h.repo = repos.repo ORDER BY h.id LIMIT 1)"
             " ORDER BY o.id"));
+    // A claim looks at a window of repositories; the next one goes on after it, so that a backlog
+    // of failing repositories cannot hide the ones behind it.
+    const auto scanFrom = m_scanFrom.constFind(target);
+    const bool resume = scanFrom != m_scanFrom.constEnd();
     heads.addBindValue(target);
+    heads.addBindValue(int(resume));
+    heads.addBindValue(resume ? *scanFrom : QString());
     heads.addBindValue(target);
-    heads.addBindValue(kMostRepositoriesPerClaim);
+    heads.addBindValue(m_repositoriesPerClaim);
     heads.addBindValue(target);
     if (!heads.exec())
         return fail(m_database.error(QStringLiteral("cannot read the outbox"), heads.lastError()));
@@ -195,11 +198,21 @@ Result<QList<QList<OutboxWork>>> OutboxTable::claim(const QString &target, int r
         return false;
     };
     QList<std::pair<QString, qint64>> chosen; // repository, head
+    int scanned = 0;
+    QString lastScanned;
     while (heads.next()) {
+        if (const int n = heads.value(5).toInt(); n > scanned) {
+            scanned = n;
+            lastScanned = heads.value(1).toString();
+        }
         const qint64 id = heads.value(0).toLongLong();
         if (mayGo(id, heads.value(2).toLongLong(), heads.value(3).toLongLong(), heads.value(4).toString()) && chosen.size() < repositories)
             chosen.append({ heads.value(1).toString(), id });
     }
+    if (scanned >= m_repositoriesPerClaim)
+        m_scanFrom.insert(target, lastScanned);
+    else
+        m_scanFrom.remove(target); // the end of the backlog: the next claim starts over
     if (chosen.isEmpty())
         return runs;
     // Each chosen head with the rows behind it: sent one after another by one sender, they keep
@@ -284,6 +297,24 @@ Result<QList<QList<OutboxWork>>> OutboxTable::claim(const QString &target, int r
         runs[runOfRepo.value(work.row.repo)].append(std::move(work));
     }
     return runs;
+}
+
+Result<int> OutboxTable::renewLeases(const QSet<qint64> &held, const QString &owner, qint64 leaseUntilMs)
+{
+    if (held.isEmpty() || !m_database.isPostgres())
+        return 0;
+    QStringList ids;
+    ids.reserve(held.size());
+    for (qint64 id : held)
+        ids << QString::number(id);
+    QSqlQuery renew(db());
+    renew.prepare(QStringLiteral("UPDATE outbox SET lease_until = ? WHERE id IN (%1) AND lease_owner = ? AND state = 'pending'")
+                          .arg(ids.join(QLatin1Char(','))));
+    renew.addBindValue(leaseUntilMs);
+    renew.addBindValue(owner);
+    if (!renew.exec())
+        return fail(m_database.error(QStringLiteral("cannot renew outbox leases"), renew.lastError()));
+    return renew.numRowsAffected();
 }
 
 Result<void> OutboxTable::complete(const QList<Completion> &completions, qint64 nowMs)

@@ -4,6 +4,7 @@
 #include "store/database.h"
 #include "store/outboxrow.h"
 
+#include <QHash>
 #include <QSet>
 #include <QStringList>
 
@@ -40,6 +41,12 @@ public:
                                            const QString &owner, qint64 leaseMs, qint64 nowMs);
     // After a claim: when the earliest head it left waiting falls due (or its lease lapses).
     std::optional<qint64> nextDueMs() const { return m_nextDueMs; }
+    // How many repositories (in name order) one claim looks at; the next claim goes on after
+    // them, and starts over once it reached the last.
+    void setRepositoriesPerClaim(int count) { m_repositoriesPerClaim = count; }
+    // PostgreSQL: extends this agent's lease on rows it still holds, so that a short lease is
+    // enough while it works and a crashed agent's rows are taken over soon. How many rows.
+    Result<int> renewLeases(const QSet<qint64> &held, const QString &owner, qint64 leaseUntilMs);
 
     struct Completion {
         enum class Outcome { Delivered, Retry, Dead };
@@ -92,6 +99,8 @@ private:
     Database &m_database;
     std::unique_ptr<SqliteStatement> m_insert; // SQLite only
     std::optional<qint64> m_nextDueMs;
+    int m_repositoriesPerClaim = 4096;
+    QHash<QString, QString> m_scanFrom; // per target: the last repository the previous claim looked at
 };
 
 } // namespace forgelink

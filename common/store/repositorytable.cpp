@@ -72,16 +72,20 @@ Result<RepositoryCache> RepositoryTable::forListing(Provider provider)
         cache.repositories.insert(repository.id, repository);
     QSqlQuery query(db());
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT url, etag, item_ids FROM api_cache WHERE url LIKE ?"));
+    query.prepare(QStringLiteral("SELECT url, etag, item_ids, next_url, total_count FROM api_cache WHERE url LIKE ?"));
     query.bindValue(0, providerId(provider) + QStringLiteral(" %"));
     if (!query.exec())
         return fail(m_database.error(QStringLiteral("cannot read the page cache"), query.lastError()));
     while (query.next()) {
         // Keys are "<provider> <url>"; the caller sees the URL.
         const QString key = query.value(0).toString();
-        cache.pages.insert(key.mid(key.indexOf(QLatin1Char(' ')) + 1),
-                           CachedPage{ query.value(1).toString(),
-                                       query.value(2).toString().split(QLatin1Char(','), Qt::SkipEmptyParts) });
+        CachedPage page{ query.value(1).toString(), query.value(2).toString().split(QLatin1Char(','), Qt::SkipEmptyParts),
+                         std::nullopt, std::nullopt };
+        if (!query.value(3).isNull())
+            page.next = query.value(3).toString();
+        if (!query.value(4).isNull())
+            page.totalCount = query.value(4).toLongLong();
+        cache.pages.insert(key.mid(key.indexOf(QLatin1Char(' ')) + 1), page);
     }
     return cache;
 }
@@ -158,14 +162,19 @@ Result<RepositoryTable::SyncCounts> RepositoryTable::apply(Provider provider, co
     for (auto it = listing.pages.constBegin(); it != listing.pages.constEnd(); ++it) {
         const QString key = providerId(provider) + QLatin1Char(' ') + it.key();
         const auto cached = cache->pages.constFind(it.key());
-        if (cached != cache->pages.constEnd() && cached->etag == it->etag && cached->ids == it->ids)
+        if (cached != cache->pages.constEnd() && cached->etag == it->etag && cached->ids == it->ids && cached->next == it->next
+            && cached->totalCount == it->totalCount)
             continue;
         QSqlQuery page(db());
-        page.prepare(QStringLiteral("INSERT INTO api_cache (url, etag, item_ids) VALUES (?, ?, ?)"
-                                    " ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, item_ids = excluded.item_ids"));
+        page.prepare(QStringLiteral("INSERT INTO api_cache (url, etag, item_ids, next_url, total_count) VALUES (?, ?, ?, ?, ?)"
+                                    " ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, item_ids = excluded.item_ids,"
+                                    " next_url = excluded.next_url, total_count = excluded.total_count"));
         page.addBindValue(key);
         page.addBindValue(it->etag);
         page.addBindValue(it->ids.join(QLatin1Char(',')));
+        // The last page's next link is '' (known: none), not NULL (unknown): a null QString binds as NULL.
+        page.addBindValue(it->next ? QVariant(it->next->isEmpty() ? QStringLiteral("") : *it->next) : QVariant(QMetaType(QMetaType::QString)));
+        page.addBindValue(it->totalCount ? QVariant(*it->totalCount) : QVariant(QMetaType(QMetaType::LongLong)));
         if (!page.exec())
             return abort(m_database.error(QStringLiteral("cannot write the page cache"), page.lastError()));
     }

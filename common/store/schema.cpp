@@ -21,6 +21,12 @@ QList<Migration> Schema::migrations()
         { RotatedSecrets::tables(), RotatedSecrets::tables() },
         { OutboxTable::tables(false), OutboxTable::tables(true) },
         { RedeliveryLog::tables(), RedeliveryLog::tables() },
+        // A cached page keeps its next link and the listing's total: a 304 without Link must
+        // neither end a listing early nor go unnoticed.
+        { QStringList{ QStringLiteral("ALTER TABLE api_cache ADD COLUMN next_url TEXT"),
+                       QStringLiteral("ALTER TABLE api_cache ADD COLUMN total_count BIGINT") },
+          QStringList{ QStringLiteral("ALTER TABLE api_cache ADD COLUMN next_url TEXT"),
+                       QStringLiteral("ALTER TABLE api_cache ADD COLUMN total_count BIGINT") } },
     };
 }
 

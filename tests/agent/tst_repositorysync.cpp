@@ -267,6 +267,64 @@ private Q_SLOTS:
         }
     }
 
+    // RFC 9110 lets a 304 carry only its validators: without Link, the cached page's next link
+    // goes on. Before, each installation's listing ended after its first page and the sweep
+    // removed the rest.
+    void gitHubNotModifiedWithoutLinkKeepsEveryRepository()
+    {
+        auto api = fake(Provider::GitHub, 900); // two installations of 450: four full pages and one of 50 each
+        api->bareNotModified = true;
+        const AgentConfig config = configFor(Provider::GitHub, *api);
+        QVERIFY(syncOnce(config, Provider::GitHub).succeeded);
+        QCOMPARE(m_store->repositories().list(Provider::GitHub).value().size(), 900);
+
+        api->clearRequests();
+        const RepositorySync::Outcome unchanged = syncOnce(config, Provider::GitHub);
+        QVERIFY2(unchanged.succeeded, qPrintable(unchanged.error));
+        QCOMPARE(unchanged.counts.removed, 0);
+        QCOMPARE(m_store->repositories().list(Provider::GitHub).value().size(), 900);
+        QCOMPARE(api->requestCount(QStringLiteral("/installation/repositories")), 10);
+        QCOMPARE(unchanged.notModified, 10);
+
+        api->addRepos(3, 3, 2); // elsewhere: the last pages change, the first ones answer 304
+        const RepositorySync::Outcome added = syncOnce(config, Provider::GitHub);
+        QVERIFY2(added.succeeded, qPrintable(added.error));
+        QCOMPARE(added.counts.added, 3);
+        QCOMPARE(added.counts.removed, 0);
+        QCOMPARE(m_store->repositories().list(Provider::GitHub).value().size(), 903);
+    }
+
+    // A full last page may gain a next page while its ETag stays (a repository added elsewhere):
+    // it is always fetched whole.
+    void gitHubFullLastPageIsNeverConditional()
+    {
+        auto api = fake(Provider::GitHub, 400); // two installations: two full pages each
+        const AgentConfig config = configFor(Provider::GitHub, *api);
+        QVERIFY(syncOnce(config, Provider::GitHub).succeeded);
+        api->clearRequests();
+        const RepositorySync::Outcome again = syncOnce(config, Provider::GitHub);
+        QVERIFY2(again.succeeded, qPrintable(again.error));
+        QCOMPARE(api->requestCount(QStringLiteral("/installation/repositories")), 4);
+        QCOMPARE(again.notModified, 2); // the first page of each; the full last pages are read again
+        QCOMPARE(api->statusCount(304), 2);
+    }
+
+    // A listing that ends before GitHub's own count (a lost Link header) fails, and the cache stays.
+    void gitHubListingShorterThanItsCountKeepsTheCache()
+    {
+        auto api = fake(Provider::GitHub, 900);
+        const AgentConfig config = configFor(Provider::GitHub, *api);
+        QVERIFY(syncOnce(config, Provider::GitHub).succeeded);
+        const QStringList before = cachedPaths(Provider::GitHub);
+        api->addRepos(1, 3, 2); // every ETag of the last pages changes, so they are read whole
+        api->omitLinkOnPage = 2;
+        api->repos.removeFirst(); // page 1 changes too
+        const RepositorySync::Outcome outcome = syncOnce(config, Provider::GitHub);
+        QVERIFY(!outcome.succeeded);
+        QVERIFY2(outcome.error.contains(QStringLiteral("ended after 200 of the 450 repositories")), qPrintable(outcome.error));
+        QCOMPARE(cachedPaths(Provider::GitHub), before);
+    }
+
     // GitLab lists every project the token's user is a member of, Reporter and Developer included;
     // only Maintainers may create the hooks Pipekit needs (doc/api/project_webhooks.md).
     void gitlabCachesOnlyMaintainerProjectsWithTheirDetails()

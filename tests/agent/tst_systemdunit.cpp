@@ -138,8 +138,8 @@ private Q_SLOTS:
         QByteArray messages;
         QByteArray log;
         QTRY_VERIFY_WITH_TIMEOUT((messages += notify.take()).contains("READY=1"), 15'000);
-        log += agent.readAll();
-        QVERIFY2(log.contains("listening on"), log.constData()); // the log line comes first
+        // The log line is written before READY=1, but the pipe may not have brought it here yet.
+        QTRY_VERIFY2_WITH_TIMEOUT((log += agent.readAll()).contains("listening on"), log.constData(), 10'000);
         QVERIFY2(messages.contains("STATUS=listening on port "), messages.constData());
         QVERIFY(QFileInfo::exists(state + QStringLiteral("/state.db")));
         QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("state.db"))));

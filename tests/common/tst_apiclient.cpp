@@ -3,11 +3,55 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QElapsedTimer>
 #include <QRegularExpression>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
 
 using namespace forgelink;
 using namespace forgelink::test;
+
+namespace {
+
+// A server that answers every request with the given head, then feeds its body through `more`,
+// called whenever the socket has room: for answers that trickle or never end.
+class HostileServer : public QTcpServer {
+public:
+    HostileServer(QByteArray head, std::function<QByteArray()> more, int everyMs = 0)
+        : m_head(std::move(head)), m_more(std::move(more)), m_everyMs(everyMs)
+    {
+        listen(QHostAddress::LocalHost);
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = nextPendingConnection()) {
+                ++connections;
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                    socket->readAll();
+                    if (socket->property("answered").toBool())
+                        return;
+                    socket->setProperty("answered", true);
+                    socket->write(m_head);
+                    auto *feed = new QTimer(socket);
+                    connect(feed, &QTimer::timeout, socket, [this, socket] {
+                        if (socket->bytesToWrite() < 1024 * 1024)
+                            socket->write(m_more());
+                    });
+                    feed->start(m_everyMs);
+                });
+            }
+        });
+    }
+    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(serverPort()); }
+    int connections = 0;
+
+private:
+    QByteArray m_head;
+    std::function<QByteArray()> m_more;
+    int m_everyMs;
+};
+
+} // namespace
 
 // How the API client waits: against loopback fakes that send what GitHub and GitLab send (GitHub's
 // rate-limit headers on every answer, errors included; GitLab's per-minute limits without any
@@ -151,6 +195,77 @@ private Q_SLOTS:
         QVERIFY2(response.error().contains(QStringLiteral("cannot resolve the host name forgelink-test.invalid")), qPrintable(response.error()));
         QCOMPARE(api.callsMade(), 1);
         QVERIFY(m_waits.isEmpty());
+    }
+
+    // Pagination links are followed only on the API's own origin: the credentials of a request
+    // (a GitHub App's JWT, a PAT) never reach another host or port.
+    void credentialsStayOnTheApisOrigin_data()
+    {
+        QTest::addColumn<QString>("link");
+        QTest::newRow("another port") << QStringLiteral("http://127.0.0.1:%1/api/v3/app/hook/deliveries?cursor=x");
+        QTest::newRow("another host") << QStringLiteral("http://localhost:%2/api/v3/app/hook/deliveries?cursor=x");
+        QTest::newRow("another scheme") << QStringLiteral("https://127.0.0.1:%2/api/v3/app/hook/deliveries?cursor=x");
+    }
+    void credentialsStayOnTheApisOrigin()
+    {
+        QFETCH(QString, link);
+        HostileServer elsewhere("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}", [] { return QByteArray(); });
+        const QString target = link.arg(elsewhere.serverPort()).arg(QUrl(m_fake->baseUrl()).port());
+        const auto api = client();
+        const Result<ApiClient::Response> response = api->get(target, { { "Authorization", "Bearer the-apps-jwt" } });
+        QVERIFY(!response);
+        QVERIFY2(response.error().contains(QStringLiteral("refusing to send credentials to")), qPrintable(response.error()));
+        QVERIFY2(!response.error().contains(QStringLiteral("the-apps-jwt")), qPrintable(response.error()));
+        QTest::qWait(0);
+        QCOMPARE(elsewhere.connections, 0);
+        QCOMPARE(api->callsMade(), 0);
+        // The API's own links work as before.
+        QVERIFY(api->get(m_fake->baseUrl() + QStringLiteral("/zen")));
+    }
+
+    // timeoutSeconds bounds the whole request: a server that sends a byte now and then no longer
+    // holds it forever (Qt's transfer timeout restarts with every byte).
+    void tricklingAnswerEndsAtTheDeadline()
+    {
+        HostileServer slow("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n[",
+                           [] { return QByteArray(" "); }, 100);
+        ApiSettings settings;
+        settings.baseUrl = slow.url();
+        settings.maxAttempts = 1;
+        settings.timeoutMs = 1500;
+        ApiClient api(settings);
+        QElapsedTimer elapsed;
+        elapsed.start();
+        const Result<ApiClient::Response> response = api.get(QStringLiteral("/repositories"));
+        QVERIFY(!response);
+        QVERIFY2(response.error().contains(QStringLiteral("no complete answer within 1.5 s")), qPrintable(response.error()));
+        QVERIFY2(elapsed.elapsed() < 10'000, qPrintable(QString::number(elapsed.elapsed())));
+    }
+
+    // An answer larger than maxResponseBytes fails at once, without being kept or retried.
+    void oversizedAnswerFailsWithoutRetry_data()
+    {
+        QTest::addColumn<QByteArray>("head");
+        QTest::newRow("announced") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 2000000000\r\n\r\n");
+        QTest::newRow("endless chunks") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+    }
+    void oversizedAnswerFailsWithoutRetry()
+    {
+        QFETCH(QByteArray, head);
+        const bool chunked = head.contains("chunked");
+        HostileServer flood(head, [chunked] {
+            const QByteArray block(64 * 1024, 'x');
+            return chunked ? QByteArray::number(block.size(), 16) + "\r\n" + block + "\r\n" : block;
+        });
+        ApiSettings settings;
+        settings.baseUrl = flood.url();
+        settings.maxAttempts = 3;
+        settings.maxResponseBytes = 1024 * 1024;
+        ApiClient api(settings);
+        const Result<ApiClient::Response> response = api.get(QStringLiteral("/repositories"));
+        QVERIFY(!response);
+        QVERIFY2(response.error().contains(QStringLiteral("the answer is larger than 1 MiB")), qPrintable(response.error()));
+        QCOMPARE(api.callsMade(), 1);
     }
 
     void cancelledClientSendsNothing()

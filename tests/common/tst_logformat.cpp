@@ -26,6 +26,22 @@ private Q_SLOTS:
                  utc.constData());
     }
 
+    // A repository name or a target's answer with a newline cannot write a second, forged line,
+    // and escape sequences do not reach the terminal.
+    void textEscapesControlCharacters()
+    {
+        const QString message = QStringLiteral("accepted acme/x\n2026-12-03T00:00:00.000Z info forgelink.agent: forged\r\u001b[2J\u0000\u0085 ok ü");
+        const QByteArray line = LogFormat::format(LogFormat::Style::Text, QtInfoMsg, "forgelink.agent", message,
+                                                  QDateTime(QDate(2026, 12, 3), QTime(1, 2, 3), QTimeZone::utc()), {});
+        QCOMPARE(line.count('\n'), 1);
+        QVERIFY(line.endsWith('\n'));
+        QVERIFY2(line.contains("acme/x\\n2026-12-03"), line.constData());
+        QVERIFY2(line.contains("forged\\r\\x1b[2J\\x00\\x85 ok \xc3\xbc"), line.constData());
+        for (char c : line.chopped(1))
+            QVERIFY2(uchar(c) >= 0x20 && uchar(c) != 0x7f, line.constData());
+        QCOMPARE(LogFormat::printable(QStringLiteral("plain text")), QStringLiteral("plain text"));
+    }
+
     void jsonEscapesAndCarriesTheFields()
     {
         const QString message = QStringLiteral("a \"quoted\" line\nwith\ttabs, \\ and \u0001 and ü");

@@ -156,6 +156,64 @@ private Q_SLOTS:
         }
     }
 
+    // A claim looks at a window of repositories at a time (4,096 in the agent); behind a window of
+    // failing ones, the next claim goes on to the rest, so no repository starves.
+    void claimsGoOnPastAWindowOfFailingRepositories()
+    {
+        auto store = open(QStringLiteral("window"));
+        QVERIFY(store);
+        store->outbox().setRepositoriesPerClaim(8);
+        QList<Delivery> deliveries;
+        QList<QStringList> targets;
+        for (int i = 0; i < 10; ++i) {
+            deliveries << delivery(QStringLiteral("failing%1").arg(i), QStringLiteral("acme/r%1").arg(i, 2, 10, QLatin1Char('0')));
+            targets << QStringList{ "t" };
+        }
+        deliveries << delivery(QStringLiteral("behind"), QStringLiteral("zz/last"));
+        targets << QStringList{ "t" };
+        QVERIFY(store->ledger().record(deliveries, targets));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch() + 1;
+        const QList<OutboxWork> failing = flat(store->outbox().claim(QStringLiteral("t"), 10, 1, {}, QStringLiteral("me"), 60'000, now).value());
+        QCOMPARE(failing.size(), 8);
+        QList<OutboxTable::Completion> retries;
+        for (const OutboxWork &work : failing)
+            retries << OutboxTable::Completion{ work.row.id, OutboxTable::Completion::Outcome::Retry, 502, QStringLiteral("502"), now + 3'600'000, 0 };
+        QVERIFY(store->outbox().complete(retries, now));
+        // The next claim looks past the eight failing repositories.
+        QCOMPARE(ids(store->outbox().claim(QStringLiteral("t"), 10, 1, {}, QStringLiteral("me"), 60'000, now + 1).value()),
+                 (QStringList{ "failing8", "failing9", "behind" }));
+        // And starts over after the last one.
+        QCOMPARE(ids(store->outbox().claim(QStringLiteral("t"), 10, 1, {}, QStringLiteral("me"), 60'000, now + 2).value()), QStringList());
+        QCOMPARE(store->outbox().nextDueMs(), std::optional<qint64>(now + 3'600'000));
+    }
+
+    // PostgreSQL: a short lease, renewed while the agent holds the row; a crashed agent's rows
+    // (no renewal) go to another agent once it lapsed.
+    void renewedLeasesHoldAndLapsedOnesAreTakenOver()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        if (backend != u"postgresql")
+            QSKIP("leases are PostgreSQL's: SQLite has one agent");
+        auto first = open(QStringLiteral("renew"));
+        auto second = open(QStringLiteral("renew"), false);
+        QVERIFY(first && second);
+        QVERIFY(first->ledger().record({ delivery(QStringLiteral("held"), QStringLiteral("acme/a")),
+                                         delivery(QStringLiteral("dropped"), QStringLiteral("acme/b")) },
+                                       { { "t" }, { "t" } }));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch() + 1;
+        const QList<OutboxWork> mine = flat(first->outbox().claim(QStringLiteral("t"), 10, 1, {}, QStringLiteral("a"), 30'000, now).value());
+        QCOMPARE(mine.size(), 2);
+        const qint64 held = mine.at(ids(mine).indexOf(QStringLiteral("held"))).row.id;
+        QCOMPARE(first->outbox().renewLeases({ held }, QStringLiteral("a"), now + 60'000).value(), 1);
+        QCOMPARE(first->outbox().renewLeases({ held }, QStringLiteral("b"), now + 90'000).value(), 0); // not b's
+        QCOMPARE(ids(second->outbox().claim(QStringLiteral("t"), 10, 1, {}, QStringLiteral("b"), 30'000, now + 1).value()), QStringList());
+        QCOMPARE(ids(second->outbox().claim(QStringLiteral("t"), 10, 1, {}, QStringLiteral("b"), 30'000, now + 30'001).value()),
+                 QStringList{ "dropped" });
+        // b's own lease on "dropped" does not hold b back; a's lapsed one on "held" no longer does.
+        QCOMPARE(ids(second->outbox().claim(QStringLiteral("t"), 10, 1, {}, QStringLiteral("b"), 30'000, now + 60'001).value()),
+                 (QStringList{ "held", "dropped" }));
+    }
+
     // Two agents on PostgreSQL: a row claimed by one is leased to it and skipped by the other.
     void twoAgentsClaimDisjointRows()
     {

@@ -547,7 +547,7 @@ HttpResponse FakeProviderApi::github(const HttpRequest &request)
                                                        { QStringLiteral("repository_selection"), QStringLiteral("all") },
                                                        { QStringLiteral("repositories"), list } });
         const QByteArray etag = "W/\"" + QCryptographicHash::hash(response.body, QCryptographicHash::Sha1).toHex() + '"';
-        if (qsizetype(page) * perPage < mine.size())
+        if (qsizetype(page) * perPage < mine.size() && page != omitLinkOnPage)
             response.headers.append(qMakePair(QByteArray("Link"), QByteArray("<" + url(QStringLiteral("/api/v3/installation/repositories?per_page=%1&page=%2").arg(perPage).arg(page + 1)).toUtf8()
                                                  + ">; rel=\"next\", <" + url(QStringLiteral("/api/v3/installation/repositories?per_page=%1&page=%2").arg(perPage).arg((mine.size() + perPage - 1) / perPage)).toUtf8()
                                                  + ">; rel=\"last\"")));
@@ -557,6 +557,8 @@ HttpResponse FakeProviderApi::github(const HttpRequest &request)
             HttpResponse notModified;
             notModified.status = 304;
             notModified.headers = response.headers;
+            if (bareNotModified)
+                notModified.headers.removeIf([](const auto &h) { return h.first == "Link"; });
             return withRateLimit(notModified);
         }
         --m_rateLimitRemaining;

@@ -63,6 +63,10 @@ public:
     QString appId = QStringLiteral("424242");
     QByteArray githubPublicKeyPem; // JWTs are verified against it when set
     int pageDelayMs = 0;           // makes runs slow enough to overlap
+    // GitHub's repository pages: a 304 with only its validators and rate-limit headers (RFC 9110
+    // section 15.4.5 lets a 304 omit Link, and caching proxies do), and a page whose Link is lost.
+    bool bareNotModified = false;
+    int omitLinkOnPage = 0;
     // What the credential checks read: the GitHub App's settings, the GitLab token's scopes.
     QJsonObject githubAppPermissions;
     QStringList githubAppEvents;

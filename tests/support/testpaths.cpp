@@ -25,10 +25,10 @@ QString TestPaths::agentBinary()
 
 QString TestPaths::webhookFixturesDir()
 {
-    const QString dir = QDir(sourceDir()).absoluteFilePath(QStringLiteral("../shared/fixtures/webhooks"));
+    const QString dir = QDir(sourceDir()).absoluteFilePath(QStringLiteral("tests/fixtures/webhooks"));
     if (!QDir(dir).exists()) {
-        std::fprintf(stderr, "FATAL: the shared webhook fixtures are missing: expected %s beside the "
-                             "checkout\n", qPrintable(QDir::cleanPath(dir)));
+        std::fprintf(stderr, "FATAL: the webhook fixtures are missing: expected %s\n",
+                     qPrintable(QDir::cleanPath(dir)));
         std::exit(3);
     }
     return QDir::cleanPath(dir);

@@ -11,7 +11,7 @@ public:
     static QString sourceDir();
     static QString wizardBinary();
     static QString agentBinary();
-    // ../shared/fixtures/webhooks beside the checkout; fails the test run clearly when missing.
+    // tests/fixtures/webhooks (copies of published payloads, SOURCES.md); fails the test run clearly when missing.
     static QString webhookFixturesDir();
     static QByteArray readFile(const QString &path);
     static bool writeFile(const QString &path, const QByteArray &contents);

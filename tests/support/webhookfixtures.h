@@ -9,7 +9,7 @@
 
 namespace forgelink::test {
 
-// The shared payloads of ../shared/fixtures/webhooks with the events each must normalize to,
+// The published payloads of tests/fixtures/webhooks with the events each must normalize to,
 // and requests signed the way each provider signs them.
 struct WebhookFixture {
     Provider provider;

@@ -5,10 +5,31 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QSet>
 
 Q_DECLARE_LOGGING_CATEGORY(lcSync)
 
 namespace forgelink {
+
+namespace {
+
+constexpr int kPerPage = 100;
+
+// A cached page is asked for with If-None-Match only when a 304 lets the listing go on from the
+// cache alone: every repository it held is still cached, its next link is known, and it is not a
+// full last page (one more repository elsewhere gives it a next page while its ETag may stay).
+bool mayAskIfChanged(const CachedPage &page, const RepositoryCache &cache)
+{
+    if (!page.next || (page.next->isEmpty() && page.ids.size() >= kPerPage))
+        return false;
+    for (const QString &id : page.ids) {
+        if (!cache.repositories.contains(id))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
 
 GitHubLister::GitHubLister(const GitHubSettings &settings, const NetworkSettings &network, GitHubAppAuth auth)
     : m_client(RepositoryLister::apiSettings(settings.apiUrl, network)), m_auth(std::move(auth))
@@ -55,8 +76,10 @@ Result<RepositoryListing> GitHubLister::list(const RepositoryCache &cache)
         Result<QByteArray> token = m_auth.installationToken(m_client, installation);
         if (!token)
             return fail(token.error());
-        QString url = QStringLiteral("/installation/repositories?per_page=100");
+        QString url = QStringLiteral("/installation/repositories?per_page=%1").arg(kPerPage);
         int pageNumber = 0;
+        QSet<QString> listed;             // this installation's repositories, each once
+        std::optional<qint64> totalCount; // what the newest page said the whole listing holds
         while (!url.isEmpty()) {
             ++pageNumber;
             // The same URL means different repositories for different installations.
@@ -64,22 +87,24 @@ Result<RepositoryListing> GitHubLister::list(const RepositoryCache &cache)
             ApiClient::Headers headers = GitHubAppAuth::apiHeaders();
             headers.append({ "Authorization", token.value() });
             const auto cached = cache.pages.constFind(cacheKey);
-            bool cachedComplete = cached != cache.pages.constEnd();
-            if (cachedComplete) {
-                for (const QString &id : cached->ids)
-                    cachedComplete &= cache.repositories.contains(id);
-                if (cachedComplete)
-                    headers.append({ "If-None-Match", cached->etag.toUtf8() });
-            }
+            const bool conditional = cached != cache.pages.constEnd() && mayAskIfChanged(*cached, cache);
+            if (conditional)
+                headers.append({ "If-None-Match", cached->etag.toUtf8() });
             Result<ApiClient::Response> response = m_client.get(url, headers);
             if (!response)
                 return fail(response.error());
-            if (response->status == 304 && cachedComplete) {
+            if (response->status == 304 && conditional) {
                 ++listing.notModified;
-                for (const QString &id : cached->ids)
+                for (const QString &id : cached->ids) {
                     listing.repositories << cache.repositories.value(id);
+                    listed.insert(id);
+                }
+                if (cached->totalCount)
+                    totalCount = cached->totalCount;
                 listing.pages.insert(cacheKey, *cached);
-                url = RepositoryLister::nextLink(response->header("Link"));
+                // A 304 may leave out Link: the cached page knows its next one.
+                const QString next = RepositoryLister::nextLink(response->header("Link"));
+                url = next.isEmpty() ? *cached->next : next;
                 continue;
             }
             if (response->status != 200)
@@ -91,7 +116,10 @@ Result<RepositoryListing> GitHubLister::list(const RepositoryCache &cache)
                 return fail(QStringLiteral("GitHub's page %1 of installation %2 is not a JSON object").arg(pageNumber).arg(installation));
             JsonFields page = parsed.value();
             const QList<JsonFields> repositories = page.objects("repositories");
-            CachedPage fresh{ QString::fromUtf8(response->header("ETag")), {} };
+            const QString next = RepositoryLister::nextLink(response->header("Link"));
+            CachedPage fresh{ QString::fromUtf8(response->header("ETag")), {}, next, page.optionalInteger("total_count") };
+            if (fresh.totalCount)
+                totalCount = fresh.totalCount;
             for (JsonFields item : repositories) {
                 Repository repository;
                 repository.provider = Provider::GitHub;
@@ -107,6 +135,7 @@ Result<RepositoryListing> GitHubLister::list(const RepositoryCache &cache)
                 repository.webUrl = item.optionalString("html_url");
                 repository.cloneUrl = item.optionalString("clone_url");
                 listing.repositories << repository;
+                listed.insert(repository.id);
                 fresh.ids << repository.id;
             }
             if (!page.ok())
@@ -118,8 +147,17 @@ Result<RepositoryListing> GitHubLister::list(const RepositoryCache &cache)
                 listing.pages.insert(cacheKey, fresh);
             qCInfo(lcSync).noquote() << "github: installation" << installation << "page" << pageNumber << ":"
                                      << repositories.size() << "repositories";
-            url = RepositoryLister::nextLink(response->header("Link"));
+            url = next;
         }
+        // Only a complete listing may replace the cache: one that ended before the count GitHub
+        // gave (a lost Link header, a proxy's 304) would remove every repository never read.
+        if (totalCount && listed.size() < *totalCount)
+            return fail(QStringLiteral("GitHub's listing of installation %1 ended after %2 of the %3 repositories it counts "
+                                       "(page %4 named no next page); the cache is kept as it was")
+                                .arg(installation)
+                                .arg(listed.size())
+                                .arg(*totalCount)
+                                .arg(pageNumber));
     }
     return listing;
 }
