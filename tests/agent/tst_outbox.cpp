@@ -1,6 +1,7 @@
 #include "agentprocess.h"
 #include "crypto/crypto.h"
 #include "forward/standardwebhooks.h"
+#include "hostileserver.h"
 #include "httptestclient.h"
 #include "providers/providercatalogue.h"
 #include "testdatabases.h"
@@ -154,6 +155,69 @@ private Q_SLOTS:
         };
         QTRY_VERIFY_WITH_TIMEOUT(arrived().contains(acknowledged), 40'000);
         QCOMPARE(acknowledged.size(), 50);
+        QCOMPARE(agent.terminate(), 0);
+    }
+
+    // Targets that misbehave: one whose answers never end (2xx and 5xx), one that trickles its
+    // head a byte at a time, one that asks to retry at once or in 10^15 seconds. The agent's
+    // memory stays small, a request ends at timeoutSeconds, no hot loop, and a well-behaved
+    // target on the same host gets everything meanwhile.
+    void misbehavingTargetsAreBounded()
+    {
+        HostileServer flood("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", [] {
+            static const QByteArray block = QByteArray::number(256 * 1024, 16) + "\r\n" + QByteArray(256 * 1024, 'x') + "\r\n";
+            return block;
+        });
+        HostileServer failingFlood("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 2000000000\r\n\r\n\u001b[31mred",
+                                   [] { return QByteArray(256 * 1024, 'y'); });
+        HostileServer trickle("", [] { return QByteArray("H"); }, 500);
+        HostileServer retryNow("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 0\r\nContent-Length: 0\r\n\r\n", [] { return QByteArray(); }, 60'000);
+        HostileServer retryNever("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 9223372036854775\r\nContent-Length: 0\r\n\r\n",
+                                 [] { return QByteArray(); }, 60'000);
+        WebhookSink sink;
+        QVERIFY(sink.start());
+        QByteArray config = "forward:\n";
+        const QList<std::pair<QByteArray, QString>> targets{ { "flood", flood.url() }, { "failing-flood", failingFlood.url() },
+                                                              { "trickle", trickle.url() }, { "retry-now", retryNow.url() },
+                                                              { "retry-never", retryNever.url() }, { "good", sink.url() } };
+        for (const auto &[name, url] : targets)
+            config += "  - {name: " + name + ", url: " + url.toUtf8() + ", timeoutSeconds: 2, parallel: 2}\n";
+        AgentProcess agent(config + AgentProcess::kAllProviders);
+        QVERIFY2(agent.start(), agent.log().constData());
+        const int rows = 6;
+        for (int i = 0; i < rows; ++i)
+            QCOMPARE(post(agent, Provider::GitLab, "Push Hook", gitlabPush(QStringLiteral("acme/r%1").arg(i), i), "m-" + QByteArray::number(i))->status, 202);
+        // The good target is not held up by the others.
+        QTRY_COMPARE_WITH_TIMEOUT(sink.accepted().size(), rows, 15'000);
+        // An endless 2xx answer is an acceptance: read no further than needed.
+        auto state = [&](const QString &target) { return outbox(agent, { QStringLiteral("--target"), target }); };
+        auto delivered = [&](const QString &target) {
+            const QList<QJsonObject> list = state(target);
+            return list.size() == rows && std::all_of(list.begin(), list.end(), [](const QJsonObject &row) {
+                       return row.value(QStringLiteral("state")).toString() == u"delivered";
+                   });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(delivered(QStringLiteral("flood")), 15'000);
+        // A trickled head ends at the deadline; an endless 502 is a 502, its escape kept as text.
+        QTRY_VERIFY_WITH_TIMEOUT(state(QStringLiteral("trickle")).first().value(QStringLiteral("attempts")).toInt() >= 1, 15'000);
+        QCOMPARE(state(QStringLiteral("trickle")).first().value(QStringLiteral("lastError")).toString(), QStringLiteral("no complete answer within 2 s"));
+        QTRY_VERIFY_WITH_TIMEOUT(state(QStringLiteral("failing-flood")).first().value(QStringLiteral("attempts")).toInt() >= 1, 15'000);
+        const QString floodError = state(QStringLiteral("failing-flood")).first().value(QStringLiteral("lastError")).toString();
+        QVERIFY2(floodError.startsWith(QStringLiteral("502 Bad Gateway: \u001b[31mredyyy")), qPrintable(floodError));
+        QVERIFY2(floodError.size() < 300, qPrintable(floodError));
+        const QByteArray table = agent.command({ QStringLiteral("outbox"), QStringLiteral("--target"), QStringLiteral("failing-flood") }).out;
+        QVERIFY2(!table.contains('\x1b') && table.contains("\\x1b[31m"), table.constData());
+        // Retry-After 0 waits a second at least; a huge one an hour, not an overflow to 0.
+        const int hot = retryNow.requests;
+        QTest::qWait(3000);
+        QVERIFY2(retryNow.requests - hot <= rows * 4, qPrintable(QString::number(retryNow.requests - hot)));
+        QCOMPARE(retryNever.requests, rows);
+        const QDateTime next = QDateTime::fromString(state(QStringLiteral("retry-never")).first().value(QStringLiteral("nextAttemptAt")).toString(), Qt::ISODateWithMs);
+        const qint64 inSeconds = QDateTime::currentDateTimeUtc().secsTo(next);
+        QVERIFY2(inSeconds > 3500 && inSeconds <= 3600, qPrintable(QString::number(inSeconds)));
+        // Memory: the endless answers were not kept.
+        QVERIFY2(agent.peakRssKiB() < 300 * 1024, qPrintable(QString::number(agent.peakRssKiB())));
+        QVERIFY2(flood.requests >= rows, qPrintable(QString::number(flood.requests)));
         QCOMPARE(agent.terminate(), 0);
     }
 

@@ -1,57 +1,16 @@
 #include "providers/apiclient.h"
 #include "fakeproviderapi.h"
+#include "hostileserver.h"
 
 #include <QDateTime>
 #include <QLocale>
 #include <QElapsedTimer>
 #include <QRegularExpression>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
-#include <QTimer>
 
 using namespace forgelink;
 using namespace forgelink::test;
 
-namespace {
-
-// A server that answers every request with the given head, then feeds its body through `more`,
-// called whenever the socket has room: for answers that trickle or never end.
-class HostileServer : public QTcpServer {
-public:
-    HostileServer(QByteArray head, std::function<QByteArray()> more, int everyMs = 0)
-        : m_head(std::move(head)), m_more(std::move(more)), m_everyMs(everyMs)
-    {
-        listen(QHostAddress::LocalHost);
-        connect(this, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = nextPendingConnection()) {
-                ++connections;
-                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
-                    socket->readAll();
-                    if (socket->property("answered").toBool())
-                        return;
-                    socket->setProperty("answered", true);
-                    socket->write(m_head);
-                    auto *feed = new QTimer(socket);
-                    connect(feed, &QTimer::timeout, socket, [this, socket] {
-                        if (socket->bytesToWrite() < 1024 * 1024)
-                            socket->write(m_more());
-                    });
-                    feed->start(m_everyMs);
-                });
-            }
-        });
-    }
-    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(serverPort()); }
-    int connections = 0;
-
-private:
-    QByteArray m_head;
-    std::function<QByteArray()> m_more;
-    int m_everyMs;
-};
-
-} // namespace
 
 // How the API client waits: against loopback fakes that send what GitHub and GitLab send (GitHub's
 // rate-limit headers on every answer, errors included; GitLab's per-minute limits without any
