@@ -4,6 +4,8 @@
 #include "providers/azuredevops/azuredevopsapi.h"
 #include "crypto/privatekey.h"
 #include "config/yamlsupport.h"
+#include "forward/standardwebhooks.h"
+#include "providers/providerregistry.h"
 
 #include <QDir>
 #include <QFile>
@@ -360,6 +362,24 @@ void readProviders(Section &root, AgentConfig &config)
     providers.reportUnknownKeys();
 }
 
+// A header `format: original` sends as the provider sent it (signatures, tokens, delivery ids).
+bool isForwardedAsReceived(const QString &name)
+{
+    const QByteArray header = name.toLatin1();
+    if (header.compare("X-Forgelink-Delivery", Qt::CaseInsensitive) == 0)
+        return true;
+    for (const GitProvider *provider : ProviderRegistry::all()) {
+        if (provider->keepsHeader(header))
+            return true;
+        for (const QByteArray &credential : provider->credentialHeaders()) {
+            if (credential.compare(header, Qt::CaseInsensitive) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+
 void readForward(Section &root, AgentConfig &config)
 {
     const YAML::Node list = root.node("forward");
@@ -408,15 +428,25 @@ void readForward(Section &root, AgentConfig &config)
         target.events = s.textList("events");
         target.repositories = s.textList("repositories");
         target.refs = s.textList("refs");
-        if (s.has("signingSecret"))
+        if (s.has("signingSecret")) {
             target.signingSecret = s.secret("signingSecret", true).value_or(QByteArray());
-        else if (target.format == ForwardTarget::Format::Event)
-            s.error("signingSecret", QStringLiteral("is required for format: event (whsec_<base64> or any text)"));
+            if (const auto problem = StandardWebhooks::secretProblem(target.signingSecret); problem && !target.signingSecret.isEmpty())
+                s.error("signingSecret", *problem);
+        } else if (target.format == ForwardTarget::Format::Event) {
+            s.error("signingSecret", QStringLiteral("is required for format: event (whsec_<base64 of 24 to 64 random bytes>)"));
+        }
         {
             Section headers = s.child("headers");
             if (headers.isMap()) {
                 for (const auto &entry : headers.yaml()) {
                     const QString name = yamlScalar(entry.first);
+                    // The provider's own credentials and identity go out as received: a header of
+                    // the target's must not replace them (Pipekit would refuse every delivery).
+                    if (target.format == ForwardTarget::Format::Original && isForwardedAsReceived(name)) {
+                        headers.error(qPrintable(name), QStringLiteral("is sent as the provider sent it in format original; "
+                                                                       "a target header must not replace it"));
+                        continue;
+                    }
                     const Result<QByteArray> value = s.secrets().resolve(entry.second.IsScalar() ? yamlScalar(entry.second) : QString());
                     if (!value)
                         root.errors() << FieldError{ headers.field(qPrintable(name)), value.error() };

@@ -36,4 +36,12 @@ QString SecretGenerator::generate(int length)
     return secret;
 }
 
+QByteArray SecretGenerator::randomBytes(int count)
+{
+    QByteArray bytes(count, Qt::Uninitialized);
+    if (RAND_bytes(reinterpret_cast<unsigned char *>(bytes.data()), count) != 1)
+        std::abort(); // no entropy: never hand out a predictable key
+    return bytes;
+}
+
 } // namespace forgelink

@@ -12,6 +12,8 @@ public:
     static constexpr int defaultLength = 48;
 
     static QString generate(int length = defaultLength);
+    // `count` bytes from the CSPRNG (keys that are stored as base64).
+    static QByteArray randomBytes(int count);
     static QString alphabet();
 };
 

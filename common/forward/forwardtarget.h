@@ -25,9 +25,9 @@ struct ForwardTarget {
     QStringList events;        // globs on normalized kinds; empty: all
     QStringList repositories;  // globs on the event's repo; empty: all
     QStringList refs;          // globs on the event's full ref; empty: all
-    QByteArray signingSecret;  // format event: whsec_<base64> or any text
+    QByteArray signingSecret;  // format event: whsec_<base64 of 24 to 64 bytes>
     QList<QPair<QByteArray, QByteArray>> headers; // extra headers, values are secrets
-    int timeoutMs = 10'000;
+    int timeoutMs = 15'000; // Standard Webhooks recommends 15 to 30 s
     qint64 maxAgeMs = 72LL * 3600 * 1000; // then a row is dead
     int parallel = 8;                     // requests in flight
 };

@@ -208,6 +208,8 @@ private Q_SLOTS:
         const QByteArray table = agent.command({ QStringLiteral("outbox"), QStringLiteral("--target"), QStringLiteral("failing-flood") }).out;
         QVERIFY2(!table.contains('\x1b') && table.contains("\\x1b[31m"), table.constData());
         // Retry-After 0 waits a second at least; a huge one an hour, not an overflow to 0.
+        QTRY_COMPARE_WITH_TIMEOUT(retryNever.requests, rows, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!state(QStringLiteral("retry-never")).first().value(QStringLiteral("nextAttemptAt")).isNull(), 10'000);
         const int hot = retryNow.requests;
         QTest::qWait(3000);
         QVERIFY2(retryNow.requests - hot <= rows * 4, qPrintable(QString::number(retryNow.requests - hot)));

@@ -123,6 +123,25 @@ private Q_SLOTS:
                                    << "providers.github.privateKey: the key is not a PEM private key";
         QTest::newRow("recovery switch") << QByteArray("providers: {github: {appId: 1, webhookSecret: s, recoverFailedDeliveries: yes}}")
                                          << "providers.github.recoverFailedDeliveries: must be true or false, got \"yes\"";
+        QTest::newRow("signing secret not whsec") << QByteArray("forward: [{name: bot, url: http://127.0.0.1:9, format: event, signingSecret: a-long-plain-text-secret}]\n"
+                                                               "providers: {gitlab: {webhookSecret: s}}")
+                                                   << "forward[0].signingSecret: must be whsec_ followed by the base64 of 24 to 64 random bytes "
+                                                      "(Standard Webhooks' format, which consumers' libraries expect); make one with: echo \"whsec_$(openssl rand -base64 32)\"";
+        QTest::newRow("signing secret too short") << QByteArray("forward: [{name: bot, url: http://127.0.0.1:9, format: event, signingSecret: whsec_c2hvcnQ=}]\n"
+                                                                "providers: {gitlab: {webhookSecret: s}}")
+                                                    << "forward[0].signingSecret: decodes to 5 bytes; Standard Webhooks keys are 24 to 64; make one with: "
+                                                       "echo \"whsec_$(openssl rand -base64 32)\"";
+        QTest::newRow("signing secret not base64") << QByteArray("forward: [{name: bot, url: http://127.0.0.1:9, format: event, signingSecret: \"whsec_not base64!\"}]\n"
+                                                                 "providers: {gitlab: {webhookSecret: s}}")
+                                                     << "forward[0].signingSecret: is not valid base64 after whsec_; make one with: echo \"whsec_$(openssl rand -base64 32)\"";
+        QTest::newRow("target replaces a credential") << QByteArray("forward: [{name: pipekit, url: http://127.0.0.1:9, headers: {authorization: \"Bearer x\"}}]\n"
+                                                                    "providers: {gitlab: {webhookSecret: s}}")
+                                                        << "forward[0].headers.authorization: is sent as the provider sent it in format original; "
+                                                           "a target header must not replace it";
+        QTest::newRow("target replaces a signature") << QByteArray("forward: [{name: pipekit, url: http://127.0.0.1:9, headers: {X-Hub-Signature-256: x}}]\n"
+                                                                   "providers: {gitlab: {webhookSecret: s}}")
+                                                       << "forward[0].headers.X-Hub-Signature-256: is sent as the provider sent it in format original; "
+                                                          "a target header must not replace it";
         QTest::newRow("recovery interval") << QByteArray("providers: {github: {appId: 1, webhookSecret: s, recoverEveryMinutes: 0}}")
                                            << "providers.github.recoverEveryMinutes: must be a number from 0.05 to 1440, got \"0\"";
     }
