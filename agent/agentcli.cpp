@@ -256,6 +256,8 @@ QString verdictText(GitHubRecovery::Finding::Verdict verdict)
         return QStringLiteral("still failing after %1 redeliveries; not asked again").arg(GitHubRecovery::kMostRequests);
     case Verdict::OutOfReach:
         return QStringLiteral("too old to redeliver");
+    case Verdict::Deferred:
+        return QStringLiteral("not asked this time (GitHub refused the request, or the check's share ran out); asked at the next check");
     }
     return {};
 }
@@ -314,6 +316,10 @@ int recover(const AgentConfig &config, const QStringList &arguments, const QStri
               << " deliveries without a successful attempt, " << report->requested << " redelivery request(s)";
         if (report->outOfReach > 0)
             out() << ", " << report->outOfReach << " out of reach";
+        if (report->deferred > 0)
+            out() << ", " << report->deferred << " left for the next check";
+        if (report->malformed > 0)
+            out() << ", " << report->malformed << " malformed entries skipped";
         out() << '\n';
         if (!report->gap.isEmpty())
             out() << "note: " << report->gap << '\n';

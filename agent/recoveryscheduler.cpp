@@ -76,6 +76,9 @@ void RecoveryScheduler::runNow()
                 qCWarning(lcRecovery).noquote() << "GitHub delivery recovery:" << done.outOfReach
                                                 << "failed deliveries are out of reach (older than GitHub redelivers, or than the first check's"
                                                 << "72 h); GitHub's App settings list them";
+            if (done.deferred > 0)
+                qCWarning(lcRecovery).noquote() << "GitHub delivery recovery:" << done.deferred
+                                                << "redeliveries were refused this time or left over; the next check asks again";
             if (done.requested > 0)
                 qCInfo(lcRecovery).noquote() << "GitHub delivery recovery: asked GitHub to redeliver" << done.requested << "failed deliveries since"
                                              << done.since.toString(Qt::ISODate);

@@ -245,8 +245,8 @@
         <translation>Azure DevOps hat nicht gesagt, ob der Besitzer des Tokens Service-Hook-Abonnements bearbeiten darf (%1); das Anbinden von Repositorys braucht &quot;Edit subscriptions&quot;.</translation>
     </message>
     <message>
-        <source>The token&apos;s owner may not edit Service Hook subscriptions (&quot;Edit subscriptions&quot; and &quot;Delete subscriptions&quot;) in any project: make them a Project Administrator or grant those permissions.</source>
-        <translation>Der Besitzer des Tokens darf in keinem Projekt Service-Hook-Abonnements bearbeiten (&quot;Edit subscriptions&quot; und &quot;Delete subscriptions&quot;): Machen Sie ihn zum Projektadministrator oder erteilen Sie diese Berechtigungen.</translation>
+        <source>The token&apos;s owner may not edit Service Hook subscriptions (&quot;Edit subscriptions&quot;) in any project: make them a Project Administrator or grant that permission.</source>
+        <translation>Der Besitzer des Tokens darf in keinem Projekt Service-Hook-Abonnements bearbeiten (&quot;Edit subscriptions&quot;): Machen Sie ihn zum Projektadministrator oder erteilen Sie diese Berechtigung.</translation>
     </message>
     <message>
         <source>Warning: the token&apos;s owner may not edit Service Hook subscriptions in %1; repositories there cannot be attached.</source>

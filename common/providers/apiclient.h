@@ -67,6 +67,8 @@ public:
     int callsMade() const { return m_calls; }
     std::optional<qint64> rateLimitRemaining() const { return m_rateLimitRemaining; }
 
+    // Waits between requests (a pace the API asks for); a cancellation ends the wait.
+    void pause(int ms) { m_sleep(ms); }
     // For tests: how the client waits (default: an event loop timer).
     void setSleeper(std::function<void(int ms)> sleeper) { m_sleep = std::move(sleeper); }
     // When the flag becomes true (another thread may set it), the request in flight is aborted,

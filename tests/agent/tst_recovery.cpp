@@ -1,3 +1,4 @@
+#include "providers/github/githubrecovery.h"
 #include "agentprocess.h"
 #include "fakeproviderapi.h"
 #include "httptestclient.h"
@@ -161,6 +162,61 @@ private Q_SLOTS:
         const ServedProcess::Run recent = recover(agent, { QStringLiteral("--since"), QStringLiteral("2h"), QStringLiteral("--json") });
         QVERIFY(!verdicts(recent).contains(tooOld));
         QCOMPARE(recover(agent, { QStringLiteral("--since"), QStringLiteral("yesterday") }).exitCode, 2);
+    }
+
+    // GitHub refuses a redelivery request now and then (400; 422 when "the endpoint has been
+    // spammed"): that delivery is asked for again at the next check, even when its failure is
+    // older than the usual window, and the others go on. Requests come a second apart, and an
+    // entry GitHub lists without a guid is skipped, not a failed check.
+    void refusedRequestsAreAskedAgainAndPaced()
+    {
+        m_github->githubWebhookUrl = deadUrl();
+        const QString old = m_github->addFailedGitHubDelivery(QStringLiteral("push"), push(30), QDateTime::currentDateTimeUtc().addSecs(-2 * 3600)).guid;
+        QStringList failed{ old };
+        for (int i = 0; i < 2; ++i)
+            failed << m_github->sendGitHubDelivery(QStringLiteral("push"), push(31 + i)).guid;
+        FakeProviderApi::GitHubDelivery broken = m_github->githubDeliveries.last();
+        broken.id = 987654;
+        broken.guid.clear();
+        m_github->githubDeliveries << broken;
+        m_github->githubRedeliveryRefusals = { 422, 400 };
+
+        AgentProcess agent(config(", recoverFailedDeliveries: false"));
+        QVERIFY(prepare(agent));
+        QVERIFY2(agent.start(), agent.log().constData());
+        m_github->githubWebhookUrl = agentUrl(agent);
+
+        const ServedProcess::Run first = recover(agent, { QStringLiteral("--json") });
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        const QHash<QString, QString> found = verdicts(first);
+        QCOMPARE(found.value(failed.at(0)), QStringLiteral("deferred")); // oldest first: 422
+        QCOMPARE(found.value(failed.at(1)), QStringLiteral("deferred")); // 400
+        QCOMPARE(found.value(failed.at(2)), QStringLiteral("requested"));
+        QCOMPARE(redeliveryRequests(), 3);
+        for (qsizetype i = 1; i < m_github->githubRedeliveryRequestTimes.size(); ++i) {
+            const qint64 gap = m_github->githubRedeliveryRequestTimes.at(i) - m_github->githubRedeliveryRequestTimes.at(i - 1);
+            QVERIFY2(gap >= 950, qPrintable(QString::number(gap)));
+        }
+
+        // The next check's window still reaches the two-hour-old one.
+        const ServedProcess::Run second = recover(agent, { QStringLiteral("--json") });
+        QVERIFY2(second.exitCode == 0, qPrintable(second.err));
+        QCOMPARE(verdicts(second).value(failed.at(0)), QStringLiteral("requested"));
+        QCOMPARE(verdicts(second).value(failed.at(1)), QStringLiteral("requested"));
+        QTRY_VERIFY_WITH_TIMEOUT(recorded(agent).size() == 3, 10'000);
+        const QHash<QString, int> ids = recorded(agent);
+        for (const QString &guid : failed)
+            QCOMPARE(ids.value(guid), 1);
+        const ServedProcess::Run summary = recover(agent);
+        QVERIFY2(summary.out.contains(QStringLiteral("1 malformed entries skipped")), qPrintable(summary.out));
+    }
+
+    // GitHub keeps deliveries 3 days on github.com and on GHE.com (data residency), 7 on GHES.
+    void retentionByHost()
+    {
+        QCOMPARE(GitHubRecovery::retentionMs(QStringLiteral("https://api.github.com")), qint64(3) * 24 * 3600 * 1000);
+        QCOMPARE(GitHubRecovery::retentionMs(QStringLiteral("https://api.acme.ghe.com")), qint64(3) * 24 * 3600 * 1000);
+        QCOMPARE(GitHubRecovery::retentionMs(QStringLiteral("https://github.acme.example/api/v3")), qint64(7) * 24 * 3600 * 1000);
     }
 
     // In serve: a check at start and every recoverEveryMinutes; errors from GitHub's API (5xx, a

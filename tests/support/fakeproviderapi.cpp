@@ -381,6 +381,14 @@ HttpResponse FakeProviderApi::githubDeliveriesApi(const HttpRequest &request, co
     }
     const QList<QByteArray> parts = path.split('/'); // "", app, hook, deliveries, {id}, attempts
     if (parts.size() == 6 && parts.at(5) == "attempts" && request.method == "POST") {
+        githubRedeliveryRequestTimes << QDateTime::currentMSecsSinceEpoch();
+        if (!githubRedeliveryRefusals.isEmpty()) {
+            const int status = githubRedeliveryRefusals.takeFirst();
+            return json(status, QJsonObject{ { QStringLiteral("message"), status == 422 ? QStringLiteral("Validation Failed, or the endpoint has been spammed.")
+                                                                                        : QStringLiteral("Bad Request") },
+                                             { QStringLiteral("documentation_url"),
+                                               QStringLiteral("https://docs.github.com/rest/apps/webhooks#redeliver-a-delivery-for-an-app-webhook") } });
+        }
         const qint64 id = parts.at(4).toLongLong();
         const auto it = std::find_if(githubDeliveries.begin(), githubDeliveries.end(), [id](const GitHubDelivery &d) { return d.id == id; });
         if (it == githubDeliveries.end())
@@ -777,8 +785,11 @@ HttpResponse FakeProviderApi::azure(const HttpRequest &request)
         const int bits = parts.value(5).toInt();
         QJsonArray value;
         for (const QString &token : query.queryItemValue(QStringLiteral("tokens"), QUrl::FullyDecoded).split(QLatin1Char(','))) {
-            const bool onlyView = (bits & ~1) == 0;
-            value.append(onlyView || mayEditIn(token.section(QLatin1Char('/'), 1)));
+            // View (1) for every reader, Edit (2) where the owner may edit. Delete (4) is no
+            // longer granted by itself ("EditSubscriptions can delete service hooks",
+            // azure-devops-docs organizations/security/namespace-reference.md): asking for it fails.
+            const int granted = mayEditIn(token.section(QLatin1Char('/'), 1)) ? 1 | 2 : 1;
+            value.append((bits & ~granted) == 0);
         }
         return json(200, QJsonObject{ { QStringLiteral("count"), value.size() }, { QStringLiteral("value"), value } });
     }

@@ -121,6 +121,10 @@ public:
     QByteArray githubWebhookSecret;
     int githubRedeliveryDays = 3; // older attempts are listed, but GitHub refuses to send them again (422)
     int githubRedeliveryDelayMs = 0;
+    // What the next redelivery requests are answered instead of 202 (GitHub documents 400, and
+    // 422 also "when the endpoint has been spammed"), and when each request came (ms since epoch).
+    QList<int> githubRedeliveryRefusals;
+    QList<qint64> githubRedeliveryRequestTimes;
     GitHubDelivery sendGitHubDelivery(const QString &event, const QByteArray &body, const QString &guid = {}, bool redelivery = false);
     // An attempt that failed at `at` (the agent was down then), recorded without sending anything.
     GitHubDelivery addFailedGitHubDelivery(const QString &event, const QByteArray &body, const QDateTime &at,

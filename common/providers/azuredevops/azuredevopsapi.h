@@ -27,12 +27,11 @@ public:
     // VssVersionOutOfRangeException), a sentence naming the version the server speaks; else empty.
     static QString versionProblem(const ApiClient::Response &response, const QString &askedVersion);
 
-    // The ServiceHooks security namespace and its "Edit subscriptions" and "Delete subscriptions"
-    // permission bits (docs/organizations/security/namespace-reference.md); the token of a project
+    // The ServiceHooks security namespace and its "Edit subscriptions" permission bit, which also
+    // allows deleting (docs/organizations/security/namespace-reference.md); the token of a project
     // is PublisherSecurity/<project id>.
     static QString serviceHooksNamespace() { return QStringLiteral("cb594ebe-87dd-4fc9-ac2c-6a10a4c92046"); }
     static constexpr int kEditSubscriptions = 2;
-    static constexpr int kDeleteSubscriptions = 4;
 };
 
 } // namespace forgelink

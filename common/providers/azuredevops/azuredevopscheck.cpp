@@ -52,15 +52,16 @@ CheckOutcome AzureDevOpsCheck::run(const AzureDevOpsAnswers &answers, const Netw
         return outcome;
     }
     // Viewing and editing subscriptions are separate permissions: a listing that works proves only
-    // the first. Ask Azure DevOps whether the token's owner may edit and delete them in each
-    // project, which changes nothing (Security REST API, "Permissions - Has Permissions").
+    // the first. Ask Azure DevOps whether the token's owner may edit them in each project, which
+    // changes nothing (Security REST API, "Permissions - Has Permissions"). Edit covers deleting:
+    // the Delete bit is no longer used (namespace reference of the ServiceHooks namespace).
     QStringList tokens;
     for (const QString &id : projectIds)
         tokens << QStringLiteral("PublisherSecurity/") + id;
     Result<ApiClient::Response> allowed = client.get(
             QStringLiteral("/_apis/permissions/%1/%2?tokens=%3&alwaysAllowAdministrators=true&api-version=%4")
                     .arg(AzureDevOpsApi::serviceHooksNamespace())
-                    .arg(AzureDevOpsApi::kEditSubscriptions | AzureDevOpsApi::kDeleteSubscriptions)
+                    .arg(AzureDevOpsApi::kEditSubscriptions)
                     .arg(QString::fromUtf8(QUrl::toPercentEncoding(tokens.join(QLatin1Char(',')), "/")), version),
             headers);
     if (!allowed || allowed->status != 200) {
@@ -76,9 +77,8 @@ CheckOutcome AzureDevOpsCheck::run(const AzureDevOpsAnswers &answers, const Netw
             without << projectNames.value(projectIds.at(i));
     }
     if (without.size() == projectIds.size())
-        outcome.problems << tr("The token's owner may not edit Service Hook subscriptions (\"Edit subscriptions\" and "
-                                           "\"Delete subscriptions\") in any project: make them a Project Administrator or grant "
-                                           "those permissions.");
+        outcome.problems << tr("The token's owner may not edit Service Hook subscriptions (\"Edit subscriptions\") in "
+                                           "any project: make them a Project Administrator or grant that permission.");
     else if (!without.isEmpty())
         outcome.facts << tr("Warning: the token's owner may not edit Service Hook subscriptions in %1; repositories "
                                         "there cannot be attached.")

@@ -55,8 +55,9 @@ GitHubRecovery::GitHubRecovery(const AgentConfig &config, Store &store, QString 
 qint64 GitHubRecovery::retentionMs(const QString &apiUrl)
 {
     // github.com's API is api.github.com; GitHub Enterprise Server answers at https://HOST/api/v3.
-    const bool githubCom = QUrl(apiUrl).host().compare(QLatin1String("api.github.com"), Qt::CaseInsensitive) == 0;
-    return (githubCom ? 3 : 7) * 24 * kHourMs;
+    const QString host = QUrl(apiUrl).host().toLower();
+    const bool hostedByGitHub = host == u"api.github.com" || host.endsWith(QLatin1String(".ghe.com"));
+    return (hostedByGitHub ? 3 : 7) * 24 * kHourMs;
 }
 
 QString GitHubRecovery::verdictName(Finding::Verdict verdict)
@@ -74,6 +75,8 @@ QString GitHubRecovery::verdictName(Finding::Verdict verdict)
         return QStringLiteral("gave-up");
     case Finding::Verdict::OutOfReach:
         return QStringLiteral("out-of-reach");
+    case Finding::Verdict::Deferred:
+        return QStringLiteral("deferred");
     }
     return {};
 }
@@ -150,8 +153,10 @@ Result<GitHubRecovery::Report> GitHubRecovery::check(std::optional<qint64> since
             const QString action = item.value(QStringLiteral("action")).toString();
             if (!action.isEmpty())
                 attempt.event += QLatin1Char('.') + action;
-            if (attempt.id <= 0 || attempt.guid.isEmpty() || !attempt.at.isValid())
-                return fail(QStringLiteral("GitHub's deliveries page %1 has an entry without an id, guid or delivered_at").arg(page));
+            if (attempt.id <= 0 || attempt.guid.isEmpty() || !attempt.at.isValid()) {
+                ++report.malformed; // one bad entry must not stop the recovery of the others
+                continue;
+            }
             const bool inWindow = attempt.at.toMSecsSinceEpoch() >= windowStart;
             olderThanWindow |= !inWindow;
             if (inWindow)
@@ -164,6 +169,8 @@ Result<GitHubRecovery::Report> GitHubRecovery::check(std::optional<qint64> since
             break;
         url = RepositoryLister::nextLink(response->header("Link"));
     }
+    if (report.malformed > 0)
+        qCWarning(lcRecovery).noquote() << "GitHub listed" << report.malformed << "deliveries without an id, guid or delivered_at; skipped";
 
     // Every guid with a failed attempt, oldest first.
     QList<Finding> findings;
@@ -201,6 +208,11 @@ Result<GitHubRecovery::Report> GitHubRecovery::check(std::optional<qint64> since
         return fail(requests.error());
 
     const LogFields provider{ { "provider", QStringLiteral("github") } };
+    // The next check's window must still hold every delivery this one left open: asked for and
+    // not yet attempted again, or not asked for at all.
+    qint64 keepFrom = now;
+    auto keepOpen = [&keepFrom](const Finding &finding) { keepFrom = std::min(keepFrom, finding.lastAttemptAt.toMSecsSinceEpoch()); };
+    int posted = 0;
     for (Finding &finding : findings) {
         if (finding.verdict == Finding::Verdict::Delivered)
             continue;
@@ -228,10 +240,20 @@ Result<GitHubRecovery::Report> GitHubRecovery::check(std::optional<qint64> since
         const qint64 requestedSecond = asked.requestedAtMs - asked.requestedAtMs % 1000;
         if (requestedSecond > finding.lastAttemptAt.toMSecsSinceEpoch() && now - asked.requestedAtMs < kLostRequestMs) {
             finding.verdict = Finding::Verdict::InFlight;
+            keepOpen(finding); // asked again after kLostRequestMs if GitHub never acts on it
             continue;
         }
+        if (posted >= kMostRequestsPerCheck) {
+            finding.verdict = Finding::Verdict::Deferred;
+            ++report.deferred;
+            keepOpen(finding);
+            continue;
+        }
+        if (posted > 0)
+            client.pause(kPauseBetweenRequestsMs);
         if (m_config.network.cancelled())
             return fail(QStringLiteral("cancelled"));
+        ++posted;
         Result<ApiClient::Headers> headers = auth->appHeaders();
         if (!headers)
             return fail(headers.error());
@@ -239,18 +261,27 @@ Result<GitHubRecovery::Report> GitHubRecovery::check(std::optional<qint64> since
                 client.request("POST", QStringLiteral("/app/hook/deliveries/%1/attempts").arg(latestId.value(finding.guid)), headers.value());
         if (!response)
             return fail(response.error());
-        if (response->status == 404 || response->status == 422) {
-            // Too old for GitHub to send again, or gone.
+        if (response->status == 404) {
+            // Gone: GitHub no longer knows the delivery.
             finding.verdict = Finding::Verdict::OutOfReach;
             ++report.outOfReach;
             qCWarning(lcRecovery).noquote() << "GitHub will not redeliver" << finding.guid << ":" << ApiClient::describe(*response);
             continue;
         }
-        if (response->status < 200 || response->status >= 300)
-            return fail(QStringLiteral("GitHub refused to redeliver %1: %2").arg(finding.guid, ApiClient::describe(*response)));
+        if (response->status < 200 || response->status >= 300) {
+            // 400 and 422 (also "the endpoint has been spammed") concern this request: the others
+            // go on, and this delivery is asked for again at the next check.
+            finding.verdict = Finding::Verdict::Deferred;
+            ++report.deferred;
+            keepOpen(finding);
+            qCWarning(lcRecovery).noquote() << "GitHub refused to redeliver" << finding.guid << "this time; asking again at the next check:"
+                                            << ApiClient::describe(*response);
+            continue;
+        }
         if (Result<void> noted = m_store.redeliveries().noteRequest(Provider::GitHub, finding.guid, now); !noted)
             return fail(noted.error());
         finding.verdict = Finding::Verdict::Requested;
+        keepOpen(finding);
         ++report.requested;
         qCInfo(lcRecovery).noquote() << "asked GitHub to redeliver" << finding.guid << "(" << finding.event << "," << finding.attempts
                                      << "failed attempt(s), last:" << finding.lastStatus << ")";
@@ -258,8 +289,9 @@ Result<GitHubRecovery::Report> GitHubRecovery::check(std::optional<qint64> since
     report.findings = findings;
 
     // A check by hand that looked back less far than the last one leaves the last one alone.
+    // The next window starts kOverlapMs before the last check: from the oldest open delivery on.
     if (!sinceMs || !last.value() || windowStart <= *last.value()) {
-        if (Result<void> noted = m_store.redeliveries().setLastCheck(Provider::GitHub, now); !noted)
+        if (Result<void> noted = m_store.redeliveries().setLastCheck(Provider::GitHub, std::max(keepFrom, windowStart)); !noted)
             return fail(noted.error());
     }
     (void)m_store.redeliveries().forgetBefore(now - 2 * retentionMs(github.apiUrl));

@@ -29,7 +29,9 @@ public:
             Requested,    // asked GitHub to send it again
             InFlight,     // asked before, and GitHub has not attempted it since
             GaveUp,       // asked kMostRequests times already; it keeps failing
-            OutOfReach,   // older than the window, or than GitHub lets be redelivered
+            OutOfReach,   // older than the window, or gone (404)
+            Deferred,     // GitHub refused the request this time (400, 422: "spammed"), or the
+                          // check's work ran out: asked again at the next check
         };
         QString guid;
         QString event;    // push, pull_request.opened, ...
@@ -44,6 +46,8 @@ public:
         QList<Finding> findings;  // every guid with a failed attempt, and those delivered after one
         int requested = 0;
         int outOfReach = 0;
+        int deferred = 0;
+        int malformed = 0;        // listed entries without an id, guid or time: skipped
         bool skipped = false;     // another agent (or a sync) held the lease
         QString gap;              // set when the last check was longer ago than GitHub keeps deliveries
     };
@@ -51,6 +55,10 @@ public:
     // Asked at most this many times per guid: a redelivery the agent itself refuses (a wrong
     // secret) would otherwise be asked for at every check.
     static constexpr int kMostRequests = 3;
+    // Redeliveries asked for in one check at most; the rest wait for the next one. GitHub asks
+    // for a second between mutative requests (REST API best practices).
+    static constexpr int kMostRequestsPerCheck = 100;
+    static constexpr int kPauseBetweenRequestsMs = 1000;
 
     GitHubRecovery(const AgentConfig &config, Store &store, QString holder);
 
@@ -59,8 +67,8 @@ public:
     // it was, so the next check covers the same window again.
     Result<Report> check(std::optional<qint64> sinceMs = std::nullopt);
 
-    // How long GitHub keeps deliveries it may redeliver: 3 days on github.com, 7 on GitHub
-    // Enterprise Server.
+    // How long GitHub keeps deliveries it may redeliver: 3 days on github.com and GitHub
+    // Enterprise Cloud with data residency (*.ghe.com), 7 on GitHub Enterprise Server.
     static qint64 retentionMs(const QString &apiUrl);
     static QString verdictName(Finding::Verdict verdict);
 
