@@ -2,7 +2,7 @@
 
 #include "deliverywriter.h"
 #include "http/httpserver.h"
-#include "logthrottle.h"
+#include "log/logthrottle.h"
 #include "metrics.h"
 #include "webhooks/webhookintake.h"
 

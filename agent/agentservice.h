@@ -5,7 +5,7 @@
 #include "forward/outboxsender.h"
 #include "deliverywriter.h"
 #include "http/httpserver.h"
-#include "logthrottle.h"
+#include "log/logthrottle.h"
 #include "metrics.h"
 #include "recoveryscheduler.h"
 #include "syncscheduler.h"

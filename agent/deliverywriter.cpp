@@ -1,5 +1,6 @@
 #include "deliverywriter.h"
 
+#include "log/logthrottle.h"
 #include "sync/repositoryeventapplier.h"
 #include "store/store.h"
 
@@ -11,6 +12,13 @@
 Q_LOGGING_CATEGORY(lcStore, "forgelink.agent.store", QtInfoMsg)
 
 namespace forgelink {
+
+namespace {
+// Ready means a delivery can be committed now. A failed commit is believed for this long: a
+// probe's small write may go through where a delivery does not (a nearly full disk). After it,
+// with no delivery to tell, the probe's write decides.
+constexpr qint64 kFailedCommitsBelievedMs = 60'000;
+} // namespace
 
 DeliveryWriter::DeliveryWriter(DatabaseSettings settings, QObject *parent)
     : QObject(parent), m_settings(std::move(settings))
@@ -138,6 +146,8 @@ void DeliveryWriter::run(std::promise<Result<void>> *opened)
     bool needsReconnect = false;
     // While commits fail (a full disk), /readyz says so, until a write goes through again.
     QString failingCommits;
+    QElapsedTimer lastFailedCommit;
+    LogThrottle reconnectLog; // a database that keeps failing is not a line per batch
 
     for (;;) {
         std::vector<Job> batch;
@@ -153,7 +163,9 @@ void DeliveryWriter::run(std::promise<Result<void>> *opened)
         }
         if (needsReconnect) {
             if (Result<void> again = (*store)->reconnect(); again) {
-                qCInfo(lcStore) << "reconnected to the database";
+                if (const auto heldBack = reconnectLog.admit())
+                    qCInfo(lcStore).noquote() << "reconnected to the database"
+                                              << (*heldBack ? QStringLiteral("(%1 times since the last such line)").arg(*heldBack + 1) : QString());
                 needsReconnect = false;
             }
         }
@@ -202,6 +214,7 @@ void DeliveryWriter::run(std::promise<Result<void>> *opened)
                 qCWarning(lcStore).noquote() << "could not commit" << deliveries.size() << "deliveries:" << recorded.error();
                 needsReconnect = true;
                 failingCommits = recorded.error();
+                lastFailedCommit.start();
             } else {
                 failingCommits.clear();
                 if (forwarding && m_enqueued)
@@ -240,7 +253,8 @@ void DeliveryWriter::run(std::promise<Result<void>> *opened)
                 alive = (*store)->ping();
             needsReconnect = !alive;
             if (alive && !failingCommits.isEmpty()) {
-                if (Result<void> written = (*store)->writeProbe(); written)
+                const bool believed = lastFailedCommit.elapsed() < kFailedCommitsBelievedMs;
+                if (!believed && (*store)->writeProbe())
                     failingCommits.clear();
                 else
                     alive = fail(QStringLiteral("the last commits failed (%1)").arg(failingCommits));

@@ -295,8 +295,15 @@ private:
 
     void refuseWith(const HttpResponse &response, const QByteArray &reason)
     {
-        if (!reason.isEmpty())
-            qCInfo(lcHttp).noquote() << "refused" << response.status << "from" << m_socket->peerAddress().toString() << reason;
+        if (!reason.isEmpty()) {
+            // Refused by the parser or the limits: counted like every answer, logged now and then.
+            const QByteArray method = m_parser.head().method;
+            Q_EMIT m_server->requestFinished(method.isEmpty() ? QByteArray("-") : method, response.status,
+                                             double(m_requestTimer.nsecsElapsed()) / 1e9);
+            if (const auto heldBack = m_server->m_refusalLog.admit())
+                qCInfo(lcHttp).noquote() << "refused" << response.status << "from" << m_socket->peerAddress().toString() << reason
+                                         << (*heldBack ? QStringLiteral("(and %1 more since the last such line)").arg(*heldBack) : QString());
+        }
         releaseBody();
         m_buffer.clear();
         queueClosingResponse(response);
@@ -539,6 +546,27 @@ private:
     bool m_finished = false;
 };
 
+// QSslServer keeps a TLS client to itself until its handshake is done (it waits for the
+// ClientHello first): this one tells the server of each such connection as it is accepted, so
+// they count against maxConnections.
+class CountingSslServer : public QSslServer {
+public:
+    CountingSslServer(QObject *parent, std::function<void(QSslSocket *)> accepted) : QSslServer(parent), m_accepted(std::move(accepted)) { }
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        QSslServer::incomingConnection(descriptor);
+        // Qt makes the socket a child of the server: the newest child is this connection's.
+        const QList<QSslSocket *> sockets = findChildren<QSslSocket *>(Qt::FindDirectChildrenOnly);
+        if (!sockets.isEmpty())
+            m_accepted(sockets.last());
+    }
+
+private:
+    std::function<void(QSslSocket *)> m_accepted;
+};
+
 HttpServer::HttpServer(const HttpLimits &limits, Handler handler, QObject *parent)
     : QObject(parent), m_limits(limits), m_handler(std::move(handler))
 {
@@ -569,8 +597,10 @@ Result<void> HttpServer::listen(const QHostAddress &address, quint16 port, const
         configuration.setLocalCertificateChain(chain);
         configuration.setPrivateKey(sslKey);
         configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
-        auto *server = new QSslServer(this);
+        auto *server = new CountingSslServer(this, [this](QSslSocket *socket) { handshakeStarted(socket); });
         server->setSslConfiguration(configuration);
+        // A handshake that never completes is a slow client like any other.
+        server->setHandshakeTimeout(m_limits.headerTimeoutMs);
         m_listener = server;
     } else {
         m_listener = new QTcpServer(this);
@@ -588,23 +618,55 @@ quint16 HttpServer::serverPort() const
     return m_listener ? m_listener->serverPort() : 0;
 }
 
+int HttpServer::handshakesUnderWay()
+{
+    m_handshakes.removeIf([](const QPointer<QSslSocket> &socket) { return socket.isNull(); });
+    return int(m_handshakes.size());
+}
+
+void HttpServer::handshakeStarted(QSslSocket *socket)
+{
+    if (m_handshakes.contains(socket))
+        return;
+    if (!m_stopping && m_connections + handshakesUnderWay() >= m_limits.maxConnections && !makeRoom()) {
+        Q_EMIT connectionRefused(QStringLiteral("%1 connections open, each handling a request").arg(m_connections));
+        socket->abort();
+        return;
+    }
+    m_handshakes.append(socket);
+}
+
+bool HttpServer::makeRoom()
+{
+    // The connection that has made no progress the longest (slow or idle clients), never one
+    // whose request is being handled; else the oldest handshake still under way.
+    HttpConnection *victim = nullptr;
+    for (HttpConnection *connection : std::as_const(m_open)) {
+        if (connection->evictable() && (!victim || connection->msWithoutProgress() > victim->msWithoutProgress()))
+            victim = connection;
+    }
+    if (victim) {
+        victim->evict();
+        Q_EMIT connectionEvicted();
+        return true;
+    }
+    if (handshakesUnderWay() > 0) {
+        QPointer<QSslSocket> oldest = m_handshakes.takeFirst();
+        oldest->abort();
+        Q_EMIT connectionEvicted();
+        return true;
+    }
+    return false;
+}
+
 void HttpServer::acceptPending()
 {
     while (QTcpSocket *socket = m_listener->nextPendingConnection()) {
-        if (!m_stopping && m_connections >= m_limits.maxConnections) {
-            // Room for the newcomer: close the connection that has made no progress the longest
-            // (slow or idle clients), never one whose request is being handled.
-            HttpConnection *victim = nullptr;
-            for (HttpConnection *connection : std::as_const(m_open)) {
-                if (connection->evictable() && (!victim || connection->msWithoutProgress() > victim->msWithoutProgress()))
-                    victim = connection;
-            }
-            if (victim) {
-                victim->evict();
-                Q_EMIT connectionEvicted();
-            }
-        }
-        if (m_stopping || m_connections >= m_limits.maxConnections) {
+        // A TLS connection's handshake is done: it counts as an open connection from here on.
+        m_handshakes.removeIf([socket](const QPointer<QSslSocket> &handshake) { return handshake.isNull() || handshake == socket; });
+        if (!m_stopping && m_connections + int(m_handshakes.size()) >= m_limits.maxConnections)
+            makeRoom();
+        if (m_stopping || m_connections + int(m_handshakes.size()) >= m_limits.maxConnections) {
             Q_EMIT connectionRefused(m_stopping ? QStringLiteral("shutting down")
                                                 : QStringLiteral("%1 connections open, each handling a request").arg(m_connections));
             socket->write(serialize(busy(m_stopping ? "shutting down" : "too many connections"), false));

@@ -2,8 +2,10 @@
 
 #include "config/agentconfig.h"
 #include "http/httpmessage.h"
+#include "log/logthrottle.h"
 #include "result.h"
 
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -12,6 +14,8 @@
 #include <optional>
 
 class QTcpServer;
+
+class QSslSocket;
 
 namespace forgelink {
 
@@ -63,6 +67,12 @@ Q_SIGNALS:
 private:
     friend class HttpConnection;
     void acceptPending();
+    // A TLS client was accepted and its handshake begins: it counts against maxConnections.
+    void handshakeStarted(QSslSocket *socket);
+    // At the limit: closes the connection that made no progress the longest, or the oldest
+    // handshake; true when room was made.
+    bool makeRoom();
+    int handshakesUnderWay();
     void connectionClosed(HttpConnection *connection);
     bool reserveBody(qint64 bytes);
     void releaseBody(qint64 bytes);
@@ -74,7 +84,9 @@ private:
     QTcpServer *m_listener = nullptr;
     QSet<HttpConnection *> m_open;
     int m_connections = 0;
+    QList<QPointer<QSslSocket>> m_handshakes; // TLS handshakes under way, oldest first
     bool m_stopping = false;
+    LogThrottle m_refusalLog;
 };
 
 } // namespace forgelink

@@ -90,6 +90,12 @@ WebhookIntake::Decision WebhookIntake::evaluate(Provider provider, const Webhook
         return refuse(413, QStringLiteral("an unsigned ping must be at most %1 bytes").arg(kMaxUnsignedPingBytes));
 
     const GitProvider &git = ProviderRegistry::get(provider);
+    // The ledger keys on these and the targets receive them: two copies would let each see a
+    // different delivery id or event.
+    for (const QByteArray &identity : git.keptHeaders()) {
+        if (const int count = request.headerCount(identity); count > 1)
+            return refuse(400, QStringLiteral("%1 appears %2 times; send one").arg(QString::fromLatin1(identity)).arg(count));
+    }
     const QByteArray headerName = git.eventHeader();
     QString event = QString::fromUtf8(request.header(headerName).trimmed());
     if (!headerName.isEmpty() && event.isEmpty())

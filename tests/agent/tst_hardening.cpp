@@ -3,9 +3,13 @@
 #include "fakeproviderapi.h"
 #include "httptestclient.h"
 #include "providers/providercatalogue.h"
+#include "testcertificates.h"
 #include "webhookfixtures.h"
 
 #include <QDir>
+#include <QSslSocket>
+#include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -335,9 +339,9 @@ private Q_SLOTS:
             QSqlDatabase::removeDatabase(QStringLiteral("saboteur"));
             return ok;
         };
-        // A full disk refuses every write: deliveries and the readiness probe's alike.
-        QVERIFY(sabotage({ QStringLiteral("CREATE TRIGGER full1 BEFORE INSERT ON deliveries BEGIN SELECT RAISE(ABORT, 'disk full'); END"),
-                           QStringLiteral("CREATE TRIGGER full2 BEFORE UPDATE ON forgelink_schema BEGIN SELECT RAISE(ABORT, 'disk full'); END") }));
+        // A nearly full disk refuses a delivery's write while the readiness probe's small write
+        // still fits: ready follows the deliveries' commits, not the probe.
+        QVERIFY(sabotage({ QStringLiteral("CREATE TRIGGER full1 BEFORE INSERT ON deliveries BEGIN SELECT RAISE(ABORT, 'disk full'); END") }));
         QCOMPARE(HttpTestClient::exchange(agent->port(), "GET", "/readyz")->status, 200);
         const QByteArray push = fixture(QStringLiteral("gitlab/push.json"));
         QCOMPARE(HttpTestClient::exchange(agent->port(), "POST", path(Provider::GitLab),
@@ -347,8 +351,76 @@ private Q_SLOTS:
         const auto notReady = HttpTestClient::exchange(agent->port(), "GET", "/readyz");
         QCOMPARE(notReady->status, 503);
         QVERIFY2(notReady->body.contains("the last commits failed"), notReady->body.constData());
-        QVERIFY(sabotage({ QStringLiteral("DROP TRIGGER full1"), QStringLiteral("DROP TRIGGER full2") }));
+        QVERIFY(sabotage({ QStringLiteral("DROP TRIGGER full1") }));
+        // Still not ready by the probe alone; a delivery that commits again is.
+        QCOMPARE(HttpTestClient::exchange(agent->port(), "GET", "/readyz")->status, 503);
+        QCOMPARE(HttpTestClient::exchange(agent->port(), "POST", path(Provider::GitLab),
+                                          WebhookFixtures::headers(Provider::GitLab, "Push Hook", push, "gitlab-secret-value", "r2"), push)
+                         ->status,
+                 202);
         QCOMPARE(HttpTestClient::exchange(agent->port(), "GET", "/readyz")->status, 200);
+        QCOMPARE(agent->terminate(), 0);
+    }
+
+    // An identity header sent twice (a delivery id, an event name) is refused: the ledger and the
+    // targets would each see another one.
+    void duplicatedIdentityHeadersAreRefused()
+    {
+        auto agent = start();
+        const QByteArray push = fixture(QStringLiteral("github/push_branch.json"));
+        auto headers = WebhookFixtures::headers(Provider::GitHub, "push", push, "github-secret-value", "first-id");
+        headers.append(qMakePair(QByteArray("X-GitHub-Delivery"), QByteArray("second-id")));
+        const auto twice = HttpTestClient::exchange(agent->port(), "POST", path(Provider::GitHub), headers, push);
+        QCOMPARE(twice->status, 400);
+        QVERIFY2(twice->body.contains("X-GitHub-Delivery appears 2 times; send one"), twice->body.constData());
+        QCOMPARE(events(*agent).size(), 0);
+        // A request the parser refuses is counted in the responses metric too.
+        HttpTestClient client;
+        QVERIFY(client.connectTo(agent->port()));
+        client.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n");
+        const auto malformed = client.readResponse(3000);
+        QVERIFY(malformed);
+        QCOMPARE(malformed->status, 400);
+        const QByteArray metrics = HttpTestClient::exchange(agent->port(), "GET", "/metrics")->body;
+        QVERIFY2(metrics.contains("forgelink_http_responses_total{code=\"400\"} 2"), metrics.constData());
+        QCOMPARE(agent->terminate(), 0);
+    }
+
+    // TLS handshakes under way count against maxConnections: silent clients that never finish
+    // one are closed to make room, and a real client still gets its answer.
+    void tlsHandshakesCountTowardTheLimit()
+    {
+        TestCertificates certificates;
+        QTemporaryDir folder;
+        QVERIFY(certificates.writeTo(folder.path()));
+        auto agent = start("tls: {certificate: " + folder.filePath(QStringLiteral("server.pem")).toUtf8() + ", privateKey: "
+                           + folder.filePath(QStringLiteral("server.key")).toUtf8() + "}\n"
+                           "limits: {maxConnections: 4, headerTimeoutSeconds: 30}\n");
+        std::vector<std::unique_ptr<QTcpSocket>> silent;
+        for (int i = 0; i < 12; ++i) {
+            silent.push_back(std::make_unique<QTcpSocket>());
+            silent.back()->connectToHost(QHostAddress::LocalHost, agent->port());
+            QVERIFY(silent.back()->waitForConnected(3000));
+        }
+        auto open = [&] {
+            int count = 0;
+            for (const auto &socket : silent) {
+                socket->waitForReadyRead(1);
+                count += socket->state() == QAbstractSocket::ConnectedState;
+            }
+            return count;
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(open() <= 4, agent->log().constData(), 10'000);
+        QSslSocket client;
+        client.setPeerVerifyMode(QSslSocket::VerifyNone);
+        client.connectToHostEncrypted(QStringLiteral("127.0.0.1"), agent->port());
+        QVERIFY2(client.waitForEncrypted(5000), qPrintable(client.errorString()));
+        client.write("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        QByteArray answer;
+        while (client.waitForReadyRead(5000))
+            answer += client.readAll();
+        answer += client.readAll();
+        QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
         QCOMPARE(agent->terminate(), 0);
     }
 
