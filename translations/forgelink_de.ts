@@ -31,6 +31,10 @@
         <translation>nicht lesbar: %1</translation>
     </message>
     <message>
+        <source>is larger than %1 MiB: not an answers file</source>
+        <translation>ist größer als %1 MiB: keine Antwortdatei</translation>
+    </message>
+    <message>
         <source>must be a mapping with `domain` and provider sections</source>
         <translation>muss eine Zuordnung mit `domain` und Abschnitten für die Anbieter sein</translation>
     </message>

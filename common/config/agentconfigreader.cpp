@@ -498,13 +498,13 @@ void readRetention(Section &root, AgentConfig &config)
 AgentConfigReader::Outcome AgentConfigReader::readFile(const QString &path,
                                                        const SecretResolver::KeychainLookup &keychain)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    Result<QByteArray> text = readConfigFile(path);
+    if (!text) {
         Outcome outcome;
-        outcome.errors << FieldError{ path, QStringLiteral("cannot read: %1").arg(file.errorString()) };
+        outcome.errors << FieldError{ path, text.error() };
         return outcome;
     }
-    Outcome outcome = readText(file.readAll(), QFileInfo(path).absolutePath(), keychain);
+    Outcome outcome = readText(text.value(), QFileInfo(path).absolutePath(), keychain);
     outcome.config.path = QFileInfo(path).absoluteFilePath();
     return outcome;
 }

@@ -105,7 +105,14 @@ AnswersReader::Outcome AnswersReader::readFile(const QString &path)
         outcome.errors << FieldError{ path, QCoreApplication::translate("forgelink::AnswersReader", "cannot read: %1").arg(file.errorString()) };
         return outcome;
     }
-    return readText(file.readAll(), QFileInfo(path).absolutePath());
+    const QByteArray text = file.read(kMostConfigFileBytes + 1);
+    if (text.size() > kMostConfigFileBytes) {
+        Outcome outcome;
+        outcome.errors << FieldError{ path, QCoreApplication::translate("forgelink::AnswersReader", "is larger than %1 MiB: not an answers file")
+                                                    .arg(kMostConfigFileBytes / (1024 * 1024)) };
+        return outcome;
+    }
+    return readText(text, QFileInfo(path).absolutePath());
 }
 
 AnswersReader::Outcome AnswersReader::readText(const QByteArray &text, const QString &baseDirectory)

@@ -55,10 +55,10 @@ void assign(Answers &answers, const QString &section, const QString &field, cons
 
 Result<Answers> ValuesReader::readFile(const QString &path, const ValuesLayout &layout)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
-    return readText(file.readAll(), layout, path);
+    Result<QByteArray> text = readConfigFile(path);
+    if (!text)
+        return fail(QStringLiteral("%1: %2").arg(path, text.error()));
+    return readText(text.value(), layout, path);
 }
 
 Result<Answers> ValuesReader::readText(const QByteArray &text, const ValuesLayout &layout, const QString &what)

@@ -142,6 +142,10 @@ private Q_SLOTS:
                                                                    "providers: {gitlab: {webhookSecret: s}}")
                                                        << "forward[0].headers.X-Hub-Signature-256: is sent as the provider sent it in format original; "
                                                           "a target header must not replace it";
+        QTest::newRow("duplicated key") << QByteArray("providers:\n  gitlab: {webhookSecret: s}\n  gitlab: {webhookSecret: t}\n")
+                                        << "config: agent config: key \"gitlab\" appears twice in one mapping (lines 2 and 3)";
+        QTest::newRow("duplicated nested key") << QByteArray("forward:\n  - {name: a, url: http://127.0.0.1:9, name: b}\nproviders: {gitlab: {webhookSecret: s}}")
+                                               << "config: agent config: key \"name\" appears twice in one mapping (lines 2 and 2)";
         QTest::newRow("recovery interval") << QByteArray("providers: {github: {appId: 1, webhookSecret: s, recoverEveryMinutes: 0}}")
                                            << "providers.github.recoverEveryMinutes: must be a number from 0.05 to 1440, got \"0\"";
     }
@@ -152,6 +156,13 @@ private Q_SLOTS:
         const AgentConfigReader::Outcome outcome = read(text);
         QCOMPARE(toStringList(outcome.errors),
                  QStringList{ expected.contains(u"%1") ? expected.arg(m_dir.path()) : expected });
+    }
+
+    // /dev/zero, or a log file given by mistake: refused before it is read whole.
+    void oversizedFileIsRefused()
+    {
+        const AgentConfigReader::Outcome outcome = AgentConfigReader::readFile(QStringLiteral("/dev/zero"));
+        QCOMPARE(toStringList(outcome.errors), QStringList{ QStringLiteral("/dev/zero: is larger than 4 MiB: not a config file") });
     }
 
     void exampleConfigIsValid()
