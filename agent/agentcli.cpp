@@ -1,4 +1,5 @@
 #include "agentcli.h"
+#include "log/counted.h"
 
 #include "config/agentconfigreader.h"
 #include "agentservice.h"
@@ -89,6 +90,15 @@ const QList<CommandHelp> &commandList()
         { "help", "help [COMMAND]", "this help, or one command's", {} },
     };
     return commands;
+}
+
+// "known: a, b" or "the config names no forward target".
+QString knownTargets(const AgentConfig &config)
+{
+    QStringList names;
+    for (const ForwardTarget &known : config.forward)
+        names << known.name;
+    return names.isEmpty() ? QStringLiteral("the config names no forward target") : QStringLiteral("known: ") + names.join(u", ");
 }
 
 // "Commands:" and every command's usage with its description below it.
@@ -307,13 +317,13 @@ int recover(const AgentConfig &config, const QStringList &arguments, const QStri
                             .toJson(QJsonDocument::Compact)
                   << '\n';
         } else {
-            out() << finding.guid << "  " << finding.event << "  " << finding.attempts << " attempt(s), last "
+            out() << finding.guid << "  " << finding.event << "  " << counted(finding.attempts, QStringLiteral("attempt"), QStringLiteral("attempts")) << ", last "
                   << finding.lastAttemptAt.toString(Qt::ISODate) << ": " << finding.lastStatus << "  -> " << verdictText(finding.verdict) << '\n';
         }
     }
     if (!json) {
         out() << "GitHub listed " << report->listed << " attempts since " << report->since.toString(Qt::ISODate) << ": " << failed
-              << " deliveries without a successful attempt, " << report->requested << " redelivery request(s)";
+              << " deliveries without a successful attempt, " << counted(report->requested, QStringLiteral("redelivery request"), QStringLiteral("redelivery requests"));
         if (report->outOfReach > 0)
             out() << ", " << report->outOfReach << " out of reach";
         if (report->deferred > 0)
@@ -364,7 +374,7 @@ int hooksCommand(const AgentConfig &config, const QString &command, const QStrin
         for (const QString &line : report.lines)
             out() << line << '\n';
         if (report.failures > 0)
-            err() << "forgelink-agent: " << report.failures << " hook change(s) failed\n";
+            err() << "forgelink-agent: " << counted(report.failures, QStringLiteral("hook change"), QStringLiteral("hook changes")) << " failed\n";
         return report.failures > 0 ? kFailure : kOk;
     }
     const auto provider = providerFromId(arguments.value(0));
@@ -453,6 +463,11 @@ int rotateSecret(const AgentConfig &config, const QStringList &arguments, const 
 
 int outbox(const AgentConfig &config, const QString &target, const QString &state, int limit, bool json)
 {
+    if (!target.isEmpty() && std::none_of(config.forward.begin(), config.forward.end(),
+                                          [&](const ForwardTarget &known) { return known.name == target; })) {
+        err() << "forgelink-agent: unknown target " << target << "; " << knownTargets(config) << '\n';
+        return kUsage;
+    }
     if (!state.isEmpty() && state != u"pending" && state != u"dead" && state != u"delivered") {
         err() << "forgelink-agent: --state must be pending, dead or delivered, got \"" << state << "\"\n";
         return kUsage;
@@ -486,12 +501,12 @@ int redeliver(const AgentConfig &config, const QString &targetName, const QStrin
 {
     const ForwardRouter router(config.forward, config.enabledProviders());
     const ForwardTarget *target = router.target(targetName);
-    if (targetName.isEmpty() || !target) {
-        QStringList names;
-        for (const ForwardTarget &known : config.forward)
-            names << known.name;
-        err() << "forgelink-agent: redeliver needs --target, one of the config's forward targets ("
-              << (names.isEmpty() ? QStringLiteral("there are none") : names.join(u", ")) << ")\n";
+    if (targetName.isEmpty()) {
+        err() << "forgelink-agent: redeliver needs --target; " << knownTargets(config) << '\n';
+        return kUsage;
+    }
+    if (!target) {
+        err() << "forgelink-agent: unknown target " << targetName << "; " << knownTargets(config) << '\n';
         return kUsage;
     }
     const int selectors = int(!delivery.isEmpty()) + int(dead) + int(!since.isEmpty());
@@ -571,8 +586,9 @@ int redeliver(const AgentConfig &config, const QString &targetName, const QStrin
                 break;
         }
     }
-    out() << target->name << ": " << requeued.value() << " row(s) back to pending, " << created
-          << " new row(s) for deliveries it had not had; a running agent sends them within seconds\n";
+    out() << target->name << ": " << counted(requeued.value(), QStringLiteral("row"), QStringLiteral("rows")) << " back to pending, "
+          << counted(created, QStringLiteral("new row"), QStringLiteral("new rows"))
+          << " for deliveries it had not had; a running agent sends them within seconds\n";
     return kOk;
 }
 
@@ -656,7 +672,10 @@ int AgentCli::run(const QStringList &arguments)
                                        QStringLiteral("text (the default; RFC 3339 times) or json (one object per line)."),
                                        QStringLiteral("format"), QStringLiteral("text"));
     parser.addOptions({ config, provider, limit, json, outFile, grace, target, state, deliveryOption, dead, since, logLevel, logFormat });
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve, sync, repos, events, attach, detach, hooks, reconcile"));
+    QStringList commandNames;
+    for (const CommandHelp &command : commandList())
+        commandNames << QLatin1String(command.name);
+    parser.addPositionalArgument(QStringLiteral("command"), commandNames.join(QStringLiteral(", ")));
     if (!parser.parse(arguments)) {
         err() << "forgelink-agent: " << parser.errorText() << '\n';
         return kUsage;

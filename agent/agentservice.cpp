@@ -1,4 +1,5 @@
 #include "agentservice.h"
+#include "log/counted.h"
 
 #include "providers/providerregistry.h"
 #include "servicemanager.h"
@@ -88,7 +89,8 @@ Result<void> AgentService::start()
         m_metrics.countRefusedConnection();
         // A flood of refusals is one line per interval, not one per connection.
         if (const auto heldBack = m_refusalLog.admit())
-            qCWarning(lcAgent).noquote() << "refused" << *heldBack + 1 << "connection(s) since the last such line:" << reason;
+            qCWarning(lcAgent).noquote() << "refused" << counted(*heldBack + 1, QStringLiteral("connection"), QStringLiteral("connections"))
+                                         << "since the last such line:" << reason;
     });
     connect(m_server, &HttpServer::connectionEvicted, this, [this] { m_metrics.countEvictedConnection(); });
     if (Result<void> listening = m_server->listen(m_config.listenAddress, m_config.listenPort,

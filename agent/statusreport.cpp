@@ -1,4 +1,5 @@
 #include "statusreport.h"
+#include "log/counted.h"
 
 #include "store/store.h"
 #include "texttable.h"
@@ -87,9 +88,8 @@ Result<StatusReport> StatusReport::collect(const AgentConfig &config, Store &sto
                                     { QStringLiteral("dead"), double(counts.dead) },
                                     { QStringLiteral("oldestPendingAgeSeconds"), double(counts.oldestPendingAgeMs / 1000) } });
         if (counts.dead > 0)
-            report.m_attention << QStringLiteral("outbox %1: %2 dead deliveries (forgelink-agent outbox --target %1 --state dead; redeliver --dead)")
-                                          .arg(target.name)
-                                          .arg(counts.dead);
+            report.m_attention << QStringLiteral("outbox %1: %2 (forgelink-agent outbox --target %1 --state dead; redeliver --dead)")
+                                          .arg(target.name, counted(counts.dead, QStringLiteral("dead delivery"), QStringLiteral("dead deliveries")));
         if (counts.pending > 0 && counts.oldestPendingAgeMs > kBacklogMs)
             report.m_attention << QStringLiteral("outbox %1: %2 pending, the oldest for %3").arg(target.name).arg(counts.pending).arg(age(counts.oldestPendingAgeMs));
     }
@@ -108,7 +108,8 @@ void StatusReport::print(QTextStream &out) const
 {
     const QJsonObject store = m_json.value(QStringLiteral("store")).toObject();
     out << "store: " << store.value(QStringLiteral("database")).toString() << " (schema " << store.value(QStringLiteral("schemaVersion")).toInt()
-        << ", " << qint64(store.value(QStringLiteral("deliveries")).toDouble()) << " deliveries kept)\n\n";
+        << ", " << counted(qint64(store.value(QStringLiteral("deliveries")).toDouble()), QStringLiteral("delivery"), QStringLiteral("deliveries"))
+        << " kept)\n\n";
     TextTable providers({ QStringLiteral("PROVIDER"), QStringLiteral("LAST SYNC"), QStringLiteral("OUTCOME"), QStringLiteral("REPOSITORIES"),
                           QStringLiteral("HOOKS"), QStringLiteral("DELIVERIES 24H") });
     for (const QJsonValue &value : m_json.value(QStringLiteral("providers")).toArray()) {

@@ -1,4 +1,5 @@
 #include "syncscheduler.h"
+#include "log/counted.h"
 
 #include "hooks/hooklifecycle.h"
 #include "store/store.h"
@@ -103,7 +104,8 @@ void SyncScheduler::run(std::optional<qint64> staleAfterMs)
         HookLifecycle hooks(config, **store, holder);
         const HookLifecycle::ReconcileReport report = hooks.reconcile();
         if (report.failures > 0)
-            qCWarning(lcSync) << "hook reconcile:" << report.failures << "change(s) failed; see the lines above";
+            qCWarning(lcSync).noquote() << "hook reconcile:" << counted(report.failures, QStringLiteral("change"), QStringLiteral("changes"))
+                                        << "failed; see the lines above";
     });
     connect(m_thread, &QThread::finished, this, [this, outcomes, error] {
         m_thread->deleteLater();

@@ -127,8 +127,9 @@ int main(int argc, char **argv)
                                parser.isSet(force) });
     }
     if (!gui) {
-        QTextStream(stderr) << "forgelink-wizard: --" << parser.optionNames().join(QStringLiteral(", --"))
-                            << " go(es) with --batch or --print-github-manifest\nSee forgelink-wizard --help.\n";
+        const QStringList options = parser.optionNames();
+        QTextStream(stderr) << "forgelink-wizard: --" << options.join(QStringLiteral(", --")) << (options.size() == 1 ? " goes" : " go")
+                            << " with --batch or --print-github-manifest\nSee forgelink-wizard --help.\n";
         return 2;
     }
 

@@ -77,7 +77,8 @@ QStringList SetupGenerator::existingFiles(const QString &directory)
 Result<void> SetupGenerator::write(const Output &output, const QString &directory, bool replace)
 {
     if (const QStringList existing = existingFiles(directory); !existing.isEmpty() && !replace)
-        return fail(QStringLiteral("%1 already exist(s); nothing was written (replace them with --force)").arg(existing.join(QStringLiteral(", "))));
+        return fail(QStringLiteral("%1 already %2; nothing was written (replace them with --force)")
+                            .arg(existing.join(QStringLiteral(", ")), existing.size() == 1 ? QStringLiteral("exists") : QStringLiteral("exist")));
     QDir dir(directory);
     if (!QDir().mkpath(dir.absoluteFilePath(QStringLiteral("kubernetes"))))
         return fail(QStringLiteral("cannot create the folder %1").arg(dir.absoluteFilePath(QStringLiteral("kubernetes"))));

@@ -1,4 +1,5 @@
 #include "hooks/hooklifecycle.h"
+#include "log/counted.h"
 
 #include "providers/providerregistry.h"
 #include "providers/repositorylister.h"
@@ -135,10 +136,9 @@ Result<QStringList> HookLifecycle::attachRepository(Provider provider, const Rep
             (void)m_store.hooks().remove(provider, repository.id, hook.kind);
         }
         return fail(created.isEmpty() ? error
-                                      : QStringLiteral("%1; the %2 hook(s) created for %3 were removed again")
-                                                .arg(error)
-                                                .arg(created.size())
-                                                .arg(repository.fullPath));
+                                      : QStringLiteral("%1; the %2 created for %3 %4 removed again")
+                                                .arg(error, counted(created.size(), QStringLiteral("hook"), QStringLiteral("hooks")),
+                                                     repository.fullPath, created.size() == 1 ? QStringLiteral("was") : QStringLiteral("were")));
     };
     for (const QString &kind : (*hooks)->kinds()) {
         QList<RemoteHook> ofKind;

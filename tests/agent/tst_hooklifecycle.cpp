@@ -326,7 +326,7 @@ private Q_SLOTS:
         m_fake->subscriptionPostsBeforeRefusal = 2;
         const Result<QStringList> failed = lifecycle.attach(Provider::AzureDevOps, path(0));
         QVERIFY(!failed);
-        QVERIFY2(failed.error().contains(QStringLiteral("the 2 hook(s) created for")), qPrintable(failed.error()));
+        QVERIFY2(failed.error().contains(QStringLiteral("the 2 hooks created for")), qPrintable(failed.error()));
         QVERIFY(failed.error().contains(QStringLiteral("Edit subscriptions")));
         QCOMPARE(m_fake->subscriptions.size(), 0); // all or nothing
         QCOMPARE(m_store->hooks().list(Provider::AzureDevOps)->size(), 0);

@@ -1,4 +1,5 @@
 #include "providers/github/githubrecovery.h"
+#include "log/counted.h"
 
 #include "providers/github/githubappauth.h"
 #include "providers/repositorylister.h"
@@ -283,8 +284,10 @@ Result<GitHubRecovery::Report> GitHubRecovery::check(std::optional<qint64> since
         finding.verdict = Finding::Verdict::Requested;
         keepOpen(finding);
         ++report.requested;
-        qCInfo(lcRecovery).noquote() << "asked GitHub to redeliver" << finding.guid << "(" << finding.event << "," << finding.attempts
-                                     << "failed attempt(s), last:" << finding.lastStatus << ")";
+        qCInfo(lcRecovery).noquote() << QStringLiteral("asked GitHub to redeliver %1 (%2, %3, last: %4)")
+                                                .arg(finding.guid, finding.event,
+                                                     counted(finding.attempts, QStringLiteral("failed attempt"), QStringLiteral("failed attempts")),
+                                                     finding.lastStatus);
     }
     report.findings = findings;
 
