@@ -8,6 +8,7 @@
 #include "webhookfixtures.h"
 #include "webhooksink.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -382,6 +383,43 @@ private Q_SLOTS:
     }
 
     // Two agents on one PostgreSQL share the outbox: each row is sent once.
+    // An agent killed while it holds rows (claimed, being retried) loses them within half a
+    // minute: another agent sends every acknowledged delivery soon after, not after the long
+    // lease a claim once took.
+    void killedAgentsRowsAreTakenOverSoon()
+    {
+        if (!TestDatabases::postgresAvailable())
+            QSKIP(qPrintable(TestDatabases::postgresMissing()));
+        const Result<DatabaseSettings> database = TestDatabases::postgres(QStringLiteral("tst_outbox_takeover"));
+        QVERIFY2(database, qPrintable(database.error()));
+        const QByteArray url = QStringLiteral("postgresql://%1@%2:%3/%4").arg(database->user, database->host).arg(database->port).arg(database->name).toUtf8();
+        WebhookSink sink;
+        bool down = true;
+        sink.answer = [&down](const WebhookSink::Received &) { return down ? 503 : 0; };
+        QVERIFY(sink.start());
+        AgentProcess first("database: " + url + "\n" + target(sink) + AgentProcess::kAllProviders);
+        AgentProcess second("database: " + url + "\n" + target(sink) + AgentProcess::kAllProviders);
+        QVERIFY2(first.start(), first.log().constData());
+        const int deliveries = 20;
+        for (int i = 0; i < deliveries; ++i)
+            QCOMPARE(post(first, Provider::GitLab, "Push Hook", gitlabPush(QStringLiteral("acme/r%1").arg(i % 5), i), "take-" + QByteArray::number(i))->status, 202);
+        QTRY_VERIFY_WITH_TIMEOUT(sink.received.size() >= 5, 10'000); // every repository's head claimed and tried
+        first.kill();
+        down = false;
+        QVERIFY2(second.start(), second.log().constData());
+        QElapsedTimer sinceKill;
+        sinceKill.start();
+        auto arrived = [&] {
+            QSet<QByteArray> ids;
+            for (const WebhookSink::Received &received : sink.accepted())
+                ids.insert(received.header("X-Forgelink-Delivery"));
+            return ids.size();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(arrived(), deliveries, 60'000);
+        QVERIFY2(sinceKill.elapsed() < 45'000, qPrintable(QString::number(sinceKill.elapsed())));
+        QCOMPARE(second.terminate(), 0);
+    }
+
     void twoAgentsOnPostgresSendEachRowOnce()
     {
         if (!TestDatabases::postgresAvailable())
