@@ -49,6 +49,12 @@ if [[ " $* " == *" --bench "* ]]; then
   packages+=(wrk curl python3 time)
 fi
 
+# Node.js runs the consumers' own verification libraries in the tests (tests/consumers); Debian's
+# only when none is here.
+if [[ " $* " != *" --agent "* ]] && ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
+
 # `kubectl kustomize` renders the Kubernetes base in the tests; Debian's kubectl only when none is here.
 if [[ " $* " != *" --agent "* ]] && ! command -v kubectl >/dev/null; then
   packages+=(kubernetes-client)

@@ -7,6 +7,12 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$root/build}
 "$root/scripts/install-deps.sh"
 "$root/scripts/build.sh" -DFORGELINK_BUILD_TESTS=ON
+# The consumers' own verification libraries (Standard Webhooks, Octokit) check what the agent
+# forwards; a test skips, saying why, when they could not be installed.
+if command -v npm >/dev/null; then
+  npm ci --prefix "$root/tests/consumers" --no-audit --no-fund --loglevel=error >/dev/null \
+    || echo "forgelink: npm ci in tests/consumers failed; the consumer-library checks will skip" >&2
+fi
 # The fuzz targets run briefly first, so ctest's summary is the last thing printed.
 FUZZ_SECONDS=${FUZZ_SECONDS:-20} "$root/scripts/fuzz.sh"
 export QT_QPA_PLATFORM=offscreen

@@ -1,4 +1,5 @@
 #include "agentprocess.h"
+#include "consumerlibraries.h"
 #include "crypto/crypto.h"
 #include "forward/standardwebhooks.h"
 #include "hostileserver.h"
@@ -317,6 +318,54 @@ private Q_SLOTS:
         for (const WebhookSink::Received &received : sink.accepted())
             sameId += received.header("webhook-id") == sink.received.first().header("webhook-id") ? 1 : 0;
         QCOMPARE(sameId, 1);
+        QCOMPARE(agent.terminate(), 0);
+    }
+
+    // What the agent forwards passes the consumers' own libraries: Standard Webhooks' for event
+    // targets (with a secret the wizard's way makes), Octokit's for GitHub's signature on the
+    // original request.
+    void consumersLibrariesVerifyWhatIsForwarded()
+    {
+        if (const auto missing = ConsumerLibraries::missing())
+            QSKIP(qPrintable(*missing));
+        WebhookSink events;
+        WebhookSink originals;
+        QVERIFY(events.start() && originals.start());
+        const QByteArray secret = StandardWebhooks::generateSecret();
+        AgentProcess agent("forward:\n  - {name: bot, url: " + events.url().toUtf8() + "/hooks, format: event, signingSecret: " + secret + "}\n"
+                           "  - {name: pipekit, url: " + originals.url().toUtf8() + ", providers: [github]}\n" + AgentProcess::kAllProviders);
+        QVERIFY2(agent.start(), agent.log().constData());
+        int serial = 0;
+        int github = 0;
+        for (const WebhookFixture &fixture : WebhookFixtures::all()) {
+            QVERIFY(post(agent, fixture.provider, fixture.event, fixture.body(), "lib-" + QByteArray::number(serial++)));
+            github += fixture.provider == Provider::GitHub ? 1 : 0;
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(originals.accepted().size(), github, 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(events.accepted().size() >= serial, 20'000); // at least one event per delivery
+        QList<QJsonObject> checks;
+        for (const WebhookSink::Received &received : events.accepted()) {
+            QJsonObject headers;
+            for (const char *name : { "webhook-id", "webhook-timestamp", "webhook-signature" })
+                headers.insert(QLatin1String(name), QString::fromLatin1(received.header(name)));
+            checks << QJsonObject{ { QStringLiteral("kind"), QStringLiteral("standard") }, { QStringLiteral("secret"), QString::fromLatin1(secret) },
+                                   { QStringLiteral("headers"), headers }, { QStringLiteral("body"), QString::fromUtf8(received.body) } };
+        }
+        for (const WebhookSink::Received &received : originals.accepted())
+            checks << QJsonObject{ { QStringLiteral("kind"), QStringLiteral("github") },
+                                   { QStringLiteral("secret"), QString::fromLatin1(AgentProcess::webhookSecret(Provider::GitHub)) },
+                                   { QStringLiteral("signature"), QString::fromLatin1(received.header("X-Hub-Signature-256")) },
+                                   { QStringLiteral("body"), QString::fromUtf8(received.body) } };
+        // And one each that must fail: the libraries do check.
+        QJsonObject forged = checks.first();
+        forged.insert(QStringLiteral("body"), forged.value(QStringLiteral("body")).toString() + QLatin1Char(' '));
+        checks << forged;
+        const QList<ConsumerLibraries::Verdict> verdicts = ConsumerLibraries::verify(checks);
+        QCOMPARE(verdicts.size(), checks.size());
+        for (qsizetype i = 0; i + 1 < verdicts.size(); ++i)
+            QVERIFY2(verdicts.at(i).ok, qPrintable(QStringLiteral("check %1 (%2): %3").arg(i).arg(checks.at(i).value(QStringLiteral("kind")).toString(),
+                                                                                                verdicts.at(i).reason)));
+        QVERIFY(!verdicts.last().ok);
         QCOMPARE(agent.terminate(), 0);
     }
 
