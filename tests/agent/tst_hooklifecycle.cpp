@@ -218,6 +218,26 @@ private Q_SLOTS:
         QCOMPARE(m_store->hooks().list(Provider::GitLab)->first().hookId, QString::number(replacement.value(QStringLiteral("id")).toInt()));
     }
 
+    // A project without a commit cannot be sent a test push (GitLab answers 422 "Ensure the project
+    // has at least one commit."): the disabled hook is replaced instead, every run.
+    void gitlabEmptyProjectReplacesADisabledHook()
+    {
+        setUp(Provider::GitLab, 2);
+        m_fake->repos[0].empty = true;
+        HookLifecycle lifecycle(m_config, *m_store, QStringLiteral("test"));
+        QVERIFY(lifecycle.attach(Provider::GitLab, path(0)));
+        const QString repoId = m_fake->repos.at(0).id;
+        const int oldId = m_fake->hooks[repoId].first().value(QStringLiteral("id")).toInt();
+        m_fake->hooks[repoId].first().insert(QStringLiteral("alert_status"), QStringLiteral("disabled"));
+        const HookLifecycle::ReconcileReport report = lifecycle.reconcile();
+        QVERIFY2(report.failures == 0, qPrintable(report.lines.join(u'\n')));
+        QVERIFY2(report.lines.join(u'\n').contains(QStringLiteral("replaced the disabled webhook %1 with").arg(oldId)),
+                 qPrintable(report.lines.join(u'\n')));
+        QCOMPARE(m_fake->statusCount(422), 1);
+        QCOMPARE(m_fake->hooks[repoId].size(), 1);
+        QCOMPARE(m_fake->hooks[repoId].first().value(QStringLiteral("alert_status")).toString(), QStringLiteral("executable"));
+    }
+
     // From 17.1 hook tests are limited to 5 a minute per project and user, and the 429 names no
     // time: the run does not spin through its retries, it says when to try again.
     void gitlabHookTestRateLimit()

@@ -613,6 +613,10 @@ HttpResponse FakeProviderApi::gitlab(const HttpRequest &request)
                         QStringLiteral("This endpoint has been requested too many times. Try again later.") } } } });
                 tests.append(now);
             }
+            // TestHooks::ProjectService: a push test needs a commit; the API answers 422 with the
+            // service's message (lib/api/hooks/test.rb).
+            if (repo != repos.end() && repo->empty && hookPath.endsWith("/test/push_events"))
+                return json(422, QJsonObject{ { QStringLiteral("message"), QStringLiteral("Ensure the project has at least one commit.") } });
         }
         return hookApi(request, project, hookPath);
     }

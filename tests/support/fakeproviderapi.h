@@ -32,6 +32,7 @@ public:
         bool archived = false;
         qint64 installation = 1; // GitHub
         int accessLevel = 40;    // GitLab: the token's user's role (30 Developer, 40 Maintainer, 50 Owner)
+        bool empty = false;      // no commit yet: GitLab cannot test a push hook on it
     };
     struct Fault {
         QString pathContains;

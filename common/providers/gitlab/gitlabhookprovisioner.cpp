@@ -99,14 +99,18 @@ Result<RemoteHook> GitLabHookProvisioner::repair(const Repository &repository, c
     }
     if (response->status == 201 || response->status == 200)
         return hook;
-    if (response->status != 404)
+    if (response->status != 404 && response->status != 422)
         return fail(QStringLiteral("GitLab refused to re-enable the hook on %1: %2").arg(repository.fullPath, ApiClient::describe(*response)));
-    // Before 16.11 the API cannot test a hook (and a hook removed meanwhile is 404 too): a new hook
-    // starts enabled, so replace the disabled one.
+    // Before 16.11 the API cannot test a hook (and a hook removed meanwhile is 404 too); a project
+    // without a commit cannot be sent a test push, and a test that did not reach the agent does
+    // not re-enable anything (both 422). A new hook starts enabled, so replace the disabled one.
     Result<RemoteHook> replacement = create(repository, hook.kind);
     if (!replacement)
-        return fail(QStringLiteral("GitLab has no API to re-enable the hook on %1 (it needs GitLab 16.11), and creating a new "
-                                   "one failed: %2").arg(repository.fullPath, replacement.error()));
+        return fail(QStringLiteral("GitLab could not re-enable the hook on %1 by a test delivery (%2), and creating a new "
+                                   "one failed: %3")
+                            .arg(repository.fullPath,
+                                 response->status == 404 ? QStringLiteral("the test API needs GitLab 16.11") : ApiClient::describe(*response),
+                                 replacement.error()));
     if (Result<bool> removed = remove(repository, hook); !removed)
         return fail(removed.error());
     return replacement;
