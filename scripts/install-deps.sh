@@ -32,6 +32,8 @@ packages=("${agent_packages[@]}"
   postgresql nginx-light
   # a Secret Service for the keychain tests, a virtual display for screenshots
   dbus dbus-daemon gnome-keyring xvfb xauth
+  # a real browser for the GitHub App Manifest flow's test
+  chromium
 )
 
 list_only=false

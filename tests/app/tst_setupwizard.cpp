@@ -22,11 +22,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTextCursor>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -555,6 +557,42 @@ private Q_SLOTS:
         QCOMPARE(stored.value(QStringLiteral("github.privateKeyPem")).toUtf8(), TestKeys::rsaPrivateKeyPem());
         QCOMPARE(stored.value(QStringLiteral("github.clientSecret")), QStringLiteral("manifest-client-secret-0123456789"));
         QVERIFY(!TestPaths::readFile(session.settingsFile).contains("manifest-client-secret"));
+    }
+
+    // The same flow in a real browser (Debian's headless Chromium): the loopback page's form is
+    // submitted by the browser itself, GitHub's redirect is followed as a browser follows it.
+    void manifestFlowInARealBrowser()
+    {
+        const QString chromium = QStandardPaths::findExecutable(QStringLiteral("chromium"));
+        if (chromium.isEmpty())
+            QSKIP("no chromium here (scripts/install-deps.sh installs Debian's); the form-level test above still runs");
+        m_github->manifestPem = TestKeys::rsaPrivateKeyPem();
+        SetupWizard wizard(options(false));
+        wizard.show();
+        QTRY_VERIFY(wizard.isRestored());
+        fillToGitHub(wizard);
+        type(wizard, QStringLiteral("github.organization"), QStringLiteral("acme"));
+        type(wizard, QStringLiteral("github.apiUrl"), m_github->baseUrl());
+        auto *page = qobject_cast<GitHubPage *>(wizard.currentPage());
+        QVERIFY(page);
+        QTemporaryDir profile;
+        QProcess browser;
+        browser.setProcessChannelMode(QProcess::MergedChannels);
+        page->manifestFlow()->setBrowser([&](const QUrl &url) {
+            browser.start(chromium, { QStringLiteral("--headless=new"), QStringLiteral("--no-sandbox"), QStringLiteral("--disable-gpu"),
+                                      QStringLiteral("--no-first-run"), QStringLiteral("--user-data-dir=") + profile.path(), url.toString() });
+        });
+        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("createApp")), Qt::LeftButton);
+        QVERIFY2(browser.waitForStarted(10'000), qPrintable(browser.errorString()));
+        QTRY_COMPARE_WITH_TIMEOUT(edit(wizard, QStringLiteral("github.appId"))->text(), m_github->appId, 30'000);
+        QCOMPARE(edit(wizard, QStringLiteral("github.clientId"))->text(), QStringLiteral("Iv23liFromManifest"));
+        QCOMPARE(wizard.answers().github->privateKeyPem, TestKeys::rsaPrivateKeyPem());
+        const QJsonObject manifest = m_github->manifests.value(m_github->manifests.keys().constLast());
+        QCOMPARE(manifest.value(QStringLiteral("hook_attributes")).toObject().value(QStringLiteral("url")).toString(),
+                 QStringLiteral("https://pipekit.example.com/api/events-handler/v1/events/github"));
+        QVERIFY(nextEnabled(wizard));
+        browser.kill();
+        browser.waitForFinished(10'000);
     }
 
     void manifestFlowRefusesAWrongStateAndAnExpiredCode()
