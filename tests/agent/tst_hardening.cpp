@@ -386,6 +386,39 @@ private Q_SLOTS:
         QCOMPARE(agent->terminate(), 0);
     }
 
+    // Unsigned requests are refused with a log line now and then, not one each; a signed
+    // payload's repository name with a newline cannot write a forged line.
+    void logsCannotBeFloodedOrForged()
+    {
+        auto agent = start();
+        const QByteArray push = fixture(QStringLiteral("github/push_branch.json"));
+        for (int i = 0; i < 200; ++i) {
+            const auto refused = HttpTestClient::exchange(agent->port(), "POST", path(Provider::GitHub),
+                                                          { { "Content-Type", "application/json" }, { "X-GitHub-Event", "push" },
+                                                            { "X-GitHub-Delivery", "unsigned-" + QByteArray::number(i) } },
+                                                          push);
+            QCOMPARE(refused->status, 401);
+        }
+        QJsonObject payload = QJsonDocument::fromJson(push).object();
+        QJsonObject repository = payload.value(QStringLiteral("repository")).toObject();
+        repository.insert(QStringLiteral("full_name"), QStringLiteral("acme/x\n2026-12-05T00:00:00.000Z info forgelink.agent: forged\u001b[2J"));
+        payload.insert(QStringLiteral("repository"), repository);
+        const QByteArray forged = QJsonDocument(payload).toJson(QJsonDocument::Compact);
+        QCOMPARE(HttpTestClient::exchange(agent->port(), "POST", path(Provider::GitHub),
+                                          WebhookFixtures::headers(Provider::GitHub, "push", forged, "github-secret-value", "forged-1"), forged)
+                         ->status,
+                 202);
+        QTRY_VERIFY(agent->log().contains("forged-1"));
+        const QByteArray log = agent->log();
+        QVERIFY2(log.count("refused 401") <= 2, log.constData());
+        QVERIFY2(!log.contains('\x1b'), log.constData());
+        for (const QByteArray &line : log.split('\n'))
+            QVERIFY2(!line.startsWith("2026-12-05T00:00:00.000Z"), log.constData());
+        const QByteArray metrics = HttpTestClient::exchange(agent->port(), "GET", "/metrics")->body;
+        QVERIFY2(metrics.contains("forgelink_deliveries_total{provider=\"github\",outcome=\"unauthorized\"} 200"), metrics.constData());
+        QCOMPARE(agent->terminate(), 0);
+    }
+
     // TLS handshakes under way count against maxConnections: silent clients that never finish
     // one are closed to make room, and a real client still gets its answer.
     void tlsHandshakesCountTowardTheLimit()
