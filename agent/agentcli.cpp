@@ -833,6 +833,10 @@ int AgentCli::run(const QStringList &arguments)
               << "  listen " << loaded->listenAddress.toString() << ':' << loaded->listenPort << ", store " << loaded->database.displayName() << '\n'
               << "  providers: " << providers.join(u", ") << '\n'
               << "  forward: " << (targets.isEmpty() ? QStringLiteral("(none)") : targets.join(u", ")) << '\n';
+        if (targets.isEmpty()) {
+            err() << "forgelink-agent: " << ForwardRouter::noTargetProblem() << '\n';
+            return kFailure;
+        }
         return kOk;
     }
     if (command == u"recover") {

@@ -1,6 +1,7 @@
 #include "agentroutes.h"
 
 #include "log/logfields.h"
+#include "log/logformat.h"
 
 #include "providers/providercatalogue.h"
 
@@ -40,6 +41,14 @@ std::optional<HttpResponse> AgentRoutes::screen(const HttpRequest &head)
         const WebhookRequest headers{ head.headers, {} };
         if (const std::optional<WebhookIntake::Decision> decision = m_intake.screen(*provider, headers))
             return refused(providerId(*provider), *decision, head.peer);
+        // A delivery this or another agent forwarded came back: a forward target routes to the
+        // agent instead of to Pipekit. Recording it again would loop it for ever.
+        if (headers.headerCount("X-Forgelink-Delivery") > 0)
+            return refused(providerId(*provider),
+                           WebhookIntake::Decision{ 508, QStringLiteral("loop detected: this request carries X-Forgelink-Delivery (%1), so a "
+                                                                        "forward target sends deliveries back to an agent instead of to Pipekit")
+                                                                 .arg(LogFormat::printable(QString::fromLatin1(headers.header("X-Forgelink-Delivery").left(200)))) },
+                           head.peer);
         return std::nullopt;
     }
     if (head.path != "/healthz" && head.path != "/readyz" && head.path != "/metrics")
@@ -53,6 +62,7 @@ HttpResponse AgentRoutes::refused(const QString &provider, const WebhookIntake::
 {
     const QString outcome = decision.status == 401 ? QStringLiteral("unauthorized")
             : decision.status == 413               ? QStringLiteral("too_large")
+            : decision.status == 508               ? QStringLiteral("loop")
                                                    : QStringLiteral("malformed");
     m_metrics.countDelivery(provider, outcome);
     // The reason names headers and fields, never a secret or what was sent in its place.

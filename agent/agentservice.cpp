@@ -1,4 +1,6 @@
 #include "agentservice.h"
+
+#include "forward/forwardrouter.h"
 #include "log/counted.h"
 
 #include "providers/providerregistry.h"
@@ -55,6 +57,8 @@ Result<void> AgentService::start()
             return fail(QStringLiteral("cannot start forwarding: %1").arg(sending.error()));
         }
         qCInfo(lcAgent).noquote() << "forwarding to" << targets.join(u", ");
+    } else {
+        qCWarning(lcAgent).noquote() << ForwardRouter::noTargetProblem();
     }
     connect(m_writer.get(), &DeliveryWriter::batchCommitted, this,
             [this](int deliveries, double, bool ok) { m_metrics.observeCommit(deliveries, ok); });
@@ -99,6 +103,21 @@ Result<void> AgentService::start()
         m_writer->stop();
         return listening;
     }
+    // The last successful syncs from before this process, so that the stale-sync alert holds
+    // across restarts.
+    m_writer->withStore([this](Store &store) {
+        const Result<QHash<Provider, QDateTime>> succeeded = store.syncRuns().lastSucceeded();
+        if (!succeeded)
+            return;
+        QMetaObject::invokeMethod(
+                this,
+                [this, last = succeeded.value()] {
+                    for (auto it = last.cbegin(); it != last.cend(); ++it)
+                        if (it.value().isValid())
+                            m_metrics.observeLastSuccessfulSync(it.key(), it.value());
+                },
+                Qt::QueuedConnection);
+    });
     m_scheduler = new SyncScheduler(m_config, this);
     connect(m_scheduler, &SyncScheduler::finished, this,
             [this](const QList<RepositorySync::Outcome> &outcomes, const QString &) {
@@ -120,8 +139,10 @@ Result<void> AgentService::start()
     m_recovery->start();
 
     QStringList providers;
-    for (Provider provider : m_config.enabledProviders())
+    for (Provider provider : m_config.enabledProviders()) {
         providers << providerId(provider);
+        m_metrics.declareProvider(providerId(provider));
+    }
     qCInfo(lcAgent).noquote() << "listening on" << QStringLiteral("%1:%2").arg(m_config.listenAddress.toString()).arg(port())
                               << (m_config.tlsCertificateFile.isEmpty() ? "(http)" : "(https)") << "for"
                               << providers.join(u", ") + QLatin1Char(';') << "store" << m_config.database.displayName();

@@ -1,12 +1,20 @@
 #include "metrics.h"
 
 #include <QDateTime>
+#include <QHash>
 
 namespace forgelink {
 
 void Metrics::countDelivery(const QString &provider, const QString &outcome)
 {
     ++m_deliveries[{ provider, outcome }];
+}
+
+void Metrics::declareProvider(const QString &provider)
+{
+    // Zero from the start, so that a rate over them (the refused-deliveries alert) has a series.
+    for (const char *outcome : { "recorded", "unauthorized" })
+        m_deliveries[{ provider, QLatin1String(outcome) }] += 0;
 }
 
 void Metrics::observeRequest(int status, double seconds)
@@ -41,10 +49,18 @@ void Metrics::observeSync(const RepositorySync::Outcome &outcome)
     setGauge(QStringLiteral("forgelink_sync_last_run_timestamp_seconds") + provider, double(QDateTime::currentSecsSinceEpoch()));
     setGauge(QStringLiteral("forgelink_sync_last_duration_seconds") + provider, double(outcome.elapsedMs) / 1000.0);
     if (outcome.succeeded)
+        observeLastSuccessfulSync(outcome.provider, QDateTime::currentDateTimeUtc());
+    if (outcome.succeeded)
         setGauge(QStringLiteral("forgelink_sync_repositories") + provider,
                  outcome.counts.added + outcome.counts.updated + outcome.counts.unchanged);
     if (outcome.rateLimitRemaining)
         setGauge(QStringLiteral("forgelink_api_rate_limit_remaining") + provider, double(*outcome.rateLimitRemaining));
+}
+
+void Metrics::observeLastSuccessfulSync(Provider provider, const QDateTime &at)
+{
+    setGauge(QStringLiteral("forgelink_sync_last_success_timestamp_seconds{provider=\"%1\"}").arg(providerId(provider)),
+             double(at.toSecsSinceEpoch()));
 }
 
 void Metrics::countForwardAttempt(const QString &target, const QString &result)
@@ -72,6 +88,33 @@ void Metrics::addCounter(const QString &nameAndLabels, double value)
 {
     m_counters[nameAndLabels] += value;
 }
+
+namespace {
+
+// The HELP text of the counters and gauges kept by name.
+QString helpFor(const QString &name)
+{
+    static const QHash<QString, QString> help{
+        { QStringLiteral("forgelink_api_rate_limit_remaining"), QStringLiteral("Requests the provider's API allows until its rate limit resets, as of the last sync.") },
+        { QStringLiteral("forgelink_forward_attempts_total"), QStringLiteral("Forward attempts by target and result (delivered, retry, dead).") },
+        { QStringLiteral("forgelink_github_recovery_failures_total"), QStringLiteral("GitHub delivery recovery checks that failed.") },
+        { QStringLiteral("forgelink_github_redeliveries_requested_total"), QStringLiteral("Redeliveries asked of GitHub for deliveries that failed.") },
+        { QStringLiteral("forgelink_outbox_dead"), QStringLiteral("Outbox rows given up (410 or older than maxAgeHours), by target.") },
+        { QStringLiteral("forgelink_outbox_oldest_pending_age_seconds"), QStringLiteral("Age of the oldest row waiting for a target.") },
+        { QStringLiteral("forgelink_outbox_pending"), QStringLiteral("Outbox rows waiting for a target.") },
+        { QStringLiteral("forgelink_sync_api_calls_total"), QStringLiteral("API calls made by repository syncs.") },
+        { QStringLiteral("forgelink_sync_last_duration_seconds"), QStringLiteral("How long the last repository sync took.") },
+        { QStringLiteral("forgelink_sync_last_run_timestamp_seconds"), QStringLiteral("When the last repository sync ended (Unix seconds).") },
+        { QStringLiteral("forgelink_sync_last_success"), QStringLiteral("1 when the last repository sync succeeded, 0 when it failed.") },
+        { QStringLiteral("forgelink_sync_last_success_timestamp_seconds"), QStringLiteral("When a repository sync last succeeded (Unix seconds).") },
+        { QStringLiteral("forgelink_sync_repositories"), QStringLiteral("Repositories in the cache after the last successful sync.") },
+        { QStringLiteral("forgelink_sync_rows_written_total"), QStringLiteral("Cache rows repository syncs added, changed or removed.") },
+        { QStringLiteral("forgelink_sync_runs_total"), QStringLiteral("Repository syncs by outcome.") },
+    };
+    return help.value(name, name);
+}
+
+} // namespace
 
 QByteArray Metrics::render(int openConnections) const
 {
@@ -119,15 +162,19 @@ QByteArray Metrics::render(int openConnections) const
     QString lastName;
     for (auto it = m_counters.cbegin(); it != m_counters.cend(); ++it) {
         const QString name = it.key().section(QLatin1Char('{'), 0, 0);
-        if (name != lastName)
+        if (name != lastName) {
+            line(QStringLiteral("# HELP %1 %2").arg(name, helpFor(name)));
             line(QStringLiteral("# TYPE %1 counter").arg(name));
+        }
         lastName = name;
         line(QStringLiteral("%1 %2").arg(it.key()).arg(it.value(), 0, 'g', 12));
     }
     for (auto it = m_gauges.cbegin(); it != m_gauges.cend(); ++it) {
         const QString name = it.key().section(QLatin1Char('{'), 0, 0);
-        if (name != lastName)
+        if (name != lastName) {
+            line(QStringLiteral("# HELP %1 %2").arg(name, helpFor(name)));
             line(QStringLiteral("# TYPE %1 gauge").arg(name));
+        }
         lastName = name;
         line(QStringLiteral("%1 %2").arg(it.key()).arg(it.value(), 0, 'g', 12));
     }

@@ -26,6 +26,10 @@ public:
     void observeOutbox(const QStringList &targets, const QHash<QString, OutboxTable::TargetCounts> &counts);
     // Gauges set by their owners: name plus labels ({provider="gitlab"}) to value.
     void setGauge(const QString &nameAndLabels, double value);
+    // An enabled provider's delivery counters start at zero.
+    void declareProvider(const QString &provider);
+    // When a provider's sync last succeeded (a sync of this process, or the store's record at start).
+    void observeLastSuccessfulSync(Provider provider, const QDateTime &at);
     void addCounter(const QString &nameAndLabels, double value);
 
     QByteArray render(int openConnections) const;

@@ -1,4 +1,6 @@
 #include "statusreport.h"
+
+#include "forward/forwardrouter.h"
 #include "log/counted.h"
 
 #include "store/store.h"
@@ -94,6 +96,8 @@ Result<StatusReport> StatusReport::collect(const AgentConfig &config, Store &sto
             report.m_attention << QStringLiteral("outbox %1: %2 pending, the oldest for %3").arg(target.name).arg(counts.pending).arg(age(counts.oldestPendingAgeMs));
     }
 
+    if (config.forward.isEmpty())
+        report.m_attention << ForwardRouter::noTargetProblem();
     Result<qint64> total = store.ledger().count();
     report.m_json = QJsonObject{ { QStringLiteral("store"), QJsonObject{ { QStringLiteral("database"), config.database.displayName() },
                                                                          { QStringLiteral("schemaVersion"), store.schemaVersion() },

@@ -7,8 +7,8 @@ set -euo pipefail
 
 # What building the agent needs (the container image's build stage: install-deps.sh --agent).
 agent_packages=(
-  # toolchain
-  build-essential cmake ninja-build pkg-config
+  # toolchain (openssl: the README's example makes a key with it)
+  build-essential cmake ninja-build pkg-config openssl
   # Qt 6 Core/Network/Sql and its SQLite and PostgreSQL drivers
   qt6-base-dev libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev
   # OS keychain for keychain: secret references
@@ -34,6 +34,8 @@ packages=("${agent_packages[@]}"
   dbus dbus-daemon gnome-keyring xvfb xauth
   # a real browser for the GitHub App Manifest flow's test
   chromium
+  # promtool checks and unit-tests the alerts and lints /metrics
+  prometheus
 )
 
 list_only=false

@@ -178,6 +178,10 @@
         <translation>ist kürzer als 16 Zeichen; lassen Sie das Feld leer, um ein starkes Geheimnis zu erzeugen</translation>
     </message>
     <message>
+        <source>is still the example&apos;s placeholder: give the real value, or env:NAME or file:PATH</source>
+        <translation>ist noch der Platzhalter des Beispiels: Geben Sie den echten Wert an, oder env:NAME oder file:PATH</translation>
+    </message>
+    <message>
         <source>must not contain a colon (HTTP Basic auth separates user and password with one)</source>
         <translation>darf keinen Doppelpunkt enthalten (HTTP Basic Auth trennt Benutzer und Passwort damit)</translation>
     </message>

@@ -248,6 +248,8 @@ std::optional<QString> AnswersValidator::checkRequiredSecret(const QString &valu
 {
     if (value.isEmpty())
         return tr("is required");
+    if (isPlaceholder(value))
+        return placeholderProblem();
     if (const auto reference = unresolvedReference(value))
         return reference;
     if (hasWhitespaceOrControl(value))
@@ -259,6 +261,8 @@ std::optional<QString> AnswersValidator::checkOptionalSecret(const QString &valu
 {
     if (value.isEmpty())
         return std::nullopt;
+    if (isPlaceholder(value))
+        return placeholderProblem();
     if (const auto reference = unresolvedReference(value))
         return reference;
     if (hasWhitespaceOrControl(value))
@@ -266,6 +270,17 @@ std::optional<QString> AnswersValidator::checkOptionalSecret(const QString &valu
     if (value.size() < 16)
         return tr("is shorter than 16 characters; leave it empty to generate a strong one");
     return std::nullopt;
+}
+
+bool AnswersValidator::isPlaceholder(const QString &value)
+{
+    // The example answers' way of marking what the admin must fill in.
+    return value.startsWith(QLatin1String("replace-with"), Qt::CaseInsensitive);
+}
+
+QString AnswersValidator::placeholderProblem()
+{
+    return tr("is still the example's placeholder: give the real value, or env:NAME or file:PATH");
 }
 
 std::optional<QString> AnswersValidator::checkBasicAuthUser(const QString &user)

@@ -44,6 +44,9 @@ public:
     static std::optional<QString> checkEventsHandlerUrl(const QString &url);
 
     static bool isLoopbackHost(const QString &host);
+    // "replace-with-...": a value the example answers leave for the admin; it never goes out.
+    static bool isPlaceholder(const QString &value);
+    static QString placeholderProblem();
 };
 
 } // namespace forgelink

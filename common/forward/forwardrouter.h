@@ -13,6 +13,14 @@ namespace forgelink {
 // ref does not pass a refs filter).
 class ForwardRouter {
 public:
+    // What `check`, `serve` and `status` say of a config without a forward target: the agent
+    // takes Pipekit's webhook paths, so Pipekit would see none of its deliveries.
+    static QString noTargetProblem()
+    {
+        return QStringLiteral("no forward target: the deliveries this agent takes at Pipekit's webhook paths reach nobody, so Pipekit "
+                              "sees none of them (add a forward target with Pipekit's events handler, the wizard's eventsHandler)");
+    }
+
     ForwardRouter(QList<ForwardTarget> targets, QList<Provider> enabledProviders);
 
     QStringList targetsFor(const Delivery &delivery) const;

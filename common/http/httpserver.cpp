@@ -59,6 +59,7 @@ QByteArray reasonPhrase(int status)
     case 502: return "Bad Gateway";
     case 501: return "Not Implemented";
     case 503: return "Service Unavailable";
+    case 508: return "Loop Detected";
     default: return "Status";
     }
 }

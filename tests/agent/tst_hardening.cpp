@@ -419,6 +419,26 @@ private Q_SLOTS:
         QCOMPARE(agent->terminate(), 0);
     }
 
+    // A forwarded delivery that comes back (a forward target pointing at an agent) is a loop:
+    // 508, not recorded, counted; an unsigned one is still 401 first.
+    void forwardedDeliveriesComingBackAreLoops()
+    {
+        auto agent = start();
+        const QByteArray push = fixture(QStringLiteral("gitlab/push.json"));
+        auto headers = WebhookFixtures::headers(Provider::GitLab, "Push Hook", push, "gitlab-secret-value", "loop-1");
+        headers.append(qMakePair(QByteArray("X-Forgelink-Delivery"), QByteArray("gitlab:loop-1")));
+        const auto looped = HttpTestClient::exchange(agent->port(), "POST", path(Provider::GitLab), headers, push);
+        QCOMPARE(looped->status, 508);
+        QVERIFY2(looped->body.contains("loop detected"), looped->body.constData());
+        QCOMPARE(events(*agent).size(), 0);
+        headers.removeIf([](const auto &header) { return header.first == "X-Gitlab-Token"; });
+        QCOMPARE(HttpTestClient::exchange(agent->port(), "POST", path(Provider::GitLab), headers, push)->status, 401);
+        QTRY_VERIFY(agent->log().contains("loop detected"));
+        const QByteArray metrics = HttpTestClient::exchange(agent->port(), "GET", "/metrics")->body;
+        QVERIFY2(metrics.contains("forgelink_deliveries_total{provider=\"gitlab\",outcome=\"loop\"} 1"), metrics.constData());
+        QCOMPARE(agent->terminate(), 0);
+    }
+
     // TLS handshakes under way count against maxConnections: silent clients that never finish
     // one are closed to make room, and a real client still gets its answer.
     void tlsHandshakesCountTowardTheLimit()

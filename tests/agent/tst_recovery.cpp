@@ -155,7 +155,7 @@ private Q_SLOTS:
         // The next check finds every failed delivery delivered since: it asks for nothing.
         const ServedProcess::Run second = recover(agent);
         QVERIFY2(second.exitCode == 0, qPrintable(second.err));
-        QVERIFY2(second.out.contains(QStringLiteral(" 0 redelivery request(s)")), qPrintable(second.out));
+        QVERIFY2(second.out.contains(QStringLiteral(" 0 redelivery requests")), qPrintable(second.out));
         QVERIFY2(second.out.contains(QStringLiteral("delivered by a later attempt")), qPrintable(second.out));
         QCOMPARE(redeliveryRequests(), 3);
         // A window given by hand that leaves the old failure out.

@@ -32,11 +32,12 @@ private:
     QTemporaryDir m_dir;
     std::map<Provider, std::unique_ptr<FakeProviderApi>> m_fakes;
 
-    QString writeConfig(const QString &name)
+    QString writeConfig(const QString &name, bool forward = true)
     {
         TestPaths::writeFile(m_dir.filePath(QStringLiteral("app.pem")), TestKeys::rsaPrivateKeyPem());
         const QByteArray config = QStringLiteral(
                 "listen: 127.0.0.1:0\n"
+                "%8"
                 "database: sqlite://%1.db\n"
                 "network: {retryBaseMilliseconds: 20, maxAttempts: 3}\n"
                 "providers:\n"
@@ -47,7 +48,8 @@ private:
                                           .arg(name, m_fakes[Provider::GitHub]->baseUrl(), m_fakes[Provider::GitHub]->appId,
                                                m_fakes[Provider::GitLab]->baseUrl(),
                                                QString::fromUtf8(m_fakes[Provider::GitLab]->token),
-                                               m_fakes[Provider::Bitbucket]->baseUrl(), m_fakes[Provider::AzureDevOps]->baseUrl())
+                                               m_fakes[Provider::Bitbucket]->baseUrl(), m_fakes[Provider::AzureDevOps]->baseUrl(),
+                                               forward ? QStringLiteral("forward: [{name: pipekit, url: http://127.0.0.1:9}]\n") : QString())
                                           .toUtf8();
         const QString path = m_dir.filePath(name + QStringLiteral(".yaml"));
         TestPaths::writeFile(path, config);
@@ -168,6 +170,16 @@ private Q_SLOTS:
         QCOMPARE(failed.exitCode, 1);
         QVERIFY2(failed.out.contains(QStringLiteral("gitlab: the last sync failed: GitLab refused to list projects: 401")), qPrintable(failed.out));
         QVERIFY2(!failed.out.contains(QStringLiteral("github: the last sync failed")), qPrintable(failed.out));
+
+        // An agent that forwards to nobody cuts Pipekit off from its webhooks: check and status say so.
+        const QString alone = writeConfig(QStringLiteral("status"), false);
+        const ServedProcess::Run unforwarded = agent(status);
+        QCOMPARE(unforwarded.exitCode, 1);
+        QVERIFY2(unforwarded.out.contains(QStringLiteral("no forward target: the deliveries this agent takes")), qPrintable(unforwarded.out));
+        const ServedProcess::Run check = agent({ QStringLiteral("check"), QStringLiteral("--config"), alone });
+        QCOMPARE(check.exitCode, 1);
+        QVERIFY2(check.err.contains(QStringLiteral("no forward target")), qPrintable(check.err));
+        QCOMPARE(agent({ QStringLiteral("check"), QStringLiteral("--config"), writeConfig(QStringLiteral("status")) }).exitCode, 0);
     }
 
     // Usage errors exit 2 with a message that names the problem; help answers for every command.

@@ -98,7 +98,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("acme.pem")), TestKeys::rsaPrivateKeyPem()));
-        QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("answers.yaml")), answers()));
+        QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("answers.yaml")),
+                                     answers() + "eventsHandler: http://pipekit-events-handler.pipekit.svc.cluster.local:8080\n"));
         const QString out = dir.filePath(QStringLiteral("out"));
         const Run run = wizard({ QStringLiteral("--batch"), dir.filePath(QStringLiteral("answers.yaml")), QStringLiteral("--out"), out });
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
@@ -398,9 +399,29 @@ private Q_SLOTS:
         QVERIFY(!example.isEmpty());
         QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("answers.yaml")), example));
         QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("acme.pem")), TestKeys::rsaPrivateKeyPem()));
+        // As the README runs it: the credentials come from the environment.
+        for (const char *name : { "GITHUB_CLIENT_SECRET", "GITLAB_TOKEN", "BITBUCKET_TOKEN", "AZURE_DEVOPS_TOKEN" })
+            qputenv(name, QByteArray("example-value-of-") + name);
         const Run run = wizard({ QStringLiteral("--batch"), dir.filePath(QStringLiteral("answers.yaml")),
                                  QStringLiteral("--out"), dir.filePath(QStringLiteral("out")) });
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(TestPaths::readFile(dir.filePath(QStringLiteral("out/agent.yaml"))).contains("example-value-of-GITLAB_TOKEN"));
+        for (const char *name : { "GITHUB_CLIENT_SECRET", "GITLAB_TOKEN", "BITBUCKET_TOKEN", "AZURE_DEVOPS_TOKEN" })
+            qunsetenv(name);
+    }
+
+    // A placeholder the admin was to replace never goes out.
+    void placeholdersAreRefused()
+    {
+        QTemporaryDir dir;
+        QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("answers.yaml")),
+                                     "domain: pipekit.example.com\n"
+                                     "gitlab: {url: https://gitlab.com, token: replace-with-a-personal-access-token, webhookSecret: \"\"}\n"));
+        const Run run = wizard({ QStringLiteral("--batch"), dir.filePath(QStringLiteral("answers.yaml")),
+                                 QStringLiteral("--out"), dir.filePath(QStringLiteral("out")) });
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("gitlab.token: is still the example's placeholder")), qPrintable(run.err));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("out/values.yaml"))));
     }
 };
 
