@@ -91,7 +91,7 @@ int BatchRun::run(const Options &options)
     const QDir directory(options.outputDirectory);
     if (Result<void> written = SetupGenerator::write(output.value(), directory.absolutePath(), options.force); !written) {
         err << "forgelink-wizard: " << written.error() << '\n';
-        return SetupGenerator::existingFiles(directory.absolutePath()).isEmpty() || options.force ? 1 : 2;
+        return SetupGenerator::existingFiles(directory.absolutePath(), output->fileNames()).isEmpty() || options.force ? 1 : 2;
     }
 
     const QString valuesPath = directory.absoluteFilePath(QStringLiteral("values.yaml"));
@@ -99,9 +99,19 @@ int BatchRun::run(const Options &options)
     out << "Wrote " << directory.absoluteFilePath(QStringLiteral("agent.yaml")) << " (forgelink-agent config, secrets inside)\n";
     out << "Wrote " << directory.absoluteFilePath(QStringLiteral("kubernetes/forgelink-secrets.yaml")) << " and "
         << directory.absoluteFilePath(QStringLiteral("kubernetes/agent.yaml")) << " (the agent on Kubernetes)\n";
+    for (const auto &[name, content] : std::as_const(output->deploymentFiles))
+        out << "Wrote " << directory.absoluteFilePath(name) << '\n';
     out << "They hold secrets and are readable by you only.\n\n";
     out << "Apply the values to Pipekit with:\n  " << SetupGenerator::helmCommand(valuesPath) << "\n\n";
     auto indented = [](const QString &commands) { return QStringLiteral("  ") + QString(commands).replace(u'\n', QStringLiteral("\n  ")); };
+    if (const auto &deploy = output->answers.deploy) {
+        out << "Run the agent (deploy.target " << deploy->target << "):\n"
+            << indented(deploy->isKubernetes() ? AgentRunInstructions::kustomization(directory.absolutePath())
+                        : deploy->isVm()       ? AgentRunInstructions::vm(directory.absolutePath())
+                                               : AgentRunInstructions::containerFor(directory.absolutePath(), deploy->image))
+            << '\n';
+        return 0;
+    }
     out << "Run the agent on Kubernetes (from forgelink's source folder):\n" << indented(AgentRunInstructions::kubernetes(directory.absolutePath())) << "\n\n";
     out << "or on a VM with systemd:\n" << indented(AgentRunInstructions::systemd(directory.absolutePath())) << "\n\n";
     out << "or in a container:\n" << indented(AgentRunInstructions::container(directory.absolutePath())) << '\n';

@@ -47,8 +47,8 @@
         <translation>muss eine URL sein, erhalten: %1</translation>
     </message>
     <message>
-        <source>unknown section; known: domain, eventsHandler, github, gitlab, bitbucket, azureDevOps, network</source>
-        <translation>unbekannter Abschnitt; bekannt sind: domain, eventsHandler, github, gitlab, bitbucket, azureDevOps, network</translation>
+        <source>unknown section; known: domain, eventsHandler, github, gitlab, bitbucket, azureDevOps, network, deploy</source>
+        <translation>unbekannter Abschnitt; bekannt sind: domain, eventsHandler, github, gitlab, bitbucket, azureDevOps, network, deploy</translation>
     </message>
 </context>
 <context>
@@ -216,6 +216,54 @@
     <message>
         <source>must be http://HOST:PORT or socks5://HOST:PORT, got %1</source>
         <translation>muss http://HOST:PORT oder socks5://HOST:PORT sein, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>is required with deploy.target %1: the agent takes Pipekit&apos;s webhook paths and must forward every delivery to Pipekit&apos;s events handler, or Pipekit sees none</source>
+        <translation>ist mit deploy.target %1 erforderlich: der Agent übernimmt Pipekits Webhook-Pfade und muss jede Zustellung an Pipekits Events-Handler weiterleiten, sonst sieht Pipekit keine</translation>
+    </message>
+    <message>
+        <source>must be kubernetes, vm or container, got &quot;%1&quot;</source>
+        <translation>muss kubernetes, vm oder container sein, erhalten: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>must be a Kubernetes namespace (lower-case letters, digits and &apos;-&apos;), got &quot;%1&quot;</source>
+        <translation>muss ein Kubernetes-Namespace sein (Kleinbuchstaben, Ziffern und &apos;-&apos;), erhalten: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>must be an IngressClass name, got &quot;%1&quot;</source>
+        <translation>muss der Name einer IngressClass sein, erhalten: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>must be a Secret&apos;s name, got &quot;%1&quot;</source>
+        <translation>muss der Name eines Secrets sein, erhalten: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>is required: the agent&apos;s image with its tag, e.g. registry.example.com/forgelink-agent:%1 (scripts/build-image.sh builds it)</source>
+        <translation>ist erforderlich: das Image des Agenten mit seinem Tag, z. B. registry.example.com/forgelink-agent:%1 (scripts/build-image.sh baut es)</translation>
+    </message>
+    <message>
+        <source>must name a fixed tag, not :latest (Kubernetes would pull it at every start)</source>
+        <translation>muss ein festes Tag nennen, nicht :latest (Kubernetes würde es bei jedem Start neu laden)</translation>
+    </message>
+    <message>
+        <source>must be REGISTRY/NAME:TAG or NAME@sha256:DIGEST, got &quot;%1&quot;</source>
+        <translation>muss REGISTRY/NAME:TAG oder NAME@sha256:DIGEST sein, erhalten: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>goes with store: postgresql only</source>
+        <translation>gehört nur zu store: postgresql</translation>
+    </message>
+    <message>
+        <source>must be postgresql://USER@HOST:PORT/DATABASE (the password goes in databasePassword), got &quot;%1&quot;</source>
+        <translation>muss postgresql://BENUTZER@HOST:PORT/DATENBANK sein (das Passwort gehört in databasePassword), erhalten: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>must be a number from 2 to 20, got &quot;%1&quot;</source>
+        <translation>muss eine Zahl von 2 bis 20 sein, erhalten: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>must be sqlite or postgresql, got &quot;%1&quot;</source>
+        <translation>muss sqlite oder postgresql sein, erhalten: &quot;%1&quot;</translation>
     </message>
 </context>
 <context>

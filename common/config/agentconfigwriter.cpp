@@ -63,12 +63,18 @@ void renderNetwork(YamlTree &tree, const Answers &answers)
 
 } // namespace
 
-QByteArray AgentConfigWriter::render(const Answers &answers)
+QByteArray AgentConfigWriter::render(const Answers &answers, const QString &listen)
 {
     YamlTree tree;
-    tree.set(QStringLiteral("listen"), QStringLiteral("0.0.0.0:8080"));
+    tree.set(QStringLiteral("listen"), listen);
     tree.set(QStringLiteral("publicUrl"), QStringLiteral("https://") + answers.domain);
-    tree.set(QStringLiteral("database"), QStringLiteral("sqlite://forgelink.db"));
+    if (answers.deploy && answers.deploy->store == u"postgresql") {
+        tree.set(QStringLiteral("database"), answers.deploy->databaseUrl);
+        tree.set(QStringLiteral("databasePassword"), answers.deploy->databasePassword);
+    } else {
+        // Relative: beside the config, or in systemd's StateDirectory and the image's volume.
+        tree.set(QStringLiteral("database"), QStringLiteral("sqlite://forgelink.db"));
+    }
     tree.set(QStringLiteral("sync.dailyAt"), QStringLiteral("02:00"));
     renderNetwork(tree, answers);
     renderProviders(tree, answers, [](const QString &, const QString &value) { return value; });
@@ -89,11 +95,23 @@ AgentConfigWriter::Kubernetes AgentConfigWriter::renderForKubernetes(const Answe
     YamlTree tree;
     tree.set(QStringLiteral("listen"), QStringLiteral("0.0.0.0:8080"));
     tree.set(QStringLiteral("publicUrl"), QStringLiteral("https://") + answers.domain);
-    // Two replicas share PostgreSQL (the base's Deployment); the role's password is in the Secret.
-    tree.set(QStringLiteral("database"), QStringLiteral("postgresql://forgelink@postgres:5432/forgelink?sslmode=prefer"));
-    tree.set(QStringLiteral("databasePassword"), reference(QStringLiteral("database-password"), SecretGenerator::generate()));
-    tree.set(QStringLiteral("sync.dailyAt"), QStringLiteral("02:00"));
-    tree.set(QStringLiteral("sync.daily"), false); // the CronJob runs the sync
+    if (const auto &deploy = answers.deploy) {
+        // The deployment the wizard writes: SQLite on the pod's volume, or the answers' PostgreSQL;
+        // the agent syncs daily itself, under a lease that keeps replicas from syncing twice.
+        if (deploy->store == u"postgresql") {
+            tree.set(QStringLiteral("database"), deploy->databaseUrl);
+            tree.set(QStringLiteral("databasePassword"), reference(QStringLiteral("database-password"), deploy->databasePassword));
+        } else {
+            tree.set(QStringLiteral("database"), QStringLiteral("sqlite://%1/forgelink.db").arg(QLatin1String(kDataPath)));
+        }
+        tree.set(QStringLiteral("sync.dailyAt"), QStringLiteral("02:00"));
+    } else {
+        // Two replicas share PostgreSQL (the base's Deployment); the role's password is in the Secret.
+        tree.set(QStringLiteral("database"), QStringLiteral("postgresql://forgelink@postgres:5432/forgelink?sslmode=prefer"));
+        tree.set(QStringLiteral("databasePassword"), reference(QStringLiteral("database-password"), SecretGenerator::generate()));
+        tree.set(QStringLiteral("sync.dailyAt"), QStringLiteral("02:00"));
+        tree.set(QStringLiteral("sync.daily"), false); // the CronJob runs the sync
+    }
     renderNetwork(tree, answers);
     renderProviders(tree, answers, reference);
     output.agentYaml = tree.toYaml({ QStringLiteral("forgelink-agent configuration for %1 on Kubernetes, written by forgelink-wizard.")
@@ -114,7 +132,8 @@ AgentConfigWriter::Kubernetes AgentConfigWriter::renderForKubernetes(const Answe
     output.secretYaml = secret.toYaml({ QStringLiteral("The secrets forgelink-agent reads on Kubernetes, written by forgelink-wizard for %1.")
                                                .arg(answers.domain),
                                        QStringLiteral("Apply it (kubectl apply -n pipekit -f forgelink-secrets.yaml); never commit it."),
-                                       QStringLiteral("database-password: set it as the PostgreSQL role forgelink's password, or put that one here.") });
+                                       answers.deploy ? QStringLiteral("The kustomization beside it applies it with the agent (kubectl apply -k).")
+                                                      : QStringLiteral("database-password: set it as the PostgreSQL role forgelink's password, or put that one here.") });
     return output;
 }
 

@@ -14,6 +14,13 @@ public:
     static QString systemd(const QString &folder);
     // The container image with agent.yaml mounted and a volume for its database.
     static QString container(const QString &folder);
+
+    // With a `deploy` section: the kustomization the wizard wrote, then its monitoring.
+    static QString kustomization(const QString &folder);
+    // vm/agent.yaml under systemd, and vm/nginx-forgelink.conf in Pipekit's nginx server block.
+    static QString vm(const QString &folder);
+    // container/agent.yaml in the answers' image.
+    static QString containerFor(const QString &folder, const QString &image);
 };
 
 } // namespace forgelink

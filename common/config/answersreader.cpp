@@ -78,6 +78,8 @@ void resolveSecretReferences(Answers &answers, const QString &baseDirectory, Fie
         secrets.push_back({ QStringLiteral("azureDevOps.token"), &azure->token });
         secrets.push_back({ QStringLiteral("azureDevOps.webhookBasicAuthPass"), &azure->webhookBasicAuthPass });
     }
+    if (auto &deploy = answers.deploy)
+        secrets.push_back({ QStringLiteral("deploy.databasePassword"), &deploy->databasePassword });
     const SecretResolver resolver(baseDirectory);
     for (const auto &[field, value] : secrets) {
         if (value->startsWith(QLatin1String("keychain:"))) {
@@ -182,12 +184,25 @@ AnswersReader::Outcome AnswersReader::readText(const QByteArray &text, const QSt
                           { "webhookBasicAuthUser", &azure.webhookBasicAuthUser },
                           { "webhookBasicAuthPass", &azure.webhookBasicAuthPass } },
                         errors);
+        } else if (key == u"deploy") {
+            DeployAnswers &deploy = answers.deploy.emplace();
+            readSection(value, key,
+                        { { "target", &deploy.target },
+                          { "namespace", &deploy.ns },
+                          { "image", &deploy.image },
+                          { "ingressClassName", &deploy.ingressClassName },
+                          { "tlsSecretName", &deploy.tlsSecretName },
+                          { "store", &deploy.store },
+                          { "databaseUrl", &deploy.databaseUrl },
+                          { "databasePassword", &deploy.databasePassword },
+                          { "replicas", &deploy.replicas } },
+                        errors);
         } else if (key == u"network") {
             readSection(value, key, { { "caBundle", &answers.caBundleFile }, { "proxy", &answers.proxyUrl } }, errors);
         } else {
             errors << FieldError{ key,
                                   QCoreApplication::translate("forgelink::AnswersReader", "unknown section; known: domain, eventsHandler, github, gitlab, "
-                                                 "bitbucket, azureDevOps, network") };
+                                                 "bitbucket, azureDevOps, network, deploy") };
         }
     }
     resolveSecretReferences(answers, baseDirectory, errors);

@@ -44,6 +44,7 @@ public:
     static std::optional<QString> checkEventsHandlerUrl(const QString &url);
 
     static bool isLoopbackHost(const QString &host);
+    static void validateDeploy(const DeployAnswers &deploy, FieldErrors &errors);
     // "replace-with-...": a value the example answers leave for the admin; it never goes out.
     static bool isPlaceholder(const QString &value);
     static QString placeholderProblem();

@@ -3,11 +3,13 @@
 #include "config/agentconfigwriter.h"
 #include "config/answersvalidator.h"
 #include "config/helmvalueswriter.h"
+#include "config/kubernetesmanifests.h"
 #include "crypto/privatekey.h"
 #include "crypto/secretgenerator.h"
 #include "config/securefilewriter.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 namespace forgelink {
@@ -55,7 +57,40 @@ Result<SetupGenerator::Output> SetupGenerator::generate(const Answers &answers, 
     const AgentConfigWriter::Kubernetes kubernetes = AgentConfigWriter::renderForKubernetes(output.answers);
     output.kubernetesAgentYaml = kubernetes.agentYaml;
     output.kubernetesSecretYaml = kubernetes.secretYaml;
+    if (const auto &deploy = output.answers.deploy) {
+        if (deploy->isKubernetes()) {
+            Result<QList<KubernetesManifests::File>> manifests =
+                    KubernetesManifests::render(output.answers, kubernetes.agentYaml, kubernetes.secretYaml);
+            if (!manifests)
+                return fail(manifests.error());
+            Result<QList<KubernetesManifests::File>> monitoring = KubernetesManifests::monitoring();
+            if (!monitoring)
+                return fail(monitoring.error());
+            for (const KubernetesManifests::File &file : manifests.value() + monitoring.value()) {
+                // agent.yaml and forgelink-secrets.yaml are written as every time.
+                if (file.name != u"agent.yaml" && file.name != u"forgelink-secrets.yaml")
+                    output.deploymentFiles.append({ QStringLiteral("kubernetes/") + file.name, file.content });
+            }
+        } else if (deploy->isVm()) {
+            // Behind the host's nginx: the agent listens on loopback only.
+            output.deploymentFiles.append({ QStringLiteral("vm/agent.yaml"), AgentConfigWriter::render(output.answers, QStringLiteral("127.0.0.1:8080")) });
+            QFile snippet(QStringLiteral(":/forgelink/deploy/vm/nginx-forgelink.conf"));
+            if (!snippet.open(QIODevice::ReadOnly))
+                return fail(QStringLiteral("the built-in nginx snippet is missing"));
+            output.deploymentFiles.append({ QStringLiteral("vm/nginx-forgelink.conf"), snippet.readAll() });
+        } else {
+            output.deploymentFiles.append({ QStringLiteral("container/agent.yaml"), AgentConfigWriter::render(output.answers) });
+        }
+    }
     return output;
+}
+
+QStringList SetupGenerator::Output::fileNames() const
+{
+    QStringList names = SetupGenerator::fileNames();
+    for (const auto &[name, content] : deploymentFiles)
+        names << name;
+    return names;
 }
 
 QStringList SetupGenerator::fileNames()
@@ -64,10 +99,10 @@ QStringList SetupGenerator::fileNames()
              QStringLiteral("kubernetes/agent.yaml") };
 }
 
-QStringList SetupGenerator::existingFiles(const QString &directory)
+QStringList SetupGenerator::existingFiles(const QString &directory, const QStringList &names)
 {
     QStringList existing;
-    for (const QString &name : fileNames()) {
+    for (const QString &name : names) {
         if (QFileInfo::exists(QDir(directory).absoluteFilePath(name)))
             existing << QDir(directory).absoluteFilePath(name);
     }
@@ -76,16 +111,22 @@ QStringList SetupGenerator::existingFiles(const QString &directory)
 
 Result<void> SetupGenerator::write(const Output &output, const QString &directory, bool replace)
 {
-    if (const QStringList existing = existingFiles(directory); !existing.isEmpty() && !replace)
+    if (const QStringList existing = existingFiles(directory, output.fileNames()); !existing.isEmpty() && !replace)
         return fail(QStringLiteral("%1 already %2; nothing was written (replace them with --force)")
                             .arg(existing.join(QStringLiteral(", ")), existing.size() == 1 ? QStringLiteral("exists") : QStringLiteral("exist")));
     QDir dir(directory);
-    if (!QDir().mkpath(dir.absoluteFilePath(QStringLiteral("kubernetes"))))
-        return fail(QStringLiteral("cannot create the folder %1").arg(dir.absoluteFilePath(QStringLiteral("kubernetes"))));
-    const QList<QByteArray> contents{ output.valuesYaml, output.agentYaml, output.kubernetesSecretYaml, output.kubernetesAgentYaml };
+    QList<QPair<QString, QByteArray>> contents{ { fileNames().at(0), output.valuesYaml },
+                                                { fileNames().at(1), output.agentYaml },
+                                                { fileNames().at(2), output.kubernetesSecretYaml },
+                                                { fileNames().at(3), output.kubernetesAgentYaml } };
+    contents += output.deploymentFiles;
     QList<SecureFileWriter::File> files;
-    for (qsizetype i = 0; i < contents.size(); ++i)
-        files.append({ dir.absoluteFilePath(fileNames().at(i)), contents.at(i) });
+    for (const auto &[name, content] : std::as_const(contents)) {
+        const QString path = dir.absoluteFilePath(name);
+        if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+            return fail(QStringLiteral("cannot create the folder %1").arg(QFileInfo(path).absolutePath()));
+        files.append({ path, content });
+    }
     return SecureFileWriter::writeAll(files);
 }
 

@@ -6,6 +6,9 @@
 #include "config/valueslayout.h"
 
 #include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QStringList>
 
 namespace forgelink {
 
@@ -20,6 +23,12 @@ public:
         QByteArray agentYaml;
         QByteArray kubernetesAgentYaml;  // kubernetes/agent.yaml
         QByteArray kubernetesSecretYaml; // kubernetes/forgelink-secrets.yaml
+        // With a `deploy` section, what that deployment needs besides (names relative to DIR):
+        // kubernetes/ a complete kustomization, vm/ a loopback agent.yaml and an nginx snippet,
+        // container/ its agent.yaml.
+        QList<QPair<QString, QByteArray>> deploymentFiles;
+
+        QStringList fileNames() const;
     };
 
     // Fills every empty secret with a fresh one and loads the private key file.
@@ -31,10 +40,10 @@ public:
     // DIR/kubernetes/agent.yaml, all 0600; creates the folders when missing. Files already there are
     // replaced only with `replace`; otherwise the error names them and nothing is written.
     static Result<void> write(const Output &output, const QString &directory, bool replace);
-    // The files write() writes, relative to DIR.
+    // The files write() writes for every answers, relative to DIR.
     static QStringList fileNames();
-    // Those of them already in DIR.
-    static QStringList existingFiles(const QString &directory);
+    // Those of `names` (default: fileNames()) already in DIR.
+    static QStringList existingFiles(const QString &directory, const QStringList &names = fileNames());
 
     static QString helmCommand(const QString &valuesPath);
 };

@@ -190,8 +190,9 @@ private Q_SLOTS:
         QVERIFY2(first.exitCode == 0, qPrintable(first.err));
         const QHash<QString, QString> found = verdicts(first);
         QCOMPARE(found.value(failed.at(0)), QStringLiteral("deferred")); // oldest first: 422
-        QCOMPARE(found.value(failed.at(1)), QStringLiteral("deferred")); // 400
-        QCOMPARE(found.value(failed.at(2)), QStringLiteral("requested"));
+        // The other two failed in the same second (GitHub's times have seconds): either is asked first.
+        const QStringList others{ found.value(failed.at(1)), found.value(failed.at(2)) };
+        QVERIFY2(others.contains(QStringLiteral("deferred")) && others.contains(QStringLiteral("requested")), qPrintable(others.join(u',')));
         QCOMPARE(redeliveryRequests(), 3);
         for (qsizetype i = 1; i < m_github->githubRedeliveryRequestTimes.size(); ++i) {
             const qint64 gap = m_github->githubRedeliveryRequestTimes.at(i) - m_github->githubRedeliveryRequestTimes.at(i - 1);
@@ -202,7 +203,8 @@ private Q_SLOTS:
         const ServedProcess::Run second = recover(agent, { QStringLiteral("--json") });
         QVERIFY2(second.exitCode == 0, qPrintable(second.err));
         QCOMPARE(verdicts(second).value(failed.at(0)), QStringLiteral("requested"));
-        QCOMPARE(verdicts(second).value(failed.at(1)), QStringLiteral("requested"));
+        const QString deferred = found.value(failed.at(1)) == u"deferred" ? failed.at(1) : failed.at(2);
+        QCOMPARE(verdicts(second).value(deferred), QStringLiteral("requested"));
         QTRY_VERIFY_WITH_TIMEOUT(recorded(agent).size() == 3, 10'000);
         const QHash<QString, int> ids = recorded(agent);
         for (const QString &guid : failed)

@@ -59,6 +59,53 @@ private:
                "gitlab: {url: https://gitlab.com, token: glpat-token-0123456789, webhookSecret: \"\"}\n";
     }
 
+    // Runs --batch with `deploy` and renders DIR/kubernetes with `kubectl kustomize`.
+    struct Rendered {
+        QList<YAML::Node> objects;
+        QByteArray text;
+    };
+    Rendered deployKubernetes(const QByteArray &deploy, QString *error)
+    {
+        QTemporaryDir dir;
+        dir.setAutoRemove(false);
+        TestPaths::writeFile(dir.filePath(QStringLiteral("acme.pem")), TestKeys::rsaPrivateKeyPem());
+        TestPaths::writeFile(dir.filePath(QStringLiteral("answers.yaml")),
+                             "domain: pipekit.acme.test\n"
+                             "eventsHandler: http://events-handler.pipekit-prod.svc.cluster.local:9000\n"
+                             "gitlab: {url: https://gitlab.acme.test, token: glpat-token-0123456789, webhookSecret: \"\"}\n"
+                             + deploy);
+        const QString out = dir.filePath(QStringLiteral("out"));
+        m_lastRun = wizard({ QStringLiteral("--batch"), dir.filePath(QStringLiteral("answers.yaml")), QStringLiteral("--out"), out });
+        if (m_lastRun.exitCode != 0) {
+            *error = m_lastRun.err;
+            return {};
+        }
+        QProcess kubectl;
+        kubectl.start(QStringLiteral("kubectl"), { QStringLiteral("kustomize"), out + QStringLiteral("/kubernetes") });
+        if (!kubectl.waitForStarted() || !kubectl.waitForFinished(60'000) || kubectl.exitCode() != 0) {
+            *error = QStringLiteral("kubectl kustomize failed: ") + QString::fromUtf8(kubectl.readAllStandardError());
+            return {};
+        }
+        const QByteArray warnings = kubectl.readAllStandardError();
+        if (!warnings.trimmed().isEmpty()) {
+            *error = QStringLiteral("kubectl kustomize warned: ") + QString::fromUtf8(warnings);
+            return {};
+        }
+        Rendered rendered;
+        rendered.text = kubectl.readAllStandardOutput();
+        for (const YAML::Node &object : YAML::LoadAll(rendered.text.toStdString()))
+            rendered.objects << object;
+        return rendered;
+    }
+    static YAML::Node find(const QList<YAML::Node> &objects, const char *kind)
+    {
+        for (const YAML::Node &object : objects) {
+            if (object["kind"].as<std::string>() == kind)
+                return object;
+        }
+        return YAML::Node();
+    }
+
 private Q_SLOTS:
     void writesBothFilesPrivately()
     {
@@ -133,6 +180,114 @@ private Q_SLOTS:
         QVERIFY2(agent.exitCode() == 0, agent.readAllStandardError().constData());
         const QByteArray summary = agent.readAllStandardOutput();
         QVERIFY2(summary.contains("github") && summary.contains("gitlab"), summary.constData());
+    }
+
+    // `deploy` with the defaults' opposite of everything: the kustomization the wizard writes
+    // renders with `kubectl kustomize` (no warning) into objects that carry the answers' values
+    // everywhere and nothing of the examples'.
+    void deployKubernetesWithSqlite()
+    {
+        QString error;
+        const Rendered rendered = deployKubernetes("deploy: {namespace: pipekit-prod, image: registry.acme.test/platform/forgelink-agent:0.3.0,\n"
+                                                   "         ingressClassName: nginx-public, tlsSecretName: pipekit-prod-tls}\n",
+                                                   &error);
+        QVERIFY2(!rendered.objects.isEmpty(), qPrintable(error));
+        QVERIFY2(!rendered.text.contains("example.com") && !rendered.text.contains(":latest") && !rendered.text.contains("postgres"),
+                 rendered.text.constData());
+        QStringList kinds;
+        for (const YAML::Node &object : rendered.objects) {
+            kinds << QString::fromStdString(object["kind"].as<std::string>());
+            QCOMPARE(QString::fromStdString(object["metadata"]["namespace"].as<std::string>()), QStringLiteral("pipekit-prod"));
+        }
+        kinds.sort();
+        QCOMPARE(kinds, (QStringList{ "ConfigMap", "Deployment", "Ingress", "PersistentVolumeClaim", "Secret", "Service" }));
+        const YAML::Node ingress = find(rendered.objects, "Ingress");
+        QCOMPARE(ingress["spec"]["ingressClassName"].as<std::string>(), std::string("nginx-public"));
+        QCOMPARE(ingress["spec"]["rules"][0]["host"].as<std::string>(), std::string("pipekit.acme.test"));
+        QCOMPARE(ingress["spec"]["tls"][0]["secretName"].as<std::string>(), std::string("pipekit-prod-tls"));
+        QCOMPARE(ingress["spec"]["tls"][0]["hosts"][0].as<std::string>(), std::string("pipekit.acme.test"));
+        QCOMPARE(ingress["spec"]["rules"][0]["http"]["paths"][0]["path"].as<std::string>(), std::string("/api/events-handler/v1/events/"));
+        // One replica on one database: a rollout replaces it, never doubles it; the data on a volume.
+        const YAML::Node deployment = find(rendered.objects, "Deployment");
+        QCOMPARE(deployment["spec"]["replicas"].as<int>(), 1);
+        QCOMPARE(deployment["spec"]["strategy"]["type"].as<std::string>(), std::string("Recreate"));
+        const YAML::Node pod = deployment["spec"]["template"]["spec"];
+        QCOMPARE(pod["containers"][0]["image"].as<std::string>(), std::string("registry.acme.test/platform/forgelink-agent:0.3.0"));
+        QCOMPARE(pod["containers"][0]["imagePullPolicy"].as<std::string>(), std::string("IfNotPresent"));
+        // The pod reads its Secret as the user it runs as.
+        QCOMPARE(pod["securityContext"]["fsGroup"].as<int>(), pod["securityContext"]["runAsUser"].as<int>());
+        bool dataMounted = false;
+        for (const auto &mount : pod["containers"][0]["volumeMounts"])
+            dataMounted |= mount["name"].as<std::string>() == "data" && mount["mountPath"].as<std::string>() == "/var/lib/forgelink";
+        QVERIFY(dataMounted);
+        bool claimed = false;
+        for (const auto &volume : pod["volumes"])
+            claimed |= volume["persistentVolumeClaim"] && volume["persistentVolumeClaim"]["claimName"].as<std::string>() == "forgelink-data";
+        QVERIFY(claimed);
+        // The config in the ConfigMap: the volume's database, the answers' events handler, the
+        // Secret's files; the agent accepts it.
+        const QByteArray config = QByteArray::fromStdString(find(rendered.objects, "ConfigMap")["data"]["agent.yaml"].as<std::string>());
+        QVERIFY2(config.contains("database: \"sqlite:///var/lib/forgelink/forgelink.db\""), config.constData());
+        QVERIFY2(config.contains("url: \"http://events-handler.pipekit-prod.svc.cluster.local:9000\""), config.constData());
+        QVERIFY2(!config.contains("daily: false"), config.constData()); // the agent syncs itself
+        QVERIFY(find(rendered.objects, "Secret")["stringData"]["gitlab-token"]);
+        QVERIFY2(m_lastRun.out.contains(QStringLiteral("kubectl apply -k ")), qPrintable(m_lastRun.out));
+    }
+
+    void deployKubernetesWithPostgresql()
+    {
+        qputenv("FORGELINK_TEST_DB_PASSWORD", "db-password-0123456789");
+        QString error;
+        const Rendered rendered = deployKubernetes("deploy: {image: forgelink-agent:0.3.0, store: postgresql, replicas: 3,\n"
+                                                   "         databaseUrl: \"postgresql://forgelink@db.acme.test:5432/forgelink\",\n"
+                                                   "         databasePassword: env:FORGELINK_TEST_DB_PASSWORD}\n",
+                                                   &error);
+        qunsetenv("FORGELINK_TEST_DB_PASSWORD");
+        QVERIFY2(!rendered.objects.isEmpty(), qPrintable(error));
+        QVERIFY(find(rendered.objects, "PersistentVolumeClaim").IsNull());
+        QCOMPARE(find(rendered.objects, "PodDisruptionBudget")["spec"]["minAvailable"].as<int>(), 1);
+        const YAML::Node deployment = find(rendered.objects, "Deployment");
+        QCOMPARE(deployment["spec"]["replicas"].as<int>(), 3);
+        QCOMPARE(deployment["spec"]["strategy"]["type"].as<std::string>(), std::string("RollingUpdate"));
+        QVERIFY(!find(rendered.objects, "Ingress")["spec"]["tls"].IsDefined()); // no tlsSecretName: the controller's own for the host
+        const QByteArray config = QByteArray::fromStdString(find(rendered.objects, "ConfigMap")["data"]["agent.yaml"].as<std::string>());
+        QVERIFY2(config.contains("database: \"postgresql://forgelink@db.acme.test:5432/forgelink\""), config.constData());
+        QVERIFY2(config.contains("databasePassword: \"file:/var/run/secrets/forgelink/database-password\""), config.constData());
+        QCOMPARE(find(rendered.objects, "Secret")["stringData"]["database-password"].as<std::string>(), std::string("db-password-0123456789"));
+        QCOMPARE(QString::fromStdString(find(rendered.objects, "Deployment")["metadata"]["namespace"].as<std::string>()), QStringLiteral("pipekit"));
+    }
+
+    // What would cut Pipekit off or not deploy is refused before anything is written.
+    void deployRefusals_data()
+    {
+        QTest::addColumn<QByteArray>("answers");
+        QTest::addColumn<QString>("problem");
+        const QByteArray base = "domain: pipekit.acme.test\ngitlab: {url: https://gitlab.acme.test, token: glpat-token-0123456789, webhookSecret: \"\"}\n";
+        const QByteArray handler = "eventsHandler: http://events-handler:9000\n";
+        QTest::newRow("no events handler") << base + "deploy: {image: forgelink-agent:0.3.0}\n"
+                                           << "eventsHandler: is required with deploy.target kubernetes";
+        QTest::newRow("no events handler behind nginx") << base + "deploy: {target: vm}\n" << "eventsHandler: is required with deploy.target vm";
+        QTest::newRow("latest") << base + handler + "deploy: {image: forgelink-agent:latest}\n" << "deploy.image: must name a fixed tag, not :latest";
+        QTest::newRow("no tag") << base + handler + "deploy: {image: forgelink-agent}\n" << "deploy.image: must be REGISTRY/NAME:TAG";
+        QTest::newRow("no image") << base + handler + "deploy: {namespace: pipekit}\n" << "deploy.image: is required";
+        QTest::newRow("postgresql without url") << base + handler + "deploy: {image: a:1, store: postgresql, databasePassword: pw-0123456789}\n"
+                                                << "deploy.databaseUrl: must be postgresql://USER@HOST:PORT/DATABASE";
+        QTest::newRow("one replica on postgresql") << base + handler
+                        + "deploy: {image: a:1, store: postgresql, replicas: 1, databaseUrl: \"postgresql://f@db:5432/f\", databasePassword: pw-0123456789}\n"
+                                                   << "deploy.replicas: must be a number from 2 to 20";
+        QTest::newRow("unknown target") << base + handler + "deploy: {target: nomad}\n" << "deploy.target: must be kubernetes, vm or container";
+    }
+    void deployRefusals()
+    {
+        QFETCH(QByteArray, answers);
+        QFETCH(QString, problem);
+        QTemporaryDir dir;
+        QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("answers.yaml")), answers));
+        const Run run = wizard({ QStringLiteral("--batch"), dir.filePath(QStringLiteral("answers.yaml")), QStringLiteral("--out"),
+                                 dir.filePath(QStringLiteral("out")) });
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(problem), qPrintable(run.err));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("out"))));
     }
 
     // --out does not replace what is there, unless --force says so.

@@ -105,7 +105,7 @@ private Q_SLOTS:
         QTest::newRow("unknown setting") << QByteArray("appId: 123456") << QByteArray("appId: 123456, appid: 123456")
                                          << "github.appid: unknown setting; known: organization, appName, appId, clientId, clientSecret, privateKeyFile, webhookSecret, apiUrl";
         QTest::newRow("unknown section") << QByteArray("gitlab: {") << QByteArray("gitlabb: {")
-                                         << "gitlabb: unknown section; known: domain, eventsHandler, github, gitlab, bitbucket, azureDevOps, network";
+                                         << "gitlabb: unknown section; known: domain, eventsHandler, github, gitlab, bitbucket, azureDevOps, network, deploy";
         QTest::newRow("events handler with a path") << QByteArray("domain: pipekit.example.com")
                                                     << QByteArray("domain: pipekit.example.com\neventsHandler: http://pipekit:8080/api")
                                                     << "eventsHandler: must not have a path: the agent adds /api/events-handler/v1/events/<provider>, got \"http://pipekit:8080/api\"";
@@ -181,7 +181,7 @@ private Q_SLOTS:
                                              "bitbucket: [a, b]\n");
         const QStringList lines = toStringList(errors);
         QVERIFY2(lines.contains(QStringLiteral("host: unknown section; known: domain, eventsHandler, github, gitlab, bitbucket, "
-                                               "azureDevOps, network")), qPrintable(lines.join(u'\n')));
+                                               "azureDevOps, network, deploy")), qPrintable(lines.join(u'\n')));
         QVERIFY2(lines.contains(QStringLiteral("gitlab.frob: unknown setting; known: url, token, webhookSecret")), qPrintable(lines.join(u'\n')));
         QVERIFY2(lines.contains(QStringLiteral("gitlab.token: is required")), qPrintable(lines.join(u'\n')));
         QVERIFY(std::any_of(lines.begin(), lines.end(), [](const QString &line) { return line.startsWith(QStringLiteral("gitlab.url: ")); }));
