@@ -14,9 +14,11 @@ CheckedLineEdit::CheckedLineEdit(const QString &objectName, Check check, QWidget
     m_message->setObjectName(objectName + QStringLiteral(".problem"));
     m_message->setWordWrap(true);
     m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
-    // The line under the field is always there, empty while the value is fine, so a message that
-    // appears as one types does not push the fields below away from the pointer.
-    m_message->setMinimumHeight(m_message->fontMetrics().lineSpacing());
+    // The lines under the field are always there, empty while the value is fine, so a message
+    // that appears as one types (most take one line, some two) does not push the fields below
+    // away from the pointer.
+    m_message->setMinimumHeight(2 * m_message->fontMetrics().lineSpacing());
+    m_message->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     setFocusProxy(m_edit);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

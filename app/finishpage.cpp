@@ -57,7 +57,7 @@ FinishPage::FinishPage(std::function<Answers()> answers, QWidget *parent) : QWiz
     folderRow->addWidget(m_folder, 1);
     folderRow->addWidget(browse);
     auto *form = new QFormLayout;
-    auto *label = new QLabel(tr("&Folder:"), this);
+    auto *label = new QLabel(tr("Fol&der:"), this); // Alt+F is the wizard's Finish
     label->setBuddy(m_folder);
     form->addRow(label, folderRow);
 

@@ -416,7 +416,7 @@
     </message>
     <message>
         <source>&amp;Open the folder</source>
-        <translation>Ordner ö&amp;ffnen</translation>
+        <translation>Ordner &amp;öffnen</translation>
     </message>
     <message>
         <source>Write the files</source>
@@ -427,8 +427,8 @@
         <translation>&amp;Auswählen…</translation>
     </message>
     <message>
-        <source>&amp;Folder:</source>
-        <translation>&amp;Ordner:</translation>
+        <source>Fol&amp;der:</source>
+        <translation>O&amp;rdner:</translation>
     </message>
     <message>
         <source>Where to write the files</source>

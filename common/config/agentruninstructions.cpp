@@ -23,12 +23,17 @@ QString AgentRunInstructions::kubernetes(const QString &folder)
 
 QString AgentRunInstructions::systemd(const QString &folder)
 {
+    return systemdUnit(path(folder, QStringLiteral("agent.yaml")));
+}
+
+QString AgentRunInstructions::systemdUnit(const QString &config)
+{
     // The unit's user reads the config through its group; the database goes to /var/lib/forgelink.
     return QStringLiteral("sudo cmake --install build && sudo systemd-sysusers\n"
                           "sudo install -d -o root -g forgelink -m 0750 /etc/forgelink\n"
                           "sudo install -o root -g forgelink -m 0640 %1 /etc/forgelink/agent.yaml\n"
                           "sudo systemctl daemon-reload && sudo systemctl enable --now forgelink-agent")
-            .arg(path(folder, QStringLiteral("agent.yaml")));
+            .arg(config);
 }
 
 QString AgentRunInstructions::container(const QString &folder)
@@ -51,14 +56,11 @@ QString AgentRunInstructions::kustomization(const QString &folder)
 
 QString AgentRunInstructions::vm(const QString &folder)
 {
-    return QStringLiteral("sudo cmake --install build && sudo systemd-sysusers\n"
-                          "sudo install -d -o root -g forgelink -m 0750 /etc/forgelink\n"
-                          "sudo install -o root -g forgelink -m 0640 %1 /etc/forgelink/agent.yaml\n"
-                          "sudo systemctl daemon-reload && sudo systemctl enable --now forgelink-agent\n"
-                          "sudo install -m 0644 %2 /etc/nginx/snippets/forgelink.conf\n"
-                          "# in Pipekit's server block for the domain: include snippets/forgelink.conf;\n"
-                          "sudo nginx -t && sudo systemctl reload nginx")
-            .arg(path(folder, QStringLiteral("vm/agent.yaml")), path(folder, QStringLiteral("vm/nginx-forgelink.conf")));
+    return systemdUnit(path(folder, QStringLiteral("vm/agent.yaml")))
+            + QStringLiteral("\nsudo install -m 0644 %1 /etc/nginx/snippets/forgelink.conf\n"
+                             "# in Pipekit's server block for the domain: include snippets/forgelink.conf;\n"
+                             "sudo nginx -t && sudo systemctl reload nginx")
+                      .arg(path(folder, QStringLiteral("vm/nginx-forgelink.conf")));
 }
 
 QString AgentRunInstructions::containerFor(const QString &folder, const QString &image)

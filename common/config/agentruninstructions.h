@@ -21,6 +21,10 @@ public:
     static QString vm(const QString &folder);
     // container/agent.yaml in the answers' image.
     static QString containerFor(const QString &folder, const QString &image);
+
+private:
+    // The installed unit running with `config` as /etc/forgelink/agent.yaml.
+    static QString systemdUnit(const QString &config);
 };
 
 } // namespace forgelink

@@ -315,6 +315,10 @@ private Q_SLOTS:
                                 << "must be a host name without a scheme, e.g. pipekit.example.com, got \"https://pipekit.example.com\"";
         QTest::newRow("empty label") << "pipekit..example.com" << "has an empty label (two dots, or a dot at either end): \"pipekit..example.com\"";
         QTest::newRow("space") << "pipe kit" << "must not contain spaces, got \"pipe kit\"";
+        // A message that wraps to a second line moves nothing either.
+        const QString longUrl = QStringLiteral("https://pipekit.example.com/a/path/long/enough/that/the/message/takes/two/lines/on/the/page");
+        QTest::newRow("two lines") << longUrl
+                                   << QStringLiteral("must be a host name without a scheme, e.g. pipekit.example.com, got \"%1\"").arg(longUrl);
     }
     void validationMessagesAndNext()
     {
@@ -335,6 +339,9 @@ private Q_SLOTS:
         QVERIFY(message->isVisible());
         QCoreApplication::processEvents();
         QCOMPARE(below->mapTo(wizard.currentPage(), QPoint()).y(), yBefore);
+        if (QByteArray(QTest::currentDataTag()) == "two lines")
+            QVERIFY2(message->heightForWidth(message->width()) > message->fontMetrics().lineSpacing() * 3 / 2,
+                     "the message must take two lines for this case to mean anything");
     }
 
     void gitHubPageFieldMessages()
