@@ -41,32 +41,51 @@ int main(int argc, char **argv)
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
 
+    // --help speaks the system's language like the wizard, and is printed before any application
+    // object exists: the translation is loaded here, not installed.
+    QTranslator helpTranslator;
+    (void)helpTranslator.load(QLocale(), QStringLiteral("forgelink"), QStringLiteral("_"), QStringLiteral(":/i18n"));
+    const auto inLanguage = [&helpTranslator](const char *source) {
+        const QString translated = helpTranslator.translate("forgelink::WizardCommandLine", source);
+        return translated.isEmpty() ? QString::fromUtf8(source) : translated;
+    };
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(inLanguage(QT_TRANSLATE_NOOP("forgelink::WizardCommandLine",
             "Connects a self-hosted Pipekit to GitHub, GitLab, Bitbucket Data Center and Azure DevOps.\n"
             "Without options it opens the setup wizard; with --batch it generates the same files "
-            "from an answers file."));
-    const QCommandLineOption help = parser.addHelpOption();
-    const QCommandLineOption version = parser.addVersionOption();
+            "from an answers file.")));
+    // Qt's own --help and --version describe themselves in its language only once an application
+    // exists; these are the same options, described in the user's.
+    const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") },
+                                  inLanguage(QT_TRANSLATE_NOOP("forgelink::WizardCommandLine", "Show this help.")));
+    const QCommandLineOption version({ QStringLiteral("v"), QStringLiteral("version") },
+                                     inLanguage(QT_TRANSLATE_NOOP("forgelink::WizardCommandLine", "Show the version.")));
+    parser.addOptions({ help, version });
     const QCommandLineOption batch(QStringLiteral("batch"),
-                                   QStringLiteral("Generate without a display from the answers in <file>."),
+                                   inLanguage(QT_TRANSLATE_NOOP("forgelink::WizardCommandLine", "Generate without a display from the answers in <file>.")),
                                    QStringLiteral("file"));
     const QCommandLineOption out(QStringLiteral("out"),
-                                 QStringLiteral("Folder to write values.yaml, agent.yaml and kubernetes/ to."),
+                                 inLanguage(QT_TRANSLATE_NOOP("forgelink::WizardCommandLine", "Folder to write values.yaml, agent.yaml and kubernetes/ to.")),
                                  QStringLiteral("dir"));
-    const QCommandLineOption force(QStringLiteral("force"), QStringLiteral("With --out: replace files that are already there."));
+    const QCommandLineOption force(QStringLiteral("force"),
+                                   inLanguage(QT_TRANSLATE_NOOP("forgelink::WizardCommandLine", "With --out: replace files that are already there.")));
     const QCommandLineOption layout(QStringLiteral("values-layout"),
-                                    QStringLiteral("Chart value keys to use instead of the built-in layout."),
+                                    inLanguage(QT_TRANSLATE_NOOP("forgelink::WizardCommandLine", "Chart value keys to use instead of the built-in layout.")),
                                     QStringLiteral("file"));
     const QCommandLineOption check(QStringLiteral("check"),
-                                   QStringLiteral("With --batch: verify every credential against its provider first."));
+                                   inLanguage(QT_TRANSLATE_NOOP("forgelink::WizardCommandLine",
+                                                        "With --batch: verify every credential against its provider first.")));
     const QCommandLineOption create(QStringLiteral("create-github-app"),
-                                    QStringLiteral("With --batch: create the GitHub App with GitHub's App Manifest flow, "
-                                                   "through a page you open in any browser."));
+                                    inLanguage(QT_TRANSLATE_NOOP("forgelink::WizardCommandLine",
+                                                         "With --batch: create the GitHub App with GitHub's App Manifest flow, "
+                                                         "through a page you open in any browser.")));
     const QCommandLineOption printManifest(QStringLiteral("print-github-manifest"),
-                                           QStringLiteral("Print the GitHub App manifest for --domain (and --organization)."));
-    const QCommandLineOption domain(QStringLiteral("domain"), QStringLiteral("Pipekit's host name."), QStringLiteral("host"));
-    const QCommandLineOption organization(QStringLiteral("organization"), QStringLiteral("The GitHub organization."),
+                                           inLanguage(QT_TRANSLATE_NOOP("forgelink::WizardCommandLine",
+                                                                "Print the GitHub App manifest for --domain (and --organization).")));
+    const QCommandLineOption domain(QStringLiteral("domain"), inLanguage(QT_TRANSLATE_NOOP("forgelink::WizardCommandLine", "Pipekit's host name.")),
+                                    QStringLiteral("host"));
+    const QCommandLineOption organization(QStringLiteral("organization"),
+                                          inLanguage(QT_TRANSLATE_NOOP("forgelink::WizardCommandLine", "The GitHub organization.")),
                                           QStringLiteral("name"));
     parser.addOptions({ batch, out, force, layout, check, create, printManifest, domain, organization });
 
@@ -112,9 +131,17 @@ int main(int argc, char **argv)
     if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qtTranslator);
 
-    // Again with the application: what QApplication took for itself (-platform) is gone, and
-    // --help and --version print and exit here.
+    // Again with the application: what QApplication took for itself (-platform) is gone; the
+    // help's headings come from Qt's translation, installed now.
     parser.process(*app);
+    if (parser.isSet(help)) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
+    if (parser.isSet(version)) {
+        QTextStream(stdout) << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
+        return 0;
+    }
 
     if (parser.isSet(printManifest))
         return BatchRun::printManifest(parser.value(domain), parser.value(organization), QString());

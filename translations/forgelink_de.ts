@@ -1039,4 +1039,57 @@
         <translation>YAML-Dateien (*.yaml *.yml)</translation>
     </message>
 </context>
+<context>
+    <name>forgelink::WizardCommandLine</name>
+    <message>
+        <source>Connects a self-hosted Pipekit to GitHub, GitLab, Bitbucket Data Center and Azure DevOps.
+Without options it opens the setup wizard; with --batch it generates the same files from an answers file.</source>
+        <translation>Verbindet ein selbst betriebenes Pipekit mit GitHub, GitLab, Bitbucket Data Center und Azure DevOps.
+Ohne Optionen öffnet es den Einrichtungsassistenten; mit --batch erzeugt es dieselben Dateien aus einer Antwortdatei.</translation>
+    </message>
+    <message>
+        <source>Generate without a display from the answers in &lt;file&gt;.</source>
+        <translation>Ohne Anzeige aus den Antworten in &lt;file&gt; erzeugen.</translation>
+    </message>
+    <message>
+        <source>Folder to write values.yaml, agent.yaml and kubernetes/ to.</source>
+        <translation>Ordner, in den values.yaml, agent.yaml und kubernetes/ geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>With --out: replace files that are already there.</source>
+        <translation>Mit --out: vorhandene Dateien ersetzen.</translation>
+    </message>
+    <message>
+        <source>Chart value keys to use instead of the built-in layout.</source>
+        <translation>Schlüssel der Chart-Werte, die statt des eingebauten Layouts gelten.</translation>
+    </message>
+    <message>
+        <source>With --batch: verify every credential against its provider first.</source>
+        <translation>Mit --batch: zuerst jede Zugangsangabe beim Anbieter prüfen.</translation>
+    </message>
+    <message>
+        <source>With --batch: create the GitHub App with GitHub&apos;s App Manifest flow, through a page you open in any browser.</source>
+        <translation>Mit --batch: die GitHub App über GitHubs App-Manifest-Ablauf anlegen, über eine Seite, die Sie in einem beliebigen Browser öffnen.</translation>
+    </message>
+    <message>
+        <source>Print the GitHub App manifest for --domain (and --organization).</source>
+        <translation>Das Manifest der GitHub App für --domain (und --organization) ausgeben.</translation>
+    </message>
+    <message>
+        <source>Pipekit&apos;s host name.</source>
+        <translation>Pipekits Hostname.</translation>
+    </message>
+    <message>
+        <source>The GitHub organization.</source>
+        <translation>Die GitHub-Organisation.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Die Version anzeigen.</translation>
+    </message>
+</context>
 </TS>

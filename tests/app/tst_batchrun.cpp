@@ -343,6 +343,20 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(QStringLiteral("acme.pem existiert nicht")), qPrintable(run.err)); // no key file in this folder
     }
 
+    // --help in German is German throughout: Qt's headings and forgelink's option texts.
+    void helpInGerman()
+    {
+        const Run run = wizard({ QStringLiteral("--help") }, QStringLiteral("de_DE.UTF-8"));
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("Ohne Anzeige aus den Antworten")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("Optionen:")) && run.out.contains(QStringLiteral("Diese Hilfe anzeigen.")), qPrintable(run.out));
+        for (const QString &english : { QStringLiteral("Generate without a display"), QStringLiteral("Displays"), QStringLiteral("Show this help") })
+            QVERIFY2(!run.out.contains(english), qPrintable(run.out));
+        const Run english = wizard({ QStringLiteral("--help") });
+        QVERIFY2(english.out.contains(QStringLiteral("Generate without a display")) && english.out.contains(QStringLiteral("Show this help.")),
+                 qPrintable(english.out));
+    }
+
     void existingFilesSurviveInvalidAnswers()
     {
         QTemporaryDir dir;
