@@ -267,6 +267,53 @@
     </message>
 </context>
 <context>
+    <name>forgelink::ApiClient</name>
+    <message>
+        <source>refusing to send credentials to %1: it is not the API&apos;s own origin %2 (a pagination link must stay on it)</source>
+        <translation>Zugangsdaten werden nicht an %1 gesendet: das ist nicht der eigene Ursprung der API, %2 (ein Link zur nächsten Seite muss dort bleiben)</translation>
+    </message>
+    <message>
+        <source>the answer is larger than %1 MiB (network.maxResponseMegabytes)</source>
+        <translation>die Antwort ist größer als %1 MiB (network.maxResponseMegabytes)</translation>
+    </message>
+    <message>
+        <source>no complete answer within %1 s</source>
+        <translation>keine vollständige Antwort innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>the server&apos;s TLS certificate is not trusted (network.caBundle adds a company CA): %1</source>
+        <translation>dem TLS-Zertifikat des Servers wird nicht vertraut (network.caBundle fügt eine Unternehmens-CA hinzu): %1</translation>
+    </message>
+    <message>
+        <source>cannot resolve the host name %1 (check the URL, and the proxy if this network needs one)</source>
+        <translation>der Hostname %1 lässt sich nicht auflösen (prüfen Sie die URL und, falls dieses Netz einen braucht, den Proxy)</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>keine Antwort innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>rate limited (%1)</source>
+        <translation>durch das Ratenlimit gebremst (%1)</translation>
+    </message>
+    <message>
+        <source>%1: rate limit exhausted; it resets in %2 s, longer than the %3 s this run may wait</source>
+        <translation>%1: Ratenlimit erschöpft; es setzt sich in %2 s zurück, länger als die %3 s, die dieser Lauf warten darf</translation>
+    </message>
+    <message>
+        <source>answered %1</source>
+        <translation>antwortete %1</translation>
+    </message>
+    <message>
+        <source>%1: %2; it asks to retry in %3 s, longer than the %4 s this run may wait</source>
+        <translation>%1: %2; der Server bittet, es in %3 s erneut zu versuchen, länger als die %4 s, die dieser Lauf warten darf</translation>
+    </message>
+    <message>
+        <source>%1: %2 after %3 attempts</source>
+        <translation>%1: %2 nach %3 Versuchen</translation>
+    </message>
+</context>
+<context>
     <name>forgelink::AzureDevOpsCheck</name>
     <message>
         <source>Azure DevOps rejected the personal access token: it is invalid, expired, or not for this organization.</source>

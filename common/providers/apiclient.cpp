@@ -23,10 +23,6 @@ namespace {
 constexpr int kMaxBackoffMs = 30'000;
 // A rate limit that names no time to wait (GitHub's secondary limits, GitLab's per-minute ones).
 constexpr int kUnhintedLimitWaitMs = 60'000;
-// The start of send()'s error for a host name that does not resolve.
-const QLatin1String kUnresolvable("cannot resolve the host name");
-const QLatin1String kTooLarge("the answer is larger than");
-const QLatin1String kUntrusted("the server's TLS certificate is not trusted (network.caBundle adds a company CA)");
 
 bool isRateLimited(const ApiClient::Response &response)
 {
@@ -97,7 +93,7 @@ std::optional<QString> ApiClient::foreignOrigin(const QUrl &url) const
     const auto port = [](const QUrl &u) { return u.port(u.scheme() == u"https" ? 443 : 80); };
     if (url.scheme() == base.scheme() && url.host().compare(base.host(), Qt::CaseInsensitive) == 0 && port(url) == port(base))
         return std::nullopt;
-    return QStringLiteral("refusing to send credentials to %1: it is not the API's own origin %2 (a pagination link must stay on it)")
+    return tr("refusing to send credentials to %1: it is not the API's own origin %2 (a pagination link must stay on it)")
             .arg(url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString(),
                  base.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString());
 }
@@ -160,21 +156,33 @@ Result<ApiClient::Response> ApiClient::send(const QByteArray &method, const QUrl
     Response response;
     response.url = url;
     response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (tooLarge)
-        return fail(QStringLiteral("%1 %2 MiB (network.maxResponseMegabytes)")
-                            .arg(kTooLarge).arg(m_settings.maxResponseBytes / (1024.0 * 1024.0)));
-    if (overDeadline && !cancelled())
-        return fail(QStringLiteral("no complete answer within %1 s").arg(m_settings.timeoutMs / 1000.0));
+    m_lastFailure = Failure::None;
+    if (tooLarge) {
+        m_lastFailure = Failure::TooLarge;
+        return fail(tr("the answer is larger than %1 MiB (network.maxResponseMegabytes)").arg(m_settings.maxResponseBytes / (1024.0 * 1024.0)));
+    }
+    if (overDeadline && !cancelled()) {
+        m_lastFailure = Failure::Timeout;
+        return fail(tr("no complete answer within %1 s").arg(m_settings.timeoutMs / 1000.0));
+    }
     if (response.status == 0) {
         QString reason = reply->errorString();
-        if (reply->error() == QNetworkReply::SslHandshakeFailedError)
-            reason = QStringLiteral("%1: %2").arg(kUntrusted, reason);
-        else if (reply->error() == QNetworkReply::HostNotFoundError)
-            reason = QStringLiteral("%1 %2 (check the URL, and the proxy if this network needs one)").arg(kUnresolvable, url.host());
-        else if (cancelled())
+        m_lastFailure = Failure::Other;
+        if (reply->error() == QNetworkReply::SslHandshakeFailedError) {
+            m_lastFailure = Failure::Untrusted;
+            reason = tr("the server's TLS certificate is not trusted (network.caBundle adds a company CA): %1").arg(reason);
+        } else if (reply->error() == QNetworkReply::HostNotFoundError) {
+            m_lastFailure = Failure::Unresolvable;
+            reason = tr("cannot resolve the host name %1 (check the URL, and the proxy if this network needs one)").arg(url.host());
+        } else if (cancelled()) {
+            m_lastFailure = Failure::Cancelled;
             reason = QStringLiteral("cancelled");
-        else if (reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError)
-            reason = QStringLiteral("no answer within %1 s").arg(m_settings.timeoutMs / 1000.0);
+        } else if (reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError) {
+            m_lastFailure = Failure::Timeout;
+            reason = tr("no answer within %1 s").arg(m_settings.timeoutMs / 1000.0);
+        } else if (reply->error() == QNetworkReply::ConnectionRefusedError) {
+            m_lastFailure = Failure::Refused;
+        }
         return fail(reason);
     }
     response.body = reply->readAll();
@@ -234,12 +242,16 @@ Result<ApiClient::Response> ApiClient::request(const QByteArray &method, const Q
         return fail(m_setupError);
     const QUrl url = resolve(path);
     const QString what = QStringLiteral("%1 %2").arg(QString::fromLatin1(method), url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo));
-    if (const auto foreign = foreignOrigin(url))
+    if (const auto foreign = foreignOrigin(url)) {
+        m_lastFailure = Failure::ForeignOrigin;
         return fail(QStringLiteral("%1: %2").arg(what, *foreign));
+    }
     QString lastProblem;
     for (int attempt = 1; attempt <= m_settings.maxAttempts; ++attempt) {
-        if (cancelled())
+        if (cancelled()) {
+            m_lastFailure = Failure::Cancelled;
             return fail(QStringLiteral("%1: cancelled").arg(what));
+        }
         ++m_calls;
         Result<Response> response = send(method, url, headers, body);
         const bool lastAttempt = attempt == m_settings.maxAttempts;
@@ -248,8 +260,7 @@ Result<ApiClient::Response> ApiClient::request(const QByteArray &method, const Q
 
         int wait = backoff;
         if (!response) {
-            if (response.error().startsWith(kUnresolvable) || response.error().startsWith(kUntrusted)
-                || response.error().startsWith(kTooLarge))
+            if (m_lastFailure == Failure::Unresolvable || m_lastFailure == Failure::Untrusted || m_lastFailure == Failure::TooLarge)
                 return fail(QStringLiteral("%1: %2").arg(what, response.error())); // retrying cannot help
             lastProblem = response.error();
         } else {
@@ -259,23 +270,26 @@ Result<ApiClient::Response> ApiClient::request(const QByteArray &method, const Q
             if (!remaining.isEmpty())
                 m_rateLimitRemaining = remaining.toLongLong();
             if (isRateLimited(*response)) {
+                m_lastFailure = Failure::RateLimited;
                 wait = rateLimitWaitMs(*response).value_or(backoff);
-                lastProblem = QStringLiteral("rate limited (%1)").arg(describe(*response));
+                lastProblem = tr("rate limited (%1)").arg(describe(*response));
                 if (wait > m_settings.maxRateLimitWaitMs)
-                    return fail(QStringLiteral("%1: rate limit exhausted; it resets in %2 s, longer than the %3 s this run may wait")
+                    return fail(tr("%1: rate limit exhausted; it resets in %2 s, longer than the %3 s this run may wait")
                                         .arg(what)
                                         .arg((wait + 999) / 1000)
                                         .arg(m_settings.maxRateLimitWaitMs / 1000));
             } else if (response->status >= 500) {
                 // A reset time on a server error only says when the hourly quota refills: not a reason to wait.
+                m_lastFailure = Failure::ServerError;
                 wait = retryAfterMs(*response).value_or(backoff);
-                lastProblem = QStringLiteral("answered %1").arg(describe(*response));
+                lastProblem = tr("answered %1").arg(describe(*response));
                 if (wait > m_settings.maxRateLimitWaitMs)
-                    return fail(QStringLiteral("%1: %2; it asks to retry in %3 s, longer than the %4 s this run may wait")
+                    return fail(tr("%1: %2; it asks to retry in %3 s, longer than the %4 s this run may wait")
                                         .arg(what, lastProblem)
                                         .arg((wait + 999) / 1000)
                                         .arg(m_settings.maxRateLimitWaitMs / 1000));
             } else {
+                m_lastFailure = Failure::None;
                 return response;
             }
         }
@@ -286,9 +300,11 @@ Result<ApiClient::Response> ApiClient::request(const QByteArray &method, const Q
         qCInfo(lcApi).noquote() << QStringLiteral("%1 %2; retrying in %3 s").arg(what, lastProblem).arg(wait / 1000.0, 0, 'f', 1);
         m_sleep(wait);
     }
-    if (cancelled())
+    if (cancelled()) {
+        m_lastFailure = Failure::Cancelled;
         return fail(QStringLiteral("%1: cancelled").arg(what));
-    return fail(QStringLiteral("%1: %2 after %3 attempts").arg(what, lastProblem).arg(m_settings.maxAttempts));
+    }
+    return fail(tr("%1: %2 after %3 attempts").arg(what, lastProblem).arg(m_settings.maxAttempts));
 }
 
 } // namespace forgelink

@@ -3,6 +3,7 @@
 #include "result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -39,7 +40,13 @@ struct ApiSettings {
 // maxRateLimitWaitMs at once, logs every wait, and counts the calls it made. A host name that does
 // not resolve fails at once.
 class ApiClient {
+    Q_DECLARE_TR_FUNCTIONS(forgelink::ApiClient)
+
 public:
+    // Why the last request failed, for what to do about it (retry, a hint); its message says it
+    // in the user's language.
+    enum class Failure { None, Unresolvable, Untrusted, Refused, Timeout, TooLarge, ForeignOrigin, RateLimited, ServerError, Cancelled, Other };
+
     struct Response {
         int status = 0;
         QByteArray body;
@@ -62,6 +69,7 @@ public:
     Result<Response> get(const QString &path, const Headers &headers = {}) { return request("GET", path, headers); }
 
     QUrl resolve(const QString &path) const;
+    Failure lastFailure() const { return m_lastFailure; }
     // Why `url` may not be sent the client's credentials, or nothing when it has the base URL's origin.
     std::optional<QString> foreignOrigin(const QUrl &url) const;
     int callsMade() const { return m_calls; }
@@ -89,6 +97,7 @@ private:
     std::function<void(int)> m_sleep;
     std::shared_ptr<const std::atomic_bool> m_cancel;
     int m_calls = 0;
+    Failure m_lastFailure = Failure::None;
     std::optional<qint64> m_rateLimitRemaining;
     QString m_setupError;
     QList<QSslCertificate> m_extraCas; // read once from caBundleFile

@@ -9,13 +9,14 @@ CheckOutcome CheckOutcome::failed(const QString &problem)
     return outcome;
 }
 
-CheckOutcome CheckOutcome::unreachable(const QString &provider, const QString &error)
+CheckOutcome CheckOutcome::unreachable(const QString &provider, const QString &error, ApiClient::Failure failure)
 {
+    // By the kind of failure, not its words: the client speaks the user's language. (A host name
+    // that does not resolve: the client's message says what to check already.)
     QString hint;
-    if (error.contains(QStringLiteral("certificate"), Qt::CaseInsensitive) || error.contains(QStringLiteral("SSL"), Qt::CaseInsensitive))
+    if (failure == ApiClient::Failure::Untrusted)
         hint = tr(" The server's certificate is not trusted: give the CA bundle of your company.");
-    // (A host name that does not resolve: the API client's message says what to check already.)
-    else if (error.contains(QStringLiteral("not found"), Qt::CaseInsensitive) || error.contains(QStringLiteral("refused"), Qt::CaseInsensitive))
+    else if (failure == ApiClient::Failure::Refused)
         hint = tr(" Check the URL, and the proxy if this network needs one.");
     return failed(tr("%1 cannot be reached: %2.%3").arg(provider, error, hint));
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "providers/apiclient.h"
+
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
@@ -18,7 +20,7 @@ public:
 
     static CheckOutcome failed(const QString &problem);
     // The provider could not be reached: the error, with a hint for the usual causes.
-    static CheckOutcome unreachable(const QString &provider, const QString &error);
+    static CheckOutcome unreachable(const QString &provider, const QString &error, ApiClient::Failure failure);
 };
 
 } // namespace forgelink

@@ -343,6 +343,23 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(QStringLiteral("acme.pem existiert nicht")), qPrintable(run.err)); // no key file in this folder
     }
 
+    // A check that cannot reach its provider says so in German throughout, the network's part too.
+    void unreachableCheckInGerman()
+    {
+        QTemporaryDir dir;
+        QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("answers.yaml")),
+                                     "domain: pipekit.example.com\n"
+                                     "gitlab: {url: https://forgelink-test.invalid, token: glpat-token-0123456789, webhookSecret: \"\"}\n"));
+        const Run run = wizard({ QStringLiteral("--batch"), dir.filePath(QStringLiteral("answers.yaml")), QStringLiteral("--out"),
+                                 dir.filePath(QStringLiteral("out")), QStringLiteral("--check") },
+                               QStringLiteral("de_DE.UTF-8"));
+        QCOMPARE(run.exitCode, 1);
+        const QString all = run.out + run.err;
+        QVERIFY2(all.contains(QStringLiteral("GitLab ist nicht erreichbar")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("der Hostname forgelink-test.invalid lässt sich nicht auflösen")), qPrintable(all));
+        QVERIFY2(!all.contains(QStringLiteral("cannot resolve")), qPrintable(all));
+    }
+
     // --help in German is German throughout: Qt's headings and forgelink's option texts.
     void helpInGerman()
     {

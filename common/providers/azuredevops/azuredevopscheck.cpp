@@ -22,7 +22,7 @@ CheckOutcome AzureDevOpsCheck::run(const AzureDevOpsAnswers &answers, const Netw
     const QString version = answers.apiVersion.isEmpty() ? AzureDevOpsApi::defaultApiVersion(answers.organizationUrl) : answers.apiVersion;
     Result<ApiClient::Response> projects = client.get(QStringLiteral("/_apis/projects?api-version=%1&$top=100").arg(version), headers);
     if (!projects)
-        return CheckOutcome::unreachable(QStringLiteral("Azure DevOps"), projects.error());
+        return CheckOutcome::unreachable(QStringLiteral("Azure DevOps"), projects.error(), client.lastFailure());
     // A bad PAT gets 203 and a sign-in page, or 401.
     if (projects->status == 203 || projects->status == 401)
         return CheckOutcome::failed(tr("Azure DevOps rejected the personal access token: it is invalid, expired, or not for this organization."));

@@ -20,7 +20,7 @@ CheckOutcome BitbucketCheck::run(const BitbucketAnswers &answers, const NetworkS
     const ApiClient::Headers headers{ { "Authorization", "Bearer " + answers.token.toUtf8() } };
     Result<ApiClient::Response> repos = client.get(QStringLiteral("/rest/api/latest/repos?permission=REPO_ADMIN&limit=1000"), headers);
     if (!repos)
-        return CheckOutcome::unreachable(QStringLiteral("Bitbucket"), repos.error());
+        return CheckOutcome::unreachable(QStringLiteral("Bitbucket"), repos.error(), client.lastFailure());
     if (repos->status == 401)
         return CheckOutcome::failed(tr("Bitbucket rejected the HTTP access token (401): it is invalid or expired."));
     if (repos->status != 200)

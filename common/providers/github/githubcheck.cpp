@@ -29,7 +29,7 @@ CheckOutcome GitHubCheck::run(const GitHubAnswers &answers, const NetworkSetting
     ApiClient client(settings);
     Result<ApiClient::Response> response = client.get(QStringLiteral("/app"), headers.value());
     if (!response)
-        return CheckOutcome::unreachable(QStringLiteral("GitHub"), response.error());
+        return CheckOutcome::unreachable(QStringLiteral("GitHub"), response.error(), client.lastFailure());
     if (response->status == 401)
         return CheckOutcome::failed(tr("GitHub rejected the App's token (401): check the App ID and that the private key was generated for this App."));
     if (response->status != 200)

@@ -20,7 +20,7 @@ CheckOutcome GitLabCheck::run(const GitLabAnswers &answers, const NetworkSetting
     const ApiClient::Headers headers{ { "PRIVATE-TOKEN", answers.token.toUtf8() } };
     Result<ApiClient::Response> response = client.get(QStringLiteral("/personal_access_tokens/self"), headers);
     if (!response)
-        return CheckOutcome::unreachable(QStringLiteral("GitLab"), response.error());
+        return CheckOutcome::unreachable(QStringLiteral("GitLab"), response.error(), client.lastFailure());
     if (response->status == 401)
         return CheckOutcome::failed(tr("GitLab rejected the token (401): it is invalid, expired or revoked."));
     if (response->status == 404)
