@@ -4,6 +4,7 @@
 #include "log/logformat.h"
 
 #include "providers/providercatalogue.h"
+#include "providers/providerregistry.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -40,11 +41,11 @@ std::optional<HttpResponse> AgentRoutes::screen(const HttpRequest &head)
             return methodNotAllowed("POST");
         const WebhookRequest headers{ head.headers, {} };
         if (const std::optional<WebhookIntake::Decision> decision = m_intake.screen(*provider, headers))
-            return refused(providerId(*provider), *decision, head.peer);
+            return refused(*provider, head.headers, *decision, head.peer);
         // A delivery this or another agent forwarded came back: a forward target routes to the
         // agent instead of to Pipekit. Recording it again would loop it for ever.
         if (headers.headerCount("X-Forgelink-Delivery") > 0)
-            return refused(providerId(*provider),
+            return refused(*provider, head.headers,
                            WebhookIntake::Decision{ 508, QStringLiteral("loop detected: this request carries X-Forgelink-Delivery (%1), so a "
                                                                         "forward target sends deliveries back to an agent instead of to Pipekit")
                                                                  .arg(LogFormat::printable(QString::fromLatin1(headers.header("X-Forgelink-Delivery").left(200)))) },
@@ -58,8 +59,11 @@ std::optional<HttpResponse> AgentRoutes::screen(const HttpRequest &head)
     return std::nullopt;
 }
 
-HttpResponse AgentRoutes::refused(const QString &provider, const WebhookIntake::Decision &decision, const QHostAddress &peer)
+HttpResponse AgentRoutes::refused(Provider kind, const HttpHeaders &headers, const WebhookIntake::Decision &decision, const QHostAddress &peer)
 {
+    const QString provider = providerId(kind);
+    // The delivery's id when its headers name one, so the refusal can be found at the provider.
+    const QByteArray deliveryId = ProviderRegistry::get(kind).deliveryIdFromHeaders(WebhookRequest{ headers, {} }).left(100);
     const QString outcome = decision.status == 401 ? QStringLiteral("unauthorized")
             : decision.status == 413               ? QStringLiteral("too_large")
             : decision.status == 508               ? QStringLiteral("loop")
@@ -70,8 +74,10 @@ HttpResponse AgentRoutes::refused(const QString &provider, const WebhookIntake::
     // One line per provider and interval: unsigned requests cannot flood the log (the metric
     // counts every one).
     if (const auto heldBack = m_refusalLogs[provider].admit())
-        qCInfo(lcWebhooks).noquote() << QStringLiteral("%1 delivery from %2 refused %3 %4%5")
-                                                .arg(provider, peer.toString())
+        qCInfo(lcWebhooks).noquote() << QStringLiteral("%1 delivery %2from %3 refused %4 %5%6")
+                                                .arg(provider,
+                                                     deliveryId.isEmpty() ? QString() : LogFormat::printable(QString::fromLatin1(deliveryId)) + QLatin1Char(' '),
+                                                     peer.toString())
                                                 .arg(decision.status)
                                                 .arg(decision.reason,
                                                      *heldBack ? QStringLiteral(" (and %1 more refused since the last such line)").arg(*heldBack)
@@ -134,7 +140,7 @@ void AgentRoutes::handleWebhook(Provider provider, HttpRequest request, HttpServ
         return;
     }
     if (decision.status != 0) {
-        respond(refused(id, decision, request.peer));
+        respond(refused(provider, webhook.headers, decision, request.peer));
         return;
     }
 

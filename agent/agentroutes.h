@@ -24,7 +24,7 @@ public:
 
 private:
     void handleWebhook(Provider provider, HttpRequest request, HttpServer::Responder respond);
-    HttpResponse refused(const QString &provider, const WebhookIntake::Decision &decision, const QHostAddress &peer);
+    HttpResponse refused(Provider provider, const HttpHeaders &headers, const WebhookIntake::Decision &decision, const QHostAddress &peer);
 
     WebhookIntake &m_intake;
     DeliveryWriter &m_writer;

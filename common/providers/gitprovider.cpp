@@ -15,6 +15,16 @@ bool GitProvider::keepsHeader(QByteArrayView name) const
     return false;
 }
 
+QByteArray GitProvider::deliveryId(const WebhookRequest &request, const JsonFields &) const
+{
+    return deliveryIdFromHeaders(request);
+}
+
+QByteArray GitProvider::deliveryIdFromHeaders(const WebhookRequest &) const
+{
+    return {};
+}
+
 QString GitProvider::eventFromPayload(const JsonFields &) const
 {
     return {};

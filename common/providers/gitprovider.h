@@ -52,8 +52,12 @@ public:
     // What the headers alone decide (WebhookVerifier::checkHeaders), then what needs the body.
     virtual WebhookVerifier::Verdict checkHeaders(const WebhookRequest &request, const WebhookCredentials &credentials) const = 0;
     virtual WebhookVerifier::Verdict verifyBody(const WebhookRequest &request, const WebhookCredentials &credentials) const;
-    // The provider's own id of the delivery, or empty when it sends none.
-    virtual QByteArray deliveryId(const WebhookRequest &request, const JsonFields &payload) const = 0;
+    // The provider's own id of the delivery, or empty when it sends none. By default the one its
+    // headers carry.
+    virtual QByteArray deliveryId(const WebhookRequest &request, const JsonFields &payload) const;
+    // The id the headers alone carry (empty for a provider that names deliveries in the body):
+    // what a refusal's log line can name before any body is read.
+    virtual QByteArray deliveryIdFromHeaders(const WebhookRequest &request) const;
     virtual Result<NormalizedEvents> normalize(const QString &event, JsonFields payload) const = 0;
     // Changes to the repository cache that a recorded delivery announces (GitHub's repository and
     // installation events); none by default.

@@ -411,6 +411,7 @@ private Q_SLOTS:
         QTRY_VERIFY(agent->log().contains("forged-1"));
         const QByteArray log = agent->log();
         QVERIFY2(log.count("refused 401") <= 2, log.constData());
+        QVERIFY2(log.contains("github delivery unsigned-0 from 127.0.0.1 refused 401"), log.constData()); // findable at GitHub
         QVERIFY2(!log.contains('\x1b'), log.constData());
         for (const QByteArray &line : log.split('\n'))
             QVERIFY2(!line.startsWith("2026-12-05T00:00:00.000Z"), log.constData());

@@ -28,7 +28,7 @@ WebhookVerifier::Verdict BitbucketProvider::verifyBody(const WebhookRequest &req
     return WebhookVerifier::hmac("X-Hub-Signature", request, credentials);
 }
 
-QByteArray BitbucketProvider::deliveryId(const WebhookRequest &request, const JsonFields &) const
+QByteArray BitbucketProvider::deliveryIdFromHeaders(const WebhookRequest &request) const
 {
     return request.header("X-Request-Id");
 }

@@ -18,7 +18,7 @@ public:
     QList<QByteArray> credentialHeaders() const override { return { "X-Hub-Signature" }; }
     WebhookVerifier::Verdict checkHeaders(const WebhookRequest &request, const WebhookCredentials &credentials) const override;
     WebhookVerifier::Verdict verifyBody(const WebhookRequest &request, const WebhookCredentials &credentials) const override;
-    QByteArray deliveryId(const WebhookRequest &request, const JsonFields &payload) const override;
+    QByteArray deliveryIdFromHeaders(const WebhookRequest &request) const override;
     Result<NormalizedEvents> normalize(const QString &event, JsonFields payload) const override;
 
     bool isEnabled(const AgentConfig &config) const override;

@@ -35,7 +35,7 @@ WebhookVerifier::Verdict GitHubProvider::verifyBody(const WebhookRequest &reques
     return WebhookVerifier::hmac("X-Hub-Signature-256", request, credentials);
 }
 
-QByteArray GitHubProvider::deliveryId(const WebhookRequest &request, const JsonFields &) const
+QByteArray GitHubProvider::deliveryIdFromHeaders(const WebhookRequest &request) const
 {
     return request.header("X-GitHub-Delivery"); // the same when GitHub redelivers
 }

@@ -19,7 +19,7 @@ public:
     bool keepsHeader(QByteArrayView name) const override;
     WebhookVerifier::Verdict checkHeaders(const WebhookRequest &request, const WebhookCredentials &credentials) const override;
     WebhookVerifier::Verdict verifyBody(const WebhookRequest &request, const WebhookCredentials &credentials) const override;
-    QByteArray deliveryId(const WebhookRequest &request, const JsonFields &payload) const override;
+    QByteArray deliveryIdFromHeaders(const WebhookRequest &request) const override;
     Result<NormalizedEvents> normalize(const QString &event, JsonFields payload) const override;
     QList<RepositoryChange> repositoryChanges(const Delivery &delivery) const override;
 

@@ -28,7 +28,7 @@ WebhookVerifier::Verdict GitLabProvider::checkHeaders(const WebhookRequest &requ
     return WebhookVerifier::token("X-Gitlab-Token", request, credentials);
 }
 
-QByteArray GitLabProvider::deliveryId(const WebhookRequest &request, const JsonFields &) const
+QByteArray GitLabProvider::deliveryIdFromHeaders(const WebhookRequest &request) const
 {
     // Idempotency-Key stays the same when GitLab retries; older GitLab sends only the event UUID.
     const QByteArray key = request.header("Idempotency-Key");
