@@ -14,7 +14,7 @@ class AnswersPage : public QWizardPage {
     Q_OBJECT
 
 public:
-    using QWizardPage::QWizardPage;
+    explicit AnswersPage(QWidget *parent = nullptr);
 
     virtual void readAnswers(const Answers &answers) = 0;
     virtual void writeAnswers(Answers &answers) const = 0;
@@ -25,8 +25,19 @@ public:
     // for secrets says so at its top, where the admin sees the empty fields.
     void showSecretsNotKept(const QString &reason);
 
+    // What Next waits for, in words, or empty when the page is complete: by default the first
+    // field that is not fine, named by its label ("Host name: is required").
+    virtual QString whyIncomplete() const;
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    // The line at the page's foot that says why Next is greyed, kept in step with the page.
+    void showWhyIncomplete();
+
     QLabel *m_secretsNote = nullptr;
+    QLabel *m_waiting = nullptr;
 };
 
 } // namespace forgelink

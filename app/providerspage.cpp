@@ -74,6 +74,15 @@ bool ProvidersPage::isComplete() const
     return any && m_caBundle->isValid() && m_proxy->isValid();
 }
 
+QString ProvidersPage::whyIncomplete() const
+{
+    for (QCheckBox *box : m_boxes) {
+        if (box->isChecked())
+            return AnswersPage::whyIncomplete();
+    }
+    return tr("Next waits for a provider: tick at least one.");
+}
+
 void ProvidersPage::readAnswers(const Answers &answers)
 {
     m_boxes.value(Provider::GitHub)->setChecked(answers.github.has_value());

@@ -20,6 +20,7 @@ class ProvidersPage : public AnswersPage {
 public:
     explicit ProvidersPage(QWidget *parent = nullptr);
 
+    QString whyIncomplete() const override;
     bool isComplete() const override;
     void readAnswers(const Answers &answers) override;
     void writeAnswers(Answers &answers) const override;

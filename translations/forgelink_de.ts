@@ -7,6 +7,14 @@
         <source>The secrets on this page were not kept from your last session, because no keychain was available (%1). Enter them again.</source>
         <translation>Die Geheimnisse auf dieser Seite wurden aus Ihrer letzten Sitzung nicht übernommen, weil kein Schlüsselbund verfügbar war (%1). Geben Sie sie erneut ein.</translation>
     </message>
+    <message>
+        <source>Next waits for %1: %2</source>
+        <translation>Weiter wartet auf %1: %2</translation>
+    </message>
+    <message>
+        <source>Next waits for this page to be complete.</source>
+        <translation>Weiter wartet, bis diese Seite vollständig ist.</translation>
+    </message>
 </context>
 <context>
     <name>forgelink::AnswersReader</name>
@@ -861,6 +869,10 @@
     <message>
         <source>HTTP(S) &amp;proxy:</source>
         <translation>HTTP(S)-&amp;Proxy:</translation>
+    </message>
+    <message>
+        <source>Next waits for a provider: tick at least one.</source>
+        <translation>Weiter wartet auf einen Anbieter: Wählen Sie mindestens einen aus.</translation>
     </message>
 </context>
 <context>

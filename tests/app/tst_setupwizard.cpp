@@ -307,6 +307,32 @@ private Q_SLOTS:
         QVERIFY2(outOfOrder(wizard).isEmpty(), qPrintable(QStringLiteral("finish: ") + outOfOrder(wizard)));
     }
 
+    // Next greyed says why, at the page's foot: an empty host page, no provider ticked.
+    void nextSaysWhatItWaitsFor()
+    {
+        SetupWizard wizard(options(false));
+        wizard.show();
+        QTRY_VERIFY(wizard.isRestored());
+        wizard.next();
+        type(wizard, QStringLiteral("domain"), QString());
+        QVERIFY(!nextEnabled(wizard));
+        auto *why = wizard.currentPage()->findChild<QLabel *>(QStringLiteral("whyIncomplete"));
+        QVERIFY(why);
+        QTRY_VERIFY(why->isVisible());
+        QCOMPARE(why->text(), QStringLiteral("Next waits for Host name: is required: the host name Pipekit is reached at, e.g. pipekit.example.com"));
+        type(wizard, QStringLiteral("domain"), QStringLiteral("pipekit.example.com"));
+        QVERIFY(nextEnabled(wizard));
+        QVERIFY(!why->isVisible());
+        wizard.next();
+        for (QCheckBox *box : wizard.currentPage()->findChildren<QCheckBox *>())
+            box->setChecked(false);
+        QVERIFY(!nextEnabled(wizard));
+        auto *providers = wizard.currentPage()->findChild<QLabel *>(QStringLiteral("whyIncomplete"));
+        QVERIFY(providers);
+        QCOMPARE(providers->text(), QStringLiteral("Next waits for a provider: tick at least one."));
+        QVERIFY(providers->isVisible());
+    }
+
     void validationMessagesAndNext_data()
     {
         QTest::addColumn<QString>("text");
