@@ -36,6 +36,8 @@ packages=("${agent_packages[@]}"
   chromium
   # promtool checks and unit-tests the alerts and lints /metrics
   prometheus
+  # the container image is built and run in a test: buildah, on a base mmdebstrap makes
+  buildah mmdebstrap
 )
 
 list_only=false
