@@ -5,6 +5,7 @@
 #include "config/setupgenerator.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
@@ -25,6 +26,11 @@ FinishPage::FinishPage(std::function<Answers()> answers, QWidget *parent) : QWiz
     // what to do with the files.
     m_folder = new QLineEdit(this);
     auto *browse = new QPushButton(tr("&Choose…"), this);
+    m_target = new QComboBox(this);
+    m_image = new QLineEdit(QStringLiteral("forgelink-agent:" FORGELINK_VERSION), this);
+    m_namespace = new QLineEdit(QStringLiteral("pipekit"), this);
+    m_ingressClass = new QLineEdit(this);
+    m_tlsSecret = new QLineEdit(this);
     m_replace = new QCheckBox(tr("&Replace files already in the folder"), this);
     m_write = new QPushButton(tr("&Write the files"), this);
     m_status = new QLabel(this);
@@ -60,6 +66,30 @@ FinishPage::FinishPage(std::function<Answers()> answers, QWidget *parent) : QWiz
     auto *label = new QLabel(tr("Fol&der:"), this); // Alt+F is the wizard's Finish
     label->setBuddy(m_folder);
     form->addRow(label, folderRow);
+    // The deployment, written beside the files (PostgreSQL and several replicas: --batch).
+    m_target->setObjectName(QStringLiteral("deployTarget"));
+    m_target->addItem(tr("Only the agent's config and Secret"), QString());
+    m_target->addItem(tr("Kubernetes: a kustomization to apply"), QStringLiteral("kubernetes"));
+    m_target->addItem(tr("A VM with systemd, behind nginx"), QStringLiteral("vm"));
+    m_target->addItem(tr("A container"), QStringLiteral("container"));
+    m_image->setObjectName(QStringLiteral("deployImage"));
+    m_namespace->setObjectName(QStringLiteral("deployNamespace"));
+    m_ingressClass->setObjectName(QStringLiteral("deployIngressClass"));
+    m_ingressClass->setPlaceholderText(tr("the cluster's default"));
+    m_tlsSecret->setObjectName(QStringLiteral("deployTlsSecret"));
+    m_tlsSecret->setPlaceholderText(tr("the certificate Pipekit's Ingress uses"));
+    const QList<std::pair<QString, QWidget *>> rows{ { tr("Deploy the &agent:"), m_target },
+                                                     { tr("&Image:"), m_image },
+                                                     { tr("Na&mespace:"), m_namespace },
+                                                     { tr("Ingress c&lass:"), m_ingressClass },
+                                                     { tr("&TLS secret:"), m_tlsSecret } };
+    for (const auto &[text, field] : rows) {
+        auto *rowLabel = new QLabel(text, this);
+        rowLabel->setBuddy(field);
+        form->addRow(rowLabel, field);
+    }
+    connect(m_target, &QComboBox::currentIndexChanged, this, &FinishPage::showDeployFields);
+    showDeployFields();
 
     // After writing: Pipekit's values first, then the agent for the way it is deployed.
     helmLabel->setBuddy(m_helm);
@@ -117,10 +147,34 @@ void FinishPage::setFolder(const QString &folder)
         m_folder->setText(folder);
 }
 
+std::optional<DeployAnswers> FinishPage::deploy() const
+{
+    const QString target = m_target->currentData().toString();
+    if (target.isEmpty())
+        return std::nullopt;
+    DeployAnswers deploy;
+    deploy.target = target;
+    deploy.image = m_image->text().trimmed();
+    deploy.ns = m_namespace->text().trimmed();
+    deploy.ingressClassName = m_ingressClass->text().trimmed();
+    deploy.tlsSecretName = m_tlsSecret->text().trimmed();
+    return deploy;
+}
+
+void FinishPage::showDeployFields()
+{
+    const QString target = m_target->currentData().toString();
+    m_image->setEnabled(target == u"kubernetes" || target == u"container");
+    for (QLineEdit *kubernetesOnly : { m_namespace, m_ingressClass, m_tlsSecret })
+        kubernetesOnly->setEnabled(target == u"kubernetes");
+}
+
 void FinishPage::write()
 {
     const Result<ValuesLayout> layout = ValuesLayout::builtIn();
-    const Result<SetupGenerator::Output> output = SetupGenerator::generate(m_answers(), layout.value());
+    Answers answers = m_answers();
+    answers.deploy = deploy(); // common judges it: an Ingress without an events handler is refused
+    const Result<SetupGenerator::Output> output = SetupGenerator::generate(answers, layout.value());
     if (!output) {
         m_status->setText(tr("Nothing was written: %1").arg(output.error()));
         return;
@@ -134,9 +188,12 @@ void FinishPage::write()
     m_status->setText(tr("Wrote %1, %2 and the folder %3.")
                               .arg(values, QDir(folder()).filePath(QStringLiteral("agent.yaml")), QDir(folder()).filePath(QStringLiteral("kubernetes"))));
     m_helm->setCommands(SetupGenerator::helmCommand(values));
-    m_kubernetes->setCommands(AgentRunInstructions::kubernetes(folder()));
-    m_systemd->setCommands(AgentRunInstructions::systemd(folder()));
-    m_container->setCommands(AgentRunInstructions::container(folder()));
+    const std::optional<DeployAnswers> &deployed = output->answers.deploy;
+    m_kubernetes->setCommands(deployed && deployed->isKubernetes() ? AgentRunInstructions::kustomization(folder())
+                                                                   : AgentRunInstructions::kubernetes(folder()));
+    m_systemd->setCommands(deployed && deployed->isVm() ? AgentRunInstructions::vm(folder()) : AgentRunInstructions::systemd(folder()));
+    m_container->setCommands(deployed && deployed->isContainer() ? AgentRunInstructions::containerFor(folder(), deployed->image)
+                                                                 : AgentRunInstructions::container(folder()));
     m_next->show();
     Q_EMIT written(folder());
     Q_EMIT completeChanged();

@@ -5,8 +5,10 @@
 #include <QWizardPage>
 
 #include <functional>
+#include <optional>
 
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -15,8 +17,10 @@ namespace forgelink {
 
 class CommandBlock;
 
-// Chooses the folder, writes values.yaml, agent.yaml and kubernetes/ (0600), then shows the helm
-// command and how to run the agent on Kubernetes, a VM or in a container.
+// Chooses the folder and, if wanted, the deployment to write for the agent (a Kubernetes
+// kustomization, a VM behind nginx, a container: the answers' `deploy` section, SQLite), writes
+// values.yaml, agent.yaml and kubernetes/ (0600), then shows the helm command and how to run the
+// agent on Kubernetes, a VM or in a container.
 class FinishPage : public QWizardPage {
     Q_OBJECT
 
@@ -33,9 +37,17 @@ Q_SIGNALS:
 
 private:
     void write();
+    // The deployment chosen on the page, if any: the answers' `deploy` section.
+    std::optional<DeployAnswers> deploy() const;
+    void showDeployFields();
 
     std::function<Answers()> m_answers;
     QLineEdit *m_folder;
+    QComboBox *m_target;
+    QLineEdit *m_image;
+    QLineEdit *m_namespace;
+    QLineEdit *m_ingressClass;
+    QLineEdit *m_tlsSecret;
     QPushButton *m_write;
     QLabel *m_status;
     QWidget *m_next; // what to do with the files, shown once they are written

@@ -28,9 +28,10 @@ HostPage::HostPage(QWidget *parent)
     auto *forwardLabel = new QLabel(tr("&Events handler:"), this);
     forwardLabel->setBuddy(m_eventsHandler);
     layout->addRow(forwardLabel, m_eventsHandler);
-    auto *forwardHint = new QLabel(tr("Optional. Where forgelink-agent reaches Pipekit's events handler, in a cluster its "
-                                      "Service URL. The agent receives the providers' webhooks, records them, and forwards "
-                                      "each one there, retrying while Pipekit is down."),
+    auto *forwardHint = new QLabel(tr("Where forgelink-agent reaches Pipekit's events handler, in a cluster its Service URL. "
+                                      "The agent receives the providers' webhooks, records them, and forwards each one there, "
+                                      "retrying while Pipekit is down. Required when the agent takes Pipekit's webhook paths "
+                                      "(the Kubernetes or VM deployment on the last page): without it Pipekit sees no webhook."),
                                    this);
     forwardHint->setWordWrap(true);
     layout->addRow(forwardHint);

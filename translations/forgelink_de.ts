@@ -525,6 +525,46 @@
         <source>Wrote %1, %2 and the folder %3.</source>
         <translation>%1, %2 und der Ordner %3 wurden geschrieben.</translation>
     </message>
+    <message>
+        <source>Only the agent&apos;s config and Secret</source>
+        <translation>Nur die Konfiguration und das Secret des Agenten</translation>
+    </message>
+    <message>
+        <source>Kubernetes: a kustomization to apply</source>
+        <translation>Kubernetes: eine Kustomization zum Anwenden</translation>
+    </message>
+    <message>
+        <source>A VM with systemd, behind nginx</source>
+        <translation>Eine VM mit systemd, hinter nginx</translation>
+    </message>
+    <message>
+        <source>the cluster&apos;s default</source>
+        <translation>die Vorgabe des Clusters</translation>
+    </message>
+    <message>
+        <source>the certificate Pipekit&apos;s Ingress uses</source>
+        <translation>das Zertifikat, das Pipekits Ingress verwendet</translation>
+    </message>
+    <message>
+        <source>Deploy the &amp;agent:</source>
+        <translation>&amp;Bereitstellung:</translation>
+    </message>
+    <message>
+        <source>&amp;Image:</source>
+        <translation>&amp;Image:</translation>
+    </message>
+    <message>
+        <source>Na&amp;mespace:</source>
+        <translation>&amp;Namespace:</translation>
+    </message>
+    <message>
+        <source>Ingress c&amp;lass:</source>
+        <translation>Ingress-&amp;Klasse:</translation>
+    </message>
+    <message>
+        <source>&amp;TLS secret:</source>
+        <translation>&amp;TLS-Secret:</translation>
+    </message>
 </context>
 <context>
     <name>forgelink::GitHubCheck</name>
@@ -774,8 +814,8 @@
         <translation>&amp;Events Handler:</translation>
     </message>
     <message>
-        <source>Optional. Where forgelink-agent reaches Pipekit&apos;s events handler, in a cluster its Service URL. The agent receives the providers&apos; webhooks, records them, and forwards each one there, retrying while Pipekit is down.</source>
-        <translation>Optional. Wo forgelink-agent Pipekits Events Handler erreicht, in einem Cluster die URL seines Service. Der Agent empfängt die Webhooks der Anbieter, speichert sie und leitet jeden dorthin weiter, mit Wiederholungen, solange Pipekit nicht erreichbar ist.</translation>
+        <source>Where forgelink-agent reaches Pipekit&apos;s events handler, in a cluster its Service URL. The agent receives the providers&apos; webhooks, records them, and forwards each one there, retrying while Pipekit is down. Required when the agent takes Pipekit&apos;s webhook paths (the Kubernetes or VM deployment on the last page): without it Pipekit sees no webhook.</source>
+        <translation>Wo forgelink-agent Pipekits Events Handler erreicht, in einem Cluster die URL seines Service. Der Agent empfängt die Webhooks der Anbieter, speichert sie und leitet jeden dorthin weiter, mit Wiederholungen, solange Pipekit nicht erreichbar ist. Erforderlich, wenn der Agent Pipekits Webhook-Pfade übernimmt (die Bereitstellung für Kubernetes oder eine VM auf der letzten Seite): ohne ihn sieht Pipekit keinen Webhook.</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QClipboard>
+#include <QFileInfo>
 #include <QJsonObject>
 #include <QCheckBox>
 #include <QComboBox>
@@ -245,6 +246,26 @@ private Q_SLOTS:
         QTest::mouseClick(helm->findChild<QPushButton *>(QStringLiteral("copyCommands")), Qt::LeftButton);
         QCOMPARE(QGuiApplication::clipboard()->text(), helm->commands());
 
+        // The same files with a deployment: a kustomization to apply, named in the Kubernetes tab.
+        auto *target = page->findChild<QComboBox *>(QStringLiteral("deployTarget"));
+        target->setCurrentIndex(target->findData(QStringLiteral("kubernetes")));
+        auto *image = page->findChild<QLineEdit *>(QStringLiteral("deployImage"));
+        QVERIFY(image->isEnabled());
+        image->setText(QStringLiteral("forgelink-agent:latest"));
+        page->findChild<QCheckBox *>(QStringLiteral("replaceFiles"))->setChecked(true);
+        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("writeFiles")), Qt::LeftButton);
+        QVERIFY2(page->findChild<QLabel *>(QStringLiteral("writeStatus"))->text().contains(QStringLiteral("deploy.image: must name a fixed tag")),
+                 qPrintable(page->findChild<QLabel *>(QStringLiteral("writeStatus"))->text()));
+        image->setText(QStringLiteral("registry.acme.test/forgelink-agent:0.1.0"));
+        page->findChild<QLineEdit *>(QStringLiteral("deployTlsSecret"))->setText(QStringLiteral("pipekit-tls"));
+        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("writeFiles")), Qt::LeftButton);
+        QVERIFY(QFileInfo::exists(QDir(out).filePath(QStringLiteral("kubernetes/kustomization.yaml"))));
+        QVERIFY(QFileInfo::exists(QDir(out).filePath(QStringLiteral("kubernetes/persistentvolumeclaim.yaml"))));
+        QVERIFY(TestPaths::readFile(QDir(out).filePath(QStringLiteral("kubernetes/deployment.yaml"))).contains("registry.acme.test/forgelink-agent:0.1.0"));
+        QVERIFY2(page->findChild<CommandBlock *>(QStringLiteral("kubernetesCommands"))->commands().startsWith(
+                         QStringLiteral("kubectl apply -k %1/kubernetes").arg(out)),
+                 qPrintable(page->findChild<CommandBlock *>(QStringLiteral("kubernetesCommands"))->commands()));
+
         for (const char *name : { "values.yaml", "agent.yaml" }) {
             struct stat status {};
             QCOMPARE(::stat(QFile::encodeName(QDir(out).filePath(QLatin1String(name))).constData(), &status), 0);
@@ -305,6 +326,16 @@ private Q_SLOTS:
         QVERIFY2(outOfOrder(wizard).isEmpty(), qPrintable(QStringLiteral("review: ") + outOfOrder(wizard)));
         wizard.next();
         QVERIFY2(outOfOrder(wizard).isEmpty(), qPrintable(QStringLiteral("finish: ") + outOfOrder(wizard)));
+        // Reached without an events handler: a deployment that takes Pipekit's webhook paths is
+        // refused, saying why, and nothing is written.
+        auto *page = wizard.currentPage();
+        page->findChild<QLineEdit *>(QStringLiteral("outputFolder"))->setText(m_dir.filePath(QStringLiteral("no-handler")));
+        auto *target = page->findChild<QComboBox *>(QStringLiteral("deployTarget"));
+        target->setCurrentIndex(target->findData(QStringLiteral("kubernetes")));
+        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("writeFiles")), Qt::LeftButton);
+        const QString status = page->findChild<QLabel *>(QStringLiteral("writeStatus"))->text();
+        QVERIFY2(status.contains(QStringLiteral("eventsHandler: is required with deploy.target kubernetes")), qPrintable(status));
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("no-handler/values.yaml"))));
     }
 
     // Next greyed says why, at the page's foot: an empty host page, no provider ticked.
