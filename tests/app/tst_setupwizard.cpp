@@ -76,6 +76,16 @@ private:
 
     static VerifyPanel *verify(QWizard &wizard) { return wizard.currentPage()->findChild<VerifyPanel *>(); }
 
+    // The GitHub page of organization acme against the fake GitHub: where the manifest flow starts.
+    void toAcmesGitHubPage(SetupWizard &wizard)
+    {
+        wizard.show();
+        QTRY_VERIFY(wizard.isRestored());
+        fillToGitHub(wizard);
+        type(wizard, QStringLiteral("github.organization"), QStringLiteral("acme"));
+        type(wizard, QStringLiteral("github.apiUrl"), m_github->baseUrl());
+    }
+
     void fillToGitHub(SetupWizard &wizard, const QString &eventsHandler = {})
     {
         QCOMPARE(wizard.currentId(), int(SetupWizard::WelcomePageId));
@@ -574,11 +584,7 @@ private Q_SLOTS:
         m_github->manifestPem = TestKeys::rsaPrivateKeyPem();
         const SetupWizard::Options session = options(false);
         SetupWizard wizard(session);
-        wizard.show();
-        QTRY_VERIFY(wizard.isRestored());
-        fillToGitHub(wizard);
-        type(wizard, QStringLiteral("github.organization"), QStringLiteral("acme"));
-        type(wizard, QStringLiteral("github.apiUrl"), m_github->baseUrl());
+        toAcmesGitHubPage(wizard);
         auto *page = qobject_cast<GitHubPage *>(wizard.currentPage());
         QVERIFY(page);
         QUrl opened;
@@ -632,11 +638,7 @@ private Q_SLOTS:
             QSKIP("no chromium here (scripts/install-deps.sh installs Debian's); the form-level test above still runs");
         m_github->manifestPem = TestKeys::rsaPrivateKeyPem();
         SetupWizard wizard(options(false));
-        wizard.show();
-        QTRY_VERIFY(wizard.isRestored());
-        fillToGitHub(wizard);
-        type(wizard, QStringLiteral("github.organization"), QStringLiteral("acme"));
-        type(wizard, QStringLiteral("github.apiUrl"), m_github->baseUrl());
+        toAcmesGitHubPage(wizard);
         auto *page = qobject_cast<GitHubPage *>(wizard.currentPage());
         QVERIFY(page);
         QTemporaryDir profile;
