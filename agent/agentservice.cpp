@@ -46,8 +46,10 @@ Result<void> AgentService::start()
         return opened;
     if (m_sender) {
         QStringList targets;
-        for (const ForwardTarget &target : std::as_const(m_config.forward))
+        for (const ForwardTarget &target : std::as_const(m_config.forward)) {
             targets << target.name;
+            m_metrics.declareTarget(target.name);
+        }
         connect(m_sender.get(), &OutboxSender::attempted, this,
                 [this](const QString &target, const QString &result) { m_metrics.countForwardAttempt(target, result); });
         connect(m_sender.get(), &OutboxSender::counted, this,

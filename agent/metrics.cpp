@@ -63,9 +63,15 @@ void Metrics::observeLastSuccessfulSync(Provider provider, const QDateTime &at)
              double(at.toSecsSinceEpoch()));
 }
 
-void Metrics::countForwardAttempt(const QString &target, const QString &result)
+void Metrics::countForwardAttempt(const QString &target, const QString &result, int count)
 {
-    addCounter(QStringLiteral("forgelink_forward_attempts_total{target=\"%1\",result=\"%2\"}").arg(target, result), 1);
+    addCounter(QStringLiteral("forgelink_forward_attempts_total{target=\"%1\",result=\"%2\"}").arg(target, result), count);
+}
+
+void Metrics::declareTarget(const QString &target)
+{
+    for (const char *result : { "delivered", "retry", "dead" })
+        countForwardAttempt(target, QLatin1String(result), 0);
 }
 
 void Metrics::observeOutbox(const QStringList &targets, const QHash<QString, OutboxTable::TargetCounts> &counts)

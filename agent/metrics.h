@@ -21,7 +21,9 @@ public:
     void countEvictedConnection() { ++m_evictedConnections; }
     void observeCommit(int deliveries, bool ok);
     void observeSync(const RepositorySync::Outcome &outcome);
-    void countForwardAttempt(const QString &target, const QString &result);
+    void countForwardAttempt(const QString &target, const QString &result, int count = 1);
+    // A forward target's attempt counters start at zero.
+    void declareTarget(const QString &target);
     // Every configured target gets its gauges, zero when it has no rows.
     void observeOutbox(const QStringList &targets, const QHash<QString, OutboxTable::TargetCounts> &counts);
     // Gauges set by their owners: name plus labels ({provider="gitlab"}) to value.

@@ -129,7 +129,8 @@ Result<QList<KubernetesManifests::File>> KubernetesManifests::render(const Answe
 Result<QList<KubernetesManifests::File>> KubernetesManifests::monitoring()
 {
     QList<File> files;
-    for (const QString &name : { QStringLiteral("kustomization.yaml"), QStringLiteral("servicemonitor.yaml"), QStringLiteral("prometheusrule.yaml") }) {
+    for (const QString &name : { QStringLiteral("kustomization.yaml"), QStringLiteral("servicemonitor.yaml"), QStringLiteral("prometheusrule.yaml"),
+                                 QStringLiteral("grafana-dashboard.json") }) {
         QFile file(kBase + QStringLiteral("monitoring/") + name);
         if (!file.open(QIODevice::ReadOnly))
             return fail(QStringLiteral("the built-in manifest monitoring/%1 is missing").arg(name));

@@ -6,6 +6,9 @@
 #include "testpaths.h"
 
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -97,6 +100,23 @@ private Q_SLOTS:
         }
     }
 
+    // The monitoring kustomization renders (the wizard copies it to OUT/kubernetes/monitoring).
+    void monitoringRenders()
+    {
+        QProcess kubectl;
+        kubectl.start(QStringLiteral("kubectl"), { QStringLiteral("kustomize"), monitoringDir() });
+        QVERIFY2(kubectl.waitForStarted(), "kubectl is missing: scripts/install-deps.sh installs it (Debian: kubernetes-client)");
+        QVERIFY(kubectl.waitForFinished(60'000));
+        QVERIFY2(kubectl.exitCode() == 0, kubectl.readAllStandardError().constData());
+        const QByteArray warnings = kubectl.readAllStandardError();
+        QVERIFY2(warnings.trimmed().isEmpty(), warnings.constData());
+        QStringList kinds;
+        for (const YAML::Node &object : YAML::LoadAll(kubectl.readAllStandardOutput().toStdString()))
+            kinds << QString::fromStdString(object["kind"].as<std::string>());
+        kinds.sort();
+        QCOMPARE(kinds, (QStringList{ "ConfigMap", "PrometheusRule", "ServiceMonitor" }));
+    }
+
     // An agent that synced (a run of `sync` before it started, then one of its own) exports every
     // metric the alerts name, and its /metrics passes promtool's lint.
     void agentExportsWhatTheAlertsName()
@@ -131,6 +151,24 @@ private Q_SLOTS:
         for (const QString &name : named)
             QVERIFY2(exported.contains("\n" + name.toUtf8() + "{") || exported.contains("\n" + name.toUtf8() + " "),
                      qPrintable(name + QStringLiteral(" is not in /metrics:\n") + QString::fromUtf8(exported)));
+        // The Grafana dashboard beside the rules asks only for what the agent exports too.
+        const QJsonDocument dashboard = QJsonDocument::fromJson(TestPaths::readFile(monitoringDir() + QStringLiteral("/grafana-dashboard.json")));
+        QVERIFY(dashboard.isObject());
+        int queries = 0;
+        static const QRegularExpression metric(QStringLiteral("\\bforgelink_[a-z_]+"));
+        for (const QJsonValue &panel : dashboard.object().value(QStringLiteral("panels")).toArray()) {
+            for (const QJsonValue &target : panel.toObject().value(QStringLiteral("targets")).toArray()) {
+                const QString expr = target.toObject().value(QStringLiteral("expr")).toString();
+                ++queries;
+                QVERIFY2(metric.match(expr).hasMatch(), qPrintable(expr));
+                auto matches = metric.globalMatch(expr);
+                while (matches.hasNext()) {
+                    const QByteArray name = matches.next().captured().toUtf8();
+                    QVERIFY2(exported.contains("\n" + name + "{") || exported.contains("\n" + name + " "), name.constData());
+                }
+            }
+        }
+        QVERIFY(queries >= 8);
         const Run lint = promtool({ QStringLiteral("check"), QStringLiteral("metrics") }, exported);
         QVERIFY2(lint.exitCode == 0, lint.output.constData());
         QCOMPARE(agent.terminate(), 0);
