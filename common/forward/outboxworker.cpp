@@ -3,6 +3,7 @@
 #include "forward/forwardrequest.h"
 #include "forward/forwardrouter.h"
 #include "forward/retrypolicy.h"
+#include "log/counted.h"
 #include "log/logfields.h"
 #include "store/store.h"
 
@@ -273,9 +274,9 @@ void OutboxWorker::answered(const ForwardTarget &target, Run run, QNetworkReply 
         }
         completion.outcome = OutboxTable::Completion::Outcome::Delivered;
         if (work.row.attempts > 0)
-            qCInfo(lcForward).noquote() << QStringLiteral("%1 %2 %3 delivered after %4 failed attempts")
-                                                   .arg(target.name, providerId(work.row.provider), work.row.deliveryId)
-                                                   .arg(work.row.attempts);
+            qCInfo(lcForward).noquote() << QStringLiteral("%1 %2 %3 delivered after %4")
+                                                   .arg(target.name, providerId(work.row.provider), work.row.deliveryId,
+                                                        forgelink::counted(work.row.attempts, QStringLiteral("failed attempt"), QStringLiteral("failed attempts")));
         conclude(target, completion, QStringLiteral("delivered"));
         run.removeFirst();
         sendNext(target, std::move(run)); // the repository's next row, at once
