@@ -52,16 +52,22 @@ qint64 now()
 
 // Of an answer's body, this much is kept (for the error text); up to the drain limit the rest is
 // read and dropped so the connection can carry the next request; a longer answer is cut off
-// (the connection closes). A target's answer never takes more memory than that.
+// (the connection closes).
 constexpr qint64 kKeptAnswerBytes = 1024;
 constexpr qint64 kDrainedAnswerBytes = 64 * 1024;
+// How often requests in flight are checked against their deadline.
+constexpr int kSweepEveryMs = 200;
 
 // "502 Bad Gateway: <the first 200 bytes of the body>"; a network error by its name. Nothing the
 // request carried (secrets) is in it.
 QString describeFailure(QNetworkReply *reply, const ForwardAnswer &answer, int timeoutMs)
 {
     if (answer.status == 0) {
-        if (answer.overDeadline)
+        // Ended by the sweep, or by Qt's transfer timeout (no byte for timeoutSeconds): both are
+        // the target's deadline.
+        const bool timedOut = answer.overDeadline || reply->error() == QNetworkReply::OperationCanceledError
+                || reply->error() == QNetworkReply::TimeoutError;
+        if (timedOut)
             return QStringLiteral("no complete answer within %1 s").arg(timeoutMs / 1000.0);
         return reply->errorString();
     }
@@ -89,6 +95,8 @@ OutboxWorker::OutboxWorker(DatabaseSettings database, QList<ForwardTarget> targe
     connect(&m_countTimer, &QTimer::timeout, this, &OutboxWorker::count);
     connect(&m_retentionTimer, &QTimer::timeout, this, &OutboxWorker::prune);
     connect(&m_renewTimer, &QTimer::timeout, this, &OutboxWorker::renewLeases);
+    m_sweep.setInterval(kSweepEveryMs);
+    connect(&m_sweep, &QTimer::timeout, this, &OutboxWorker::sweep);
 }
 
 OutboxWorker::~OutboxWorker()
@@ -223,38 +231,56 @@ void OutboxWorker::post(const ForwardTarget &target, Run run, const ForwardReque
     for (const auto &[name, value] : request.headers)
         http.setRawHeader(name, value);
     QNetworkReply *reply = m_networks.value(target.name)->post(http, request.body);
-    reply->setReadBufferSize(kDrainedAnswerBytes); // Qt reads no further ahead than this
-    auto answer = std::make_shared<ForwardAnswer>();
-    // Keep the first bytes of the body, drop the rest; an answer longer than the drain limit is
-    // cut off: its status decides.
-    connect(reply, &QNetworkReply::readyRead, this, [reply, answer] {
-        answer->status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const qint64 room = kKeptAnswerBytes - answer->body.size();
-        if (room > 0)
-            answer->body += reply->read(room);
-        answer->dropped += reply->skip(reply->bytesAvailable());
-        if (answer->dropped > kDrainedAnswerBytes && reply->isRunning())
+    reply->setReadBufferSize(kDrainedAnswerBytes);
+    m_inFlight.insert(reply, InFlight{ now() + target.timeoutMs, {}, 0 });
+    if (!m_sweep.isActive())
+        m_sweep.start();
+    // Keep the first bytes of the body and drop the rest as they come; an answer longer than the
+    // drain limit is cut off at once (its status decides): no answer takes more memory than that.
+    // (A 204 has no body: this never runs for it.)
+    connect(reply, &QNetworkReply::readyRead, this, [this, reply] {
+        const auto it = m_inFlight.find(reply);
+        if (it == m_inFlight.end())
+            return;
+        ForwardAnswer &answer = it->answer;
+        answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (answer.body.size() < kKeptAnswerBytes)
+            answer.body += reply->read(kKeptAnswerBytes - answer.body.size());
+        it->dropped += reply->skip(reply->bytesAvailable());
+        if (it->dropped > kDrainedAnswerBytes && reply->isRunning())
             reply->abort();
     });
-    // Transfer timeouts restart with every byte: a target that trickles its answer is ended here.
-    QTimer::singleShot(target.timeoutMs, reply, [reply, answer] {
-        if (!reply->isRunning())
-            return;
-        answer->status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        answer->overDeadline = true;
-        reply->abort();
-    });
     // m_targets never changes after construction: the pointer stays valid.
-    connect(reply, &QNetworkReply::finished, this, [this, reply, answer, destination = &target, run = std::move(run), eventPosition]() mutable {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, destination = &target, run = std::move(run), eventPosition]() mutable {
         reply->deleteLater();
+        ForwardAnswer answer = m_inFlight.take(reply).answer;
         if (m_finished)
             return;
-        if (answer->status == 0)
-            answer->status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (answer->body.size() < kKeptAnswerBytes)
-            answer->body += reply->read(kKeptAnswerBytes - answer->body.size());
-        answered(*destination, std::move(run), reply, *answer, eventPosition);
+        if (answer.status == 0)
+            answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (answer.body.size() < kKeptAnswerBytes)
+            answer.body += reply->read(kKeptAnswerBytes - answer.body.size());
+        answered(*destination, std::move(run), reply, answer, eventPosition);
     });
+}
+
+void OutboxWorker::sweep()
+{
+    // Transfer timeouts restart with every byte: a request ends here at its target's
+    // timeoutSeconds whatever trickles in. One timer for all requests, not one each.
+    const qint64 at = now();
+    QList<QNetworkReply *> ended;
+    for (auto it = m_inFlight.begin(); it != m_inFlight.end(); ++it) {
+        if (at < it->deadlineMs)
+            continue;
+        it->answer.status = it.key()->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        it->answer.overDeadline = true;
+        ended << it.key();
+    }
+    for (QNetworkReply *reply : std::as_const(ended))
+        reply->abort(); // finished() records the answer kept above
+    if (m_inFlight.isEmpty())
+        m_sweep.stop();
 }
 
 void OutboxWorker::answered(const ForwardTarget &target, Run run, QNetworkReply *reply, const ForwardAnswer &answer, int eventPosition)
@@ -437,6 +463,8 @@ void OutboxWorker::finish()
     m_countTimer.stop();
     m_retentionTimer.stop();
     m_renewTimer.stop();
+    m_sweep.stop();
+    m_inFlight.clear();
     // What is in flight is dropped; those rows stay pending and are sent again later.
     for (QNetworkAccessManager *network : std::as_const(m_networks)) {
         for (QNetworkReply *reply : network->findChildren<QNetworkReply *>()) {

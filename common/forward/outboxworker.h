@@ -25,7 +25,6 @@ struct ForwardRequest;
 struct ForwardAnswer {
     int status = 0;            // 0: no HTTP answer
     QByteArray body;           // its first bytes
-    qint64 dropped = 0;        // bytes read past those and thrown away
     bool overDeadline = false; // ended by the target's timeoutSeconds
 };
 
@@ -79,6 +78,7 @@ private:
     void count();
     void prune();
     void renewLeases();
+    void sweep();
 
     DatabaseSettings m_settings;
     QList<ForwardTarget> m_targets;
@@ -86,6 +86,12 @@ private:
     QString m_owner;
     std::unique_ptr<Store> m_store;
     QHash<QString, QNetworkAccessManager *> m_networks; // by target
+    struct InFlight {
+        qint64 deadlineMs = 0;
+        ForwardAnswer answer; // what arrived, or what the sweep found when it ended the request
+        qint64 dropped = 0;   // bytes read past the kept ones and thrown away
+    };
+    QHash<QNetworkReply *, InFlight> m_inFlight;
     QHash<QString, TargetState> m_states;
     QSet<qint64> m_held; // queued, in flight, or answered and not yet recorded
     QList<OutboxTable::Completion> m_completions;
@@ -103,6 +109,7 @@ private:
     QTimer m_countTimer{ this };
     QTimer m_retentionTimer{ this };
     QTimer m_renewTimer{ this };
+    QTimer m_sweep{ this };
     bool m_storeFailing = false;
     bool m_finished = false;
 };

@@ -162,24 +162,26 @@ Result<QList<QList<OutboxWork>>> OutboxTable::claim(const QString &target, int r
     // a repository at a time: two index seeks per repository, however long the backlog. A head
     // may go when it is due, not leased by another agent and not held here; the rest of its
     // repository waits behind it.
+    // A claim looks at a window of repositories; the next one goes on after it, so that a backlog
+    // of failing repositories cannot hide the ones behind it. (Two shapes of the first step: an
+    // OR in it would cost SQLite its MIN() seek on the index.)
+    const auto scanFrom = m_scanFrom.constFind(target);
+    const bool resume = scanFrom != m_scanFrom.constEnd();
     QSqlQuery heads(db());
     heads.setForwardOnly(true);
     heads.prepare(QStringLiteral(
             "WITH RECURSIVE repos(repo, n) AS ("
-            " SELECT MIN(repo), 1 FROM outbox WHERE target = ? AND state = 'pending' AND (? = 0 OR repo > ?)"
+            " SELECT MIN(repo), 1 FROM outbox WHERE target = ? AND state = 'pending'%1"
             " UNION ALL"
             " SELECT (SELECT MIN(p.repo) FROM outbox p WHERE p.target = ? AND p.state = 'pending' AND p.repo > repos.repo), n + 1"
             " FROM repos WHERE repos.repo IS NOT NULL AND n < ?)"
             " SELECT o.id, o.repo, o.next_attempt_at, o.lease_until, o.lease_owner, repos.n FROM repos JOIN outbox o ON o.id ="
             " (SELECT h.id FROM outbox h WHERE h.target = ? AND h.state = 'pending' AND h.repo = repos.repo ORDER BY h.id LIMIT 1)"
-            " ORDER BY o.id"));
-    // A claim looks at a window of repositories; the next one goes on after it, so that a backlog
-    // of failing repositories cannot hide the ones behind it.
-    const auto scanFrom = m_scanFrom.constFind(target);
-    const bool resume = scanFrom != m_scanFrom.constEnd();
+            " ORDER BY o.id")
+                          .arg(resume ? QStringLiteral(" AND repo > ?") : QString()));
     heads.addBindValue(target);
-    heads.addBindValue(int(resume));
-    heads.addBindValue(resume ? *scanFrom : QString());
+    if (resume)
+        heads.addBindValue(*scanFrom);
     heads.addBindValue(target);
     heads.addBindValue(m_repositoriesPerClaim);
     heads.addBindValue(target);
