@@ -196,12 +196,26 @@ private Q_SLOTS:
         QCOMPARE(m_fake->statusCount(403), 0);
     }
 
-    // Before GitLab 16.11 the API cannot test (and so re-enable) a hook: the disabled one is
-    // replaced by a new, enabled one, and the record follows.
-    void gitlabBefore1611ReplacesADisabledHook()
+    // Where GitLab cannot test (and so re-enable) a hook, the disabled one is replaced by a new,
+    // enabled one, and the record follows: before GitLab 16.11 the API has no test endpoint; a
+    // project without a commit cannot be sent a test push (422 "Ensure the project has at least
+    // one commit.").
+    void gitlabReplacesADisabledHookItCannotTest_data()
     {
+        QTest::addColumn<QVersionNumber>("version");
+        QTest::addColumn<bool>("empty");
+        QTest::addColumn<int>("refusedTests");
+        QTest::newRow("before 16.11") << QVersionNumber(16, 9) << false << 0;
+        QTest::newRow("empty project") << QVersionNumber(17, 5) << true << 1;
+    }
+    void gitlabReplacesADisabledHookItCannotTest()
+    {
+        QFETCH(QVersionNumber, version);
+        QFETCH(bool, empty);
+        QFETCH(int, refusedTests);
         setUp(Provider::GitLab, 2);
-        m_fake->gitlabVersion = QVersionNumber(16, 9);
+        m_fake->gitlabVersion = version;
+        m_fake->repos[0].empty = empty;
         HookLifecycle lifecycle(m_config, *m_store, QStringLiteral("test"));
         QVERIFY(lifecycle.attach(Provider::GitLab, path(0)));
         const QString repoId = m_fake->repos.at(0).id;
@@ -211,31 +225,12 @@ private Q_SLOTS:
         QVERIFY2(report.failures == 0, qPrintable(report.lines.join(u'\n')));
         QVERIFY2(report.lines.join(u'\n').contains(QStringLiteral("replaced the disabled webhook %1 with").arg(oldId)),
                  qPrintable(report.lines.join(u'\n')));
+        QCOMPARE(m_fake->statusCount(422), refusedTests);
         QCOMPARE(m_fake->hooks[repoId].size(), 1);
         const QJsonObject replacement = m_fake->hooks[repoId].first();
         QVERIFY(replacement.value(QStringLiteral("id")).toInt() != oldId);
         QCOMPARE(replacement.value(QStringLiteral("alert_status")).toString(), QStringLiteral("executable"));
         QCOMPARE(m_store->hooks().list(Provider::GitLab)->first().hookId, QString::number(replacement.value(QStringLiteral("id")).toInt()));
-    }
-
-    // A project without a commit cannot be sent a test push (GitLab answers 422 "Ensure the project
-    // has at least one commit."): the disabled hook is replaced instead, every run.
-    void gitlabEmptyProjectReplacesADisabledHook()
-    {
-        setUp(Provider::GitLab, 2);
-        m_fake->repos[0].empty = true;
-        HookLifecycle lifecycle(m_config, *m_store, QStringLiteral("test"));
-        QVERIFY(lifecycle.attach(Provider::GitLab, path(0)));
-        const QString repoId = m_fake->repos.at(0).id;
-        const int oldId = m_fake->hooks[repoId].first().value(QStringLiteral("id")).toInt();
-        m_fake->hooks[repoId].first().insert(QStringLiteral("alert_status"), QStringLiteral("disabled"));
-        const HookLifecycle::ReconcileReport report = lifecycle.reconcile();
-        QVERIFY2(report.failures == 0, qPrintable(report.lines.join(u'\n')));
-        QVERIFY2(report.lines.join(u'\n').contains(QStringLiteral("replaced the disabled webhook %1 with").arg(oldId)),
-                 qPrintable(report.lines.join(u'\n')));
-        QCOMPARE(m_fake->statusCount(422), 1);
-        QCOMPARE(m_fake->hooks[repoId].size(), 1);
-        QCOMPARE(m_fake->hooks[repoId].first().value(QStringLiteral("alert_status")).toString(), QStringLiteral("executable"));
     }
 
     // From 17.1 hook tests are limited to 5 a minute per project and user, and the 429 names no
