@@ -62,8 +62,6 @@ std::optional<HttpResponse> AgentRoutes::screen(const HttpRequest &head)
 HttpResponse AgentRoutes::refused(Provider kind, const HttpHeaders &headers, const WebhookIntake::Decision &decision, const QHostAddress &peer)
 {
     const QString provider = providerId(kind);
-    // The delivery's id when its headers name one, so the refusal can be found at the provider.
-    const QByteArray deliveryId = ProviderRegistry::get(kind).deliveryIdFromHeaders(WebhookRequest{ headers, {} }).left(100);
     const QString outcome = decision.status == 401 ? QStringLiteral("unauthorized")
             : decision.status == 413               ? QStringLiteral("too_large")
             : decision.status == 508               ? QStringLiteral("loop")
@@ -73,7 +71,9 @@ HttpResponse AgentRoutes::refused(Provider kind, const HttpHeaders &headers, con
     const LogFields fields{ { "provider", provider } };
     // One line per provider and interval: unsigned requests cannot flood the log (the metric
     // counts every one).
-    if (const auto heldBack = m_refusalLogs[provider].admit())
+    if (const auto heldBack = m_refusalLogs[provider].admit()) {
+        // The delivery's id when its headers name one, so the refusal can be found at the provider.
+        const QByteArray deliveryId = ProviderRegistry::get(kind).deliveryIdFromHeaders(WebhookRequest{ headers, {} }).left(100);
         qCInfo(lcWebhooks).noquote() << QStringLiteral("%1 delivery %2from %3 refused %4 %5%6")
                                                 .arg(provider,
                                                      deliveryId.isEmpty() ? QString() : LogFormat::printable(QString::fromLatin1(deliveryId)) + QLatin1Char(' '),
@@ -82,6 +82,7 @@ HttpResponse AgentRoutes::refused(Provider kind, const HttpHeaders &headers, con
                                                 .arg(decision.reason,
                                                      *heldBack ? QStringLiteral(" (and %1 more refused since the last such line)").arg(*heldBack)
                                                                : QString());
+    }
     return HttpResponse::text(decision.status, decision.reason.toUtf8());
 }
 

@@ -24,7 +24,7 @@ Result<YAML::Node> loadBase(const QString &name)
     }
 }
 
-QByteArray emit(const YAML::Node &node, const QString &comment)
+QByteArray toYaml(const YAML::Node &node, const QString &comment)
 {
     YAML::Emitter out;
     out << node;
@@ -73,12 +73,12 @@ Result<QList<KubernetesManifests::File>> KubernetesManifests::render(const Answe
     } else {
         spec["replicas"] = deploy.replicas.toInt();
     }
-    files.append({ QStringLiteral("deployment.yaml"), emit(*deployment, written) });
+    files.append({ QStringLiteral("deployment.yaml"), toYaml(*deployment, written) });
 
     Result<YAML::Node> service = loadBase(QStringLiteral("service.yaml"));
     if (!service)
         return fail(service.error());
-    files.append({ QStringLiteral("service.yaml"), emit(*service, written) });
+    files.append({ QStringLiteral("service.yaml"), toYaml(*service, written) });
 
     Result<YAML::Node> ingress = loadBase(QStringLiteral("ingress.yaml"));
     if (!ingress)
@@ -96,13 +96,13 @@ Result<QList<KubernetesManifests::File>> KubernetesManifests::render(const Answe
         ingressSpec["tls"] = YAML::Node(YAML::NodeType::Sequence);
         ingressSpec["tls"].push_back(tls);
     }
-    files.append({ QStringLiteral("ingress.yaml"), emit(*ingress, written) });
+    files.append({ QStringLiteral("ingress.yaml"), toYaml(*ingress, written) });
 
     const QString extra = sqlite ? QStringLiteral("persistentvolumeclaim.yaml") : QStringLiteral("poddisruptionbudget.yaml");
     Result<YAML::Node> storeObject = loadBase(extra);
     if (!storeObject)
         return fail(storeObject.error());
-    files.append({ extra, emit(*storeObject, written) });
+    files.append({ extra, toYaml(*storeObject, written) });
 
     YAML::Node kustomization;
     kustomization["apiVersion"] = "kustomize.config.k8s.io/v1beta1";
@@ -119,7 +119,7 @@ Result<QList<KubernetesManifests::File>> KubernetesManifests::render(const Answe
     kustomization["generatorOptions"]["labels"]["app.kubernetes.io/name"] = "forgelink-agent";
     kustomization["generatorOptions"]["labels"]["app.kubernetes.io/part-of"] = "pipekit";
     files.prepend({ QStringLiteral("kustomization.yaml"),
-                    emit(kustomization, QStringLiteral("forgelink-agent for %1: kubectl apply -k %2 (written by forgelink-wizard).")
+                    toYaml(kustomization, QStringLiteral("forgelink-agent for %1: kubectl apply -k %2 (written by forgelink-wizard).")
                                                 .arg(answers.domain, QStringLiteral("this folder"))) });
     files.append({ QStringLiteral("agent.yaml"), agentYaml });
     files.append({ QStringLiteral("forgelink-secrets.yaml"), secretYaml });

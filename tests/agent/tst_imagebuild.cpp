@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 #include <QProcess>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -44,12 +43,6 @@ private:
         return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAll() };
     }
     static QStringList buildah(const QStringList &arguments) { return QStringList{ QStringLiteral("--storage-driver"), QStringLiteral("vfs") } + arguments; }
-    static quint16 freePort()
-    {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        return probe.serverPort();
-    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -93,7 +86,7 @@ private Q_SLOTS:
         QCOMPARE(user.output.trimmed(), QByteArray("10001"));
 
         // A config as the wizard writes it for a container, on a free port of the host's network.
-        const quint16 port = freePort();
+        const quint16 port = HttpTestClient::freePort();
         QTemporaryDir dir;
         QVERIFY(TestPaths::writeFile(dir.filePath(QStringLiteral("agent.yaml")),
                                      QStringLiteral("listen: 127.0.0.1:%1\ndatabase: sqlite://forgelink.db\n"

@@ -7,24 +7,12 @@
 
 #include <QDir>
 #include <QProcess>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace forgelink;
 using namespace forgelink::test;
 
-namespace {
-
-// A loopback port free right now, for programs that cannot be told to pick one (nginx).
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
-} // namespace
 
 // deploy.target vm, as an administrator would run it: the wizard's vm/agent.yaml (loopback) under
 // the agent, and its nginx snippet in a real nginx beside a stand-in for Pipekit: a signed
@@ -56,7 +44,7 @@ private Q_SLOTS:
         QVERIFY2(config.contains("listen: \"127.0.0.1:8080\""), config.constData()); // loopback: nginx fronts it
         QVERIFY2(snippet.contains("proxy_pass http://127.0.0.1:8080;"), snippet.constData());
         // This machine's 8080 may be taken: the agent and the snippet move to a free port together.
-        const QByteArray agentAddress = "127.0.0.1:" + QByteArray::number(freePort());
+        const QByteArray agentAddress = "127.0.0.1:" + QByteArray::number(HttpTestClient::freePort());
         config.replace("127.0.0.1:8080", agentAddress);
         snippet.replace("127.0.0.1:8080", agentAddress);
         AgentProcess agent(config);
@@ -64,7 +52,7 @@ private Q_SLOTS:
 
         QTemporaryDir nginxDir;
         QVERIFY(TestPaths::writeFile(nginxDir.filePath(QStringLiteral("forgelink.conf")), snippet));
-        const quint16 nginxPort = freePort();
+        const quint16 nginxPort = HttpTestClient::freePort();
         QVERIFY(TestPaths::writeFile(nginxDir.filePath(QStringLiteral("nginx.conf")),
                                      QStringLiteral("worker_processes 1;\npid %1/nginx.pid;\nerror_log %1/error.log;\n"
                                                     "events { worker_connections 64; }\n"

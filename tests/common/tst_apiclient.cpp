@@ -11,7 +11,6 @@
 using namespace forgelink;
 using namespace forgelink::test;
 
-
 // How the API client waits: against loopback fakes that send what GitHub and GitLab send (GitHub's
 // rate-limit headers on every answer, errors included; GitLab's per-minute limits without any
 // header), with the waits recorded instead of slept.

@@ -1,5 +1,7 @@
 #include "httptestclient.h"
 
+#include <QTcpServer>
+
 #include <QElapsedTimer>
 #include <QHostAddress>
 
@@ -104,6 +106,13 @@ std::optional<HttpTestClient::Response> HttpTestClient::exchange(quint16 port, c
         return std::nullopt;
     client.send(request(method, path, headers, body));
     return client.readResponse();
+}
+
+quint16 HttpTestClient::freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
 }
 
 } // namespace forgelink::test

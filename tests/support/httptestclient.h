@@ -31,6 +31,9 @@ public:
                               const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &body,
                               bool keepAlive = true);
     // One request on a fresh connection.
+    // A loopback port free right now, for programs that cannot be told to pick one themselves
+    // (nginx, an agent inside an image).
+    static quint16 freePort();
     static std::optional<Response> exchange(quint16 port, const QByteArray &method, const QByteArray &path,
                                             const QList<QPair<QByteArray, QByteArray>> &headers = {},
                                             const QByteArray &body = {});
