@@ -1,6 +1,7 @@
 #include "store/deliveryledger.h"
 
 #include "store/sqlitestatement.h"
+#include "store/storedprovider.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -180,8 +181,10 @@ Result<QList<Delivery>> DeliveryLedger::recent(std::optional<Provider> provider,
     if (!query.exec())
         return fail(m_database.error(QStringLiteral("cannot read deliveries"), query.lastError()));
     QList<Delivery> deliveries;
-    while (query.next())
-        deliveries << fromRow(query, 0);
+    while (query.next()) {
+        if (std::optional<Delivery> delivery = fromRow(query, 0))
+            deliveries << std::move(*delivery);
+    }
     return deliveries;
 }
 
@@ -196,13 +199,16 @@ Result<std::optional<Delivery>> DeliveryLedger::find(Provider provider, const QS
         return fail(m_database.error(QStringLiteral("cannot read deliveries"), query.lastError()));
     if (!query.next())
         return std::optional<Delivery>();
-    return std::optional<Delivery>(fromRow(query, 0));
+    return fromRow(query, 0);
 }
 
-Delivery DeliveryLedger::fromRow(const QSqlQuery &query, int first)
+std::optional<Delivery> DeliveryLedger::fromRow(const QSqlQuery &query, int first)
 {
+    const std::optional<Provider> provider = StoredProvider::read(query.value(first), "deliveries");
+    if (!provider)
+        return std::nullopt;
     Delivery delivery;
-    delivery.provider = providerFromId(query.value(first).toString()).value_or(Provider::GitHub);
+    delivery.provider = *provider;
     delivery.deliveryId = query.value(first + 1).toString();
     delivery.event = query.value(first + 2).toString();
     delivery.receivedAt = QDateTime::fromString(query.value(first + 3).toString(), Qt::ISODateWithMs);
@@ -222,7 +228,7 @@ Result<QHash<Provider, qint64>> DeliveryLedger::countSince(const QString &receiv
         return fail(m_database.error(QStringLiteral("cannot count deliveries"), query.lastError()));
     QHash<Provider, qint64> counts;
     while (query.next()) {
-        if (const auto provider = providerFromId(query.value(0).toString()))
+        if (const auto provider = StoredProvider::read(query.value(0), "deliveries"))
             counts.insert(*provider, query.value(1).toLongLong());
     }
     return counts;

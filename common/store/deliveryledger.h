@@ -44,8 +44,8 @@ public:
 
     static QStringList tables(bool postgres);
     // A delivery from the columns provider, delivery_id, event, received_at, headers, body, events
-    // starting at column `first`.
-    static Delivery fromRow(const QSqlQuery &query, int first);
+    // starting at column `first`; none for a provider this forgelink does not know.
+    static std::optional<Delivery> fromRow(const QSqlQuery &query, int first);
 
 private:
     QSqlDatabase &db() { return m_database.connection(); }

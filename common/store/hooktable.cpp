@@ -1,5 +1,7 @@
 #include "store/hooktable.h"
 
+#include "store/storedprovider.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -47,10 +49,11 @@ Result<QList<HookRecord>> HookTable::list(std::optional<Provider> provider, cons
     if (!query.exec())
         return fail(m_database.error(QStringLiteral("cannot read hooks"), query.lastError()));
     QList<HookRecord> list;
-    while (query.next())
-        list << HookRecord{ providerFromId(query.value(0).toString()).value_or(Provider::GitHub), query.value(1).toString(),
-                            query.value(2).toString(), query.value(3).toString(), query.value(4).toString(),
-                            QDateTime::fromString(query.value(5).toString(), Qt::ISODateWithMs) };
+    while (query.next()) {
+        if (const std::optional<Provider> stored = StoredProvider::read(query.value(0), "hooks"))
+            list << HookRecord{ *stored, query.value(1).toString(), query.value(2).toString(), query.value(3).toString(),
+                                query.value(4).toString(), QDateTime::fromString(query.value(5).toString(), Qt::ISODateWithMs) };
+    }
     return list;
 }
 

@@ -2,6 +2,7 @@
 
 #include "store/deliveryledger.h"
 #include "store/sqlitestatement.h"
+#include "store/storedprovider.h"
 
 #include <QJsonDocument>
 #include <QMap>
@@ -16,8 +17,11 @@ namespace {
 const char kClaimColumns[] = "o.id, o.target, o.repo, o.attempts, o.progress, o.created_at,"
                              " d.provider, d.delivery_id, d.event, d.received_at, d.headers, d.body, d.events, d.credentials";
 
-OutboxWork workFromRow(const QSqlQuery &query)
+std::optional<OutboxWork> workFromRow(const QSqlQuery &query)
 {
+    std::optional<Delivery> delivery = DeliveryLedger::fromRow(query, 6);
+    if (!delivery)
+        return std::nullopt;
     OutboxWork work;
     work.row.id = query.value(0).toLongLong();
     work.row.target = query.value(1).toString();
@@ -26,21 +30,24 @@ OutboxWork workFromRow(const QSqlQuery &query)
     work.row.progress = query.value(4).toInt();
     work.row.createdAtMs = query.value(5).toLongLong();
     work.row.state = QStringLiteral("pending");
-    work.delivery = DeliveryLedger::fromRow(query, 6);
+    work.delivery = std::move(*delivery);
     work.row.provider = work.delivery.provider;
     work.row.deliveryId = work.delivery.deliveryId;
     work.credentials = QJsonDocument::fromJson(query.value(13).toString().toUtf8()).object();
     return work;
 }
 
-OutboxRow rowFromQuery(const QSqlQuery &query)
+std::optional<OutboxRow> rowFromQuery(const QSqlQuery &query)
 {
     // Columns: id, target, provider, delivery_id, repo, state, attempts, progress, last_status,
     // last_error, next_attempt_at, created_at
+    const std::optional<Provider> provider = StoredProvider::read(query.value(2), "outbox");
+    if (!provider)
+        return std::nullopt;
     OutboxRow row;
     row.id = query.value(0).toLongLong();
     row.target = query.value(1).toString();
-    row.provider = providerFromId(query.value(2).toString()).value_or(Provider::GitHub);
+    row.provider = *provider;
     row.deliveryId = query.value(3).toString();
     row.repo = query.value(4).toString();
     row.state = query.value(5).toString();
@@ -175,7 +182,7 @@ Result<QList<QList<OutboxWork>>> OutboxTable::claim(const QString &target, int r
             " UNION ALL"
             " SELECT (SELECT MIN(p.repo) FROM outbox p WHERE p.target = ? AND p.state = 'pending' AND p.repo > repos.repo), n + 1"
             " FROM repos WHERE repos.repo IS NOT NULL AND n < ?)"
-            " SELECT o.id, o.repo, o.next_attempt_at, o.lease_until, o.lease_owner, repos.n FROM repos JOIN outbox o ON o.id ="
+            " SELECT o.id, o.repo, o.next_attempt_at, o.lease_until, o.lease_owner, repos.n, o.provider FROM repos JOIN outbox o ON o.id ="
             " (SELECT h.id FROM outbox h WHERE h.target = ? AND h.state = 'pending' AND h.repo = repos.repo ORDER BY h.id LIMIT 1)"
             " ORDER BY o.id")
                           .arg(resume ? QStringLiteral(" AND repo > ?") : QString()));
@@ -188,9 +195,10 @@ Result<QList<QList<OutboxWork>>> OutboxTable::claim(const QString &target, int r
     if (!heads.exec())
         return fail(m_database.error(QStringLiteral("cannot read the outbox"), heads.lastError()));
     // A row may go now: due, and leased to nobody else (this agent's own lease survives a retry
-    // of the row before it).
-    auto mayGo = [&](qint64 id, qint64 nextAttemptAt, qint64 leaseUntil, const QString &leaseOwner) {
-        if (held.contains(id))
+    // of the row before it). A row of a provider this agent does not know (a newer agent on the
+    // same database wrote it) never goes from here: it holds its repository back, in order.
+    auto mayGo = [&](qint64 id, qint64 nextAttemptAt, qint64 leaseUntil, const QString &leaseOwner, const QVariant &provider) {
+        if (held.contains(id) || !StoredProvider::read(provider, "outbox"))
             return false;
         const qint64 due = std::max(nextAttemptAt, leaseOwner == owner ? 0 : leaseUntil);
         if (due <= nowMs)
@@ -208,7 +216,8 @@ Result<QList<QList<OutboxWork>>> OutboxTable::claim(const QString &target, int r
             lastScanned = heads.value(1).toString();
         }
         const qint64 id = heads.value(0).toLongLong();
-        if (mayGo(id, heads.value(2).toLongLong(), heads.value(3).toLongLong(), heads.value(4).toString()) && chosen.size() < repositories)
+        if (mayGo(id, heads.value(2).toLongLong(), heads.value(3).toLongLong(), heads.value(4).toString(), heads.value(6))
+            && chosen.size() < repositories)
             chosen.append({ heads.value(1).toString(), id });
     }
     if (scanned >= m_repositoriesPerClaim)
@@ -221,7 +230,7 @@ Result<QList<QList<OutboxWork>>> OutboxTable::claim(const QString &target, int r
     // their order, and a repository's backlog does not wait a commit between two rows.
     QStringList parts;
     for (qsizetype i = 0; i < chosen.size(); ++i)
-        parts << QStringLiteral("SELECT * FROM (SELECT id, repo, next_attempt_at, lease_until, lease_owner FROM outbox"
+        parts << QStringLiteral("SELECT * FROM (SELECT id, repo, next_attempt_at, lease_until, lease_owner, provider FROM outbox"
                                 " WHERE target = ? AND state = 'pending' AND repo = ? AND id >= ? ORDER BY id LIMIT ?) r%1")
                          .arg(i);
     QSqlQuery rows(db());
@@ -244,7 +253,7 @@ Result<QList<QList<OutboxWork>>> OutboxTable::claim(const QString &target, int r
         if (ended.contains(repo))
             continue;
         const qint64 id = rows.value(0).toLongLong();
-        if (!mayGo(id, rows.value(2).toLongLong(), rows.value(3).toLongLong(), rows.value(4).toString())) {
+        if (!mayGo(id, rows.value(2).toLongLong(), rows.value(3).toLongLong(), rows.value(4).toString(), rows.value(5))) {
             ended.insert(repo);
             continue;
         }
@@ -295,8 +304,8 @@ Result<QList<QList<OutboxWork>>> OutboxTable::claim(const QString &target, int r
         }
     }
     while (query.next()) {
-        OutboxWork work = workFromRow(query);
-        runs[runOfRepo.value(work.row.repo)].append(std::move(work));
+        if (std::optional<OutboxWork> work = workFromRow(query))
+            runs[runOfRepo.value(work->row.repo)].append(std::move(*work));
     }
     return runs;
 }
@@ -404,8 +413,10 @@ Result<QList<OutboxRow>> OutboxTable::list(const QString &target, const QString 
     if (!query.exec())
         return fail(m_database.error(QStringLiteral("cannot read the outbox"), query.lastError()));
     QList<OutboxRow> rows;
-    while (query.next())
-        rows << rowFromQuery(query);
+    while (query.next()) {
+        if (std::optional<OutboxRow> row = rowFromQuery(query))
+            rows << *row;
+    }
     return rows;
 }
 
@@ -480,8 +491,9 @@ Result<QList<OutboxTable::Unrouted>> OutboxTable::unrouted(const QString &target
     QSqlQuery query(db());
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT d.id, d.provider, d.delivery_id, d.event, d.received_at, d.headers, d.body, d.events FROM deliveries d"
-                                 " WHERE d.received_at >= ? AND d.id > ? AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.target = ?"
-                                 " AND o.provider = d.provider AND o.delivery_id = d.delivery_id) ORDER BY d.id LIMIT ?"));
+                                 " WHERE d.received_at >= ? AND d.id > ? AND d.provider IN (%1) AND NOT EXISTS (SELECT 1 FROM outbox o"
+                                 " WHERE o.target = ? AND o.provider = d.provider AND o.delivery_id = d.delivery_id) ORDER BY d.id LIMIT ?")
+                          .arg(StoredProvider::knownIdList()));
     query.addBindValue(receivedSince);
     query.addBindValue(afterRowId);
     query.addBindValue(target);
@@ -489,8 +501,10 @@ Result<QList<OutboxTable::Unrouted>> OutboxTable::unrouted(const QString &target
     if (!query.exec())
         return fail(m_database.error(QStringLiteral("cannot read deliveries"), query.lastError()));
     QList<Unrouted> found;
-    while (query.next())
-        found << Unrouted{ query.value(0).toLongLong(), DeliveryLedger::fromRow(query, 1) };
+    while (query.next()) {
+        if (std::optional<Delivery> delivery = DeliveryLedger::fromRow(query, 1))
+            found << Unrouted{ query.value(0).toLongLong(), std::move(*delivery) };
+    }
     return found;
 }
 

@@ -1,5 +1,7 @@
 #include "store/repositorytable.h"
 
+#include "store/storedprovider.h"
+
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -8,12 +10,15 @@ namespace forgelink {
 
 namespace {
 
-Repository repositoryFromRow(const QSqlQuery &query)
+std::optional<Repository> repositoryFromRow(const QSqlQuery &query)
 {
     // Columns: provider, repo_id, full_path, name, default_branch, visibility, archived, web_url,
     // clone_url, access_level
+    const std::optional<Provider> provider = StoredProvider::read(query.value(0), "repositories");
+    if (!provider)
+        return std::nullopt;
     Repository repository;
-    repository.provider = providerFromId(query.value(0).toString()).value_or(Provider::GitHub);
+    repository.provider = *provider;
     repository.id = query.value(1).toString();
     repository.fullPath = query.value(2).toString();
     repository.name = query.value(3).toString();
@@ -57,8 +62,10 @@ Result<QList<Repository>> RepositoryTable::list(std::optional<Provider> provider
     if (!query.exec())
         return fail(m_database.error(QStringLiteral("cannot read repositories"), query.lastError()));
     QList<Repository> list;
-    while (query.next())
-        list << repositoryFromRow(query);
+    while (query.next()) {
+        if (std::optional<Repository> repository = repositoryFromRow(query))
+            list << *repository;
+    }
     return list;
 }
 
@@ -192,7 +199,7 @@ Result<void> RepositoryTable::upsert(const Repository &repository)
     if (!query.exec())
         return fail(m_database.error(QStringLiteral("cannot read repository %1").arg(repository.fullPath), query.lastError()));
     const bool exists = query.next();
-    if (exists && repositoryFromRow(query).sameData(repository))
+    if (exists && repositoryFromRow(query)->sameData(repository))
         return {};
     query.finish();
     return write(repository, exists, Database::now());
@@ -243,7 +250,7 @@ Result<std::optional<Repository>> RepositoryTable::find(Provider provider, const
         return fail(m_database.error(QStringLiteral("cannot read repository %1").arg(idOrPath), query.lastError()));
     if (!query.next())
         return std::optional<Repository>();
-    return std::optional<Repository>(repositoryFromRow(query));
+    return repositoryFromRow(query);
 }
 
 } // namespace forgelink

@@ -1,5 +1,7 @@
 #include "store/rotatedsecrets.h"
 
+#include "store/storedprovider.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
@@ -35,7 +37,7 @@ Result<QHash<Provider, QList<QByteArray>>> RotatedSecrets::all()
         return fail(m_database.error(QStringLiteral("cannot read the webhook secrets"), query.lastError()));
     QHash<Provider, QList<QByteArray>> secrets;
     while (query.next()) {
-        const auto provider = providerFromId(query.value(0).toString());
+        const auto provider = StoredProvider::read(query.value(0), "webhook_secrets");
         if (!provider)
             continue;
         QList<QByteArray> list;

@@ -1,5 +1,7 @@
 #include "store/syncrunlog.h"
 
+#include "store/storedprovider.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -60,9 +62,12 @@ Result<QList<SyncRunLog::SyncRun>> SyncRunLog::latest()
         return fail(m_database.error(QStringLiteral("cannot read sync runs"), query.lastError()));
     QList<SyncRun> runs;
     while (query.next()) {
+        const std::optional<Provider> provider = StoredProvider::read(query.value(1), "sync_runs");
+        if (!provider)
+            continue;
         SyncRun run;
         run.id = query.value(0).toLongLong();
-        run.provider = providerFromId(query.value(1).toString()).value_or(Provider::GitHub);
+        run.provider = *provider;
         run.startedAt = QDateTime::fromString(query.value(2).toString(), Qt::ISODateWithMs);
         run.finishedAt = QDateTime::fromString(query.value(3).toString(), Qt::ISODateWithMs);
         run.outcome = query.value(4).toString();
@@ -82,7 +87,7 @@ Result<QHash<Provider, QDateTime>> SyncRunLog::lastSucceeded()
         return fail(m_database.error(QStringLiteral("cannot read sync runs"), query.lastError()));
     QHash<Provider, QDateTime> finished;
     while (query.next()) {
-        const auto provider = providerFromId(query.value(0).toString());
+        const auto provider = StoredProvider::read(query.value(0), "sync_runs");
         const QDateTime at = QDateTime::fromString(query.value(1).toString(), Qt::ISODateWithMs);
         if (provider && at.isValid())
             finished.insert(*provider, at.toUTC());

@@ -3,6 +3,8 @@
 #include "store/store.h"
 #include "testdatabases.h"
 
+#include <QScopeGuard>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -112,6 +114,62 @@ private Q_SLOTS:
         const auto counts = store->outbox().counts(now + 1000).value();
         QCOMPARE(counts.value(QStringLiteral("t")).pending, 1);
         QCOMPARE(counts.value(QStringLiteral("u")).pending, 1);
+    }
+
+    // During a rolling upgrade on a shared database, a newer agent may write rows of a provider
+    // this one does not know: they are skipped everywhere (listed nowhere, never claimed, never
+    // backfilled), never read as another provider, and a repository's later rows wait behind them.
+    void rowsOfAnUnknownProviderAreSkippedNotMisread()
+    {
+        auto store = open(QStringLiteral("unknown"));
+        QVERIFY(store);
+        QVERIFY(store->ledger().record({ delivery(QStringLiteral("n1"), QStringLiteral("acme/a")), delivery(QStringLiteral("a2"), QStringLiteral("acme/a")),
+                                         delivery(QStringLiteral("b1"), QStringLiteral("acme/b")) },
+                                       { { "t" }, { "t" }, { "t" } }));
+        Repository repository;
+        repository.provider = Provider::GitLab;
+        repository.id = QStringLiteral("7");
+        repository.fullPath = QStringLiteral("acme/a");
+        QVERIFY(store->repositories().upsert(repository));
+        QVERIFY(store->hooks().record({ Provider::GitLab, QStringLiteral("7"), QStringLiteral("acme/a"), QStringLiteral("webhook"),
+                                     QStringLiteral("70"), QDateTime::currentDateTimeUtc() }));
+        // What a newer forgelink would have written: provider "gitea".
+        for (const char *table : { "deliveries", "outbox" }) {
+            QSqlQuery rename(store->database().connection());
+            QVERIFY(rename.exec(QStringLiteral("UPDATE %1 SET provider = 'gitea' WHERE delivery_id = 'n1'").arg(QLatin1String(table))));
+            QCOMPARE(rename.numRowsAffected(), 1);
+        }
+        for (const char *table : { "repositories", "hooks" }) {
+            QSqlQuery rename(store->database().connection());
+            QVERIFY(rename.exec(QStringLiteral("UPDATE %1 SET provider = 'gitea'").arg(QLatin1String(table))));
+        }
+        // Each table says so once per process, whichever data rows of this test run.
+        static QStringList warnings;
+        const QtMessageHandler previous = qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &text) { warnings << text; });
+        const auto restore = qScopeGuard([previous] { qInstallMessageHandler(previous); });
+        const QList<Delivery> recent = store->ledger().recent(std::nullopt, 10).value();
+        QCOMPARE(recent.size(), 2);
+        for (const Delivery &listed : recent)
+            QVERIFY(listed.deliveryId != u"n1");
+        // Said once per table, not per row or call.
+        QCOMPARE(store->ledger().recent(std::nullopt, 10).value().size(), 2);
+        QVERIFY(store->repositories().list(std::nullopt).value().isEmpty());
+        QVERIFY(store->hooks().list(std::nullopt).value().isEmpty());
+        const QList<OutboxRow> rows = store->outbox().list(QString(), QString(), 10).value();
+        QCOMPARE(rows.size(), 2);
+        // The claim: acme/a's head is the unknown row, so a2 waits behind it; acme/b goes.
+        const qint64 now = QDateTime::currentMSecsSinceEpoch() + 1;
+        QCOMPARE(ids(store->outbox().claim(QStringLiteral("t"), 10, 5, {}, QStringLiteral("me"), 60'000, now).value()), QStringList{ "b1" });
+        // Backfilling a new target passes over it.
+        const QList<OutboxTable::Unrouted> unrouted = store->outbox().unrouted(QStringLiteral("new"), QStringLiteral("2000-01-01T00:00:00Z"), 0, 10).value();
+        QCOMPARE(unrouted.size(), 2);
+        for (const OutboxTable::Unrouted &found : unrouted)
+            QVERIFY(found.delivery.deliveryId != u"n1");
+        const QString said = warnings.join(u'\n');
+        for (const char *table : { "deliveries", "repositories", "hooks", "outbox" }) {
+            const QString line = QStringLiteral("the %1 table holds rows of provider \"gitea\"").arg(QLatin1String(table));
+            QVERIFY2(said.count(line) == 1, qPrintable(said));
+        }
     }
 
     // A run: a repository's head and the rows behind it, in order, up to the first that may not go.
