@@ -1,0 +1,269 @@
+#include "commands/deliverycommands.h"
+
+#include "commandline.h"
+#include "forward/forwardrouter.h"
+#include "forward/redelivery.h"
+#include "log/counted.h"
+#include "providers/github/githubrecovery.h"
+#include "store/store.h"
+#include "texttable.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace forgelink {
+
+namespace {
+
+// "24h", "90m", "2d": how far back, in milliseconds.
+std::optional<qint64> parseLookBack(const QString &text)
+{
+    if (text.size() < 2)
+        return std::nullopt;
+    bool ok = false;
+    const double amount = text.chopped(1).toDouble(&ok);
+    if (!ok || amount <= 0)
+        return std::nullopt;
+    const QChar unit = text.back();
+    const double unitMs = unit == u'm' ? 60e3 : unit == u'h' ? 3600e3 : unit == u'd' ? 86400e3 : 0;
+    if (unitMs == 0)
+        return std::nullopt;
+    return qint64(amount * unitMs);
+}
+
+QString verdictText(GitHubRecovery::Finding::Verdict verdict)
+{
+    using Verdict = GitHubRecovery::Finding::Verdict;
+    switch (verdict) {
+    case Verdict::Delivered:
+        return QStringLiteral("delivered by a later attempt");
+    case Verdict::Recorded:
+        return QStringLiteral("recorded by the agent (GitHub did not see the answer in time); nothing to ask");
+    case Verdict::Requested:
+        return QStringLiteral("asked GitHub to redeliver it");
+    case Verdict::InFlight:
+        return QStringLiteral("redelivery asked for earlier, not attempted yet; not asked again");
+    case Verdict::GaveUp:
+        return QStringLiteral("still failing after %1 redeliveries; not asked again").arg(GitHubRecovery::kMostRequests);
+    case Verdict::OutOfReach:
+        return QStringLiteral("too old to redeliver");
+    case Verdict::Deferred:
+        return QStringLiteral("not asked this time (GitHub refused the request, or the check's share ran out); asked at the next check");
+    }
+    return {};
+}
+
+} // namespace
+
+int DeliveryCommands::events(CommandLine &line)
+{
+    const std::optional<int> limit = line.limit();
+    if (!limit)
+        return CommandLine::kUsage;
+    const std::optional<AgentConfig> config = line.loadConfig();
+    if (!config)
+        return CommandLine::kUsage;
+    std::unique_ptr<Store> store = line.openStore(*config);
+    if (!store)
+        return CommandLine::kFailure;
+    const std::optional<Provider> provider = line.onlyProvider();
+    Result<QList<Delivery>> deliveries = store->ledger().recent(provider, *limit);
+    if (!deliveries) {
+        CommandLine::err() << "forgelink-agent: " << deliveries.error() << '\n';
+        return CommandLine::kFailure;
+    }
+    TextTable table({ QStringLiteral("RECEIVED"), QStringLiteral("PROVIDER"), QStringLiteral("EVENT"), QStringLiteral("REPOSITORY"),
+                      QStringLiteral("DELIVERY"), QStringLiteral("NORMALIZED") });
+    for (const Delivery &delivery : deliveries.value()) {
+        if (line.json()) {
+            CommandLine::out() << QJsonDocument(delivery.toJson()).toJson(QJsonDocument::Compact) << '\n';
+            continue;
+        }
+        QStringList kinds;
+        for (const NormalizedEvent &event : delivery.events)
+            kinds << (event.kind + (event.ref.isEmpty() ? QString() : QLatin1Char(' ') + event.ref));
+        table.addRow({ delivery.receivedAt.toString(Qt::ISODate), providerId(delivery.provider), delivery.event,
+                       delivery.events.isEmpty() ? QStringLiteral("-") : delivery.events.first().repo, delivery.deliveryId, kinds.join(u", ") });
+    }
+    if (!line.json()) {
+        if (table.isEmpty())
+            CommandLine::err() << "forgelink-agent: no delivery is recorded" << (provider ? " for " + providerId(*provider) : QString()) << '\n';
+        else
+            table.print(CommandLine::out());
+    }
+    return CommandLine::kOk;
+}
+
+int DeliveryCommands::outbox(CommandLine &line)
+{
+    if (!line.takesNoArguments())
+        return CommandLine::kUsage;
+    const std::optional<AgentConfig> config = line.loadConfig();
+    if (!config)
+        return CommandLine::kUsage;
+    const std::optional<int> limit = line.limit();
+    if (!limit)
+        return CommandLine::kUsage;
+    const QString target = line.value(QStringLiteral("target"));
+    const QString state = line.value(QStringLiteral("state"));
+    if (!target.isEmpty() && std::none_of(config->forward.begin(), config->forward.end(),
+                                          [&](const ForwardTarget &known) { return known.name == target; })) {
+        CommandLine::err() << "forgelink-agent: unknown target " << target << "; " << CommandLine::knownTargets(*config) << '\n';
+        return CommandLine::kUsage;
+    }
+    if (!state.isEmpty() && state != u"pending" && state != u"dead" && state != u"delivered") {
+        CommandLine::err() << "forgelink-agent: --state must be pending, dead or delivered, got \"" << state << "\"\n";
+        return CommandLine::kUsage;
+    }
+    std::unique_ptr<Store> store = line.openStore(*config);
+    if (!store)
+        return CommandLine::kFailure;
+    Result<QList<OutboxRow>> rows = store->outbox().list(target, state, *limit);
+    if (!rows) {
+        CommandLine::err() << "forgelink-agent: " << rows.error() << '\n';
+        return CommandLine::kFailure;
+    }
+    TextTable table({ QStringLiteral("TARGET"), QStringLiteral("DELIVERY"), QStringLiteral("REPOSITORY"), QStringLiteral("STATE"),
+                      QStringLiteral("ATTEMPTS"), QStringLiteral("LAST ERROR") });
+    for (const OutboxRow &row : rows.value()) {
+        if (line.json()) {
+            CommandLine::out() << QJsonDocument(row.toJson()).toJson(QJsonDocument::Compact) << '\n';
+            continue;
+        }
+        table.addRow({ row.target, providerId(row.provider) + QLatin1Char(':') + row.deliveryId, row.repo.isEmpty() ? QStringLiteral("-") : row.repo,
+                       row.state, QString::number(row.attempts), row.lastError.left(80) });
+    }
+    if (!line.json() && !table.isEmpty())
+        table.print(CommandLine::out());
+    return CommandLine::kOk;
+}
+
+int DeliveryCommands::redeliver(CommandLine &line)
+{
+    if (!line.takesNoArguments())
+        return CommandLine::kUsage;
+    const std::optional<AgentConfig> config = line.loadConfig();
+    if (!config)
+        return CommandLine::kUsage;
+    const QString targetName = line.value(QStringLiteral("target"));
+    const QString delivery = line.value(QStringLiteral("delivery"));
+    const QString since = line.value(QStringLiteral("since"));
+    const bool dead = line.isSet(QStringLiteral("dead"));
+    const ForwardRouter router(config->forward, config->enabledProviders());
+    const ForwardTarget *target = router.target(targetName);
+    if (targetName.isEmpty()) {
+        CommandLine::err() << "forgelink-agent: redeliver needs --target; " << CommandLine::knownTargets(*config) << '\n';
+        return CommandLine::kUsage;
+    }
+    if (!target) {
+        CommandLine::err() << "forgelink-agent: unknown target " << targetName << "; " << CommandLine::knownTargets(*config) << '\n';
+        return CommandLine::kUsage;
+    }
+    if (int(!delivery.isEmpty()) + int(dead) + int(!since.isEmpty()) != 1) {
+        CommandLine::err() << "forgelink-agent: redeliver needs one of --delivery PROVIDER:ID, --dead or --since RFC3339\n";
+        return CommandLine::kUsage;
+    }
+    Redelivery::Selection selection;
+    selection.dead = dead;
+    if (!since.isEmpty()) {
+        selection.since = QDateTime::fromString(since, Qt::ISODateWithMs);
+        if (!selection.since.isValid()) {
+            CommandLine::err() << "forgelink-agent: --since must be an RFC 3339 time such as 2026-12-01T00:00:00Z, got \"" << since << "\"\n";
+            return CommandLine::kUsage;
+        }
+    }
+    if (!delivery.isEmpty()) {
+        selection.provider = providerFromId(delivery.section(QLatin1Char(':'), 0, 0));
+        selection.deliveryId = delivery.section(QLatin1Char(':'), 1);
+        if (!selection.provider || selection.deliveryId.isEmpty()) {
+            CommandLine::err() << "forgelink-agent: --delivery must be PROVIDER:ID such as github:72d3162e-cc78-11e3-81ab-4c9367dc0958\n";
+            return CommandLine::kUsage;
+        }
+    }
+    std::unique_ptr<Store> store = line.openStore(*config);
+    if (!store)
+        return CommandLine::kFailure;
+    Redelivery redelivery(*store, config->enabledProviders());
+    Result<Redelivery::Counts> counts = redelivery.run(*target, selection, QDateTime::currentMSecsSinceEpoch());
+    if (!counts) {
+        CommandLine::err() << "forgelink-agent: " << counts.error() << '\n';
+        return CommandLine::kFailure;
+    }
+    CommandLine::out() << target->name << ": " << counted(counts->requeued, QStringLiteral("row"), QStringLiteral("rows")) << " back to pending, "
+                       << counted(counts->created, QStringLiteral("new row"), QStringLiteral("new rows"))
+                       << " for deliveries it had not had; a running agent sends them within seconds\n";
+    return CommandLine::kOk;
+}
+
+int DeliveryCommands::recover(CommandLine &line)
+{
+    const std::optional<AgentConfig> config = line.loadConfig();
+    if (!config)
+        return CommandLine::kUsage;
+    if (line.arguments() != QStringList{ QStringLiteral("github") }) {
+        CommandLine::err() << "forgelink-agent: recover takes one provider, github (the others retry failed deliveries themselves)\n";
+        return CommandLine::kUsage;
+    }
+    std::optional<qint64> lookBack;
+    if (const QString since = line.value(QStringLiteral("since")); !since.isEmpty()) {
+        lookBack = parseLookBack(since);
+        if (!lookBack) {
+            CommandLine::err() << "forgelink-agent: --since must be a duration such as 24h, 90m or 2d, got \"" << since << "\"\n";
+            return CommandLine::kUsage;
+        }
+    }
+    if (!config->github) {
+        CommandLine::err() << "forgelink-agent: github is not enabled in the config\n";
+        return CommandLine::kUsage;
+    }
+    std::unique_ptr<Store> store = line.openStore(*config);
+    if (!store)
+        return CommandLine::kFailure;
+    GitHubRecovery recovery(*config, *store, Store::thisProcess());
+    Result<GitHubRecovery::Report> report = recovery.check(lookBack);
+    if (!report) {
+        CommandLine::err() << "forgelink-agent: recovery failed: " << report.error() << '\n';
+        return CommandLine::kFailure;
+    }
+    if (report->skipped) {
+        CommandLine::err() << "forgelink-agent: another agent (or a sync) holds the lease; try again in a moment\n";
+        return CommandLine::kFailure;
+    }
+    QTextStream &out = CommandLine::out();
+    int failed = 0;
+    for (const GitHubRecovery::Finding &finding : report->findings) {
+        if (finding.verdict != GitHubRecovery::Finding::Verdict::Delivered)
+            ++failed;
+        if (line.json()) {
+            out << QJsonDocument(QJsonObject{ { QStringLiteral("guid"), finding.guid },
+                                              { QStringLiteral("event"), finding.event },
+                                              { QStringLiteral("attempts"), finding.attempts },
+                                              { QStringLiteral("lastStatus"), finding.lastStatus },
+                                              { QStringLiteral("lastAttemptAt"), finding.lastAttemptAt.toString(Qt::ISODate) },
+                                              { QStringLiteral("verdict"), GitHubRecovery::verdictName(finding.verdict) } })
+                            .toJson(QJsonDocument::Compact)
+                << '\n';
+        } else {
+            out << finding.guid << "  " << finding.event << "  " << counted(finding.attempts, QStringLiteral("attempt"), QStringLiteral("attempts"))
+                << ", last " << finding.lastAttemptAt.toString(Qt::ISODate) << ": " << finding.lastStatus << "  -> " << verdictText(finding.verdict)
+                << '\n';
+        }
+    }
+    if (!line.json()) {
+        out << "GitHub listed " << report->listed << " attempts since " << report->since.toString(Qt::ISODate) << ": " << failed
+            << " deliveries without a successful attempt, "
+            << counted(report->requested, QStringLiteral("redelivery request"), QStringLiteral("redelivery requests"));
+        if (report->outOfReach > 0)
+            out << ", " << report->outOfReach << " out of reach";
+        if (report->deferred > 0)
+            out << ", " << report->deferred << " left for the next check";
+        if (report->malformed > 0)
+            out << ", " << report->malformed << " malformed entries skipped";
+        out << '\n';
+        if (!report->gap.isEmpty())
+            out << "note: " << report->gap << '\n';
+    }
+    return CommandLine::kOk;
+}
+
+} // namespace forgelink
