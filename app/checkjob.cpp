@@ -12,23 +12,31 @@ CheckJob::CheckJob(Provider provider, Answers answers, QObject *parent)
 
 CheckJob::~CheckJob()
 {
-    if (m_thread) {
-        // A cancelled check may still be waiting for its provider: let it finish on its own.
-        m_thread->disconnect(this);
-        if (m_thread->isFinished())
-            delete m_thread;
-        else
-            connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
-    }
+    releaseThread();
+}
+
+void CheckJob::releaseThread()
+{
+    if (!m_thread)
+        return;
+    // A cancelled check may take a moment to see its flag: let it finish on its own.
+    m_thread->disconnect(this);
+    if (m_thread->isFinished())
+        delete m_thread;
+    else
+        connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+    m_thread = nullptr;
 }
 
 void CheckJob::start()
 {
+    releaseThread(); // a cancelled check's answer never counts for this one
     m_running = true;
     m_cancelled = false;
     auto result = std::make_shared<ProviderCheck::Outcome>();
-    m_thread = QThread::create([provider = m_provider, answers = m_answers, result] {
-        *result = ProviderCheck::run(provider, answers);
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    m_thread = QThread::create([provider = m_provider, answers = m_answers, result, cancel = m_cancel] {
+        *result = ProviderCheck::run(provider, answers, cancel);
     });
     connect(m_thread, &QThread::finished, this, [this, result] {
         if (!m_running)
@@ -46,6 +54,7 @@ void CheckJob::cancel()
         return;
     m_running = false;
     m_cancelled = true;
+    m_cancel->store(true);
     Q_EMIT finished();
 }
 

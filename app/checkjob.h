@@ -6,13 +6,16 @@
 
 #include <QObject>
 
+#include <atomic>
+#include <memory>
+
 class QThread;
 
 namespace forgelink {
 
 // Runs one provider's credential check on a worker thread, so the page stays responsive. One
-// finished() signal; after cancel() it still comes, with wasCancelled() set, and the late answer
-// of the provider is dropped.
+// finished() signal; after cancel() it comes at once, with wasCancelled() set, and the worker
+// aborts its request and stops.
 class CheckJob : public QObject {
     Q_OBJECT
 
@@ -30,12 +33,16 @@ Q_SIGNALS:
     void finished();
 
 private:
+    void releaseThread();
+
     Provider m_provider;
     Answers m_answers;
     ProviderCheck::Outcome m_outcome;
     QThread *m_thread = nullptr;
     bool m_running = false;
     bool m_cancelled = false;
+    // The running check's: set by cancel(), read by its API client.
+    std::shared_ptr<std::atomic_bool> m_cancel;
 };
 
 } // namespace forgelink

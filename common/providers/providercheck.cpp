@@ -5,9 +5,10 @@
 
 namespace forgelink {
 
-ProviderCheck::Outcome ProviderCheck::run(Provider provider, const Answers &answers)
+ProviderCheck::Outcome ProviderCheck::run(Provider provider, const Answers &answers, std::shared_ptr<const std::atomic_bool> cancel)
 {
     NetworkSettings network;
+    network.cancel = std::move(cancel);
     network.caBundleFile = answers.caBundleFile;
     network.proxyUrl = answers.proxyUrl;
     network.maxRateLimitWaitMs = 10'000; // an admin is waiting

@@ -4,6 +4,9 @@
 #include "providers/checkoutcome.h"
 #include "providers/provider.h"
 
+#include <atomic>
+#include <memory>
+
 namespace forgelink {
 
 // Verifies one provider's credentials against its API: the wizard's "Verify" buttons and
@@ -14,7 +17,8 @@ public:
     using Outcome = CheckOutcome;
 
     // With the answers' CA bundle and proxy, and a short limit on rate-limit waits (an admin waits).
-    static Outcome run(Provider provider, const Answers &answers);
+    // Setting `cancel` ends the check at once: its request is aborted, its waits end.
+    static Outcome run(Provider provider, const Answers &answers, std::shared_ptr<const std::atomic_bool> cancel = {});
 };
 
 } // namespace forgelink

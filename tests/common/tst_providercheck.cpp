@@ -3,9 +3,12 @@
 #include "providers/azuredevops/azuredevopscheck.h"
 #include "providers/bitbucket/bitbucketcheck.h"
 #include "providers/gitlab/gitlabcheck.h"
+#include "providers/providercheck.h"
 #include "testcertificates.h"
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTest>
 
 using namespace forgelink;
@@ -25,6 +28,25 @@ private:
     }
 
 private Q_SLOTS:
+    // The wizard's Cancel: the check's request is aborted and its thread ends at once, instead of
+    // waiting out a slow provider (here 20 s per answer) in the background.
+    void aCancelledCheckEndsAtOnce()
+    {
+        FakeProviderApi fake(Provider::GitLab);
+        QVERIFY(fake.start());
+        fake.pageDelayMs = 20'000;
+        Answers answers;
+        answers.gitlab = GitLabAnswers{ fake.baseUrl(), QString::fromUtf8(fake.token), {} };
+        auto cancel = std::make_shared<std::atomic_bool>(false);
+        QTimer::singleShot(300, [cancel] { cancel->store(true); });
+        QElapsedTimer elapsed;
+        elapsed.start();
+        const CheckOutcome outcome = ProviderCheck::run(Provider::GitLab, answers, cancel);
+        QVERIFY2(elapsed.elapsed() < 5'000, qPrintable(QString::number(elapsed.elapsed())));
+        QVERIFY(!outcome.passed);
+        QCOMPARE(fake.requests().size(), 1); // it was asking when it was cancelled
+    }
+
     void bitbucketProjectReadIsReallyChecked()
     {
         FakeProviderApi fake(Provider::Bitbucket);
