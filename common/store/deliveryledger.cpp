@@ -16,23 +16,6 @@ DeliveryLedger::DeliveryLedger(Database &database, OutboxTable &outbox) : m_data
 
 DeliveryLedger::~DeliveryLedger() = default;
 
-QStringList DeliveryLedger::tables(bool postgres)
-{
-    if (postgres)
-        return { QStringLiteral("CREATE TABLE deliveries ("
-                           " id BIGSERIAL PRIMARY KEY,"
-                           " provider TEXT NOT NULL, delivery_id TEXT NOT NULL, event TEXT NOT NULL,"
-                           " received_at TEXT NOT NULL, headers TEXT NOT NULL, body BYTEA NOT NULL,"
-                           " events TEXT NOT NULL, UNIQUE (provider, delivery_id))"),
-            QStringLiteral("CREATE INDEX deliveries_by_provider ON deliveries (provider, id)") };
-    return { QStringLiteral("CREATE TABLE deliveries ("
-                           " id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                           " provider TEXT NOT NULL, delivery_id TEXT NOT NULL, event TEXT NOT NULL,"
-                           " received_at TEXT NOT NULL, headers TEXT NOT NULL, body BLOB NOT NULL,"
-                           " events TEXT NOT NULL, UNIQUE (provider, delivery_id))"),
-            QStringLiteral("CREATE INDEX deliveries_by_provider ON deliveries (provider, id)") };
-}
-
 void DeliveryLedger::forgetStatements()
 {
     m_insert.reset();

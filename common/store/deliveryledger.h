@@ -42,7 +42,6 @@ public:
     // After a reconnect: prepared statements belong to the old connection.
     void forgetStatements();
 
-    static QStringList tables(bool postgres);
     // A delivery from the columns provider, delivery_id, event, received_at, headers, body, events
     // starting at column `first`; none for a provider this forgelink does not know.
     static std::optional<Delivery> fromRow(const QSqlQuery &query, int first);

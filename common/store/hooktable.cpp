@@ -7,13 +7,6 @@
 
 namespace forgelink {
 
-QStringList HookTable::tables()
-{
-    return { QStringLiteral("CREATE TABLE hooks (provider TEXT NOT NULL, repo_id TEXT NOT NULL, full_path TEXT NOT NULL,"
-                            " kind TEXT NOT NULL, hook_id TEXT NOT NULL, created_at TEXT NOT NULL,"
-                            " PRIMARY KEY (provider, repo_id, kind))") };
-}
-
 Result<void> HookTable::record(const HookRecord &hook)
 {
     QSqlQuery query(db());

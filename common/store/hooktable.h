@@ -20,8 +20,6 @@ public:
     Result<QList<HookRecord>> list(std::optional<Provider> provider = std::nullopt, const QString &repoId = QString());
     Result<void> remove(Provider provider, const QString &repoId, const QString &kind);
 
-    static QStringList tables();
-
 private:
     QSqlDatabase &db() { return m_database.connection(); }
 

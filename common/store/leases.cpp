@@ -35,11 +35,6 @@ qint64 lockKey(const QString &name)
 
 } // namespace
 
-QStringList Leases::tables()
-{
-    return { QStringLiteral("CREATE TABLE locks (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at BIGINT NOT NULL)") };
-}
-
 QString Leases::thisProcess()
 {
     return QStringLiteral("%1:%2").arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid());

@@ -21,8 +21,6 @@ public:
     // "host:pid": how this process names itself as a lock holder.
     static QString thisProcess();
 
-    static QStringList tables();
-
 private:
     QSqlDatabase &db() { return m_database.connection(); }
 

@@ -70,27 +70,6 @@ OutboxTable::OutboxTable(Database &database) : m_database(database) { }
 
 OutboxTable::~OutboxTable() = default;
 
-QStringList OutboxTable::tables(bool postgres)
-{
-    return {
-        QStringLiteral("CREATE TABLE outbox (id %1, target TEXT NOT NULL, provider TEXT NOT NULL, delivery_id TEXT NOT NULL,"
-                       " repo TEXT NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
-                       " progress INTEGER NOT NULL DEFAULT 0, last_status INTEGER, last_error TEXT,"
-                       " next_attempt_at BIGINT NOT NULL, created_at BIGINT NOT NULL, finished_at BIGINT,"
-                       " lease_owner TEXT, lease_until BIGINT NOT NULL DEFAULT 0,"
-                       " UNIQUE (provider, delivery_id, target))")
-                .arg(postgres ? QStringLiteral("BIGSERIAL PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY")),
-        // The claim's skip-scan: repository by repository, each one's oldest pending row. Only
-        // pending rows are in it: an answer takes a row out, and the index stays the backlog's size.
-        QStringLiteral("CREATE INDEX outbox_heads ON outbox (target, repo, id) WHERE state = 'pending'"),
-        QStringLiteral("CREATE INDEX outbox_dead ON outbox (target, id) WHERE state = 'dead'"),
-        // The provider's signature or credential headers as received, for forwarding a delivery
-        // as the provider sent it. The database holds secrets already (rotated ones).
-        QStringLiteral("ALTER TABLE deliveries ADD COLUMN credentials TEXT"),
-        QStringLiteral("CREATE INDEX deliveries_by_time ON deliveries (received_at)"),
-    };
-}
-
 void OutboxTable::forgetStatements()
 {
     m_insert.reset();
@@ -355,18 +334,18 @@ Result<void> OutboxTable::applyAnswers(const QList<Completion> &completions, qin
     QSqlQuery update(db());
     update.prepare(QStringLiteral("UPDATE outbox SET state = ?, attempts = attempts + 1, progress = ?, last_status = ?, last_error = ?,"
                                   " next_attempt_at = ?, finished_at = ?, lease_owner = NULL, lease_until = 0 WHERE id = ?"));
-    auto stateName = [](Completion::Outcome outcome) {
-        return outcome == Completion::Outcome::Delivered ? QStringLiteral("delivered")
-                : outcome == Completion::Outcome::Dead   ? QStringLiteral("dead")
+    auto stateName = [](Completion::Decision outcome) {
+        return outcome == Completion::Decision::Delivered ? QStringLiteral("delivered")
+                : outcome == Completion::Decision::Dead   ? QStringLiteral("dead")
                                                          : QStringLiteral("pending");
     };
     for (const Completion &completion : completions) {
-        if (completion.outcome == Completion::Outcome::Delivered && completion.error.isEmpty() && completion.status) {
-            alike[{ int(completion.outcome), *completion.status, completion.progress }] << QString::number(completion.id);
+        if (completion.decision == Completion::Decision::Delivered && completion.error.isEmpty() && completion.status) {
+            alike[{ int(completion.decision), *completion.status, completion.progress }] << QString::number(completion.id);
             continue;
         }
-        const bool finished = completion.outcome != Completion::Outcome::Retry;
-        update.addBindValue(stateName(completion.outcome));
+        const bool finished = completion.decision != Completion::Decision::Retry;
+        update.addBindValue(stateName(completion.decision));
         update.addBindValue(completion.progress);
         update.addBindValue(completion.status ? QVariant(*completion.status) : QVariant(QMetaType(QMetaType::Int)));
         update.addBindValue(Database::nullable(completion.error));
@@ -383,7 +362,7 @@ Result<void> OutboxTable::applyAnswers(const QList<Completion> &completions, qin
         many.prepare(QStringLiteral("UPDATE outbox SET state = ?, attempts = attempts + 1, progress = ?, last_status = ?, last_error = NULL,"
                                     " finished_at = ?, lease_owner = NULL, lease_until = 0 WHERE id IN (%1)")
                              .arg(group.value().join(QLatin1Char(','))));
-        many.addBindValue(stateName(Completion::Outcome(outcome)));
+        many.addBindValue(stateName(Completion::Decision(outcome)));
         many.addBindValue(progress);
         many.addBindValue(status);
         many.addBindValue(nowMs);

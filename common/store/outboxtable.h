@@ -49,9 +49,9 @@ public:
     Result<int> renewLeases(const QSet<qint64> &held, const QString &owner, qint64 leaseUntilMs);
 
     struct Completion {
-        enum class Outcome { Delivered, Retry, Dead };
+        enum class Decision { Delivered, Retry, Dead };
         qint64 id = 0;
-        Outcome outcome = Outcome::Retry;
+        Decision decision = Decision::Retry;
         std::optional<int> status;
         QString error;
         qint64 nextAttemptAtMs = 0;
@@ -90,7 +90,6 @@ public:
     Result<int> prune(const QString &receivedBefore, int limit);
 
     void forgetStatements();
-    static QStringList tables(bool postgres);
 
 private:
     QSqlDatabase &db() { return m_database.connection(); }

@@ -5,15 +5,6 @@
 
 namespace forgelink {
 
-QStringList RedeliveryLog::tables()
-{
-    return {
-        QStringLiteral("CREATE TABLE recovery_checks (provider TEXT PRIMARY KEY, checked_at BIGINT NOT NULL)"),
-        QStringLiteral("CREATE TABLE redelivery_requests (provider TEXT NOT NULL, delivery_id TEXT NOT NULL, requested_at BIGINT NOT NULL,"
-                       " requests INTEGER NOT NULL, PRIMARY KEY (provider, delivery_id))"),
-    };
-}
-
 Result<std::optional<qint64>> RedeliveryLog::lastCheck(Provider provider)
 {
     QSqlQuery query(db());

@@ -31,8 +31,6 @@ public:
     // Requests older than the provider keeps deliveries are of no more use.
     Result<void> forgetBefore(qint64 atMs);
 
-    static QStringList tables();
-
 private:
     QSqlDatabase &db() { return m_database.connection(); }
 

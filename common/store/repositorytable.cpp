@@ -38,19 +38,6 @@ const char kRepositoryColumns[] = "provider, repo_id, full_path, name, default_b
 
 } // namespace
 
-QStringList RepositoryTable::tables()
-{
-    return {
-        QStringLiteral("CREATE TABLE repositories ("
-                       " provider TEXT NOT NULL, repo_id TEXT NOT NULL, full_path TEXT NOT NULL, name TEXT,"
-                       " default_branch TEXT, visibility TEXT, archived INTEGER, web_url TEXT, clone_url TEXT,"
-                       " access_level INTEGER, first_seen TEXT NOT NULL, updated_at TEXT NOT NULL,"
-                       " PRIMARY KEY (provider, repo_id))"),
-        QStringLiteral("CREATE INDEX repositories_by_path ON repositories (provider, full_path)"),
-        QStringLiteral("CREATE TABLE api_cache (url TEXT PRIMARY KEY, etag TEXT NOT NULL, item_ids TEXT NOT NULL)"),
-    };
-}
-
 Result<QList<Repository>> RepositoryTable::list(std::optional<Provider> provider)
 {
     QSqlQuery query(db());

@@ -42,8 +42,6 @@ public:
     Result<int> remove(Provider provider, const QString &id);
     Result<int> removeByPath(Provider provider, const QString &fullPath);
 
-    static QStringList tables();
-
 private:
     QSqlDatabase &db() { return m_database.connection(); }
 

@@ -9,11 +9,6 @@
 
 namespace forgelink {
 
-QStringList RotatedSecrets::tables()
-{
-    return { QStringLiteral("CREATE TABLE webhook_secrets (provider TEXT PRIMARY KEY, secrets TEXT NOT NULL, updated_at TEXT NOT NULL)") };
-}
-
 Result<void> RotatedSecrets::set(Provider provider, const QList<QByteArray> &secrets)
 {
     QJsonArray list;

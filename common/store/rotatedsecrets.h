@@ -20,8 +20,6 @@ public:
     Result<void> set(Provider provider, const QList<QByteArray> &secrets);
     Result<QHash<Provider, QList<QByteArray>>> all();
 
-    static QStringList tables();
-
 private:
     QSqlDatabase &db() { return m_database.connection(); }
 

@@ -1,33 +1,53 @@
 #include "store/schema.h"
 
-#include "store/deliveryledger.h"
-#include "store/hooktable.h"
-#include "store/leases.h"
-#include "store/outboxtable.h"
-#include "store/redeliverylog.h"
-#include "store/repositorytable.h"
-#include "store/rotatedsecrets.h"
-#include "store/syncrunlog.h"
+#include <QDir>
+#include <QFile>
 
 namespace forgelink {
 
+namespace {
+
+// The statements of one migration file: `--` comment lines dropped, split at a `;` that ends a line.
+QStringList statements(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("forgelink: migration %s is not built in", qPrintable(path));
+    QStringList list;
+    QString current;
+    for (const QString &line : QString::fromUtf8(file.readAll()).split(u'\n')) {
+        if (line.trimmed().startsWith(QLatin1String("--")))
+            continue;
+        current += (current.isEmpty() ? QString() : QStringLiteral("\n")) + line;
+        if (line.trimmed().endsWith(u';')) {
+            list << current.trimmed().chopped(1);
+            current.clear();
+        }
+    }
+    return list;
+}
+
+QStringList migrationFiles(const QString &dialect)
+{
+    QDir folder(QStringLiteral(":/forgelink/migrations/") + dialect);
+    QStringList files;
+    for (const QString &name : folder.entryList({ QStringLiteral("*.sql") }, QDir::Files, QDir::Name))
+        files << folder.filePath(name);
+    return files;
+}
+
+} // namespace
+
 QList<Migration> Schema::migrations()
 {
-    return {
-        { DeliveryLedger::tables(false), DeliveryLedger::tables(true) },
-        { RepositoryTable::tables() + SyncRunLog::tables(false) + Leases::tables(),
-          RepositoryTable::tables() + SyncRunLog::tables(true) + Leases::tables() },
-        { HookTable::tables(), HookTable::tables() },
-        { RotatedSecrets::tables(), RotatedSecrets::tables() },
-        { OutboxTable::tables(false), OutboxTable::tables(true) },
-        { RedeliveryLog::tables(), RedeliveryLog::tables() },
-        // A cached page keeps its next link and the listing's total: a 304 without Link must
-        // neither end a listing early nor go unnoticed.
-        { QStringList{ QStringLiteral("ALTER TABLE api_cache ADD COLUMN next_url TEXT"),
-                       QStringLiteral("ALTER TABLE api_cache ADD COLUMN total_count BIGINT") },
-          QStringList{ QStringLiteral("ALTER TABLE api_cache ADD COLUMN next_url TEXT"),
-                       QStringLiteral("ALTER TABLE api_cache ADD COLUMN total_count BIGINT") } },
-    };
+    const QStringList sqlite = migrationFiles(QStringLiteral("sqlite"));
+    const QStringList postgres = migrationFiles(QStringLiteral("postgresql"));
+    if (sqlite.size() != postgres.size())
+        qFatal("forgelink: %lld SQLite migrations but %lld PostgreSQL ones", qlonglong(sqlite.size()), qlonglong(postgres.size()));
+    QList<Migration> all;
+    for (qsizetype i = 0; i < sqlite.size(); ++i)
+        all << Migration{ statements(sqlite.at(i)), statements(postgres.at(i)) };
+    return all;
 }
 
 } // namespace forgelink

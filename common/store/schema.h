@@ -6,7 +6,8 @@
 namespace forgelink {
 
 // Each migration is a list of statements, applied once, in order; the database records how many
-// it has. The tables belong to the classes that use them, which give their statements here.
+// it has. They are frozen as numbered files (store/migrations/sqlite and postgresql, built into
+// the library), so that no edit of a table's class can rewrite what databases have already run.
 // Dialect differences are the few types that differ; everything else is plain SQL both accept.
 struct Migration {
     QStringList sqlite;
@@ -15,7 +16,7 @@ struct Migration {
 
 class Schema {
 public:
-    // In order; a new table is a new migration at the end, never an edit of one that shipped.
+    // In order; a change is a new file at the end of both folders, never an edit of one that shipped.
     static QList<Migration> migrations();
 };
 

@@ -7,15 +7,6 @@
 
 namespace forgelink {
 
-QStringList SyncRunLog::tables(bool postgres)
-{
-    return { QStringLiteral("CREATE TABLE sync_runs (id %1, provider TEXT NOT NULL, started_at TEXT NOT NULL,"
-                            " finished_at TEXT, outcome TEXT NOT NULL, added INTEGER NOT NULL DEFAULT 0,"
-                            " updated INTEGER NOT NULL DEFAULT 0, removed INTEGER NOT NULL DEFAULT 0,"
-                            " unchanged INTEGER NOT NULL DEFAULT 0, api_calls INTEGER NOT NULL DEFAULT 0, error TEXT)")
-                     .arg(postgres ? QStringLiteral("BIGSERIAL PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT")) };
-}
-
 Result<qint64> SyncRunLog::start(Provider provider)
 {
     QSqlQuery query(db());

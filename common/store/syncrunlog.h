@@ -34,8 +34,6 @@ public:
     // When each provider's newest successful run finished (UTC).
     Result<QHash<Provider, QDateTime>> lastSucceeded();
 
-    static QStringList tables(bool postgres);
-
 private:
     QSqlDatabase &db() { return m_database.connection(); }
 

@@ -1,0 +1,3 @@
+-- forgelink migration 4 (webhook-secrets), postgresql. Shipped: never edited; a change is a new migration.
+
+CREATE TABLE webhook_secrets (provider TEXT PRIMARY KEY, secrets TEXT NOT NULL, updated_at TEXT NOT NULL);
