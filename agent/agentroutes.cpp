@@ -151,19 +151,19 @@ void AgentRoutes::handleWebhook(Provider provider, HttpRequest request, HttpServ
     const QString event = delivery.event;
     const QString repo = delivery.events.isEmpty() ? QString() : delivery.events.first().repo;
     m_writer.submit(std::move(delivery),
-                    [this, id, deliveryId, event, repo, isPing, respond](DeliveryWriter::Outcome outcome, const QString &error) {
+                    [this, id, deliveryId, event, repo, isPing, respond](DeliveryWriter::Recorded outcome, const QString &error) {
                         const LogFields fields{ { "provider", id }, { "deliveryId", deliveryId } };
                         switch (outcome) {
-                        case DeliveryWriter::Outcome::New:
+                        case DeliveryWriter::Recorded::New:
                             m_metrics.countDelivery(id, QStringLiteral("recorded"));
                             qCInfo(lcWebhooks).noquote() << id << event << deliveryId << (repo.isEmpty() ? QStringLiteral("-") : repo) << "recorded";
                             respond(HttpResponse::text(isPing ? 200 : 202, isPing ? "pong" : "recorded"));
                             break;
-                        case DeliveryWriter::Outcome::Duplicate:
+                        case DeliveryWriter::Recorded::Duplicate:
                             m_metrics.countDelivery(id, QStringLiteral("duplicate"));
                             respond(HttpResponse::text(200, "already recorded"));
                             break;
-                        case DeliveryWriter::Outcome::Failed:
+                        case DeliveryWriter::Recorded::Failed:
                             m_metrics.countDelivery(id, QStringLiteral("store_failed"));
                             qCWarning(lcWebhooks).noquote() << id << event << deliveryId << "not recorded:" << error;
                             respond(HttpResponse::text(503, "the store cannot commit; retry later"));

@@ -122,8 +122,8 @@ Result<void> AgentService::start()
     });
     m_scheduler = new SyncScheduler(m_config, this);
     connect(m_scheduler, &SyncScheduler::finished, this,
-            [this](const QList<RepositorySync::Outcome> &outcomes, const QString &) {
-                for (const RepositorySync::Outcome &outcome : outcomes)
+            [this](const QList<RepositorySync::ProviderRun> &outcomes, const QString &) {
+                for (const RepositorySync::ProviderRun &outcome : outcomes)
                     m_metrics.observeSync(outcome);
             });
     m_scheduler->start();

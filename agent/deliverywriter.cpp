@@ -66,7 +66,7 @@ void DeliveryWriter::submit(Delivery delivery, Callback callback)
     std::unique_lock lock(m_mutex);
     if (m_stop) {
         lock.unlock();
-        callback(Outcome::Failed, QStringLiteral("the agent is stopping"));
+        callback(Recorded::Failed, QStringLiteral("the agent is stopping"));
         return;
     }
     // The writer waits only on an empty queue: while it commits, deliveries join the queue
@@ -230,10 +230,10 @@ void DeliveryWriter::run(std::promise<Result<void>> *opened)
                         Q_EMIT batchCommitted(count, seconds, recorded.ok());
                         for (size_t i = 0; i < callbacks.size(); ++i) {
                             if (!recorded)
-                                callbacks[i](Outcome::Failed, recorded.error());
+                                callbacks[i](Recorded::Failed, recorded.error());
                             else
-                                callbacks[i](recorded->at(qsizetype(i)) == Store::Recorded::New ? Outcome::New
-                                                                                                : Outcome::Duplicate,
+                                callbacks[i](recorded->at(qsizetype(i)) == Store::Recorded::New ? Recorded::New
+                                                                                                : Recorded::Duplicate,
                                              QString());
                         }
                     },

@@ -25,8 +25,8 @@ class DeliveryWriter : public QObject {
     Q_OBJECT
 
 public:
-    enum class Outcome { New, Duplicate, Failed };
-    using Callback = std::function<void(Outcome, const QString &error)>;
+    enum class Recorded { New, Duplicate, Failed };
+    using Callback = std::function<void(Recorded, const QString &error)>;
     using ProbeCallback = std::function<void(const Result<void> &)>;
 
     explicit DeliveryWriter(DatabaseSettings settings, QObject *parent = nullptr);

@@ -37,7 +37,7 @@ void Metrics::observeCommit(int deliveries, bool ok)
         ++m_failedCommits;
 }
 
-void Metrics::observeSync(const RepositorySync::Outcome &outcome)
+void Metrics::observeSync(const RepositorySync::ProviderRun &outcome)
 {
     const QString provider = QStringLiteral("{provider=\"%1\"}").arg(providerId(outcome.provider));
     addCounter(QStringLiteral("forgelink_sync_runs_total{provider=\"%1\",outcome=\"%2\"}")

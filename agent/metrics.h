@@ -20,7 +20,7 @@ public:
     void countRefusedConnection() { ++m_refusedConnections; }
     void countEvictedConnection() { ++m_evictedConnections; }
     void observeCommit(int deliveries, bool ok);
-    void observeSync(const RepositorySync::Outcome &outcome);
+    void observeSync(const RepositorySync::ProviderRun &outcome);
     void countForwardAttempt(const QString &target, const QString &result, int count = 1);
     // A forward target's attempt counters start at zero.
     void declareTarget(const QString &target);

@@ -33,7 +33,7 @@ public:
     static qint64 msUntil(const QTime &dailyAt, const QDateTime &now);
 
 Q_SIGNALS:
-    void finished(const QList<forgelink::RepositorySync::Outcome> &outcomes, const QString &error);
+    void finished(const QList<forgelink::RepositorySync::ProviderRun> &outcomes, const QString &error);
 
 private:
     void scheduleNext();

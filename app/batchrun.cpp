@@ -37,7 +37,7 @@ int BatchRun::run(const Options &options)
     QTextStream out(stdout);
     QTextStream err(stderr);
 
-    AnswersReader::Outcome read = AnswersReader::readFile(options.answersFile);
+    AnswersReader::Reading read = AnswersReader::readFile(options.answersFile);
     if (options.createGitHubApp && read.errors.isEmpty()) {
         if (const int status = createGitHubApp(read.answers, options.outputDirectory); status != 0)
             return status;
@@ -58,7 +58,7 @@ int BatchRun::run(const Options &options)
         for (Provider provider : allProviders()) {
             if (!ProviderRegistry::get(provider).isEnabled(read.answers))
                 continue;
-            const ProviderCheck::Outcome outcome = ProviderCheck::run(provider, read.answers);
+            const CheckOutcome outcome = ProviderCheck::run(provider, read.answers);
             out << providerDisplayName(provider) << ": " << (outcome.passed ? tr("verified") : tr("FAILED")) << '\n';
             for (const QString &fact : outcome.facts)
                 out << "  " << fact << '\n';

@@ -33,7 +33,7 @@ void CheckJob::start()
     releaseThread(); // a cancelled check's answer never counts for this one
     m_running = true;
     m_cancelled = false;
-    auto result = std::make_shared<ProviderCheck::Outcome>();
+    auto result = std::make_shared<CheckOutcome>();
     m_cancel = std::make_shared<std::atomic_bool>(false);
     m_thread = QThread::create([provider = m_provider, answers = m_answers, result, cancel = m_cancel] {
         *result = ProviderCheck::run(provider, answers, cancel);

@@ -27,7 +27,7 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
     bool wasCancelled() const { return m_cancelled; }
-    ProviderCheck::Outcome outcome() const { return m_outcome; }
+    CheckOutcome outcome() const { return m_outcome; }
 
 Q_SIGNALS:
     void finished();
@@ -37,7 +37,7 @@ private:
 
     Provider m_provider;
     Answers m_answers;
-    ProviderCheck::Outcome m_outcome;
+    CheckOutcome m_outcome;
     QThread *m_thread = nullptr;
     bool m_running = false;
     bool m_cancelled = false;

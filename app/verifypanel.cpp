@@ -83,7 +83,7 @@ void VerifyPanel::showOutcome()
         Q_EMIT runningChanged(false);
         return;
     }
-    const ProviderCheck::Outcome outcome = m_job->outcome();
+    const CheckOutcome outcome = m_job->outcome();
     QString html = outcome.passed ? tr("<b style='color:#1b5e20'>Verified.</b>") : tr("<b style='color:#b00020'>Not verified.</b>");
     html += QStringLiteral("<ul>");
     for (const QString &fact : outcome.facts)

@@ -495,24 +495,24 @@ void readRetention(Section &root, AgentConfig &config)
 
 } // namespace
 
-AgentConfigReader::Outcome AgentConfigReader::readFile(const QString &path,
+AgentConfigReader::Reading AgentConfigReader::readFile(const QString &path,
                                                        const SecretResolver::KeychainLookup &keychain)
 {
     Result<QByteArray> text = readConfigFile(path);
     if (!text) {
-        Outcome outcome;
+        Reading outcome;
         outcome.errors << FieldError{ path, text.error() };
         return outcome;
     }
-    Outcome outcome = readText(text.value(), QFileInfo(path).absolutePath(), keychain);
+    Reading outcome = readText(text.value(), QFileInfo(path).absolutePath(), keychain);
     outcome.config.path = QFileInfo(path).absoluteFilePath();
     return outcome;
 }
 
-AgentConfigReader::Outcome AgentConfigReader::readText(const QByteArray &text, const QString &baseDirectory,
+AgentConfigReader::Reading AgentConfigReader::readText(const QByteArray &text, const QString &baseDirectory,
                                                        const SecretResolver::KeychainLookup &keychain)
 {
-    Outcome outcome;
+    Reading outcome;
     const Result<YAML::Node> document = loadYamlText(text, QStringLiteral("agent config"));
     if (!document) {
         outcome.errors << FieldError{ QStringLiteral("config"), document.error() };

@@ -11,13 +11,13 @@ namespace forgelink {
 // empty secret.
 class AgentConfigReader {
 public:
-    struct Outcome {
+    struct Reading {
         AgentConfig config;
         FieldErrors errors;
     };
 
-    static Outcome readFile(const QString &path, const SecretResolver::KeychainLookup &keychain = {});
-    static Outcome readText(const QByteArray &text, const QString &baseDirectory,
+    static Reading readFile(const QString &path, const SecretResolver::KeychainLookup &keychain = {});
+    static Reading readText(const QByteArray &text, const QString &baseDirectory,
                             const SecretResolver::KeychainLookup &keychain = {});
 };
 

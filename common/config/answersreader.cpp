@@ -99,17 +99,17 @@ void resolveSecretReferences(Answers &answers, const QString &baseDirectory, Fie
 
 } // namespace
 
-AnswersReader::Outcome AnswersReader::readFile(const QString &path)
+AnswersReader::Reading AnswersReader::readFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        Outcome outcome;
+        Reading outcome;
         outcome.errors << FieldError{ path, QCoreApplication::translate("forgelink::AnswersReader", "cannot read: %1").arg(file.errorString()) };
         return outcome;
     }
     const QByteArray text = file.read(kMostConfigFileBytes + 1);
     if (text.size() > kMostConfigFileBytes) {
-        Outcome outcome;
+        Reading outcome;
         outcome.errors << FieldError{ path, QCoreApplication::translate("forgelink::AnswersReader", "is larger than %1 MiB: not an answers file")
                                                     .arg(kMostConfigFileBytes / (1024 * 1024)) };
         return outcome;
@@ -117,9 +117,9 @@ AnswersReader::Outcome AnswersReader::readFile(const QString &path)
     return readText(text, QFileInfo(path).absolutePath());
 }
 
-AnswersReader::Outcome AnswersReader::readText(const QByteArray &text, const QString &baseDirectory)
+AnswersReader::Reading AnswersReader::readText(const QByteArray &text, const QString &baseDirectory)
 {
-    Outcome outcome;
+    Reading outcome;
     outcome.answers.baseDirectory = baseDirectory;
     FieldErrors &errors = outcome.errors;
 

@@ -10,7 +10,7 @@ namespace forgelink {
 // every value of the wrong shape at once, so the admin fixes the file in one pass.
 class AnswersReader {
 public:
-    struct Outcome {
+    struct Reading {
         Answers answers;
         FieldErrors errors;
         // False when the file could not be read or is not a YAML mapping: the answers are empty
@@ -18,8 +18,8 @@ public:
         bool parsed = false;
     };
 
-    static Outcome readFile(const QString &path);
-    static Outcome readText(const QByteArray &text, const QString &baseDirectory);
+    static Reading readFile(const QString &path);
+    static Reading readText(const QByteArray &text, const QString &baseDirectory);
 };
 
 } // namespace forgelink

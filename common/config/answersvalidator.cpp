@@ -48,7 +48,7 @@ bool hasWhitespaceOrControl(const QString &value)
 
 } // namespace
 
-FieldErrors AnswersValidator::validate(const AnswersReader::Outcome &read)
+FieldErrors AnswersValidator::validate(const AnswersReader::Reading &read)
 {
     FieldErrors errors = read.errors;
     if (!read.parsed)

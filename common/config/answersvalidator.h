@@ -20,7 +20,7 @@ public:
     static FieldErrors validate(const Answers &answers);
     // Everything wrong with an answers file at once: what the reader found (unknown keys, wrong
     // shapes) and what validation finds in the rest. A field the reader named is not named again.
-    static FieldErrors validate(const AnswersReader::Outcome &read);
+    static FieldErrors validate(const AnswersReader::Reading &read);
 
     static std::optional<QString> checkHostName(const QString &host);
     // https, or http to a loopback address; no query, fragment or user info.

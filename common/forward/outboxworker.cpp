@@ -205,7 +205,7 @@ void OutboxWorker::sendNext(const ForwardTarget &target, Run run)
             const QList<int> matching = ForwardRouter::matchingEvents(target, work.delivery);
             if (work.row.progress >= matching.size()) {
                 // Every matching event went (or none matches any more): the row is done.
-                conclude(target, { work.row.id, OutboxTable::Completion::Outcome::Delivered, std::nullopt, {}, 0, work.row.progress },
+                conclude(target, { work.row.id, OutboxTable::Completion::Decision::Delivered, std::nullopt, {}, 0, work.row.progress },
                          QStringLiteral("delivered"));
                 run.removeFirst();
                 continue;
@@ -288,7 +288,7 @@ void OutboxWorker::answered(const ForwardTarget &target, Run run, QNetworkReply 
     OutboxWork &work = run.first();
     const int status = answer.status;
     const qint64 at = now();
-    OutboxTable::Completion completion{ work.row.id, OutboxTable::Completion::Outcome::Retry, std::nullopt, {}, 0, work.row.progress };
+    OutboxTable::Completion completion{ work.row.id, OutboxTable::Completion::Decision::Retry, std::nullopt, {}, 0, work.row.progress };
     if (status > 0)
         completion.status = status;
     if (status >= 200 && status < 300) {
@@ -298,7 +298,7 @@ void OutboxWorker::answered(const ForwardTarget &target, Run run, QNetworkReply 
             sendNext(target, std::move(run));
             return;
         }
-        completion.outcome = OutboxTable::Completion::Outcome::Delivered;
+        completion.decision = OutboxTable::Completion::Decision::Delivered;
         if (work.row.attempts > 0)
             qCInfo(lcForward).noquote() << QStringLiteral("%1 %2 %3 delivered after %4")
                                                    .arg(target.name, providerId(work.row.provider), work.row.deliveryId,
@@ -310,7 +310,7 @@ void OutboxWorker::answered(const ForwardTarget &target, Run run, QNetworkReply 
     }
     completion.error = describeFailure(reply, answer, target.timeoutMs);
     if (status == 410) {
-        completion.outcome = OutboxTable::Completion::Outcome::Dead;
+        completion.decision = OutboxTable::Completion::Decision::Dead;
         const LogFields fields{ { "target", target.name }, { "provider", providerId(work.row.provider) }, { "deliveryId", work.row.deliveryId } };
         qCWarning(lcForward).noquote() << target.name << providerId(work.row.provider) << work.row.deliveryId
                                        << "is dead: the target answered 410 Gone";
@@ -324,7 +324,7 @@ void OutboxWorker::answered(const ForwardTarget &target, Run run, QNetworkReply 
     const qint64 delay = RetryPolicy::delayMs(attempts, RetryPolicy::retryAfterMs(reply->rawHeader("Retry-After"), at));
     const LogFields fields{ { "target", target.name }, { "provider", providerId(work.row.provider) }, { "deliveryId", work.row.deliveryId } };
     if (at >= deadAt) {
-        completion.outcome = OutboxTable::Completion::Outcome::Dead;
+        completion.decision = OutboxTable::Completion::Decision::Dead;
         qCWarning(lcForward).noquote() << target.name << providerId(work.row.provider) << work.row.deliveryId << "is dead after"
                                        << attempts << "attempts over" << target.maxAgeMs / 3'600'000.0 << "h:" << completion.error;
         conclude(target, completion, QStringLiteral("dead"));

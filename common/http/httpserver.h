@@ -1,6 +1,6 @@
 #pragma once
 
-#include "config/agentconfig.h"
+#include "http/httplimits.h"
 #include "http/httpmessage.h"
 #include "log/logthrottle.h"
 #include "result.h"

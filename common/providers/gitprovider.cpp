@@ -32,7 +32,7 @@ QString GitProvider::eventFromPayload(const JsonFields &) const
 
 WebhookVerifier::Verdict GitProvider::verifyBody(const WebhookRequest &, const WebhookCredentials &) const
 {
-    return { WebhookVerifier::Outcome::Verified, {} };
+    return { WebhookVerifier::Judgement::Verified, {} };
 }
 
 QList<RepositoryChange> GitProvider::repositoryChanges(const Delivery &) const

@@ -5,7 +5,7 @@
 
 namespace forgelink {
 
-ProviderCheck::Outcome ProviderCheck::run(Provider provider, const Answers &answers, std::shared_ptr<const std::atomic_bool> cancel)
+CheckOutcome ProviderCheck::run(Provider provider, const Answers &answers, std::shared_ptr<const std::atomic_bool> cancel)
 {
     NetworkSettings network;
     network.cancel = std::move(cancel);

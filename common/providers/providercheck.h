@@ -14,11 +14,9 @@ namespace forgelink {
 // wizard runs it on a worker thread. Each provider's own check is in its folder.
 class ProviderCheck {
 public:
-    using Outcome = CheckOutcome;
-
     // With the answers' CA bundle and proxy, and a short limit on rate-limit waits (an admin waits).
     // Setting `cancel` ends the check at once: its request is aborted, its waits end.
-    static Outcome run(Provider provider, const Answers &answers, std::shared_ptr<const std::atomic_bool> cancel = {});
+    static CheckOutcome run(Provider provider, const Answers &answers, std::shared_ptr<const std::atomic_bool> cancel = {});
 };
 
 } // namespace forgelink

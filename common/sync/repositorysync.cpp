@@ -30,7 +30,7 @@ RepositorySync::RepositorySync(const AgentConfig &config, Store &store, QString 
 {
 }
 
-Result<QList<RepositorySync::Outcome>> RepositorySync::run(std::optional<Provider> only, int lockWaitMs, std::optional<qint64> staleAfterMs)
+Result<QList<RepositorySync::ProviderRun>> RepositorySync::run(std::optional<Provider> only, int lockWaitMs, std::optional<qint64> staleAfterMs)
 {
     QList<Provider> providers = m_config.enabledProviders();
     if (only) {
@@ -73,7 +73,7 @@ Result<QList<RepositorySync::Outcome>> RepositorySync::run(std::optional<Provide
             return at.isValid() && at.msecsTo(now) < *staleAfterMs;
         });
     }
-    QList<Outcome> outcomes;
+    QList<ProviderRun> outcomes;
     for (Provider provider : providers) {
         if (m_config.network.cancelled())
             break;
@@ -85,9 +85,9 @@ Result<QList<RepositorySync::Outcome>> RepositorySync::run(std::optional<Provide
     return outcomes;
 }
 
-RepositorySync::Outcome RepositorySync::syncProvider(Provider provider)
+RepositorySync::ProviderRun RepositorySync::syncProvider(Provider provider)
 {
-    Outcome outcome;
+    ProviderRun outcome;
     outcome.provider = provider;
     QElapsedTimer clock;
     clock.start();

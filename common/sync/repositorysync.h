@@ -14,7 +14,7 @@ namespace forgelink {
 // hold a lock in the database, so agents sharing one database sync one after the other.
 class RepositorySync {
 public:
-    struct Outcome {
+    struct ProviderRun {
         Provider provider = Provider::GitHub;
         bool succeeded = false;
         QString error;
@@ -30,13 +30,13 @@ public:
     // Waits up to `lockWaitMs` for another run to finish. With `staleAfterMs`, only providers whose
     // last successful sync is older than that (or that never synced) are synced; judged once the
     // lock is held, so agents starting together sync once.
-    Result<QList<Outcome>> run(std::optional<Provider> only, int lockWaitMs = 30 * 60 * 1000,
+    Result<QList<ProviderRun>> run(std::optional<Provider> only, int lockWaitMs = 30 * 60 * 1000,
                                std::optional<qint64> staleAfterMs = std::nullopt);
 
     static constexpr const char *kLockName = "repository-sync";
 
 private:
-    Outcome syncProvider(Provider provider);
+    ProviderRun syncProvider(Provider provider);
 
     const AgentConfig &m_config;
     Store &m_store;

@@ -65,9 +65,9 @@ std::optional<WebhookIntake::Decision> WebhookIntake::screen(Provider provider, 
     if (credentials == m_credentials.constEnd())
         return refuse(404, QStringLiteral("provider %1 is not enabled").arg(providerId(provider)));
     const WebhookVerifier::Verdict verdict = WebhookVerifier::checkHeaders(provider, request, *credentials);
-    if (verdict.outcome == WebhookVerifier::Outcome::Rejected)
+    if (verdict.judgement == WebhookVerifier::Judgement::Rejected)
         return refuse(401, verdict.reason);
-    if (verdict.outcome == WebhookVerifier::Outcome::UnsignedPing) {
+    if (verdict.judgement == WebhookVerifier::Judgement::UnsignedPing) {
         bool known = false;
         const qint64 length = request.header("Content-Length").trimmed().toLongLong(&known);
         if (!known || length > kMaxUnsignedPingBytes)
@@ -84,9 +84,9 @@ WebhookIntake::Decision WebhookIntake::evaluate(Provider provider, const Webhook
         return refuse(404, QStringLiteral("provider %1 is not enabled").arg(providerId(provider)));
 
     const WebhookVerifier::Verdict verdict = WebhookVerifier::verify(provider, request, *credentials);
-    if (verdict.outcome == WebhookVerifier::Outcome::Rejected)
+    if (verdict.judgement == WebhookVerifier::Judgement::Rejected)
         return refuse(401, verdict.reason);
-    if (verdict.outcome == WebhookVerifier::Outcome::UnsignedPing && request.body.size() > kMaxUnsignedPingBytes)
+    if (verdict.judgement == WebhookVerifier::Judgement::UnsignedPing && request.body.size() > kMaxUnsignedPingBytes)
         return refuse(413, QStringLiteral("an unsigned ping must be at most %1 bytes").arg(kMaxUnsignedPingBytes));
 
     const GitProvider &git = ProviderRegistry::get(provider);
@@ -127,7 +127,7 @@ WebhookIntake::Decision WebhookIntake::evaluate(Provider provider, const Webhook
         if (event.isEmpty())
             return refuse(400, QStringLiteral("eventType: is missing"));
     }
-    if (verdict.outcome == WebhookVerifier::Outcome::UnsignedPing) {
+    if (verdict.judgement == WebhookVerifier::Judgement::UnsignedPing) {
         if (event != u"diagnostics:ping")
             return refuse(401, QStringLiteral("missing X-Hub-Signature header"));
         // Nobody vouches for it: answered so that "Test connection" passes, never stored.

@@ -33,7 +33,7 @@ WebhookVerifier::Verdict WebhookVerifier::verify(Provider provider, const Webhoo
                                                  const WebhookCredentials &credentials)
 {
     const Verdict fromHeaders = checkHeaders(provider, request, credentials);
-    if (fromHeaders.outcome != Outcome::NeedsBody)
+    if (fromHeaders.judgement != Judgement::NeedsBody)
         return fromHeaders;
     return ProviderRegistry::get(provider).verifyBody(request, credentials);
 }
@@ -49,13 +49,13 @@ WebhookVerifier::Verdict WebhookVerifier::signatureHeader(const QByteArray &head
     static const QRegularExpression shape(QStringLiteral("^sha256=[0-9a-fA-F]{64}$"));
     if (!shape.match(QString::fromLatin1(header)).hasMatch())
         return rejected(QStringLiteral("%1 is not sha256=<64 hex digits>").arg(QString::fromLatin1(headerName)));
-    return { Outcome::NeedsBody, {} };
+    return { Judgement::NeedsBody, {} };
 }
 
 WebhookVerifier::Verdict WebhookVerifier::hmac(const QByteArray &headerName, const WebhookRequest &request,
                                                const WebhookCredentials &credentials)
 {
-    if (const Verdict shape = signatureHeader(headerName, request); shape.outcome != Outcome::NeedsBody)
+    if (const Verdict shape = signatureHeader(headerName, request); shape.judgement != Judgement::NeedsBody)
         return shape;
     const QByteArray presented = QByteArray::fromHex(request.header(headerName).trimmed().mid(7));
     QList<QByteArray> expected;

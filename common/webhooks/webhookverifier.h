@@ -23,9 +23,9 @@ struct WebhookCredentials {
 class WebhookVerifier {
 public:
     // NeedsBody: the headers are in order, the signature is over the body (checkHeaders only).
-    enum class Outcome { Verified, UnsignedPing, Rejected, NeedsBody };
+    enum class Judgement { Verified, UnsignedPing, Rejected, NeedsBody };
     struct Verdict {
-        Outcome outcome = Outcome::Rejected;
+        Judgement judgement = Judgement::Rejected;
         QString reason;
     };
 
@@ -41,8 +41,8 @@ public:
     static Verdict token(const QByteArray &headerName, const WebhookRequest &request, const WebhookCredentials &credentials);
     static Verdict basicAuth(const WebhookRequest &request, const WebhookCredentials &credentials);
 
-    static Verdict verified() { return { Outcome::Verified, {} }; }
-    static Verdict rejected(const QString &reason) { return { Outcome::Rejected, reason }; }
+    static Verdict verified() { return { Judgement::Verified, {} }; }
+    static Verdict rejected(const QString &reason) { return { Judgement::Rejected, reason }; }
 };
 
 } // namespace forgelink

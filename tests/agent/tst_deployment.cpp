@@ -131,7 +131,7 @@ private Q_SLOTS:
         // The key file must hold a key.
         QVERIFY(TestPaths::writeFile(secrets.filePath(QStringLiteral("github-app.pem")), TestKeys::rsaPrivateKeyPem()));
         config.replace("/var/run/secrets/forgelink", secrets.path().toUtf8());
-        const AgentConfigReader::Outcome outcome = AgentConfigReader::readText(config, secrets.path());
+        const AgentConfigReader::Reading outcome = AgentConfigReader::readText(config, secrets.path());
         QVERIFY2(outcome.errors.isEmpty(), qPrintable(toStringList(outcome.errors).join(u'\n')));
         QCOMPARE(outcome.config.database.driver, QStringLiteral("QPSQL"));
         QCOMPARE(outcome.config.database.password, QByteArray("value-of-database-password"));

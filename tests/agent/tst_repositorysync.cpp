@@ -58,13 +58,13 @@ private:
         return api;
     }
 
-    RepositorySync::Outcome syncOnce(const AgentConfig &config, Provider provider)
+    RepositorySync::ProviderRun syncOnce(const AgentConfig &config, Provider provider)
     {
         RepositorySync sync(config, *m_store, QStringLiteral("test"));
-        Result<QList<RepositorySync::Outcome>> outcomes = sync.run(provider, 1000);
+        Result<QList<RepositorySync::ProviderRun>> outcomes = sync.run(provider, 1000);
         if (!outcomes)
             qWarning("%s", qPrintable(outcomes.error()));
-        return outcomes ? outcomes->first() : RepositorySync::Outcome{};
+        return outcomes ? outcomes->first() : RepositorySync::ProviderRun{};
     }
 
     QStringList cachedPaths(Provider provider)
@@ -115,7 +115,7 @@ private Q_SLOTS:
         QFETCH(int, expectedCalls);
         auto api = fake(provider, repos);
         QVERIFY(api);
-        const RepositorySync::Outcome outcome = syncOnce(configFor(provider, *api), provider);
+        const RepositorySync::ProviderRun outcome = syncOnce(configFor(provider, *api), provider);
         QVERIFY2(outcome.succeeded, qPrintable(outcome.error));
         QCOMPARE(outcome.counts.added, repos);
         QCOMPARE(outcome.apiCalls, expectedCalls);
@@ -168,7 +168,7 @@ private Q_SLOTS:
         if (headerName == "x-ratelimit-remaining")
             fault.headers.append(qMakePair(QByteArray("x-ratelimit-reset"), QByteArray::number(QDateTime::currentSecsSinceEpoch() + 1)));
         api->injectFault(fault);
-        const RepositorySync::Outcome outcome = syncOnce(configFor(provider, *api), provider);
+        const RepositorySync::ProviderRun outcome = syncOnce(configFor(provider, *api), provider);
         QVERIFY2(outcome.succeeded, qPrintable(outcome.error));
         QCOMPARE(outcome.counts.added, 150);
         QCOMPARE(api->statusCount(status), 2);
@@ -210,7 +210,7 @@ private Q_SLOTS:
         if (reason == u"rate limit exhausted")
             fault.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("7200")));
         api->injectFault(fault);
-        const RepositorySync::Outcome outcome = syncOnce(config, provider);
+        const RepositorySync::ProviderRun outcome = syncOnce(config, provider);
         QVERIFY(!outcome.succeeded);
         QVERIFY2(outcome.error.contains(reason), qPrintable(outcome.error));
         QCOMPARE(cachedPaths(provider), before);
@@ -240,7 +240,7 @@ private Q_SLOTS:
         api->repos.removeAt(20);
         api->addRepos(3);
 
-        const RepositorySync::Outcome second = syncOnce(config, provider);
+        const RepositorySync::ProviderRun second = syncOnce(config, provider);
         QVERIFY2(second.succeeded, qPrintable(second.error));
         QCOMPARE(second.counts.added, 3);
         QCOMPARE(second.counts.updated, 1);
@@ -255,7 +255,7 @@ private Q_SLOTS:
         }
 
         api->clearRequests();
-        const RepositorySync::Outcome third = syncOnce(config, provider);
+        const RepositorySync::ProviderRun third = syncOnce(config, provider);
         QVERIFY(third.succeeded);
         QCOMPARE(third.counts.rowsWritten(), 0);
         if (provider == Provider::GitHub) {
@@ -279,7 +279,7 @@ private Q_SLOTS:
         QCOMPARE(m_store->repositories().list(Provider::GitHub).value().size(), 900);
 
         api->clearRequests();
-        const RepositorySync::Outcome unchanged = syncOnce(config, Provider::GitHub);
+        const RepositorySync::ProviderRun unchanged = syncOnce(config, Provider::GitHub);
         QVERIFY2(unchanged.succeeded, qPrintable(unchanged.error));
         QCOMPARE(unchanged.counts.removed, 0);
         QCOMPARE(m_store->repositories().list(Provider::GitHub).value().size(), 900);
@@ -287,7 +287,7 @@ private Q_SLOTS:
         QCOMPARE(unchanged.notModified, 10);
 
         api->addRepos(3, 3, 2); // elsewhere: the last pages change, the first ones answer 304
-        const RepositorySync::Outcome added = syncOnce(config, Provider::GitHub);
+        const RepositorySync::ProviderRun added = syncOnce(config, Provider::GitHub);
         QVERIFY2(added.succeeded, qPrintable(added.error));
         QCOMPARE(added.counts.added, 3);
         QCOMPARE(added.counts.removed, 0);
@@ -302,7 +302,7 @@ private Q_SLOTS:
         const AgentConfig config = configFor(Provider::GitHub, *api);
         QVERIFY(syncOnce(config, Provider::GitHub).succeeded);
         api->clearRequests();
-        const RepositorySync::Outcome again = syncOnce(config, Provider::GitHub);
+        const RepositorySync::ProviderRun again = syncOnce(config, Provider::GitHub);
         QVERIFY2(again.succeeded, qPrintable(again.error));
         QCOMPARE(api->requestCount(QStringLiteral("/installation/repositories")), 4);
         QCOMPARE(again.notModified, 2); // the first page of each; the full last pages are read again
@@ -319,7 +319,7 @@ private Q_SLOTS:
         api->addRepos(1, 3, 2); // every ETag of the last pages changes, so they are read whole
         api->omitLinkOnPage = 2;
         api->repos.removeFirst(); // page 1 changes too
-        const RepositorySync::Outcome outcome = syncOnce(config, Provider::GitHub);
+        const RepositorySync::ProviderRun outcome = syncOnce(config, Provider::GitHub);
         QVERIFY(!outcome.succeeded);
         QVERIFY2(outcome.error.contains(QStringLiteral("ended after 200 of the 450 repositories")), qPrintable(outcome.error));
         QCOMPARE(cachedPaths(Provider::GitHub), before);
@@ -334,7 +334,7 @@ private Q_SLOTS:
         api->repos[2].accessLevel = 20; // Reporter
         api->repos[3].accessLevel = 50; // Owner
         api->repos[4].archived = true;
-        const RepositorySync::Outcome outcome = syncOnce(configFor(Provider::GitLab, *api), Provider::GitLab);
+        const RepositorySync::ProviderRun outcome = syncOnce(configFor(Provider::GitLab, *api), Provider::GitLab);
         QVERIFY2(outcome.succeeded, qPrintable(outcome.error));
         QCOMPARE(outcome.counts.added, 7);
         for (const Repository &repository : m_store->repositories().list(Provider::GitLab).value()) {
@@ -351,7 +351,7 @@ private Q_SLOTS:
         auto api = fake(Provider::GitHub, 10);
         AgentConfig config = configFor(Provider::GitHub, *api);
         config.github->appId = QStringLiteral("1"); // the fake expects another App
-        const RepositorySync::Outcome outcome = syncOnce(config, Provider::GitHub);
+        const RepositorySync::ProviderRun outcome = syncOnce(config, Provider::GitHub);
         QVERIFY(!outcome.succeeded);
         QVERIFY2(outcome.error.contains(QStringLiteral("401")) && outcome.error.contains(QStringLiteral("App ID")), qPrintable(outcome.error));
     }

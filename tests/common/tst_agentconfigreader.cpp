@@ -14,7 +14,7 @@ class tst_AgentConfigReader : public QObject {
 private:
     QTemporaryDir m_dir;
 
-    AgentConfigReader::Outcome read(const QByteArray &text)
+    AgentConfigReader::Reading read(const QByteArray &text)
     {
         return AgentConfigReader::readText(text, m_dir.path());
     }
@@ -29,7 +29,7 @@ private Q_SLOTS:
     void fullExample()
     {
         qputenv("FORGELINK_TEST_GH_SECRET", "github-secret-from-env");
-        const AgentConfigReader::Outcome outcome = read(
+        const AgentConfigReader::Reading outcome = read(
                 "listen: 127.0.0.1:8080\n"
                 "publicUrl: https://pipekit.example.com\n"
                 "database: sqlite://data/forgelink.db\n"
@@ -66,8 +66,8 @@ private Q_SLOTS:
     void relativeSqliteUnderSystemdLivesInTheStateDirectory()
     {
         qputenv("STATE_DIRECTORY", "/var/lib/forgelink:/var/lib/other");
-        const AgentConfigReader::Outcome relative = read("database: sqlite://forgelink.db\nproviders: {gitlab: {webhookSecret: s}}\n");
-        const AgentConfigReader::Outcome absolute = read("database: sqlite:///srv/f.db\nproviders: {gitlab: {webhookSecret: s}}\n");
+        const AgentConfigReader::Reading relative = read("database: sqlite://forgelink.db\nproviders: {gitlab: {webhookSecret: s}}\n");
+        const AgentConfigReader::Reading absolute = read("database: sqlite:///srv/f.db\nproviders: {gitlab: {webhookSecret: s}}\n");
         qunsetenv("STATE_DIRECTORY");
         QVERIFY2(relative.errors.isEmpty(), qPrintable(toStringList(relative.errors).join(u'\n')));
         QCOMPARE(relative.config.database.sqlitePath, QStringLiteral("/var/lib/forgelink/forgelink.db"));
@@ -77,7 +77,7 @@ private Q_SLOTS:
     void postgresql()
     {
         qputenv("FORGELINK_TEST_PGPASS", "pg-password");
-        const AgentConfigReader::Outcome outcome = read(
+        const AgentConfigReader::Reading outcome = read(
                 "database: postgresql://forgelink@db.internal:5433/forgelink?sslmode=require\n"
                 "databasePassword: env:FORGELINK_TEST_PGPASS\n"
                 "providers: {gitlab: {webhookSecret: s}}\n");
@@ -153,7 +153,7 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, text);
         QFETCH(QString, expected);
-        const AgentConfigReader::Outcome outcome = read(text);
+        const AgentConfigReader::Reading outcome = read(text);
         QCOMPARE(toStringList(outcome.errors),
                  QStringList{ expected.contains(u"%1") ? expected.arg(m_dir.path()) : expected });
     }
@@ -161,7 +161,7 @@ private Q_SLOTS:
     // /dev/zero, or a log file given by mistake: refused before it is read whole.
     void oversizedFileIsRefused()
     {
-        const AgentConfigReader::Outcome outcome = AgentConfigReader::readFile(QStringLiteral("/dev/zero"));
+        const AgentConfigReader::Reading outcome = AgentConfigReader::readFile(QStringLiteral("/dev/zero"));
         QCOMPARE(toStringList(outcome.errors), QStringList{ QStringLiteral("/dev/zero: is larger than 4 MiB: not a config file") });
     }
 
@@ -171,7 +171,7 @@ private Q_SLOTS:
                                   "BITBUCKET_WEBHOOK_SECRET", "AZURE_DEVOPS_TOKEN", "AZURE_DEVOPS_WEBHOOK_PASSWORD" })
             qputenv(name, QByteArray("example-value-of-") + name);
         qputenv("GITHUB_APP_PRIVATE_KEY", TestKeys::rsaPrivateKeyPem());
-        const AgentConfigReader::Outcome outcome =
+        const AgentConfigReader::Reading outcome =
                 AgentConfigReader::readFile(TestPaths::sourceDir() + QStringLiteral("/resources/examples/agent.yaml"));
         QVERIFY2(outcome.errors.isEmpty(), qPrintable(toStringList(outcome.errors).join(u'\n')));
         QCOMPARE(outcome.config.enabledProviders().size(), 4);
@@ -185,7 +185,7 @@ private Q_SLOTS:
 
     void errorsNeverContainTheSecret()
     {
-        const AgentConfigReader::Outcome outcome = read(
+        const AgentConfigReader::Reading outcome = read(
                 "providers: {github: {appId: 12a, privateKey: hunter2-secret-value, webhookSecret: hunter2-secret-value}}");
         QVERIFY(!outcome.errors.isEmpty());
         for (const QString &line : toStringList(outcome.errors))

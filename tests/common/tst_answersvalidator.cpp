@@ -46,7 +46,7 @@ private Q_SLOTS:
     {
         const FieldErrors errors = errorsFor(validAnswers());
         QVERIFY2(errors.isEmpty(), qPrintable(toStringList(errors).join(u'\n')));
-        const AnswersReader::Outcome outcome = AnswersReader::readText(validAnswers(), m_dir.path());
+        const AnswersReader::Reading outcome = AnswersReader::readText(validAnswers(), m_dir.path());
         QCOMPARE(outcome.answers.github->privateKeyFile, m_dir.filePath(QStringLiteral("key.pem")));
         QCOMPARE(outcome.answers.github->appId, QStringLiteral("123456"));
     }

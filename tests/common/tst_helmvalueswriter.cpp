@@ -103,7 +103,7 @@ private Q_SLOTS:
         QCOMPARE(actual, expected);
 
         // The agent's config, read back, carries the very same secrets.
-        const AgentConfigReader::Outcome agent = AgentConfigReader::readText(output->agentYaml, QStringLiteral("/tmp"));
+        const AgentConfigReader::Reading agent = AgentConfigReader::readText(output->agentYaml, QStringLiteral("/tmp"));
         QVERIFY2(agent.errors.isEmpty(), qPrintable(toStringList(agent.errors).join(u'\n')));
         QCOMPARE(agent.config.github.has_value(), bool(mask & 1));
         QCOMPARE(agent.config.gitlab.has_value(), bool(mask & 2));

@@ -100,14 +100,14 @@ private Q_SLOTS:
         QCOMPARE(first->first().credentials.value(QStringLiteral("X-Gitlab-Token")).toString(), QStringLiteral("t"));
         QCOMPARE(first->first().row.repo, QStringLiteral("acme/a"));
         // A retry later keeps a2 waiting; a delivered a1 lets it go.
-        QVERIFY(store->outbox().complete({ { first->at(0).row.id, OutboxTable::Completion::Outcome::Retry, 502, QStringLiteral("502"), now + 60'000, 0 },
-                                           { first->at(1).row.id, OutboxTable::Completion::Outcome::Delivered, 204, {}, 0, 0 } },
+        QVERIFY(store->outbox().complete({ { first->at(0).row.id, OutboxTable::Completion::Decision::Retry, 502, QStringLiteral("502"), now + 60'000, 0 },
+                                           { first->at(1).row.id, OutboxTable::Completion::Decision::Delivered, 204, {}, 0, 0 } },
                                          now));
         QCOMPARE(ids(store->outbox().claim(QStringLiteral("t"), 10, 1, {}, QStringLiteral("me"), 60'000, now + 2).value()), QStringList());
         const QList<OutboxWork> again = flat(store->outbox().claim(QStringLiteral("t"), 10, 1, {}, QStringLiteral("me"), 60'000, now + 60'001).value());
         QCOMPARE(ids(again), QStringList{ "a1" });
         QCOMPARE(again.first().row.attempts, 1);
-        QVERIFY(store->outbox().complete({ { again.first().row.id, OutboxTable::Completion::Outcome::Delivered, 204, {}, 0, 0 } }, now));
+        QVERIFY(store->outbox().complete({ { again.first().row.id, OutboxTable::Completion::Decision::Delivered, 204, {}, 0, 0 } }, now));
         QCOMPARE(ids(store->outbox().claim(QStringLiteral("t"), 10, 1, {}, QStringLiteral("me"), 60'000, now + 60'002).value()), QStringList{ "a2" });
         // The other target has its own row.
         QCOMPARE(ids(store->outbox().claim(QStringLiteral("u"), 10, 1, {}, QStringLiteral("me"), 60'000, now + 1).value()), QStringList{ "b1" });
@@ -198,8 +198,8 @@ private Q_SLOTS:
             held.insert(work.row.id);
         QCOMPARE(ids(store->outbox().claim(QStringLiteral("t"), 10, 3, held, QStringLiteral("me"), 60'000, now).value()), QStringList());
         // a1 delivered, a2 to be retried later: the run from a2 is empty until then, and a3 waits.
-        QVERIFY(store->outbox().complete({ { runs.at(0).at(0).row.id, OutboxTable::Completion::Outcome::Delivered, 204, {}, 0, 0 },
-                                           { runs.at(0).at(1).row.id, OutboxTable::Completion::Outcome::Retry, 503, QStringLiteral("503"), now + 5000, 0 } },
+        QVERIFY(store->outbox().complete({ { runs.at(0).at(0).row.id, OutboxTable::Completion::Decision::Delivered, 204, {}, 0, 0 },
+                                           { runs.at(0).at(1).row.id, OutboxTable::Completion::Decision::Retry, 503, QStringLiteral("503"), now + 5000, 0 } },
                                          now));
         QCOMPARE(ids(store->outbox().claim(QStringLiteral("t"), 10, 3, {}, QStringLiteral("me"), 60'000, now + 1).value()), QStringList{ "b1" });
         QCOMPARE(store->outbox().nextDueMs(), std::optional<qint64>(now + 5000));
@@ -235,7 +235,7 @@ private Q_SLOTS:
         QCOMPARE(failing.size(), 8);
         QList<OutboxTable::Completion> retries;
         for (const OutboxWork &work : failing)
-            retries << OutboxTable::Completion{ work.row.id, OutboxTable::Completion::Outcome::Retry, 502, QStringLiteral("502"), now + 3'600'000, 0 };
+            retries << OutboxTable::Completion{ work.row.id, OutboxTable::Completion::Decision::Retry, 502, QStringLiteral("502"), now + 3'600'000, 0 };
         QVERIFY(store->outbox().complete(retries, now));
         // The next claim looks past the eight failing repositories.
         QCOMPARE(ids(store->outbox().claim(QStringLiteral("t"), 10, 1, {}, QStringLiteral("me"), 60'000, now + 1).value()),
@@ -313,7 +313,7 @@ private Q_SLOTS:
         const QList<OutboxWork> claimed = flat(store->outbox().claim(QStringLiteral("t"), 10, 1, {}, QStringLiteral("me"), 1000, now + 1).value());
         for (const OutboxWork &work : claimed) {
             if (work.row.deliveryId == u"old-done" || work.row.deliveryId == u"new")
-                QVERIFY(store->outbox().complete({ { work.row.id, OutboxTable::Completion::Outcome::Delivered, 204, {}, 0, 0 } }, now));
+                QVERIFY(store->outbox().complete({ { work.row.id, OutboxTable::Completion::Decision::Delivered, 204, {}, 0, 0 } }, now));
         }
         const QString cutoff = QDateTime::currentDateTimeUtc().addDays(-30).toString(Qt::ISODateWithMs);
         Result<int> pruned = store->outbox().prune(cutoff, 1); // small batches

@@ -6,7 +6,7 @@
 
 using namespace forgelink;
 using namespace forgelink::test;
-using Outcome = WebhookVerifier::Outcome;
+using Judgement = WebhookVerifier::Judgement;
 
 Q_DECLARE_METATYPE(forgelink::WebhookRequest)
 
@@ -31,7 +31,7 @@ private Q_SLOTS:
                 Provider::GitHub,
                 request({ { "X-Hub-Signature-256", "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17" } }, body),
                 { { secret }, {} });
-        QCOMPARE(verdict.outcome, Outcome::Verified);
+        QCOMPARE(verdict.judgement, Judgement::Verified);
     }
 
     void rejections_data()
@@ -82,7 +82,7 @@ private Q_SLOTS:
         QFETCH(WebhookRequest, request);
         QFETCH(QString, reason);
         const auto verdict = WebhookVerifier::verify(provider, request, { { "secret" }, "pipekit" });
-        QCOMPARE(verdict.outcome, Outcome::Rejected);
+        QCOMPARE(verdict.judgement, Judgement::Rejected);
         QCOMPARE(verdict.reason, reason);
         QVERIFY(!verdict.reason.contains(QStringLiteral("secret\"")));
     }
@@ -102,23 +102,23 @@ private Q_SLOTS:
         const WebhookRequest signedWithRetired = WebhookFixtures::request(provider, "push", body, "retired", "id-3");
         // During a rotation both the new and the old secret are accepted, and nothing else.
         const WebhookCredentials rotating{ { "new-secret", "old-secret" }, "pipekit" };
-        QCOMPARE(WebhookVerifier::verify(provider, signedWithNew, rotating).outcome, Outcome::Verified);
-        QCOMPARE(WebhookVerifier::verify(provider, signedWithOld, rotating).outcome, Outcome::Verified);
-        QCOMPARE(WebhookVerifier::verify(provider, signedWithRetired, rotating).outcome, Outcome::Rejected);
-        QCOMPARE(WebhookVerifier::verify(provider, signedWithOld, { { "new-secret" }, "pipekit" }).outcome, Outcome::Rejected);
+        QCOMPARE(WebhookVerifier::verify(provider, signedWithNew, rotating).judgement, Judgement::Verified);
+        QCOMPARE(WebhookVerifier::verify(provider, signedWithOld, rotating).judgement, Judgement::Verified);
+        QCOMPARE(WebhookVerifier::verify(provider, signedWithRetired, rotating).judgement, Judgement::Rejected);
+        QCOMPARE(WebhookVerifier::verify(provider, signedWithOld, { { "new-secret" }, "pipekit" }).judgement, Judgement::Rejected);
     }
 
     void bitbucketUnsignedPingIsAccepted()
     {
         const auto verdict = WebhookVerifier::verify(
                 Provider::Bitbucket, request({ { "X-Event-Key", "diagnostics:ping" } }, "{\"test\": true}"), { { "s" }, {} });
-        QCOMPARE(verdict.outcome, Outcome::UnsignedPing);
+        QCOMPARE(verdict.judgement, Judgement::UnsignedPing);
     }
 
     void noSecretConfiguredRejectsEverything()
     {
         const WebhookRequest signedRequest = WebhookFixtures::request(Provider::GitLab, "Push Hook", "{}", "", "x");
-        QCOMPARE(WebhookVerifier::verify(Provider::GitLab, signedRequest, { {}, {} }).outcome, Outcome::Rejected);
+        QCOMPARE(WebhookVerifier::verify(Provider::GitLab, signedRequest, { {}, {} }).judgement, Judgement::Rejected);
     }
 
     void constantTimeEquals()

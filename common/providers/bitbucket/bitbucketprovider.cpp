@@ -19,7 +19,7 @@ WebhookVerifier::Verdict BitbucketProvider::checkHeaders(const WebhookRequest &r
     // "Test connection" in Bitbucket's settings sends a ping without a signature.
     if (!request.hasHeader("X-Hub-Signature") && request.header("X-Event-Key") == "diagnostics:ping"
         && request.headerCount("X-Event-Key") == 1)
-        return { WebhookVerifier::Outcome::UnsignedPing, {} };
+        return { WebhookVerifier::Judgement::UnsignedPing, {} };
     return WebhookVerifier::signatureHeader("X-Hub-Signature", request);
 }
 
