@@ -61,7 +61,7 @@ std::optional<AgentConfig> CommandLine::loadConfig()
         err() << "forgelink-agent: --config FILE is required\n";
         return std::nullopt;
     }
-    AgentConfigReader::Outcome read = AgentConfigReader::readFile(path, &KeychainLookup::read);
+    AgentConfigReader::Reading read = AgentConfigReader::readFile(path, &KeychainLookup::read);
     if (!read.errors.isEmpty()) {
         err() << "forgelink-agent: " << path << " has " << read.errors.size() << (read.errors.size() == 1 ? " problem:\n" : " problems:\n");
         for (const FieldError &error : read.errors)
@@ -87,12 +87,39 @@ std::unique_ptr<Store> CommandLine::openStore(const AgentConfig &config)
     return std::move(store.value());
 }
 
+int CommandLine::open(Opened &opened)
+{
+    std::optional<AgentConfig> config = loadConfig();
+    if (!config)
+        return kUsage;
+    opened.config = std::move(*config);
+    opened.store = openStore(opened.config);
+    return opened.store ? kOk : kFailure;
+}
+
+int CommandLine::failure(const QString &message)
+{
+    err() << "forgelink-agent: " << message << '\n';
+    return kFailure;
+}
+
+int CommandLine::usage(const QString &message)
+{
+    err() << "forgelink-agent: " << message << '\n';
+    return kUsage;
+}
+
 QString CommandLine::knownTargets(const AgentConfig &config)
 {
     QStringList names;
     for (const ForwardTarget &known : config.forward)
         names << known.name;
     return names.isEmpty() ? QStringLiteral("the config names no forward target") : QStringLiteral("known: ") + names.join(u", ");
+}
+
+int CommandLine::unknownTarget(const QString &name, const AgentConfig &config)
+{
+    return usage(QStringLiteral("unknown target %1; %2").arg(name, knownTargets(config)));
 }
 
 QTextStream &CommandLine::out()

@@ -46,9 +46,23 @@ public:
     std::optional<AgentConfig> loadConfig();
     // The commands' own connection to the store; nullptr (the reason said) when it cannot open.
     std::unique_ptr<Store> openStore(const AgentConfig &config);
+    // The config and the store, for the commands that need both.
+    struct Opened {
+        AgentConfig config;
+        std::unique_ptr<Store> store;
+    };
+    // 0 with both open; otherwise the exit code to return, the problem said (kUsage for the
+    // config, kFailure for the store).
+    int open(Opened &opened);
+
+    // Says "forgelink-agent: MESSAGE" and gives the exit code to return.
+    static int failure(const QString &message);
+    static int usage(const QString &message);
 
     // "known: a, b" or "the config names no forward target".
     static QString knownTargets(const AgentConfig &config);
+    // "unknown target NAME; known: ...", and the exit code to return.
+    static int unknownTarget(const QString &name, const AgentConfig &config);
 
     static QTextStream &out();
     static QTextStream &err();

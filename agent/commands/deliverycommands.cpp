@@ -60,18 +60,14 @@ int DeliveryCommands::events(CommandLine &line)
     const std::optional<int> limit = line.limit();
     if (!limit)
         return CommandLine::kUsage;
-    const std::optional<AgentConfig> config = line.loadConfig();
-    if (!config)
-        return CommandLine::kUsage;
-    std::unique_ptr<Store> store = line.openStore(*config);
-    if (!store)
-        return CommandLine::kFailure;
+    CommandLine::Opened opened;
+    if (const int failed = line.open(opened))
+        return failed;
+    Store &store = *opened.store;
     const std::optional<Provider> provider = line.onlyProvider();
-    Result<QList<Delivery>> deliveries = store->ledger().recent(provider, *limit);
-    if (!deliveries) {
-        CommandLine::err() << "forgelink-agent: " << deliveries.error() << '\n';
-        return CommandLine::kFailure;
-    }
+    Result<QList<Delivery>> deliveries = store.ledger().recent(provider, *limit);
+    if (!deliveries)
+        return CommandLine::failure(deliveries.error());
     TextTable table({ QStringLiteral("RECEIVED"), QStringLiteral("PROVIDER"), QStringLiteral("EVENT"), QStringLiteral("REPOSITORY"),
                       QStringLiteral("DELIVERY"), QStringLiteral("NORMALIZED") });
     for (const Delivery &delivery : deliveries.value()) {
@@ -107,10 +103,8 @@ int DeliveryCommands::outbox(CommandLine &line)
     const QString target = line.value(QStringLiteral("target"));
     const QString state = line.value(QStringLiteral("state"));
     if (!target.isEmpty() && std::none_of(config->forward.begin(), config->forward.end(),
-                                          [&](const ForwardTarget &known) { return known.name == target; })) {
-        CommandLine::err() << "forgelink-agent: unknown target " << target << "; " << CommandLine::knownTargets(*config) << '\n';
-        return CommandLine::kUsage;
-    }
+                                          [&](const ForwardTarget &known) { return known.name == target; }))
+        return CommandLine::unknownTarget(target, *config);
     if (!state.isEmpty() && state != u"pending" && state != u"dead" && state != u"delivered") {
         CommandLine::err() << "forgelink-agent: --state must be pending, dead or delivered, got \"" << state << "\"\n";
         return CommandLine::kUsage;
@@ -119,10 +113,8 @@ int DeliveryCommands::outbox(CommandLine &line)
     if (!store)
         return CommandLine::kFailure;
     Result<QList<OutboxRow>> rows = store->outbox().list(target, state, *limit);
-    if (!rows) {
-        CommandLine::err() << "forgelink-agent: " << rows.error() << '\n';
-        return CommandLine::kFailure;
-    }
+    if (!rows)
+        return CommandLine::failure(rows.error());
     TextTable table({ QStringLiteral("TARGET"), QStringLiteral("DELIVERY"), QStringLiteral("REPOSITORY"), QStringLiteral("STATE"),
                       QStringLiteral("ATTEMPTS"), QStringLiteral("LAST ERROR") });
     for (const OutboxRow &row : rows.value()) {
@@ -155,10 +147,8 @@ int DeliveryCommands::redeliver(CommandLine &line)
         CommandLine::err() << "forgelink-agent: redeliver needs --target; " << CommandLine::knownTargets(*config) << '\n';
         return CommandLine::kUsage;
     }
-    if (!target) {
-        CommandLine::err() << "forgelink-agent: unknown target " << targetName << "; " << CommandLine::knownTargets(*config) << '\n';
-        return CommandLine::kUsage;
-    }
+    if (!target)
+        return CommandLine::unknownTarget(targetName, *config);
     if (int(!delivery.isEmpty()) + int(dead) + int(!since.isEmpty()) != 1) {
         CommandLine::err() << "forgelink-agent: redeliver needs one of --delivery PROVIDER:ID, --dead or --since RFC3339\n";
         return CommandLine::kUsage;
@@ -185,10 +175,8 @@ int DeliveryCommands::redeliver(CommandLine &line)
         return CommandLine::kFailure;
     Redelivery redelivery(*store, config->enabledProviders());
     Result<Redelivery::Counts> counts = redelivery.run(*target, selection, QDateTime::currentMSecsSinceEpoch());
-    if (!counts) {
-        CommandLine::err() << "forgelink-agent: " << counts.error() << '\n';
-        return CommandLine::kFailure;
-    }
+    if (!counts)
+        return CommandLine::failure(counts.error());
     CommandLine::out() << target->name << ": " << counted(counts->requeued, QStringLiteral("row"), QStringLiteral("rows")) << " back to pending, "
                        << counted(counts->created, QStringLiteral("new row"), QStringLiteral("new rows"))
                        << " for deliveries it had not had; a running agent sends them within seconds\n";

@@ -61,18 +61,14 @@ int HookCommands::detach(CommandLine &line)
 
 int HookCommands::hooks(CommandLine &line)
 {
-    const std::optional<AgentConfig> config = line.loadConfig();
-    if (!config)
-        return CommandLine::kUsage;
-    std::unique_ptr<Store> store = line.openStore(*config);
-    if (!store)
-        return CommandLine::kFailure;
+    CommandLine::Opened opened;
+    if (const int failed = line.open(opened))
+        return failed;
+    Store &store = *opened.store;
     const std::optional<Provider> onlyProvider = line.onlyProvider();
-    Result<QList<HookRecord>> records = store->hooks().list(onlyProvider);
-    if (!records) {
-        CommandLine::err() << "forgelink-agent: " << records.error() << '\n';
-        return CommandLine::kFailure;
-    }
+    Result<QList<HookRecord>> records = store.hooks().list(onlyProvider);
+    if (!records)
+        return CommandLine::failure(records.error());
     TextTable table({ QStringLiteral("PROVIDER"), QStringLiteral("REPOSITORY"), QStringLiteral("KIND"), QStringLiteral("HOOK") });
     for (const HookRecord &record : records.value()) {
         if (line.json())
@@ -83,8 +79,8 @@ int HookCommands::hooks(CommandLine &line)
     if (records->isEmpty()) {
         CommandLine::err() << "forgelink-agent: forgelink has created no webhook" << (onlyProvider ? " on " + providerId(*onlyProvider) : QString())
                            << " (attach P REPO, or autoAttach in the config)\n";
-        if (Result<QList<Repository>> cached = store->repositories().list(onlyProvider); cached && cached->isEmpty())
-            RepositoryCommands::explainEmptyCache(*store, onlyProvider);
+        if (Result<QList<Repository>> cached = store.repositories().list(onlyProvider); cached && cached->isEmpty())
+            RepositoryCommands::explainEmptyCache(store, onlyProvider);
     } else if (!line.json()) {
         table.print(CommandLine::out());
     }
@@ -93,15 +89,14 @@ int HookCommands::hooks(CommandLine &line)
 
 int HookCommands::reconcile(CommandLine &line)
 {
-    const std::optional<AgentConfig> config = line.loadConfig();
-    if (!config)
-        return CommandLine::kUsage;
-    std::unique_ptr<Store> store = line.openStore(*config);
-    if (!store)
-        return CommandLine::kFailure;
-    if (Result<QList<Repository>> cached = store->repositories().list(line.onlyProvider()); cached && cached->isEmpty())
-        RepositoryCommands::explainEmptyCache(*store, line.onlyProvider());
-    HookLifecycle lifecycle(*config, *store, Store::thisProcess());
+    CommandLine::Opened opened;
+    if (const int failed = line.open(opened))
+        return failed;
+    const AgentConfig &config = opened.config;
+    Store &store = *opened.store;
+    if (Result<QList<Repository>> cached = store.repositories().list(line.onlyProvider()); cached && cached->isEmpty())
+        RepositoryCommands::explainEmptyCache(store, line.onlyProvider());
+    HookLifecycle lifecycle(config, store, Store::thisProcess());
     const HookLifecycle::ReconcileReport report = lifecycle.reconcile(line.onlyProvider());
     for (const QString &text : report.lines)
         CommandLine::out() << text << '\n';
@@ -141,19 +136,15 @@ int HookCommands::rotateSecret(CommandLine &line)
         return CommandLine::kFailure;
     SecretRotation rotation(*config, *store, Store::thisProcess());
     Result<QByteArray> fresh = rotation.begin(*provider, outFile);
-    if (!fresh) {
-        CommandLine::err() << "forgelink-agent: " << fresh.error() << '\n';
-        return CommandLine::kFailure;
-    }
+    if (!fresh)
+        return CommandLine::failure(fresh.error());
     CommandLine::out() << "1. Every agent now accepts the new and the old secret; waiting " << graceSeconds << " s for them to read it.\n";
     CommandLine::out().flush();
     // Nothing else runs in this process meanwhile: the other agents read the database.
     QThread::sleep(graceSeconds);
     Result<QStringList> updated = rotation.finish(*provider, fresh.value());
-    if (!updated) {
-        CommandLine::err() << "forgelink-agent: " << updated.error() << '\n';
-        return CommandLine::kFailure;
-    }
+    if (!updated)
+        return CommandLine::failure(updated.error());
     CommandLine::out() << "2. The hooks have the new secret:\n";
     for (const QString &text : updated.value())
         CommandLine::out() << "   " << text << '\n';

@@ -13,20 +13,19 @@ int RepositoryCommands::sync(CommandLine &line)
 {
     if (!line.takesNoArguments())
         return CommandLine::kUsage;
-    const std::optional<AgentConfig> config = line.loadConfig();
-    if (!config)
-        return CommandLine::kUsage;
-    std::unique_ptr<Store> store = line.openStore(*config);
-    if (!store)
-        return CommandLine::kFailure;
-    RepositorySync run(*config, *store, Store::thisProcess());
-    Result<QList<RepositorySync::Outcome>> outcomes = run.run(line.onlyProvider());
+    CommandLine::Opened opened;
+    if (const int failed = line.open(opened))
+        return failed;
+    const AgentConfig &config = opened.config;
+    Store &store = *opened.store;
+    RepositorySync run(config, store, Store::thisProcess());
+    Result<QList<RepositorySync::ProviderRun>> outcomes = run.run(line.onlyProvider());
     if (!outcomes) {
         CommandLine::err() << "forgelink-agent: sync did not run: " << outcomes.error() << '\n';
         return CommandLine::kFailure;
     }
     bool allSucceeded = true;
-    for (const RepositorySync::Outcome &outcome : outcomes.value()) {
+    for (const RepositorySync::ProviderRun &outcome : outcomes.value()) {
         const QString id = providerId(outcome.provider);
         if (outcome.succeeded) {
             CommandLine::out() << id << ": " << outcome.counts.added << " added, " << outcome.counts.updated << " updated, "
@@ -44,17 +43,13 @@ int RepositoryCommands::repos(CommandLine &line)
 {
     if (!line.takesNoArguments())
         return CommandLine::kUsage;
-    const std::optional<AgentConfig> config = line.loadConfig();
-    if (!config)
-        return CommandLine::kUsage;
-    std::unique_ptr<Store> store = line.openStore(*config);
-    if (!store)
-        return CommandLine::kFailure;
-    Result<QList<Repository>> list = store->repositories().list(line.onlyProvider());
-    if (!list) {
-        CommandLine::err() << "forgelink-agent: " << list.error() << '\n';
-        return CommandLine::kFailure;
-    }
+    CommandLine::Opened opened;
+    if (const int failed = line.open(opened))
+        return failed;
+    Store &store = *opened.store;
+    Result<QList<Repository>> list = store.repositories().list(line.onlyProvider());
+    if (!list)
+        return CommandLine::failure(list.error());
     TextTable table({ QStringLiteral("PROVIDER"), QStringLiteral("REPOSITORY"), QStringLiteral("DEFAULT BRANCH"), QStringLiteral("VISIBILITY") });
     for (const Repository &repository : list.value()) {
         if (line.json())
@@ -63,7 +58,7 @@ int RepositoryCommands::repos(CommandLine &line)
             table.addRow({ providerId(repository.provider), repository.fullPath, repository.defaultBranch, repository.visibility });
     }
     if (list->isEmpty())
-        explainEmptyCache(*store, line.onlyProvider());
+        explainEmptyCache(store, line.onlyProvider());
     else if (!line.json())
         table.print(CommandLine::out());
     return CommandLine::kOk;

@@ -35,17 +35,14 @@ int ServiceCommands::status(CommandLine &line)
 {
     if (!line.takesNoArguments())
         return CommandLine::kUsage;
-    const std::optional<AgentConfig> config = line.loadConfig();
-    if (!config)
-        return CommandLine::kUsage;
-    std::unique_ptr<Store> store = line.openStore(*config);
-    if (!store)
-        return CommandLine::kFailure;
-    Result<StatusReport> report = StatusReport::collect(*config, *store);
-    if (!report) {
-        CommandLine::err() << "forgelink-agent: " << report.error() << '\n';
-        return CommandLine::kFailure;
-    }
+    CommandLine::Opened opened;
+    if (const int failed = line.open(opened))
+        return failed;
+    const AgentConfig &config = opened.config;
+    Store &store = *opened.store;
+    Result<StatusReport> report = StatusReport::collect(config, store);
+    if (!report)
+        return CommandLine::failure(report.error());
     if (line.json())
         CommandLine::out() << QJsonDocument(report->toJson()).toJson(QJsonDocument::Compact) << '\n';
     else
