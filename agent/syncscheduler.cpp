@@ -84,7 +84,7 @@ void SyncScheduler::run(std::optional<qint64> staleAfterMs)
         return;
     }
     const QString holder = Store::thisProcess();
-    auto outcomes = std::make_shared<QList<RepositorySync::Outcome>>();
+    auto outcomes = std::make_shared<QList<RepositorySync::ProviderRun>>();
     auto error = std::make_shared<QString>();
     m_thread = QThread::create([config = m_config, holder, outcomes, error, staleAfterMs] {
         Result<std::unique_ptr<Store>> store = Store::open(config.database, QStringLiteral("forgelink-sync"));
@@ -93,13 +93,15 @@ void SyncScheduler::run(std::optional<qint64> staleAfterMs)
             return;
         }
         RepositorySync sync(config, **store, holder);
-        Result<QList<RepositorySync::Outcome>> result = sync.run(std::nullopt, 30 * 60 * 1000, staleAfterMs);
+        Result<QList<RepositorySync::ProviderRun>> result = sync.run(std::nullopt, 30 * 60 * 1000, staleAfterMs);
         if (result)
             *outcomes = result.value();
         else
             *error = result.error();
-        if (staleAfterMs && result && result->isEmpty())
-            return; // every cache is fresh: nothing to reconcile either
+        if (staleAfterMs && result && result->isEmpty()) {
+            qCInfo(lcSync) << "every repository cache was synced within the last day: no sync at start";
+            return; // nothing to reconcile either
+        }
         // Then the hooks: recreate missing ones, re-enable disabled ones, follow the synced set.
         HookLifecycle hooks(config, **store, holder);
         const HookLifecycle::ReconcileReport report = hooks.reconcile();

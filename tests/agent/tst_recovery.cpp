@@ -98,6 +98,14 @@ private:
     }
 
     int redeliveryRequests() const { return m_github->requestCount(QStringLiteral("/attempts")); }
+    // Each check of the agent starts with the first page of the App's deliveries.
+    int deliveryListings() const
+    {
+        const QList<FakeProviderApi::Seen> seen = m_github->requests();
+        return int(std::count_if(seen.begin(), seen.end(), [](const FakeProviderApi::Seen &request) {
+            return request.method == "GET" && request.path.endsWith("/app/hook/deliveries") && !request.query.contains("cursor=");
+        }));
+    }
 
 private Q_SLOTS:
     void init()
@@ -253,7 +261,9 @@ private Q_SLOTS:
         // Checks go on every 3 s while the redeliveries are on their way: none asks again.
         QTRY_COMPARE_WITH_TIMEOUT(m_github->githubRedeliveriesSent(), 2, 15'000);
         QTRY_VERIFY_WITH_TIMEOUT(recorded(agent).size() == 2, 10'000);
-        QTest::qWait(3500); // one more check after they arrived
+        // A whole check after they arrived (the one after it has begun): none asked again.
+        const int listed = deliveryListings();
+        QTRY_VERIFY_WITH_TIMEOUT(deliveryListings() >= listed + 2, 15'000);
         QCOMPARE(redeliveryRequests(), 2);
         for (const QString &guid : failed)
             QCOMPARE(recorded(agent).value(guid), 1);

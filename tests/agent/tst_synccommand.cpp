@@ -298,8 +298,7 @@ private Q_SLOTS:
                 QTRY_VERIFY_WITH_TIMEOUT((log += serve.readAll()).contains("azure-devops synced"), 30'000);
                 QVERIFY(m_fakes[Provider::GitLab]->requestCount() > 0);
             } else {
-                QTest::qWait(1500);
-                log += serve.readAll();
+                QTRY_VERIFY_WITH_TIMEOUT((log += serve.readAll()).contains("no sync at start"), 10'000);
                 QVERIFY2(!log.contains("sync started"), log.constData());
                 // (GitHub's delivery recovery looks at the App's deliveries at every start.)
                 for (const auto &[provider, fake] : m_fakes)
