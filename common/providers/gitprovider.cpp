@@ -1,6 +1,7 @@
 #include "providers/gitprovider.h"
 
 #include "json/jsonfields.h"
+#include "webhooks/webhookrequest.h"
 #include "providers/hookprovisioner.h"
 #include "sync/repositorychange.h"
 
@@ -25,9 +26,22 @@ QByteArray GitProvider::deliveryIdFromHeaders(const WebhookRequest &) const
     return {};
 }
 
-QString GitProvider::eventFromPayload(const JsonFields &) const
+Result<QString> GitProvider::eventFromPayload(const JsonFields &) const
 {
-    return {};
+    return fail(QStringLiteral("%1 names its events in the %2 header").arg(displayName(), QString::fromLatin1(eventHeader())));
+}
+
+Result<QByteArray> GitProvider::payloadJson(const WebhookRequest &request) const
+{
+    const QByteArray contentType = request.header("Content-Type").split(';').first().trimmed().toLower();
+    if (!contentType.isEmpty() && contentType != "application/json" && !contentType.endsWith("+json"))
+        return fail(QStringLiteral("Content-Type %1 is not supported; send application/json").arg(QString::fromLatin1(contentType)));
+    return request.body;
+}
+
+WebhookVerifier::Verdict GitProvider::acceptUnsignedPing(const QString &) const
+{
+    return WebhookVerifier::rejected(QStringLiteral("not signed"));
 }
 
 WebhookVerifier::Verdict GitProvider::verifyBody(const WebhookRequest &, const WebhookCredentials &) const

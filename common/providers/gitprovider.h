@@ -41,7 +41,13 @@ public:
     // --- Webhooks ---
     // The header naming the event; empty when the body names it (eventFromPayload()).
     virtual QByteArray eventHeader() const = 0;
-    virtual QString eventFromPayload(const JsonFields &payload) const;
+    // The event the body names, or why not; for a provider without an event header.
+    virtual Result<QString> eventFromPayload(const JsonFields &payload) const;
+    // The JSON a delivery carries: by default the body, when its Content-Type is JSON (or none).
+    virtual Result<QByteArray> payloadJson(const WebhookRequest &request) const;
+    // A delivery checkHeaders() let through unsigned (a settings page's "Test connection"):
+    // whether its event may come so. It is answered, never recorded. None may by default.
+    virtual WebhookVerifier::Verdict acceptUnsignedPing(const QString &event) const;
     // The provider's headers worth keeping with a delivery (and sending on with it): what names
     // and identifies it. Never a credential.
     virtual QList<QByteArray> keptHeaders() const = 0;

@@ -1,9 +1,7 @@
 #include "webhooks/webhookintake.h"
 
 #include "crypto/crypto.h"
-#include "webhooks/formurlencoding.h"
 #include "providers/providerregistry.h"
-
 
 namespace forgelink {
 
@@ -101,21 +99,10 @@ WebhookIntake::Decision WebhookIntake::evaluate(Provider provider, const Webhook
     if (!headerName.isEmpty() && event.isEmpty())
         return refuse(400, QStringLiteral("missing %1 header").arg(QString::fromLatin1(headerName)));
 
-    QByteArray json = request.body;
-    const QByteArray contentType = request.header("Content-Type").split(';').first().trimmed().toLower();
-    if (contentType == "application/x-www-form-urlencoded") {
-        // GitHub's form content type: the JSON is the form-encoded `payload` field. The signature
-        // covers the raw body, which is verified and stored as it came.
-        const std::optional<QByteArray> payload = FormUrlEncoding::field(request.body, "payload");
-        if (!payload)
-            return refuse(400, QStringLiteral("form body has no payload field"));
-        json = *payload;
-    } else if (!contentType.isEmpty() && contentType != "application/json" && !contentType.endsWith("+json")) {
-        return refuse(400, QStringLiteral("Content-Type %1 is not supported; send application/json")
-                                   .arg(QString::fromLatin1(contentType)));
-    }
-
-    Result<JsonFields> parsed = m_parser.parse(json);
+    const Result<QByteArray> json = git.payloadJson(request);
+    if (!json)
+        return refuse(400, json.error());
+    Result<JsonFields> parsed = m_parser.parse(json.value());
     if (!parsed)
         return refuse(400, QStringLiteral("body is not JSON: %1").arg(parsed.error()));
     const JsonFields payload = parsed.value();
@@ -123,13 +110,14 @@ WebhookIntake::Decision WebhookIntake::evaluate(Provider provider, const Webhook
         return refuse(400, QStringLiteral("body must be a JSON object"));
 
     if (headerName.isEmpty()) {
-        event = git.eventFromPayload(payload);
-        if (event.isEmpty())
-            return refuse(400, QStringLiteral("eventType: is missing"));
+        const Result<QString> named = git.eventFromPayload(payload);
+        if (!named)
+            return refuse(400, named.error());
+        event = named.value();
     }
     if (verdict.judgement == WebhookVerifier::Judgement::UnsignedPing) {
-        if (event != u"diagnostics:ping")
-            return refuse(401, QStringLiteral("missing X-Hub-Signature header"));
+        if (const WebhookVerifier::Verdict ping = git.acceptUnsignedPing(event); ping.judgement != WebhookVerifier::Judgement::Verified)
+            return refuse(401, ping.reason);
         // Nobody vouches for it: answered so that "Test connection" passes, never stored.
         Decision answered = refuse(200, QStringLiteral("pong (unsigned: not recorded)"));
         answered.isPing = true;

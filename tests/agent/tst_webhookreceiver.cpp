@@ -194,6 +194,10 @@ private Q_SLOTS:
                                     << QByteArray("body must be a JSON object");
         QTest::newRow("missing field") << Provider::GitLab << QByteArray("{\"ref\": \"refs/heads/main\"}")
                                        << QByteArray("application/json") << QByteArray("Push Hook payload: project: is missing");
+        // Only GitHub sends forms (its webhooks' form content type): no other provider's body is
+        // decoded as one.
+        QTest::newRow("form to gitlab") << Provider::GitLab << QByteArray("payload=%7B%7D") << QByteArray("application/x-www-form-urlencoded")
+                                        << QByteArray("Content-Type application/x-www-form-urlencoded is not supported");
         QTest::newRow("azure without eventType") << Provider::AzureDevOps << QByteArray("{\"id\": \"x\"}")
                                                  << QByteArray("application/json") << QByteArray("eventType: is missing");
     }

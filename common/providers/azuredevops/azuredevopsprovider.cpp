@@ -10,9 +10,12 @@
 
 namespace forgelink {
 
-QString AzureDevOpsProvider::eventFromPayload(const JsonFields &payload) const
+Result<QString> AzureDevOpsProvider::eventFromPayload(const JsonFields &payload) const
 {
-    return payload.find({ "eventType" });
+    const QString event = payload.find({ "eventType" });
+    if (event.isEmpty())
+        return fail(QStringLiteral("eventType: is missing"));
+    return event;
 }
 
 QList<QByteArray> AzureDevOpsProvider::keptHeaders() const

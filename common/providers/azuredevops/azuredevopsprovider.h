@@ -14,7 +14,7 @@ public:
     QString displayName() const override { return QStringLiteral("Azure DevOps"); }
 
     QByteArray eventHeader() const override { return {}; }
-    QString eventFromPayload(const JsonFields &payload) const override;
+    Result<QString> eventFromPayload(const JsonFields &payload) const override;
     QList<QByteArray> keptHeaders() const override;
     QList<QByteArray> credentialHeaders() const override { return { "Authorization" }; }
     WebhookVerifier::Verdict checkHeaders(const WebhookRequest &request, const WebhookCredentials &credentials) const override;

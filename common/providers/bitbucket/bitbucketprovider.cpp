@@ -23,6 +23,13 @@ WebhookVerifier::Verdict BitbucketProvider::checkHeaders(const WebhookRequest &r
     return WebhookVerifier::signatureHeader("X-Hub-Signature", request);
 }
 
+WebhookVerifier::Verdict BitbucketProvider::acceptUnsignedPing(const QString &event) const
+{
+    if (event == u"diagnostics:ping")
+        return WebhookVerifier::verified();
+    return WebhookVerifier::rejected(QStringLiteral("missing X-Hub-Signature header"));
+}
+
 WebhookVerifier::Verdict BitbucketProvider::verifyBody(const WebhookRequest &request, const WebhookCredentials &credentials) const
 {
     return WebhookVerifier::hmac("X-Hub-Signature", request, credentials);

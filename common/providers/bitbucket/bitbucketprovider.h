@@ -17,6 +17,7 @@ public:
     QList<QByteArray> keptHeaders() const override;
     QList<QByteArray> credentialHeaders() const override { return { "X-Hub-Signature" }; }
     WebhookVerifier::Verdict checkHeaders(const WebhookRequest &request, const WebhookCredentials &credentials) const override;
+    WebhookVerifier::Verdict acceptUnsignedPing(const QString &event) const override;
     WebhookVerifier::Verdict verifyBody(const WebhookRequest &request, const WebhookCredentials &credentials) const override;
     QByteArray deliveryIdFromHeaders(const WebhookRequest &request) const override;
     Result<NormalizedEvents> normalize(const QString &event, JsonFields payload) const override;

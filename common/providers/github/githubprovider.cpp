@@ -8,10 +8,23 @@
 #include "providers/github/githubevents.h"
 #include "providers/github/githublister.h"
 #include "sync/repositorychange.h"
+#include "webhooks/formurlencoding.h"
 
 #include <QUrl>
 
 namespace forgelink {
+
+Result<QByteArray> GitHubProvider::payloadJson(const WebhookRequest &request) const
+{
+    // A webhook may be set to the form content type: the JSON is then the form-encoded `payload`
+    // field. The signature covers the raw body, which is verified and stored as it came.
+    if (request.header("Content-Type").split(';').first().trimmed().toLower() != "application/x-www-form-urlencoded")
+        return GitProvider::payloadJson(request);
+    const std::optional<QByteArray> payload = FormUrlEncoding::field(request.body, "payload");
+    if (!payload)
+        return fail(QStringLiteral("form body has no payload field"));
+    return *payload;
+}
 
 QList<QByteArray> GitHubProvider::keptHeaders() const
 {

@@ -14,6 +14,7 @@ public:
     QString displayName() const override { return QStringLiteral("GitHub"); }
 
     QByteArray eventHeader() const override { return "X-GitHub-Event"; }
+    Result<QByteArray> payloadJson(const WebhookRequest &request) const override;
     QList<QByteArray> keptHeaders() const override;
     QList<QByteArray> credentialHeaders() const override { return { "X-Hub-Signature-256", "X-Hub-Signature" }; }
     bool keepsHeader(QByteArrayView name) const override;
