@@ -1,6 +1,7 @@
 #include "agentcommands.h"
 
 #include "commands/deliverycommands.h"
+#include "commands/forwardcommands.h"
 #include "commands/hookcommands.h"
 #include "commands/repositorycommands.h"
 #include "commands/servicecommands.h"
@@ -30,8 +31,8 @@ const QList<AgentCommand> &AgentCommands::all()
         { QStringLiteral("rotate-secret"), QStringLiteral("rotate-secret P --out FILE [--grace S] --config F"),
           QStringLiteral("new webhook secret for P, written to FILE (0600); every agent accepts old and new until all hooks have the new one"),
           { QStringLiteral("out"), QStringLiteral("grace"), QStringLiteral("config") }, &HookCommands::rotateSecret },
-        { QStringLiteral("events"), QStringLiteral("events [--provider P] [--limit N] [--json] --config F"),
-          QStringLiteral("list recorded deliveries, newest first"),
+        { QStringLiteral("events"), QStringLiteral("events [--provider P] [--limit N] [--json] --config F | events show PROVIDER:ID [--json] --config F"),
+          QStringLiteral("list recorded deliveries, newest first; or show one as received, its events, and every forward attempt"),
           { QStringLiteral("provider"), QStringLiteral("limit"), QStringLiteral("json"), QStringLiteral("config") }, &DeliveryCommands::events },
         { QStringLiteral("outbox"), QStringLiteral("outbox [--target T] [--state pending|dead|delivered] [--limit N] [--json] --config F"),
           QStringLiteral("list the deliveries on their way to forward targets"),
@@ -41,6 +42,9 @@ const QList<AgentCommand> &AgentCommands::all()
           QStringLiteral("send deliveries to a target again (also past ones to a target added later)"),
           { QStringLiteral("target"), QStringLiteral("delivery"), QStringLiteral("dead"), QStringLiteral("since"), QStringLiteral("config") },
           &DeliveryCommands::redeliver },
+        { QStringLiteral("forward"), QStringLiteral("forward pause TARGET [--reason TEXT] | forward resume TARGET | forward list [--json] --config F"),
+          QStringLiteral("pause a target (its deliveries wait; every agent obeys within seconds), resume it, or list the targets"),
+          { QStringLiteral("reason"), QStringLiteral("json"), QStringLiteral("config") }, &ForwardCommands::forward },
         { QStringLiteral("recover"), QStringLiteral("recover github [--since 24h] [--json] --config F"),
           QStringLiteral("ask GitHub to send again the deliveries that failed (back to the last check; serve does this every few minutes)"),
           { QStringLiteral("since"), QStringLiteral("json"), QStringLiteral("config") }, &DeliveryCommands::recover },

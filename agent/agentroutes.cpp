@@ -67,6 +67,11 @@ HttpResponse AgentRoutes::refused(Provider kind, const HttpHeaders &headers, con
             : decision.status == 508               ? QStringLiteral("loop")
                                                    : QStringLiteral("malformed");
     m_metrics.countDelivery(provider, outcome);
+    if (decision.status == 401) {
+        m_refusals.add(kind, decision.reason, QDateTime::currentMSecsSinceEpoch(), [&] {
+            return QString::fromLatin1(ProviderRegistry::get(kind).deliveryIdFromHeaders(WebhookRequest{ headers, {} }).left(100));
+        });
+    }
     // The reason names headers and fields, never a secret or what was sent in its place.
     const LogFields fields{ { "provider", provider } };
     // One line per provider and interval: unsigned requests cannot flood the log (the metric

@@ -4,6 +4,7 @@
 #include "http/httpserver.h"
 #include "log/logthrottle.h"
 #include "metrics.h"
+#include "refusaltally.h"
 #include "webhooks/webhookintake.h"
 
 #include <functional>
@@ -21,6 +22,8 @@ public:
     // The HTTP server's head filter: routing, methods and the webhooks' header checks, before any
     // body is read.
     std::optional<HttpResponse> screen(const HttpRequest &head);
+    // The deliveries refused as unauthorized since the last call (for the RefusalLog).
+    QList<RefusalLog::Refusal> takeRefusals() { return m_refusals.take(); }
 
 private:
     void handleWebhook(Provider provider, HttpRequest request, HttpServer::Responder respond);
@@ -31,6 +34,7 @@ private:
     Metrics &m_metrics;
     std::function<int()> m_openConnections;
     QHash<QString, LogThrottle> m_refusalLogs; // by provider
+    RefusalTally m_refusals;
 };
 
 } // namespace forgelink

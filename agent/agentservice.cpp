@@ -17,6 +17,7 @@ namespace forgelink {
 namespace {
 // How long a stop waits for requests in flight before it closes what is left.
 constexpr int kDrainTimeoutMs = 25'000;
+constexpr int kRefusalFlushMs = 5'000;
 } // namespace
 
 AgentService::AgentService(AgentConfig config, QObject *parent)
@@ -54,6 +55,8 @@ Result<void> AgentService::start()
                 [this](const QString &target, const QString &result) { m_metrics.countForwardAttempt(target, result); });
         connect(m_sender.get(), &OutboxSender::counted, this,
                 [this, targets](const QHash<QString, OutboxTable::TargetCounts> &counts) { m_metrics.observeOutbox(targets, counts); });
+        connect(m_sender.get(), &OutboxSender::pausesRead, this,
+                [this, targets](const QStringList &paused) { m_metrics.observePauses(targets, paused); });
         if (Result<void> sending = m_sender->start(); !sending) {
             m_writer->stop();
             return fail(QStringLiteral("cannot start forwarding: %1").arg(sending.error()));
@@ -99,6 +102,10 @@ Result<void> AgentService::start()
                                          << "since the last such line:" << reason;
     });
     connect(m_server, &HttpServer::connectionEvicted, this, [this] { m_metrics.countEvictedConnection(); });
+    // Unauthorized refusals go to the database a few seconds at a time, for `status`.
+    m_refusalFlush = new QTimer(this);
+    connect(m_refusalFlush, &QTimer::timeout, this, &AgentService::recordRefusals);
+    m_refusalFlush->start(kRefusalFlushMs);
     if (Result<void> listening = m_server->listen(m_config.listenAddress, m_config.listenPort,
                                                   m_config.tlsCertificateFile, m_config.tlsPrivateKeyFile);
         !listening) {
@@ -178,6 +185,19 @@ void AgentService::syncNow()
         m_scheduler->runNow();
 }
 
+void AgentService::recordRefusals()
+{
+    if (!m_routes || !m_writer)
+        return;
+    const QList<RefusalLog::Refusal> refusals = m_routes->takeRefusals();
+    if (refusals.isEmpty())
+        return;
+    m_writer->withStore([refusals](Store &store) {
+        if (Result<void> recorded = store.refusals().add(refusals); !recorded)
+            qCWarning(lcAgent).noquote() << recorded.error();
+    });
+}
+
 void AgentService::stop()
 {
     if (m_stopping)
@@ -194,6 +214,7 @@ void AgentService::stop()
     auto finish = [this] {
         if (!m_writer)
             return;
+        recordRefusals();
         if (m_sender)
             m_sender->stop(); // hands what was answered to the writer; the rest is sent after a restart
         m_writer->stop(); // commits whatever is still queued, answers included

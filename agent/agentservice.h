@@ -42,6 +42,7 @@ Q_SIGNALS:
 
 private:
     void applySecrets(const QHash<Provider, QList<QByteArray>> &secrets);
+    void recordRefusals();
 
     AgentConfig m_config;
     Metrics m_metrics;
@@ -53,6 +54,7 @@ private:
     SyncScheduler *m_scheduler = nullptr;
     RecoveryScheduler *m_recovery = nullptr;
     QTimer *m_secretRefresh = nullptr;
+    QTimer *m_refusalFlush = nullptr;
     QHash<Provider, QList<QByteArray>> m_appliedSecrets;
     bool m_stopping = false;
     LogThrottle m_refusalLog;

@@ -19,6 +19,7 @@ QList<QCommandLineOption> CommandLine::options()
           QStringLiteral("seconds") },
         { QStringLiteral("target"), QStringLiteral("outbox, redeliver: the forward target."), QStringLiteral("name") },
         { QStringLiteral("state"), QStringLiteral("outbox: pending, dead or delivered."), QStringLiteral("state") },
+        { QStringLiteral("reason"), QStringLiteral("forward pause: why, shown by forward list and status."), QStringLiteral("text") },
         { QStringLiteral("delivery"), QStringLiteral("redeliver: one delivery, PROVIDER:ID."), QStringLiteral("provider:id") },
         { QStringLiteral("dead"), QStringLiteral("redeliver: every dead row of the target.") },
         { QStringLiteral("since"),
@@ -115,6 +116,15 @@ QString CommandLine::knownTargets(const AgentConfig &config)
     for (const ForwardTarget &known : config.forward)
         names << known.name;
     return names.isEmpty() ? QStringLiteral("the config names no forward target") : QStringLiteral("known: ") + names.join(u", ");
+}
+
+std::optional<std::pair<Provider, QString>> CommandLine::deliveryKey(const QString &text)
+{
+    const std::optional<Provider> provider = providerFromId(text.section(QLatin1Char(':'), 0, 0));
+    const QString id = text.section(QLatin1Char(':'), 1);
+    if (!provider || id.isEmpty())
+        return std::nullopt;
+    return std::make_pair(*provider, id);
 }
 
 int CommandLine::unknownTarget(const QString &name, const AgentConfig &config)

@@ -61,6 +61,8 @@ public:
 
     // "known: a, b" or "the config names no forward target".
     static QString knownTargets(const AgentConfig &config);
+    // PROVIDER:ID (github:72d3162e-...), or nullopt.
+    static std::optional<std::pair<Provider, QString>> deliveryKey(const QString &text);
     // "unknown target NAME; known: ...", and the exit code to return.
     static int unknownTarget(const QString &name, const AgentConfig &config);
 

@@ -72,6 +72,7 @@ void Metrics::declareTarget(const QString &target)
 {
     for (const char *result : { "delivered", "retry", "dead" })
         countForwardAttempt(target, QLatin1String(result), 0);
+    observePauses({ target }, {});
 }
 
 void Metrics::observeOutbox(const QStringList &targets, const QHash<QString, OutboxTable::TargetCounts> &counts)
@@ -83,6 +84,12 @@ void Metrics::observeOutbox(const QStringList &targets, const QHash<QString, Out
         setGauge(QStringLiteral("forgelink_outbox_dead") + label, double(count.dead));
         setGauge(QStringLiteral("forgelink_outbox_oldest_pending_age_seconds") + label, double(count.oldestPendingAgeMs) / 1000.0);
     }
+}
+
+void Metrics::observePauses(const QStringList &targets, const QStringList &paused)
+{
+    for (const QString &target : targets)
+        setGauge(QStringLiteral("forgelink_forward_paused{target=\"%1\"}").arg(target), paused.contains(target) ? 1 : 0);
 }
 
 void Metrics::setGauge(const QString &nameAndLabels, double value)
@@ -108,6 +115,7 @@ QString helpFor(const QString &name)
         { QStringLiteral("forgelink_outbox_dead"), QStringLiteral("Outbox rows given up (410 or older than maxAgeHours), by target.") },
         { QStringLiteral("forgelink_outbox_oldest_pending_age_seconds"), QStringLiteral("Age of the oldest row waiting for a target.") },
         { QStringLiteral("forgelink_outbox_pending"), QStringLiteral("Outbox rows waiting for a target.") },
+        { QStringLiteral("forgelink_forward_paused"), QStringLiteral("1 while the target is paused (forward pause), else 0.") },
         { QStringLiteral("forgelink_sync_api_calls_total"), QStringLiteral("API calls made by repository syncs.") },
         { QStringLiteral("forgelink_sync_last_duration_seconds"), QStringLiteral("How long the last repository sync took.") },
         { QStringLiteral("forgelink_sync_last_run_timestamp_seconds"), QStringLiteral("When the last repository sync ended (Unix seconds).") },

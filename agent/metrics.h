@@ -26,6 +26,7 @@ public:
     void declareTarget(const QString &target);
     // Every configured target gets its gauges, zero when it has no rows.
     void observeOutbox(const QStringList &targets, const QHash<QString, OutboxTable::TargetCounts> &counts);
+    void observePauses(const QStringList &targets, const QStringList &paused);
     // Gauges set by their owners: name plus labels ({provider="gitlab"}) to value.
     void setGauge(const QString &nameAndLabels, double value);
     // An enabled provider's delivery counters start at zero.

@@ -2,6 +2,7 @@
 
 #include "store/store.h"
 
+#include <QDateTime>
 #include <QLoggingCategory>
 #include <QThread>
 
@@ -56,6 +57,11 @@ void RecoveryScheduler::runNow()
         }
         GitHubRecovery recovery(config, **store, Store::thisProcess());
         *report = recovery.check();
+        // For `status`: the failure until a check succeeds.
+        if (!*report)
+            (void)(*store)->redeliveries().setFailure(Provider::GitHub, { QDateTime::currentMSecsSinceEpoch(), report->error() });
+        else if (!report->value().skipped)
+            (void)(*store)->redeliveries().clearFailure(Provider::GitHub);
     });
     m_thread->setObjectName(QStringLiteral("forgelink-recovery"));
     connect(m_thread, &QThread::finished, this, [this, report] {

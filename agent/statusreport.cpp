@@ -40,9 +40,11 @@ Result<StatusReport> StatusReport::collect(const AgentConfig &config, Store &sto
     Result<QList<HookRecord>> hooks = store.hooks().list();
     Result<QHash<Provider, qint64>> deliveries = store.ledger().countSince(now.addDays(-1).toString(Qt::ISODateWithMs));
     Result<QHash<QString, OutboxTable::TargetCounts>> outbox = store.outbox().counts(nowMs);
+    Result<QList<RefusalLog::Refusal>> refusals = store.refusals().since(nowMs - kRefusalWindowMs);
     for (const QString &error : { runs ? QString() : runs.error(), succeeded ? QString() : succeeded.error(),
                                   repositories ? QString() : repositories.error(), hooks ? QString() : hooks.error(),
-                                  deliveries ? QString() : deliveries.error(), outbox ? QString() : outbox.error() }) {
+                                  deliveries ? QString() : deliveries.error(), outbox ? QString() : outbox.error(),
+                                  refusals ? QString() : refusals.error() }) {
         if (!error.isEmpty())
             return fail(error);
     }
@@ -72,6 +74,22 @@ Result<StatusReport> StatusReport::collect(const AgentConfig &config, Store &sto
             if (run.outcome == u"failed")
                 report.m_attention << QStringLiteral("%1: the last sync failed: %2").arg(id, run.error);
         }
+        // Refused as unauthorized: most often a secret that does not match the provider's.
+        QJsonArray refused;
+        for (const RefusalLog::Refusal &refusal : refusals.value()) {
+            if (refusal.provider != provider)
+                continue;
+            const QString at = QDateTime::fromMSecsSinceEpoch(refusal.lastAtMs, Qt::UTC).toString(Qt::ISODate);
+            refused.append(QJsonObject{ { QStringLiteral("status"), 401 },
+                                        { QStringLiteral("reason"), refusal.reason },
+                                        { QStringLiteral("count"), double(refusal.count) },
+                                        { QStringLiteral("lastAt"), at },
+                                        { QStringLiteral("lastDeliveryId"), refusal.lastDeliveryId.isEmpty() ? QJsonValue() : QJsonValue(refusal.lastDeliveryId) } });
+            report.m_attention << QStringLiteral("%1: %2 refused in the last 24 hours: 401 %3 (the last at %4%5)")
+                                          .arg(id, counted(refusal.count, QStringLiteral("delivery"), QStringLiteral("deliveries")), refusal.reason, at,
+                                               refusal.lastDeliveryId.isEmpty() ? QString() : QStringLiteral(", delivery ") + refusal.lastDeliveryId);
+        }
+        entry.insert(QStringLiteral("refused24h"), refused);
         const QDateTime last = succeeded->value(provider);
         if (last.isValid())
             entry.insert(QStringLiteral("lastSuccessfulSync"), last.toString(Qt::ISODate));
@@ -82,13 +100,41 @@ Result<StatusReport> StatusReport::collect(const AgentConfig &config, Store &sto
         providers.append(entry);
     }
 
+    Result<QHash<QString, ForwardPauses::Pause>> pauses = store.forwardPauses().all();
+    if (!pauses)
+        return fail(pauses.error());
+    // GitHub's delivery recovery: a check that keeps failing lets failed deliveries age out of
+    // GitHub's reach unnoticed.
+    if (config.github && config.github->recoverFailedDeliveries && !config.github->privateKeyPem.isEmpty()) {
+        Result<std::optional<RedeliveryLog::Failure>> failed = store.redeliveries().failure(Provider::GitHub);
+        if (!failed)
+            return fail(failed.error());
+        if (failed->has_value())
+            report.m_attention << QStringLiteral("github: delivery recovery failed at %1: %2")
+                                          .arg(QDateTime::fromMSecsSinceEpoch((*failed)->failedAtMs, Qt::UTC).toString(Qt::ISODate), (*failed)->error);
+    }
+
     QJsonArray targets;
     for (const ForwardTarget &target : config.forward) {
         const OutboxTable::TargetCounts counts = outbox->value(target.name);
+        const auto pause = pauses->constFind(target.name);
+        const bool paused = pause != pauses->constEnd();
         targets.append(QJsonObject{ { QStringLiteral("target"), target.name },
+                                    { QStringLiteral("paused"), paused },
                                     { QStringLiteral("pending"), double(counts.pending) },
                                     { QStringLiteral("dead"), double(counts.dead) },
                                     { QStringLiteral("oldestPendingAgeSeconds"), double(counts.oldestPendingAgeMs / 1000) } });
+        if (paused) {
+            // Paused on purpose: that is what to say, not the backlog it makes.
+            report.m_attention << QStringLiteral("outbox %1: paused since %2%3; %4 pending (forgelink-agent forward resume %1)")
+                                          .arg(target.name, QDateTime::fromMSecsSinceEpoch(pause->pausedAtMs, Qt::UTC).toString(Qt::ISODate),
+                                               pause->reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(pause->reason))
+                                          .arg(counts.pending);
+            if (counts.dead > 0)
+                report.m_attention << QStringLiteral("outbox %1: %2 (forgelink-agent outbox --target %1 --state dead; redeliver --dead)")
+                                              .arg(target.name, counted(counts.dead, QStringLiteral("dead delivery"), QStringLiteral("dead deliveries")));
+            continue;
+        }
         if (counts.dead > 0)
             report.m_attention << QStringLiteral("outbox %1: %2 (forgelink-agent outbox --target %1 --state dead; redeliver --dead)")
                                           .arg(target.name, counted(counts.dead, QStringLiteral("dead delivery"), QStringLiteral("dead deliveries")));

@@ -17,6 +17,8 @@ class Store;
 // a check: exit 1 then.
 class StatusReport {
 public:
+    // Unauthorized refusals this recent need attention.
+    static constexpr qint64 kRefusalWindowMs = 24LL * 3600 * 1000;
     // A sync older than this needs attention (the daily one missed twice).
     static constexpr qint64 kSyncStaleMs = 48LL * 60 * 60 * 1000;
     // An outbox row pending longer than this too.

@@ -4,7 +4,9 @@
 #      in one run: wrk posts signed ~6 KiB GitHub pushes for 64 repositories over 64 connections;
 #   2. a backlog recorded while the target was down, drained once it is back (deliveries/s);
 #   3. the time from the provider's request to the target receiving it at a steady 500/s
-#      (bench/forwardlatency: its own sink, p50 and p99).
+#      (bench/forwardlatency: its own sink, p50 and p99);
+#   4. a target's maxPerSecond holding at 50/s and 500/s: a backlog sent to nginx, the rate
+#      measured over ten seconds once the first second's burst is past.
 #   bench/forward-throughput.sh [seconds]        (default 10)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -76,10 +78,10 @@ http {
 }
 NGINX
 
-start_agent() { # name port forward(yes|no) target-port
+start_agent() { # name port forward(yes|no) target-port [target options]
   local forward=""
   [ "$3" = yes ] && forward="forward:
-  - {name: pipekit, url: http://127.0.0.1:$4, parallel: 16}"
+  - {name: pipekit, url: http://127.0.0.1:$4, parallel: 16${5:+, $5}}"
   cat > "$work/$1.yaml" <<YAML
 listen: 127.0.0.1:$2
 database: sqlite://$work/$1.db
@@ -154,10 +156,26 @@ QT_LOGGING_RULES="forgelink.*.info=false" "$agent" serve --config "$work/latency
 pids+=($!)
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:18186/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
 latency=$("$build/bench/forwardlatency" 18186 18187 "$secret" 500 "$seconds" || true)
+kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+settle latency
 
-python3 - "$(rps "$work/plain.txt")" "$(rps "$work/forwarding.txt")" "$recorded" "$forwarded" "$backlog" "${first:-0}" "${last:-0}" "${firstCount:-0}" "$latency" <<'PY'
+# 4. maxPerSecond: a backlog far longer than the window, sent at the target's rate.
+rates=""
+for rate in 50 500; do
+  start_agent "rate$rate" 18188 yes 18181 "maxPerSecond: $rate"
+  wrk -t2 -c64 -d2s -s "$work/post.lua" "http://127.0.0.1:18188$path" > "$work/rate$rate.txt"
+  sleep 1.5 # past the first second's burst
+  a=$(delivered 18188); t0=$(date +%s.%N)
+  sleep 10
+  b=$(delivered 18188); t1=$(date +%s.%N)
+  rates="$rates $rate:$(python3 -c "print('%.1f' % (($b - $a) / ($t1 - $t0)))")"
+  kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+  settle "rate$rate"
+done
+
+python3 - "$(rps "$work/plain.txt")" "$(rps "$work/forwarding.txt")" "$recorded" "$forwarded" "$backlog" "${first:-0}" "${last:-0}" "${firstCount:-0}" "$latency" "$rates" <<'PY'
 import sys
-plain, forwarding, recorded, forwarded, backlog, first, last, first_count, latency = sys.argv[1:]
+plain, forwarding, recorded, forwarded, backlog, first, last, first_count, latency, rates = sys.argv[1:]
 plain, forwarding = int(plain), int(forwarding)
 print("ingest, no target:          %6d deliveries/s" % plain)
 print("ingest, one original target: %6d deliveries/s  (ratio %.2f; %s recorded, %s forwarded)" % (forwarding, forwarding / plain, recorded, forwarded))
@@ -167,4 +185,7 @@ if float(last) > 0:
 else:
     print("backlog of %s: not drained in time" % backlog)
 print("latency: " + latency)
+for pair in rates.split():
+    wanted, measured = pair.split(":")
+    print("maxPerSecond %4s: sent %7.1f/s (%+.1f%%)" % (wanted, float(measured), (float(measured) / float(wanted) - 1) * 100))
 PY

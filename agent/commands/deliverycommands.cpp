@@ -4,10 +4,12 @@
 #include "forward/forwardrouter.h"
 #include "forward/redelivery.h"
 #include "log/counted.h"
+#include "log/logformat.h"
 #include "providers/github/githubrecovery.h"
 #include "store/store.h"
 #include "texttable.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -57,6 +59,11 @@ QString verdictText(GitHubRecovery::Finding::Verdict verdict)
 
 int DeliveryCommands::events(CommandLine &line)
 {
+    if (!line.arguments().isEmpty()) {
+        if (line.arguments().size() == 2 && line.arguments().first() == u"show")
+            return show(line, line.arguments().at(1));
+        return CommandLine::usage(QStringLiteral("events takes no words besides `show PROVIDER:ID`"));
+    }
     const std::optional<int> limit = line.limit();
     if (!limit)
         return CommandLine::kUsage;
@@ -86,6 +93,90 @@ int DeliveryCommands::events(CommandLine &line)
             CommandLine::err() << "forgelink-agent: no delivery is recorded" << (provider ? " for " + providerId(*provider) : QString()) << '\n';
         else
             table.print(CommandLine::out());
+    }
+    return CommandLine::kOk;
+}
+
+int DeliveryCommands::show(CommandLine &line, const QString &which)
+{
+    const auto key = CommandLine::deliveryKey(which);
+    if (!key)
+        return CommandLine::usage(QStringLiteral("events show needs PROVIDER:ID such as github:72d3162e-cc78-11e3-81ab-4c9367dc0958, got \"%1\"")
+                                          .arg(LogFormat::printable(which)));
+    CommandLine::Opened opened;
+    if (const int failed = line.open(opened))
+        return failed;
+    Store &store = *opened.store;
+    Result<std::optional<Delivery>> found = store.ledger().find(key->first, key->second);
+    if (!found)
+        return CommandLine::failure(found.error());
+    if (!found->has_value())
+        return CommandLine::failure(QStringLiteral("no delivery %1 is recorded (`events` lists the recorded ones)").arg(LogFormat::printable(which)));
+    const Delivery &delivery = **found;
+    Result<QList<OutboxRow>> rows = store.outbox().forDelivery(delivery.provider, delivery.deliveryId);
+    if (!rows)
+        return CommandLine::failure(rows.error());
+    QList<QList<OutboxAttempt>> attempts;
+    for (const OutboxRow &row : rows.value()) {
+        Result<QList<OutboxAttempt>> ofRow = store.outbox().attempts().forRow(row.id);
+        if (!ofRow)
+            return CommandLine::failure(ofRow.error());
+        attempts << ofRow.value();
+    }
+    // The headers as received, credentials masked: that one came is worth seeing, its value never.
+    QJsonObject headers = delivery.headers;
+    for (auto credential = delivery.credentials.begin(); credential != delivery.credentials.end(); ++credential)
+        headers.insert(credential.key(), QStringLiteral("(masked)"));
+    QTextStream &out = CommandLine::out();
+    if (line.json()) {
+        QJsonObject object = delivery.toJson();
+        object.insert(QStringLiteral("headers"), headers);
+        object.insert(QStringLiteral("body"), QString::fromUtf8(delivery.body));
+        QJsonArray forward;
+        for (qsizetype i = 0; i < rows->size(); ++i) {
+            QJsonObject row = rows->at(i).toJson();
+            QJsonArray tried;
+            for (const OutboxAttempt &attempt : attempts.at(i))
+                tried.append(attempt.toJson());
+            row.insert(QStringLiteral("attemptLog"), tried);
+            forward.append(row);
+        }
+        object.insert(QStringLiteral("forward"), forward);
+        out << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
+        return CommandLine::kOk;
+    }
+    out << providerId(delivery.provider) << ':' << LogFormat::printable(delivery.deliveryId) << "  " << LogFormat::printable(delivery.event)
+        << "  received " << delivery.receivedAt.toString(Qt::ISODateWithMs) << '\n';
+    out << "headers:\n";
+    for (auto header = headers.begin(); header != headers.end(); ++header)
+        out << "  " << LogFormat::printable(header.key()) << ": " << LogFormat::printable(header.value().toString()) << '\n';
+    out << "events:\n";
+    for (const NormalizedEvent &event : delivery.events)
+        out << "  " << LogFormat::printable(QStringList{ event.kind, event.repo, event.ref }.join(u"  ").trimmed()) << '\n';
+    out << "body (" << counted(int(delivery.body.size()), QStringLiteral("byte"), QStringLiteral("bytes")) << "):\n";
+    for (const QString &bodyLine : QString::fromUtf8(delivery.body).split(u'\n'))
+        out << "  " << LogFormat::printable(bodyLine) << '\n';
+    out << "forward:";
+    if (rows->isEmpty())
+        out << " no target took it\n";
+    else
+        out << '\n';
+    for (qsizetype i = 0; i < rows->size(); ++i) {
+        const OutboxRow &row = rows->at(i);
+        out << "  " << row.target << "  " << row.state << ", " << counted(row.attempts, QStringLiteral("attempt"), QStringLiteral("attempts"));
+        if (row.state == u"pending" && row.nextAttemptAtMs > 0)
+            out << ", next at " << QDateTime::fromMSecsSinceEpoch(row.nextAttemptAtMs, Qt::UTC).toString(Qt::ISODateWithMs);
+        out << '\n';
+        for (const OutboxAttempt &attempt : attempts.at(i)) {
+            out << "    " << QDateTime::fromMSecsSinceEpoch(attempt.attemptedAtMs, Qt::UTC).toString(Qt::ISODateWithMs) << "  "
+                << attempt.durationMs << " ms  " << (attempt.status ? QString::number(*attempt.status) : QStringLiteral("no answer"));
+            if (!attempt.error.isEmpty())
+                out << "  " << LogFormat::printable(attempt.error);
+            // The error quotes the start of the answer already; a 2xx's answer is said here.
+            if (!attempt.answer.isEmpty() && !attempt.error.contains(attempt.answer.left(200).simplified()))
+                out << "  answer: " << LogFormat::printable(attempt.answer.left(200));
+            out << '\n';
+        }
     }
     return CommandLine::kOk;
 }
@@ -163,12 +254,11 @@ int DeliveryCommands::redeliver(CommandLine &line)
         }
     }
     if (!delivery.isEmpty()) {
-        selection.provider = providerFromId(delivery.section(QLatin1Char(':'), 0, 0));
-        selection.deliveryId = delivery.section(QLatin1Char(':'), 1);
-        if (!selection.provider || selection.deliveryId.isEmpty()) {
-            CommandLine::err() << "forgelink-agent: --delivery must be PROVIDER:ID such as github:72d3162e-cc78-11e3-81ab-4c9367dc0958\n";
-            return CommandLine::kUsage;
-        }
+        const auto key = CommandLine::deliveryKey(delivery);
+        if (!key)
+            return CommandLine::usage(QStringLiteral("--delivery must be PROVIDER:ID such as github:72d3162e-cc78-11e3-81ab-4c9367dc0958"));
+        selection.provider = key->first;
+        selection.deliveryId = key->second;
     }
     std::unique_ptr<Store> store = line.openStore(*config);
     if (!store)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QString>
+
 namespace forgelink {
 
 class CommandLine;
@@ -8,6 +10,9 @@ class CommandLine;
 class DeliveryCommands {
 public:
     static int events(CommandLine &line);
+    // `events show PROVIDER:ID`: the delivery as received, its events, and each target's row
+    // with every attempt.
+    static int show(CommandLine &line, const QString &which);
     static int outbox(CommandLine &line);
     static int redeliver(CommandLine &line);
     static int recover(CommandLine &line);

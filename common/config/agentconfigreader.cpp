@@ -460,6 +460,8 @@ void readForward(Section &root, AgentConfig &config)
         if (const auto v = s.number("timeoutSeconds", 1, 300)) target.timeoutMs = int(*v * 1000);
         if (const auto v = s.decimal("maxAgeHours", 0.001, 24.0 * 365)) target.maxAgeMs = qint64(*v * 3600 * 1000);
         if (const auto v = s.number("parallel", 1, 256)) target.parallel = int(*v);
+        if (const auto v = s.decimal("maxPerSecond", 0.01, 100'000)) target.maxPerSecond = *v;
+        if (const auto v = s.number("circuitBreakAfter", 0, 1'000'000)) target.circuitBreakAfter = int(*v);
         s.reportUnknownKeys();
         config.forward << target;
     }

@@ -30,6 +30,10 @@ struct ForwardTarget {
     int timeoutMs = 15'000; // Standard Webhooks recommends 15 to 30 s
     qint64 maxAgeMs = 72LL * 3600 * 1000; // then a row is dead
     int parallel = 8;                     // requests in flight
+    double maxPerSecond = 0;              // requests per second from this agent; 0: no limit
+    // After this many failed attempts in a row the target is probed with one request per
+    // backoff step instead of every due row; 0: never.
+    int circuitBreakAfter = 10;
 };
 
 // How long the ledger keeps deliveries (agent.yaml `retention:`).

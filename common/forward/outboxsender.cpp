@@ -13,6 +13,7 @@ OutboxSender::OutboxSender(const AgentConfig &config, QString owner, QObject *pa
     m_worker->moveToThread(m_thread);
     connect(m_worker, &OutboxWorker::attempted, this, &OutboxSender::attempted);
     connect(m_worker, &OutboxWorker::counted, this, &OutboxSender::counted);
+    connect(m_worker, &OutboxWorker::pausesRead, this, &OutboxSender::pausesRead);
 }
 
 OutboxSender::~OutboxSender()

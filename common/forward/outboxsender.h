@@ -33,6 +33,7 @@ public:
 Q_SIGNALS:
     void attempted(const QString &target, const QString &result);
     void counted(const QHash<QString, forgelink::OutboxTable::TargetCounts> &counts);
+    void pausesRead(const QStringList &paused);
 
 private:
     QThread *m_thread = nullptr;

@@ -53,10 +53,12 @@ qint64 now()
 // Of an answer's body, this much is kept (for the error text); up to the drain limit the rest is
 // read and dropped so the connection can carry the next request; a longer answer is cut off
 // (the connection closes).
-constexpr qint64 kKeptAnswerBytes = 1024;
+constexpr qint64 kKeptAnswerBytes = AttemptLog::kKeptAnswerBytes; // what the attempt log keeps
 constexpr qint64 kDrainedAnswerBytes = 64 * 1024;
 // How often requests in flight are checked against their deadline.
 constexpr int kSweepEveryMs = 200;
+// How often the paused targets are read: every agent obeys `forward pause` within this.
+constexpr int kPausesEveryMs = 2000;
 
 // "502 Bad Gateway: <the first 200 bytes of the body>"; a network error by its name. Nothing the
 // request carried (secrets) is in it.
@@ -97,6 +99,11 @@ OutboxWorker::OutboxWorker(DatabaseSettings database, QList<ForwardTarget> targe
     connect(&m_renewTimer, &QTimer::timeout, this, &OutboxWorker::renewLeases);
     m_sweep.setInterval(kSweepEveryMs);
     connect(&m_sweep, &QTimer::timeout, this, &OutboxWorker::sweep);
+    connect(&m_pauseTimer, &QTimer::timeout, this, &OutboxWorker::readPauses);
+    m_gateTimer.setSingleShot(true);
+    connect(&m_gateTimer, &QTimer::timeout, this, &OutboxWorker::pump);
+    for (const ForwardTarget &target : std::as_const(m_targets))
+        m_states[target.name].rate = TokenBucket(target.maxPerSecond);
 }
 
 OutboxWorker::~OutboxWorker()
@@ -139,9 +146,89 @@ Result<void> OutboxWorker::open()
     if (m_store->isPostgres())
         m_renewTimer.start(kRenewLeasesEveryMs);
     QTimer::singleShot(60'000, this, &OutboxWorker::prune); // the first one a minute after start
+    m_pauseTimer.start(kPausesEveryMs);
+    readPauses();
     count();
     m_pumpSoon.start();
     return {};
+}
+
+bool OutboxWorker::isBroken(const ForwardTarget &target, const TargetState &state)
+{
+    return target.circuitBreakAfter > 0 && state.failuresInARow >= target.circuitBreakAfter;
+}
+
+qint64 OutboxWorker::gate(const ForwardTarget &target, TargetState &state)
+{
+    const qint64 at = now();
+    const bool broken = isBroken(target, state);
+    if (broken && state.probing)
+        return kLongestSleepMs; // its answer decides; it pumps again
+    if (broken && at < state.probeAtMs)
+        return state.probeAtMs - at;
+    if (!state.rate.take(at))
+        return std::max<qint64>(1, state.rate.msUntilNext(at));
+    state.probing = broken;
+    return 0;
+}
+
+void OutboxWorker::noteAnswer(const ForwardTarget &target, bool accepted, std::optional<qint64> retryAfterMs)
+{
+    TargetState &state = m_states[target.name];
+    const qint64 at = now();
+    if (accepted) {
+        if (isBroken(target, state)) {
+            qCInfo(lcForward).noquote() << target.name << "answers again: circuit breaker closed; the waiting deliveries go now";
+            // The rows that failed meanwhile wait out their own backoff otherwise.
+            if (Result<int> released = m_store->outbox().releaseBackoff(target.name, at); !released)
+                qCWarning(lcForward).noquote() << released.error();
+        }
+        state.failuresInARow = 0;
+        state.probes = 0;
+        state.probing = false;
+        return;
+    }
+    ++state.failuresInARow;
+    if (!isBroken(target, state))
+        return;
+    if (state.failuresInARow == target.circuitBreakAfter) {
+        qCWarning(lcForward).noquote() << target.name << "failed" << state.failuresInARow
+                                       << "times in a row: circuit breaker open, one probe per backoff step until it answers";
+        state.probes = 0;
+    } else if (state.probing) {
+        ++state.probes;
+        state.probing = false;
+    } else {
+        return; // a request sent before the breaker opened: the probes' pace stays
+    }
+    state.probeAtMs = at + RetryPolicy::delayMs(state.probes + 1, retryAfterMs);
+}
+
+void OutboxWorker::readPauses()
+{
+    if (!m_store || m_finished)
+        return;
+    Result<QHash<QString, ForwardPauses::Pause>> read = m_store->forwardPauses().all();
+    if (!read)
+        return; // the claim says so when the database is away; the last state holds meanwhile
+    QHash<QString, QString> paused;
+    for (const ForwardTarget &target : std::as_const(m_targets)) {
+        if (const auto pause = read->constFind(target.name); pause != read->constEnd())
+            paused.insert(target.name, pause->reason);
+    }
+    if (paused == m_paused)
+        return;
+    for (auto it = paused.cbegin(); it != paused.cend(); ++it) {
+        if (!m_paused.contains(it.key()))
+            qCInfo(lcForward).noquote() << "forwarding to" << it.key() << "is paused" << (it.value().isEmpty() ? QString() : QStringLiteral("(%1)").arg(it.value()));
+    }
+    for (auto it = m_paused.cbegin(); it != m_paused.cend(); ++it) {
+        if (!paused.contains(it.key()))
+            qCInfo(lcForward).noquote() << "forwarding to" << it.key() << "is resumed";
+    }
+    m_paused = paused;
+    Q_EMIT pausesRead(m_paused.keys());
+    wake();
 }
 
 void OutboxWorker::wake()
@@ -155,6 +242,8 @@ void OutboxWorker::pump()
     if (m_finished || !m_store)
         return;
     for (const ForwardTarget &target : std::as_const(m_targets)) {
+        if (isPaused(target))
+            continue; // its rows stay pending; what it claimed waits here
         TargetState &state = m_states[target.name];
         // Claims read the database: one now and then for many rows, not one per answer.
         if (state.runs.size() < target.parallel)
@@ -166,9 +255,15 @@ void OutboxWorker::pump()
 
 void OutboxWorker::startQueued(const ForwardTarget &target, TargetState &state)
 {
-    while (state.sending < target.parallel && !state.runs.isEmpty()) {
+    // An open circuit breaker sends one probe at a time.
+    const int most = isBroken(target, state) ? 1 : target.parallel;
+    while (!isPaused(target) && state.sending < most && !state.runs.isEmpty()) {
+        if (const qint64 wait = gate(target, state); wait > 0) {
+            armGate(wait);
+            return;
+        }
         ++state.sending;
-        sendNext(target, state.runs.takeFirst());
+        sendNext(target, state.runs.takeFirst(), true);
     }
 }
 
@@ -193,7 +288,13 @@ void OutboxWorker::refill(const ForwardTarget &target, TargetState &state)
     }
 }
 
-void OutboxWorker::sendNext(const ForwardTarget &target, Run run)
+void OutboxWorker::armGate(qint64 waitMs)
+{
+    if (!m_gateTimer.isActive() || m_gateTimer.remainingTime() > waitMs)
+        m_gateTimer.start(int(std::min<qint64>(waitMs, kLongestSleepMs)));
+}
+
+void OutboxWorker::sendNext(const ForwardTarget &target, Run run, bool gatePassed)
 {
     while (!run.isEmpty()) {
         OutboxWork &work = run.first();
@@ -212,6 +313,22 @@ void OutboxWorker::sendNext(const ForwardTarget &target, Run run)
             }
             position = matching.at(work.row.progress);
             request = ForwardRequest::event(target, work.delivery, position, now() / 1000);
+        }
+        TargetState &state = m_states[target.name];
+        if (isPaused(target)) {
+            // Paused between two rows of a run: the rest waits, first in line for the resume.
+            state.runs.prepend(std::move(run));
+            --state.sending;
+            return;
+        }
+        if (!gatePassed) {
+            if (const qint64 wait = gate(target, state); wait > 0) {
+                // Its rate or its circuit breaker holds it: first in line when the gate opens.
+                state.runs.prepend(std::move(run));
+                --state.sending;
+                armGate(wait);
+                return;
+            }
         }
         post(target, std::move(run), request, position);
         return;
@@ -232,7 +349,10 @@ void OutboxWorker::post(const ForwardTarget &target, Run run, const ForwardReque
         http.setRawHeader(name, value);
     QNetworkReply *reply = m_networks.value(target.name)->post(http, request.body);
     reply->setReadBufferSize(kDrainedAnswerBytes);
-    m_inFlight.insert(reply, InFlight{ now() + target.timeoutMs, {}, 0 });
+    const qint64 sentAt = now();
+    ForwardAnswer waiting;
+    waiting.sentAtMs = sentAt;
+    m_inFlight.insert(reply, InFlight{ sentAt + target.timeoutMs, waiting, 0 });
     if (!m_sweep.isActive())
         m_sweep.start();
     // Keep the first bytes of the body and drop the rest as they come; an answer longer than the
@@ -291,7 +411,11 @@ void OutboxWorker::answered(const ForwardTarget &target, Run run, QNetworkReply 
     OutboxTable::Completion completion{ work.row.id, OutboxTable::Completion::Decision::Retry, std::nullopt, {}, 0, work.row.progress };
     if (status > 0)
         completion.status = status;
+    completion.attemptedAtMs = answer.sentAtMs;
+    completion.durationMs = int(std::max<qint64>(0, at - answer.sentAtMs));
+    completion.answer = QString::fromUtf8(answer.body.left(AttemptLog::kKeptAnswerBytes));
     if (status >= 200 && status < 300) {
+        noteAnswer(target, true, std::nullopt);
         if (eventPosition >= 0) {
             // The next of the row's events, at once; the row is done after the last.
             ++work.row.progress;
@@ -310,6 +434,7 @@ void OutboxWorker::answered(const ForwardTarget &target, Run run, QNetworkReply 
     }
     completion.error = describeFailure(reply, answer, target.timeoutMs);
     if (status == 410) {
+        noteAnswer(target, true, std::nullopt); // it answers: it gave this one up, not the others
         completion.decision = OutboxTable::Completion::Decision::Dead;
         const LogFields fields{ { "target", target.name }, { "provider", providerId(work.row.provider) }, { "deliveryId", work.row.deliveryId } };
         qCWarning(lcForward).noquote() << target.name << providerId(work.row.provider) << work.row.deliveryId
@@ -321,7 +446,9 @@ void OutboxWorker::answered(const ForwardTarget &target, Run run, QNetworkReply 
     }
     const int attempts = work.row.attempts + 1;
     const qint64 deadAt = work.row.createdAtMs + target.maxAgeMs;
-    const qint64 delay = RetryPolicy::delayMs(attempts, RetryPolicy::retryAfterMs(reply->rawHeader("Retry-After"), at));
+    const std::optional<qint64> retryAfter = RetryPolicy::retryAfterMs(reply->rawHeader("Retry-After"), at);
+    const qint64 delay = RetryPolicy::delayMs(attempts, retryAfter);
+    noteAnswer(target, false, retryAfter);
     const LogFields fields{ { "target", target.name }, { "provider", providerId(work.row.provider) }, { "deliveryId", work.row.deliveryId } };
     if (at >= deadAt) {
         completion.decision = OutboxTable::Completion::Decision::Dead;

@@ -2,6 +2,7 @@
 
 #include "config/agentconfig.h"
 #include "forward/forwardtarget.h"
+#include "forward/tokenbucket.h"
 #include "store/outboxtable.h"
 
 #include <QHash>
@@ -26,6 +27,7 @@ struct ForwardAnswer {
     int status = 0;            // 0: no HTTP answer
     QByteArray body;           // its first bytes
     bool overDeadline = false; // ended by the target's timeoutSeconds
+    qint64 sentAtMs = 0;
 };
 
 // Sends the outbox's rows, on the sender's thread: claims due rows per target as runs (the oldest
@@ -55,6 +57,8 @@ public:
 Q_SIGNALS:
     void attempted(const QString &target, const QString &result); // delivered, retry, dead
     void counted(const QHash<QString, forgelink::OutboxTable::TargetCounts> &counts);
+    // The targets paused in the database, read every few seconds (`forward pause`).
+    void pausesRead(const QStringList &paused);
 
 private:
     // One repository's rows, oldest first: one request at a time, so they arrive in order.
@@ -63,12 +67,19 @@ private:
         QList<Run> runs; // claimed, waiting for a sender
         int sending = 0; // runs being sent, at most `parallel`
         std::optional<qint64> nextDueMs; // the earliest head the last claim left waiting
+        TokenBucket rate;                // maxPerSecond
+        int failuresInARow = 0;          // the circuit breaker opens at circuitBreakAfter
+        int probes = 0;                  // while open: failed probes so far
+        qint64 probeAtMs = 0;            // while open: when the next probe may go
+        bool probing = false;            // while open: the probe is in flight
     };
 
     void pump();
     void refill(const ForwardTarget &target, TargetState &state);
     void startQueued(const ForwardTarget &target, TargetState &state);
-    void sendNext(const ForwardTarget &target, Run run);
+    // `gatePassed`: its first request already took its turn at the gate (startQueued).
+    void sendNext(const ForwardTarget &target, Run run, bool gatePassed = false);
+    void armGate(qint64 waitMs);
     void post(const ForwardTarget &target, Run run, const ForwardRequest &request, int eventPosition);
     void answered(const ForwardTarget &target, Run run, QNetworkReply *reply, const ForwardAnswer &answer, int eventPosition);
     void conclude(const ForwardTarget &target, OutboxTable::Completion completion, const QString &result);
@@ -79,6 +90,14 @@ private:
     void prune();
     void renewLeases();
     void sweep();
+    void readPauses();
+    bool isPaused(const ForwardTarget &target) const { return m_paused.contains(target.name); }
+    static bool isBroken(const ForwardTarget &target, const TargetState &state);
+    // 0 when a request to the target may go now (its rate and its circuit breaker allow it),
+    // otherwise how long until one may; a request that may go takes its token.
+    qint64 gate(const ForwardTarget &target, TargetState &state);
+    // Counts failures in a row for the circuit breaker; an answer that accepts closes it.
+    void noteAnswer(const ForwardTarget &target, bool accepted, std::optional<qint64> retryAfterMs);
 
     DatabaseSettings m_settings;
     QList<ForwardTarget> m_targets;
@@ -110,6 +129,9 @@ private:
     QTimer m_retentionTimer{ this };
     QTimer m_renewTimer{ this };
     QTimer m_sweep{ this };
+    QTimer m_pauseTimer{ this };
+    QTimer m_gateTimer{ this }; // a target's rate or circuit breaker lets the next request go
+    QHash<QString, QString> m_paused; // target -> reason; read from the database
     bool m_storeFailing = false;
     bool m_finished = false;
 };

@@ -174,7 +174,7 @@ Result<QList<Delivery>> DeliveryLedger::recent(std::optional<Provider> provider,
 Result<std::optional<Delivery>> DeliveryLedger::find(Provider provider, const QString &deliveryId)
 {
     QSqlQuery query(db());
-    query.prepare(QStringLiteral("SELECT provider, delivery_id, event, received_at, headers, body, events FROM deliveries"
+    query.prepare(QStringLiteral("SELECT provider, delivery_id, event, received_at, headers, body, events, credentials FROM deliveries"
                                  " WHERE provider = ? AND delivery_id = ?"));
     query.addBindValue(providerId(provider));
     query.addBindValue(deliveryId);
@@ -182,7 +182,10 @@ Result<std::optional<Delivery>> DeliveryLedger::find(Provider provider, const QS
         return fail(m_database.error(QStringLiteral("cannot read deliveries"), query.lastError()));
     if (!query.next())
         return std::optional<Delivery>();
-    return fromRow(query, 0);
+    std::optional<Delivery> found = fromRow(query, 0);
+    if (found)
+        found->credentials = QJsonDocument::fromJson(query.value(7).toString().toUtf8()).object();
+    return found;
 }
 
 std::optional<Delivery> DeliveryLedger::fromRow(const QSqlQuery &query, int first)

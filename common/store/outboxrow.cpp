@@ -16,7 +16,8 @@ QJsonObject OutboxRow::toJson() const
                         { QStringLiteral("lastStatus"), lastStatus ? QJsonValue(*lastStatus) : QJsonValue() },
                         { QStringLiteral("lastError"), lastError.isEmpty() ? QJsonValue() : QJsonValue(lastError) },
                         { QStringLiteral("nextAttemptAt"), state == u"pending" ? QJsonValue(time(nextAttemptAtMs)) : QJsonValue() },
-                        { QStringLiteral("createdAt"), time(createdAtMs) } };
+                        { QStringLiteral("createdAt"), time(createdAtMs) },
+                        { QStringLiteral("lastAttemptAt"), lastAttemptAtMs > 0 ? QJsonValue(time(lastAttemptAtMs)) : QJsonValue() } };
 }
 
 } // namespace forgelink

@@ -25,9 +25,10 @@ struct OutboxRow {
     QString lastError;
     qint64 nextAttemptAtMs = 0;
     qint64 createdAtMs = 0;
+    qint64 lastAttemptAtMs = 0; // 0: never attempted
 
     // {"target","provider","deliveryId","repo","state","attempts","lastStatus","lastError",
-    //  "nextAttemptAt","createdAt"}: what `outbox --json` prints.
+    //  "nextAttemptAt","createdAt","lastAttemptAt"}: what `outbox --json` prints.
     QJsonObject toJson() const;
 };
 

@@ -40,7 +40,7 @@ std::optional<OutboxWork> workFromRow(const QSqlQuery &query)
 std::optional<OutboxRow> rowFromQuery(const QSqlQuery &query)
 {
     // Columns: id, target, provider, delivery_id, repo, state, attempts, progress, last_status,
-    // last_error, next_attempt_at, created_at
+    // last_error, next_attempt_at, created_at, last_attempt_at
     const std::optional<Provider> provider = StoredProvider::read(query.value(2), "outbox");
     if (!provider)
         return std::nullopt;
@@ -58,15 +58,16 @@ std::optional<OutboxRow> rowFromQuery(const QSqlQuery &query)
     row.lastError = query.value(9).toString();
     row.nextAttemptAtMs = query.value(10).toLongLong();
     row.createdAtMs = query.value(11).toLongLong();
+    row.lastAttemptAtMs = query.value(12).toLongLong();
     return row;
 }
 
 const char kRowColumns[] = "id, target, provider, delivery_id, repo, state, attempts, progress, last_status, last_error,"
-                           " next_attempt_at, created_at";
+                           " next_attempt_at, created_at, last_attempt_at";
 
 } // namespace
 
-OutboxTable::OutboxTable(Database &database) : m_database(database) { }
+OutboxTable::OutboxTable(Database &database) : m_database(database), m_attempts(database) { }
 
 OutboxTable::~OutboxTable() = default;
 
@@ -333,15 +334,23 @@ Result<void> OutboxTable::applyAnswers(const QList<Completion> &completions, qin
     QMap<std::tuple<int, int, int>, QStringList> alike; // (outcome, status, progress) -> ids
     QSqlQuery update(db());
     update.prepare(QStringLiteral("UPDATE outbox SET state = ?, attempts = attempts + 1, progress = ?, last_status = ?, last_error = ?,"
-                                  " next_attempt_at = ?, finished_at = ?, lease_owner = NULL, lease_until = 0 WHERE id = ?"));
+                                  " next_attempt_at = ?, finished_at = ?, last_attempt_at = COALESCE(?, last_attempt_at), lease_owner = NULL,"
+                                  " lease_until = 0 WHERE id = ?"));
+    QList<OutboxAttempt> attempts;
+    QMap<std::tuple<int, int, int>, qint64> lastAttemptOf; // per group of alike answers: its latest attempt
     auto stateName = [](Completion::Decision outcome) {
         return outcome == Completion::Decision::Delivered ? QStringLiteral("delivered")
                 : outcome == Completion::Decision::Dead   ? QStringLiteral("dead")
                                                          : QStringLiteral("pending");
     };
     for (const Completion &completion : completions) {
+        if (completion.attemptedAtMs > 0)
+            attempts << OutboxAttempt{ completion.id, completion.attemptedAtMs, completion.durationMs, completion.status, completion.error,
+                                       completion.answer };
         if (completion.decision == Completion::Decision::Delivered && completion.error.isEmpty() && completion.status) {
-            alike[{ int(completion.decision), *completion.status, completion.progress }] << QString::number(completion.id);
+            const std::tuple<int, int, int> key{ int(completion.decision), *completion.status, completion.progress };
+            alike[key] << QString::number(completion.id);
+            lastAttemptOf[key] = std::max(lastAttemptOf.value(key), completion.attemptedAtMs);
             continue;
         }
         const bool finished = completion.decision != Completion::Decision::Retry;
@@ -351,6 +360,7 @@ Result<void> OutboxTable::applyAnswers(const QList<Completion> &completions, qin
         update.addBindValue(Database::nullable(completion.error));
         update.addBindValue(completion.nextAttemptAtMs);
         update.addBindValue(finished ? QVariant(nowMs) : QVariant(QMetaType(QMetaType::LongLong)));
+        update.addBindValue(completion.attemptedAtMs > 0 ? QVariant(completion.attemptedAtMs) : QVariant(QMetaType(QMetaType::LongLong)));
         update.addBindValue(completion.id);
         if (!update.exec())
             return fail(m_database.error(QStringLiteral("cannot record an outbox answer"), update.lastError()));
@@ -360,16 +370,19 @@ Result<void> OutboxTable::applyAnswers(const QList<Completion> &completions, qin
         const auto &[outcome, status, progress] = group.key();
         QSqlQuery many(db());
         many.prepare(QStringLiteral("UPDATE outbox SET state = ?, attempts = attempts + 1, progress = ?, last_status = ?, last_error = NULL,"
-                                    " finished_at = ?, lease_owner = NULL, lease_until = 0 WHERE id IN (%1)")
+                                    " finished_at = ?, last_attempt_at = COALESCE(?, last_attempt_at), lease_owner = NULL, lease_until = 0"
+                                    " WHERE id IN (%1)")
                              .arg(group.value().join(QLatin1Char(','))));
+        const qint64 lastAttempt = lastAttemptOf.value(group.key());
         many.addBindValue(stateName(Completion::Decision(outcome)));
         many.addBindValue(progress);
         many.addBindValue(status);
         many.addBindValue(nowMs);
+        many.addBindValue(lastAttempt > 0 ? QVariant(lastAttempt) : QVariant(QMetaType(QMetaType::LongLong)));
         if (!many.exec())
             return fail(m_database.error(QStringLiteral("cannot record outbox answers"), many.lastError()));
     }
-    return {};
+    return m_attempts.record(attempts);
 }
 
 Result<QList<OutboxRow>> OutboxTable::list(const QString &target, const QString &state, int limit)
@@ -389,6 +402,47 @@ Result<QList<OutboxRow>> OutboxTable::list(const QString &target, const QString 
     if (!state.isEmpty())
         query.addBindValue(state);
     query.addBindValue(limit);
+    if (!query.exec())
+        return fail(m_database.error(QStringLiteral("cannot read the outbox"), query.lastError()));
+    QList<OutboxRow> rows;
+    while (query.next()) {
+        if (std::optional<OutboxRow> row = rowFromQuery(query))
+            rows << *row;
+    }
+    return rows;
+}
+
+Result<int> OutboxTable::releaseBackoff(const QString &target, qint64 nowMs)
+{
+    QSqlQuery query(db());
+    query.prepare(QStringLiteral("UPDATE outbox SET next_attempt_at = ? WHERE target = ? AND state = 'pending' AND next_attempt_at > ?"));
+    query.addBindValue(nowMs);
+    query.addBindValue(target);
+    query.addBindValue(nowMs);
+    if (!query.exec())
+        return fail(m_database.error(QStringLiteral("cannot release the outbox's backoff"), query.lastError()));
+    return query.numRowsAffected();
+}
+
+Result<QHash<QString, qint64>> OutboxTable::lastDelivered()
+{
+    QSqlQuery query(db());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT target, MAX(finished_at) FROM outbox WHERE state = 'delivered' GROUP BY target")))
+        return fail(m_database.error(QStringLiteral("cannot read the outbox"), query.lastError()));
+    QHash<QString, qint64> last;
+    while (query.next())
+        last.insert(query.value(0).toString(), query.value(1).toLongLong());
+    return last;
+}
+
+Result<QList<OutboxRow>> OutboxTable::forDelivery(Provider provider, const QString &deliveryId)
+{
+    QSqlQuery query(db());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM outbox WHERE provider = ? AND delivery_id = ? ORDER BY target").arg(QLatin1String(kRowColumns)));
+    query.addBindValue(providerId(provider));
+    query.addBindValue(deliveryId);
     if (!query.exec())
         return fail(m_database.error(QStringLiteral("cannot read the outbox"), query.lastError()));
     QList<OutboxRow> rows;
@@ -513,6 +567,10 @@ Result<int> OutboxTable::prune(const QString &receivedBefore, int limit)
     deliveries.prepare(QStringLiteral("DELETE FROM deliveries WHERE id = ? AND NOT EXISTS (SELECT 1 FROM outbox o"
                                       " WHERE o.provider = ? AND o.delivery_id = ? AND o.state = 'pending')"));
     for (const auto &[id, provider, deliveryId] : old) {
+        if (Result<void> removed = m_attempts.removeFinished(provider, deliveryId); !removed) {
+            db().rollback();
+            return fail(removed.error());
+        }
         rows.addBindValue(provider);
         rows.addBindValue(deliveryId);
         deliveries.addBindValue(id);

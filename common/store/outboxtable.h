@@ -1,6 +1,7 @@
 #pragma once
 
 #include "result.h"
+#include "store/attemptlog.h"
 #include "store/database.h"
 #include "store/outboxrow.h"
 
@@ -56,6 +57,11 @@ public:
         QString error;
         qint64 nextAttemptAtMs = 0;
         int progress = 0;
+        // The attempt this answer ends (kept in the attempt log); 0 when the row ended without
+        // one (no event of it matches any more).
+        qint64 attemptedAtMs = 0;
+        int durationMs = 0;
+        QString answer; // the first KiB of the answer's body
     };
     // One transaction for all of them.
     Result<void> complete(const QList<Completion> &completions, qint64 nowMs);
@@ -71,6 +77,10 @@ public:
         qint64 oldestPendingAgeMs = 0;
     };
     Result<QHash<QString, TargetCounts>> counts(qint64 nowMs);
+    // The target's pending rows waiting out a backoff may go now (its circuit breaker closed).
+    Result<int> releaseBackoff(const QString &target, qint64 nowMs);
+    // Per target: when a row was last delivered (Unix ms).
+    Result<QHash<QString, qint64>> lastDelivered();
 
     // Back to pending, as new (maxAgeHours counts from now): the rows of one delivery, every dead
     // row, or the rows of deliveries received since a moment. How many rows changed.
@@ -91,11 +101,17 @@ public:
 
     void forgetStatements();
 
+    // Every attempt of the outbox's rows.
+    AttemptLog &attempts() { return m_attempts; }
+    // The rows of one delivery, one per target.
+    Result<QList<OutboxRow>> forDelivery(Provider provider, const QString &deliveryId);
+
 private:
     QSqlDatabase &db() { return m_database.connection(); }
     Result<void> enqueueWithSqlite(const QList<Entry> &entries, qint64 nowMs);
 
     Database &m_database;
+    AttemptLog m_attempts;
     std::unique_ptr<SqliteStatement> m_insert; // SQLite only
     std::optional<qint64> m_nextDueMs;
     int m_repositoriesPerClaim = 4096;

@@ -29,6 +29,41 @@ Result<void> RedeliveryLog::setLastCheck(Provider provider, qint64 atMs)
     return {};
 }
 
+Result<void> RedeliveryLog::setFailure(Provider provider, const Failure &failure)
+{
+    QSqlQuery query(db());
+    query.prepare(QStringLiteral("INSERT INTO recovery_failures (provider, failed_at, error) VALUES (?, ?, ?)"
+                                 " ON CONFLICT (provider) DO UPDATE SET failed_at = excluded.failed_at, error = excluded.error"));
+    query.addBindValue(providerId(provider));
+    query.addBindValue(failure.failedAtMs);
+    query.addBindValue(failure.error.left(500));
+    if (!query.exec())
+        return fail(m_database.error(QStringLiteral("cannot record the failed recovery check"), query.lastError()));
+    return {};
+}
+
+Result<void> RedeliveryLog::clearFailure(Provider provider)
+{
+    QSqlQuery query(db());
+    query.prepare(QStringLiteral("DELETE FROM recovery_failures WHERE provider = ?"));
+    query.addBindValue(providerId(provider));
+    if (!query.exec())
+        return fail(m_database.error(QStringLiteral("cannot clear the failed recovery check"), query.lastError()));
+    return {};
+}
+
+Result<std::optional<RedeliveryLog::Failure>> RedeliveryLog::failure(Provider provider)
+{
+    QSqlQuery query(db());
+    query.prepare(QStringLiteral("SELECT failed_at, error FROM recovery_failures WHERE provider = ?"));
+    query.addBindValue(providerId(provider));
+    if (!query.exec())
+        return fail(m_database.error(QStringLiteral("cannot read the failed recovery check"), query.lastError()));
+    if (!query.next())
+        return std::optional<Failure>();
+    return std::optional<Failure>(Failure{ query.value(0).toLongLong(), query.value(1).toString() });
+}
+
 Result<QHash<QString, RedeliveryLog::Request>> RedeliveryLog::requests(Provider provider, const QStringList &deliveryIds)
 {
     QHash<QString, Request> found;

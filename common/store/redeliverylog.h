@@ -25,6 +25,14 @@ public:
 
     Result<std::optional<qint64>> lastCheck(Provider provider);
     Result<void> setLastCheck(Provider provider, qint64 atMs);
+    // The last check that failed, kept until one succeeds: `status` names it.
+    struct Failure {
+        qint64 failedAtMs = 0;
+        QString error;
+    };
+    Result<void> setFailure(Provider provider, const Failure &failure);
+    Result<void> clearFailure(Provider provider);
+    Result<std::optional<Failure>> failure(Provider provider);
     // The requests made for these delivery ids, by id.
     Result<QHash<QString, Request>> requests(Provider provider, const QStringList &deliveryIds);
     Result<void> noteRequest(Provider provider, const QString &deliveryId, qint64 atMs);

@@ -5,7 +5,7 @@ namespace forgelink {
 Store::Store(std::unique_ptr<Database> database)
     : m_database(std::move(database)), m_outbox(*m_database), m_ledger(*m_database, m_outbox), m_repositories(*m_database), m_syncRuns(*m_database),
       m_hooks(*m_database), m_leases(*m_database), m_rotatedSecrets(*m_database),
-      m_redeliveries(*m_database)
+      m_redeliveries(*m_database), m_forwardPauses(*m_database), m_refusals(*m_database)
 {
 }
 

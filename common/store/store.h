@@ -4,10 +4,12 @@
 #include "result.h"
 #include "store/database.h"
 #include "store/deliveryledger.h"
+#include "store/forwardpauses.h"
 #include "store/hooktable.h"
 #include "store/leases.h"
 #include "store/outboxtable.h"
 #include "store/redeliverylog.h"
+#include "store/refusallog.h"
 #include "store/repositorytable.h"
 #include "store/rotatedsecrets.h"
 #include "store/syncrunlog.h"
@@ -41,6 +43,8 @@ public:
     Leases &leases() { return m_leases; }
     RotatedSecrets &rotatedSecrets() { return m_rotatedSecrets; }
     RedeliveryLog &redeliveries() { return m_redeliveries; }
+    ForwardPauses &forwardPauses() { return m_forwardPauses; }
+    RefusalLog &refusals() { return m_refusals; }
 
     Database &database() { return *m_database; }
     bool isPostgres() const { return m_database->isPostgres(); }
@@ -64,6 +68,8 @@ private:
     Leases m_leases;
     RotatedSecrets m_rotatedSecrets;
     RedeliveryLog m_redeliveries;
+    ForwardPauses m_forwardPauses;
+    RefusalLog m_refusals;
 };
 
 } // namespace forgelink

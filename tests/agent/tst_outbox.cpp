@@ -122,14 +122,16 @@ private Q_SLOTS:
     }
 
     // A target that answers 502s, then is down for a while, and an agent killed half way: every
-    // acknowledged delivery still arrives (some more than once: delivery is at least once).
+    // acknowledged delivery still arrives (some more than once: delivery is at least once). With
+    // every row retrying on its own: the circuit breaker (failingTargetIsProbedNotFlooded) would
+    // space the 502s a backoff step apart.
     void failuresOutagesAndAKillLoseNothing()
     {
         WebhookSink sink;
         int failures = 0;
         sink.answer = [&failures](const WebhookSink::Received &) { return failures-- > 0 ? 502 : 0; };
         QVERIFY(sink.start());
-        AgentProcess agent(target(sink) + AgentProcess::kAllProviders);
+        AgentProcess agent(target(sink, ", circuitBreakAfter: 0") + AgentProcess::kAllProviders);
         QVERIFY2(agent.start(), agent.log().constData());
         QSet<QByteArray> acknowledged;
         auto send = [&](int from, int to) {
@@ -403,6 +405,58 @@ private Q_SLOTS:
         QCOMPARE(agent.terminate(), 0);
     }
 
+    // `events show`: the delivery as received (its credential masked), its events, and each
+    // target's row with every attempt; `outbox --json` says when the last attempt was.
+    void eventsShowHasEveryAttempt()
+    {
+        WebhookSink sink;
+        QVERIFY(sink.start());
+        int failures = 2;
+        sink.answer = [&failures](const WebhookSink::Received &) { return failures-- > 0 ? 503 : 0; };
+        AgentProcess agent(target(sink) + AgentProcess::kAllProviders);
+        QVERIFY2(agent.start(), agent.log().constData());
+        QCOMPARE(post(agent, Provider::GitLab, "Push Hook", gitlabPush(QStringLiteral("acme/app"), 1), "show-1")->status, 202);
+        QTRY_COMPARE_WITH_TIMEOUT(sink.accepted().size(), 1, 20'000);
+        QTRY_COMPARE_WITH_TIMEOUT(outbox(agent).first().value(QStringLiteral("state")).toString(), QStringLiteral("delivered"), 10'000);
+        const QJsonObject row = outbox(agent).first();
+        QCOMPARE(row.value(QStringLiteral("attempts")).toInt(), 3);
+        const QDateTime lastAttempt = QDateTime::fromString(row.value(QStringLiteral("lastAttemptAt")).toString(), Qt::ISODateWithMs);
+        QVERIFY2(lastAttempt.isValid() && lastAttempt.secsTo(QDateTime::currentDateTimeUtc()) < 60, qPrintable(row.value(QStringLiteral("lastAttemptAt")).toString()));
+
+        const QByteArray secret = AgentProcess::webhookSecret(Provider::GitLab);
+        const AgentProcess::Run text = agent.command({ QStringLiteral("events"), QStringLiteral("show"), QStringLiteral("gitlab:show-1") });
+        QVERIFY2(text.exitCode == 0, text.err.constData());
+        QVERIFY2(text.out.contains("X-Gitlab-Token: (masked)"), text.out.constData());
+        QVERIFY(!text.out.contains(secret));
+        QVERIFY2(text.out.contains("X-Gitlab-Event: Push Hook"), text.out.constData());
+        QVERIFY2(text.out.contains("push  acme/app  refs/heads/"), text.out.constData());
+        QVERIFY2(text.out.contains("pipekit  delivered, 3 attempts"), text.out.constData());
+        QCOMPARE(text.out.count(" ms  503"), 2);
+        QCOMPARE(text.out.count(" ms  204"), 1);
+
+        const QList<QJsonObject> json = agent.command({ QStringLiteral("events"), QStringLiteral("show"), QStringLiteral("gitlab:show-1"),
+                                                        QStringLiteral("--json") })
+                                                .jsonLines();
+        QCOMPARE(json.size(), 1);
+        QCOMPARE(json.first().value(QStringLiteral("headers")).toObject().value(QStringLiteral("X-Gitlab-Token")).toString(), QStringLiteral("(masked)"));
+        QCOMPARE(json.first().value(QStringLiteral("body")).toString().toUtf8(), gitlabPush(QStringLiteral("acme/app"), 1));
+        const QJsonArray attempts = json.first().value(QStringLiteral("forward")).toArray().first().toObject().value(QStringLiteral("attemptLog")).toArray();
+        QCOMPARE(attempts.size(), 3);
+        QCOMPARE(attempts.at(0).toObject().value(QStringLiteral("status")).toInt(), 503);
+        QVERIFY(attempts.at(0).toObject().value(QStringLiteral("error")).toString().startsWith(QStringLiteral("503")));
+        QCOMPARE(attempts.at(2).toObject().value(QStringLiteral("status")).toInt(), 204);
+        QVERIFY(attempts.at(2).toObject().value(QStringLiteral("error")).isNull());
+        // One after the other, each a moment long.
+        QVERIFY(attempts.at(0).toObject().value(QStringLiteral("attemptedAt")).toString() < attempts.at(2).toObject().value(QStringLiteral("attemptedAt")).toString());
+        QVERIFY(attempts.at(2).toObject().value(QStringLiteral("durationMs")).toInt() >= 0);
+
+        const AgentProcess::Run unknown = agent.command({ QStringLiteral("events"), QStringLiteral("show"), QStringLiteral("gitlab:nosuch") });
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains("no delivery gitlab:nosuch is recorded"), unknown.err.constData());
+        QCOMPARE(agent.command({ QStringLiteral("events"), QStringLiteral("show"), QStringLiteral("nosuch") }).exitCode, 2);
+        QCOMPARE(agent.terminate(), 0);
+    }
+
     // A target added later gets past deliveries through `redeliver --since`, by its filters.
     void targetAddedLaterGetsThePast()
     {
@@ -472,6 +526,104 @@ private Q_SLOTS:
         };
         QTRY_COMPARE_WITH_TIMEOUT(arrived(), deliveries, 60'000);
         QVERIFY2(sinceKill.elapsed() < 45'000, qPrintable(QString::number(sinceKill.elapsed())));
+        QCOMPARE(second.terminate(), 0);
+    }
+
+    // circuitBreakAfter: a target that keeps failing is probed with one request per backoff step,
+    // not by every due row; the first success sends the rest at once. maxPerSecond: never faster.
+    void failingTargetIsProbedNotFlooded()
+    {
+        WebhookSink sink;
+        QVERIFY(sink.start());
+        bool down = true;
+        sink.answer = [&down](const WebhookSink::Received &) { return down ? 503 : 0; };
+        AgentProcess agent(target(sink, ", parallel: 4, circuitBreakAfter: 3") + AgentProcess::kAllProviders);
+        QVERIFY2(agent.start(), agent.log().constData());
+        for (int i = 0; i < 12; ++i)
+            QCOMPARE(post(agent, Provider::GitLab, "Push Hook", gitlabPush(QStringLiteral("acme/r%1").arg(i), i), "cb-" + QByteArray::number(i))->status, 202);
+        QTRY_VERIFY_WITH_TIMEOUT(agent.log().contains("circuit breaker open"), 15'000);
+        const qsizetype atOpen = sink.received.size();
+        // Two probes more, a backoff step apart (1 s, then 2 s): every due row would have made
+        // a dozen requests meanwhile.
+        QTRY_VERIFY_WITH_TIMEOUT(sink.received.size() >= atOpen + 2, 15'000);
+        QVERIFY2(sink.received.size() - atOpen <= 2 + 4, qPrintable(QString::number(sink.received.size() - atOpen)));
+        down = false;
+        QTRY_COMPARE_WITH_TIMEOUT(sink.accepted().size(), 12, 30'000);
+        QVERIFY(agent.log().contains("circuit breaker closed"));
+        QCOMPARE(agent.terminate(), 0);
+    }
+
+    void maxPerSecondIsNeverExceeded()
+    {
+        WebhookSink sink;
+        QVERIFY(sink.start());
+        AgentProcess agent(target(sink, ", maxPerSecond: 20") + AgentProcess::kAllProviders);
+        QVERIFY2(agent.start(), agent.log().constData());
+        QElapsedTimer clock;
+        clock.start();
+        for (int i = 0; i < 60; ++i)
+            QCOMPARE(post(agent, Provider::GitLab, "Push Hook", gitlabPush(QStringLiteral("acme/r%1").arg(i), i), "rate-" + QByteArray::number(i))->status, 202);
+        QTRY_COMPARE_WITH_TIMEOUT(sink.accepted().size(), 60, 30'000);
+        // A second's worth (20) at once, then 20 a second: the 40 after them take 2 s at least.
+        QVERIFY2(clock.elapsed() >= 1'950, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(agent.terminate(), 0);
+    }
+
+    // `forward pause`: every agent on the database stops sending to the target within seconds,
+    // its deliveries wait (another target goes on), `status` says so, and `forward resume` sends
+    // them all.
+    void pausedTargetWaitsOnEveryAgent()
+    {
+        if (!TestDatabases::postgresAvailable())
+            QSKIP(qPrintable(TestDatabases::postgresMissing()));
+        const Result<DatabaseSettings> database = TestDatabases::postgres(QStringLiteral("tst_outbox_pause"));
+        QVERIFY2(database, qPrintable(database.error()));
+        const QByteArray url = QStringLiteral("postgresql://%1@%2:%3/%4").arg(database->user, database->host).arg(database->port).arg(database->name).toUtf8();
+        WebhookSink paused, other;
+        QVERIFY(paused.start() && other.start());
+        const QByteArray targets = "forward:\n  - {name: pipekit, url: " + paused.url().toUtf8() + "}\n  - {name: audit, url: "
+                + other.url().toUtf8() + "}\n";
+        AgentProcess first("database: " + url + "\n" + targets + AgentProcess::kAllProviders);
+        AgentProcess second("database: " + url + "\n" + targets + AgentProcess::kAllProviders);
+        QVERIFY2(first.start(), first.log().constData());
+        QVERIFY2(second.start(), second.log().constData());
+
+        const AgentProcess::Run pause = first.command({ QStringLiteral("forward"), QStringLiteral("pause"), QStringLiteral("pipekit"),
+                                                        QStringLiteral("--reason"), QStringLiteral("Pipekit upgrade") });
+        QVERIFY2(pause.exitCode == 0, pause.err.constData());
+        QVERIFY2(pause.out.contains("pipekit: paused (Pipekit upgrade)"), pause.out.constData());
+        // Both agents read it: their metric says so.
+        for (AgentProcess *agent : { &first, &second })
+            QTRY_VERIFY_WITH_TIMEOUT(HttpTestClient::exchange(agent->port(), "GET", "/metrics")->body.contains("forgelink_forward_paused{target=\"pipekit\"} 1"),
+                                     10'000);
+        for (int i = 0; i < 20; ++i)
+            QCOMPARE(post(i % 2 ? first : second, Provider::GitLab, "Push Hook", gitlabPush(QStringLiteral("acme/r%1").arg(i % 3), i),
+                          "pause-" + QByteArray::number(i))->status, 202);
+        // The other target got every delivery; the paused one none.
+        QTRY_COMPARE_WITH_TIMEOUT(other.accepted().size(), 20, 20'000);
+        QCOMPARE(paused.received.size(), 0);
+
+        const QList<QJsonObject> listed = first.command({ QStringLiteral("forward"), QStringLiteral("list"), QStringLiteral("--json") }).jsonLines();
+        QCOMPARE(listed.size(), 2);
+        QCOMPARE(listed.at(0).value(QStringLiteral("name")).toString(), QStringLiteral("pipekit"));
+        QCOMPARE(listed.at(0).value(QStringLiteral("paused")).toBool(), true);
+        QCOMPARE(listed.at(0).value(QStringLiteral("reason")).toString(), QStringLiteral("Pipekit upgrade"));
+        QCOMPARE(listed.at(0).value(QStringLiteral("pending")).toInt(), 20);
+        QCOMPARE(listed.at(1).value(QStringLiteral("paused")).toBool(), false);
+        QVERIFY(!listed.at(1).value(QStringLiteral("lastDeliveredAt")).isNull());
+        const AgentProcess::Run status = first.command({ QStringLiteral("status") });
+        QCOMPARE(status.exitCode, 1);
+        QVERIFY2(status.out.contains("outbox pipekit: paused since") && status.out.contains("(Pipekit upgrade); 20 pending"), status.out.constData());
+
+        const AgentProcess::Run resume = second.command({ QStringLiteral("forward"), QStringLiteral("resume"), QStringLiteral("pipekit") });
+        QVERIFY2(resume.exitCode == 0 && resume.out.contains("pipekit: resumed"), resume.err.constData());
+        QTRY_COMPARE_WITH_TIMEOUT(paused.accepted().size(), 20, 20'000);
+        for (AgentProcess *agent : { &first, &second })
+            QTRY_VERIFY_WITH_TIMEOUT(HttpTestClient::exchange(agent->port(), "GET", "/metrics")->body.contains("forgelink_forward_paused{target=\"pipekit\"} 0"),
+                                     10'000);
+        QCOMPARE(first.command({ QStringLiteral("forward"), QStringLiteral("pause"), QStringLiteral("nosuch") }).exitCode, 2);
+        QCOMPARE(first.command({ QStringLiteral("forward"), QStringLiteral("stop"), QStringLiteral("pipekit") }).exitCode, 2);
+        QCOMPARE(first.terminate(), 0);
         QCOMPARE(second.terminate(), 0);
     }
 

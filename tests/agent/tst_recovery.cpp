@@ -254,10 +254,13 @@ private Q_SLOTS:
         m_github->githubWebhookUrl = agentUrl(agent);
 
         QTRY_VERIFY_WITH_TIMEOUT(agent.log().contains("GitHub delivery recovery failed"), 10'000);
+        // `status` names a failed check until one succeeds.
+        QTRY_VERIFY_WITH_TIMEOUT(agent.command({ QStringLiteral("status") }).out.contains("github: delivery recovery failed at "), 10'000);
         QTRY_VERIFY_WITH_TIMEOUT(agent.log().contains("rate limit"), 10'000);
         const auto health = HttpTestClient::exchange(agent.port(), "GET", "/healthz", {}, {});
         QVERIFY(health && health->status == 200);
         QTRY_COMPARE_WITH_TIMEOUT(redeliveryRequests(), 2, 15'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!agent.command({ QStringLiteral("status") }).out.contains("delivery recovery failed"), 10'000);
         // Checks go on every 3 s while the redeliveries are on their way: none asks again.
         QTRY_COMPARE_WITH_TIMEOUT(m_github->githubRedeliveriesSent(), 2, 15'000);
         QTRY_VERIFY_WITH_TIMEOUT(recorded(agent).size() == 2, 10'000);

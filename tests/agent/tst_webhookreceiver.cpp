@@ -162,6 +162,35 @@ private Q_SLOTS:
         QCOMPARE(storedEvents().size(), 0);
     }
 
+    // A secret that does not match is the most common misconfiguration: `status` names it, per
+    // provider, with the reason and the last delivery's id, for a day.
+    void statusNamesRefusals()
+    {
+        const QByteArray body = WebhookFixtures::all().at(1).body(); // a GitHub push
+        QCOMPARE(post(Provider::GitHub, "push", body, "a-secret-github-does-not-have", "refused-1")->status, 401);
+        QCOMPARE(post(Provider::GitHub, "push", body, "a-secret-github-does-not-have", "refused-2")->status, 401);
+        QCOMPARE(post(Provider::GitHub, "push", body, "github-current-secret", "accepted-1")->status, 202);
+        // The agent writes its tally every few seconds.
+        QTRY_VERIFY_WITH_TIMEOUT(m_agent->command({ QStringLiteral("status") }).out.contains("github: 2 deliveries refused in the last 24 hours: 401 "),
+                                 15'000);
+        const AgentProcess::Run status = m_agent->command({ QStringLiteral("status") });
+        QCOMPARE(status.exitCode, 1);
+        QVERIFY2(status.out.contains("X-Hub-Signature-256 does not match") && status.out.contains("delivery refused-"), status.out.constData());
+        QVERIFY(!status.out.contains("a-secret-github-does-not-have"));
+        const QList<QJsonObject> json = m_agent->command({ QStringLiteral("status"), QStringLiteral("--json") }).jsonLines();
+        QCOMPARE(json.size(), 1);
+        for (const QJsonValue &provider : json.first().value(QStringLiteral("providers")).toArray()) {
+            const QJsonArray refused = provider.toObject().value(QStringLiteral("refused24h")).toArray();
+            if (provider.toObject().value(QStringLiteral("provider")).toString() != u"github") {
+                QVERIFY(refused.isEmpty());
+                continue;
+            }
+            QCOMPARE(refused.size(), 1);
+            QCOMPARE(refused.first().toObject().value(QStringLiteral("count")).toInt(), 2);
+            QCOMPARE(refused.first().toObject().value(QStringLiteral("status")).toInt(), 401);
+        }
+    }
+
     void authenticationComesBeforeEverythingElse()
     {
         // Not JSON, no event header, wrong content type: still 401 when unauthenticated.

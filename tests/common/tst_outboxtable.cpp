@@ -1,5 +1,6 @@
 #include "forward/glob.h"
 #include "forward/standardwebhooks.h"
+#include "forward/tokenbucket.h"
 #include "store/store.h"
 #include "testdatabases.h"
 
@@ -311,10 +312,20 @@ private Q_SLOTS:
                                        { { "t" }, { "t" }, {}, { "t" } }));
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         const QList<OutboxWork> claimed = flat(store->outbox().claim(QStringLiteral("t"), 10, 1, {}, QStringLiteral("me"), 1000, now + 1).value());
+        QHash<QString, qint64> rowOf;
         for (const OutboxWork &work : claimed) {
+            rowOf.insert(work.row.deliveryId, work.row.id);
             if (work.row.deliveryId == u"old-done" || work.row.deliveryId == u"new")
-                QVERIFY(store->outbox().complete({ { work.row.id, OutboxTable::Completion::Decision::Delivered, 204, {}, 0, 0 } }, now));
+                QVERIFY(store->outbox().complete({ { work.row.id, OutboxTable::Completion::Decision::Delivered, 204, {}, 0, 0, now - 5, 5,
+                                                     QStringLiteral("ok") } },
+                                                 now));
         }
+        // Every attempt is kept with its row, and goes with it.
+        const QList<OutboxAttempt> kept = store->outbox().attempts().forRow(rowOf.value(QStringLiteral("old-done"))).value();
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(kept.first().status, std::optional<int>(204));
+        QCOMPARE(kept.first().durationMs, 5);
+        QCOMPARE(kept.first().answer, QStringLiteral("ok"));
         const QString cutoff = QDateTime::currentDateTimeUtc().addDays(-30).toString(Qt::ISODateWithMs);
         Result<int> pruned = store->outbox().prune(cutoff, 1); // small batches
         QVERIFY2(pruned, qPrintable(pruned.error()));
@@ -327,6 +338,32 @@ private Q_SLOTS:
         left.sort();
         QCOMPARE(left, (QStringList{ "new", "old-pending" }));
         QCOMPARE(store->outbox().list(QStringLiteral("t"), {}, 10).value().size(), 2);
+        QVERIFY(store->outbox().attempts().forRow(rowOf.value(QStringLiteral("old-done"))).value().isEmpty());
+        QCOMPARE(store->outbox().attempts().forRow(rowOf.value(QStringLiteral("new"))).value().size(), 1);
+    }
+
+    // maxPerSecond: a second's worth at once, then one token every 1/rate s; never more.
+    void tokenBucketHoldsItsRate()
+    {
+        TokenBucket bucket(50);
+        int taken = 0;
+        while (bucket.take(1000))
+            ++taken;
+        QCOMPARE(taken, 50);
+        QCOMPARE(bucket.msUntilNext(1000), qint64(20));
+        QVERIFY(!bucket.take(1019));
+        QVERIFY(bucket.take(1020));
+        // Greedy for ten seconds, a millisecond at a time: 50 a second after the first burst.
+        int later = 0;
+        for (qint64 at = 1021; at <= 11'020; ++at) {
+            while (bucket.take(at))
+                ++later;
+        }
+        QVERIFY2(later >= 499 && later <= 500, qPrintable(QString::number(later)));
+        TokenBucket unlimited;
+        for (int i = 0; i < 1000; ++i)
+            QVERIFY(unlimited.take(0));
+        QCOMPARE(unlimited.msUntilNext(0), qint64(0));
     }
 
     void globs_data()
