@@ -62,6 +62,17 @@ std::optional<OutboxRow> rowFromQuery(const QSqlQuery &query)
     return row;
 }
 
+// Every row the query found, those of a provider this forgelink does not know left out.
+QList<OutboxRow> rowsFromQuery(QSqlQuery &query)
+{
+    QList<OutboxRow> rows;
+    while (query.next()) {
+        if (std::optional<OutboxRow> row = rowFromQuery(query))
+            rows << *row;
+    }
+    return rows;
+}
+
 const char kRowColumns[] = "id, target, provider, delivery_id, repo, state, attempts, progress, last_status, last_error,"
                            " next_attempt_at, created_at, last_attempt_at";
 
@@ -404,12 +415,7 @@ Result<QList<OutboxRow>> OutboxTable::list(const QString &target, const QString 
     query.addBindValue(limit);
     if (!query.exec())
         return fail(m_database.error(QStringLiteral("cannot read the outbox"), query.lastError()));
-    QList<OutboxRow> rows;
-    while (query.next()) {
-        if (std::optional<OutboxRow> row = rowFromQuery(query))
-            rows << *row;
-    }
-    return rows;
+    return rowsFromQuery(query);
 }
 
 Result<int> OutboxTable::releaseBackoff(const QString &target, qint64 nowMs)
@@ -445,12 +451,7 @@ Result<QList<OutboxRow>> OutboxTable::forDelivery(Provider provider, const QStri
     query.addBindValue(deliveryId);
     if (!query.exec())
         return fail(m_database.error(QStringLiteral("cannot read the outbox"), query.lastError()));
-    QList<OutboxRow> rows;
-    while (query.next()) {
-        if (std::optional<OutboxRow> row = rowFromQuery(query))
-            rows << *row;
-    }
-    return rows;
+    return rowsFromQuery(query);
 }
 
 Result<QHash<QString, OutboxTable::TargetCounts>> OutboxTable::counts(qint64 nowMs)
