@@ -336,6 +336,8 @@ void OutboxWorker::sendNext(const ForwardTarget &target, Run run, bool gatePasse
     // The run is done: its sender takes the next one.
     TargetState &state = m_states[target.name];
     --state.sending;
+    if (gatePassed)
+        state.probing = false; // it ended without the request its turn was for: no answer will come
     startQueued(target, state);
 }
 
