@@ -536,20 +536,49 @@ private Q_SLOTS:
         WebhookSink sink;
         QVERIFY(sink.start());
         bool down = true;
-        sink.answer = [&down](const WebhookSink::Received &) { return down ? 503 : 0; };
+        QElapsedTimer clock;
+        clock.start();
+        QList<qint64> arrivals; // ms since the test began
+        sink.answer = [&](const WebhookSink::Received &) {
+            arrivals << clock.elapsed();
+            return down ? 503 : 0;
+        };
         AgentProcess agent(target(sink, ", parallel: 4, circuitBreakAfter: 3") + AgentProcess::kAllProviders);
         QVERIFY2(agent.start(), agent.log().constData());
         for (int i = 0; i < 12; ++i)
             QCOMPARE(post(agent, Provider::GitLab, "Push Hook", gitlabPush(QStringLiteral("acme/r%1").arg(i), i), "cb-" + QByteArray::number(i))->status, 202);
         QTRY_VERIFY_WITH_TIMEOUT(agent.log().contains("circuit breaker open"), 15'000);
-        const qsizetype atOpen = sink.received.size();
-        // Two probes more, a backoff step apart (1 s, then 2 s): every due row would have made
-        // a dozen requests meanwhile.
-        QTRY_VERIFY_WITH_TIMEOUT(sink.received.size() >= atOpen + 2, 15'000);
-        QVERIFY2(sink.received.size() - atOpen <= 2 + 4, qPrintable(QString::number(sink.received.size() - atOpen)));
+        const qint64 opened = clock.elapsed();
+        // A probe after the first backoff step, then another: the target is still asked.
+        QTRY_VERIFY_WITH_TIMEOUT(!arrivals.isEmpty() && arrivals.last() > opened + 2'000, 20'000);
+        // Meanwhile at most the three requests on their way when it opened and the first probe:
+        // twelve rows retrying on their own would have asked about a dozen times.
+        const qsizetype early = std::count_if(arrivals.begin(), arrivals.end(), [&](qint64 at) { return at > opened && at <= opened + 1'500; });
+        QVERIFY2(early <= 4, qPrintable(QString::number(early)));
         down = false;
         QTRY_COMPARE_WITH_TIMEOUT(sink.accepted().size(), 12, 30'000);
         QVERIFY(agent.log().contains("circuit breaker closed"));
+        QCOMPARE(agent.terminate(), 0);
+    }
+
+    // A consumer too slow to answer within timeoutSeconds fails as surely: its breaker opens too.
+    void slowTargetIsProbedToo()
+    {
+        HostileServer silent("", [] { return QByteArray(); }, 60'000); // never answers
+        AgentProcess agent("forward:\n  - {name: pipekit, url: " + silent.url().toUtf8()
+                           + ", timeoutSeconds: 1, parallel: 4, circuitBreakAfter: 4}\n" + AgentProcess::kAllProviders);
+        QVERIFY2(agent.start(), agent.log().constData());
+        for (int i = 0; i < 8; ++i)
+            QCOMPARE(post(agent, Provider::GitLab, "Push Hook", gitlabPush(QStringLiteral("acme/r%1").arg(i), i), "slow-" + QByteArray::number(i))->status, 202);
+        QTRY_VERIFY_WITH_TIMEOUT(agent.log().contains("circuit breaker open"), 15'000);
+        QElapsedTimer sinceOpen;
+        sinceOpen.start();
+        const int atOpen = silent.requests;
+        // Probes go on (each its step, then its second of timeout) ...
+        QTRY_VERIFY_WITH_TIMEOUT(silent.requests >= atOpen + 4 && sinceOpen.elapsed() > 1'500, 20'000);
+        // ... and no faster than one at a time: three on their way at most, then the probes.
+        const int steps = 1 + int(sinceOpen.elapsed() / 1'000);
+        QVERIFY2(silent.requests - atOpen <= 3 + steps, qPrintable(QStringLiteral("%1 requests in %2 ms").arg(silent.requests - atOpen).arg(sinceOpen.elapsed())));
         QCOMPARE(agent.terminate(), 0);
     }
 
