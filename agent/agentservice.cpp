@@ -134,18 +134,27 @@ Result<void> AgentService::start()
                     m_metrics.observeSync(outcome);
             });
     m_scheduler->start();
-    // After listening: what GitHub sends again must find the agent answering.
-    m_recovery = new RecoveryScheduler(m_config, this);
-    if (m_config.github && m_config.github->recoverFailedDeliveries) {
-        m_metrics.addCounter(QStringLiteral("forgelink_github_redeliveries_requested_total"), 0);
-        m_metrics.addCounter(QStringLiteral("forgelink_github_recovery_failures_total"), 0);
+    // After listening: what a provider sends again must find the agent answering.
+    for (Provider provider : m_config.enabledProviders()) {
+        const GitProvider::RecoverySchedule schedule = ProviderRegistry::get(provider).recoverySchedule(m_config);
+        if (schedule.everyMs <= 0 && schedule.offReason.isEmpty())
+            continue; // none, or turned off in the config
+        // forgelink_github_redeliveries_requested_total, forgelink_github_recovery_failures_total:
+        // at zero even while it cannot run, so that alerts find them.
+        const QString metric = QStringLiteral("forgelink_") + providerId(provider).replace(u'-', u'_');
+        m_metrics.addCounter(metric + QStringLiteral("_redeliveries_requested_total"), 0);
+        m_metrics.addCounter(metric + QStringLiteral("_recovery_failures_total"), 0);
+        auto *recovery = new RecoveryScheduler(m_config, provider, this);
+        if (!recovery->start()) {
+            delete recovery;
+            continue;
+        }
+        m_recoveries << recovery;
+        connect(recovery, &RecoveryScheduler::checked, this, [this, metric](const DeliveryRecovery::Report &report) {
+            m_metrics.addCounter(metric + QStringLiteral("_redeliveries_requested_total"), report.requested);
+        });
+        connect(recovery, &RecoveryScheduler::failed, this, [this, metric] { m_metrics.addCounter(metric + QStringLiteral("_recovery_failures_total"), 1); });
     }
-    connect(m_recovery, &RecoveryScheduler::checked, this, [this](const GitHubRecovery::Report &report) {
-        m_metrics.addCounter(QStringLiteral("forgelink_github_redeliveries_requested_total"), report.requested);
-    });
-    connect(m_recovery, &RecoveryScheduler::failed, this,
-            [this] { m_metrics.addCounter(QStringLiteral("forgelink_github_recovery_failures_total"), 1); });
-    m_recovery->start();
 
     QStringList providers;
     for (Provider provider : m_config.enabledProviders()) {
@@ -207,8 +216,8 @@ void AgentService::stop()
         m_secretRefresh->stop();
     if (m_scheduler)
         m_scheduler->cancel();
-    if (m_recovery)
-        m_recovery->cancel();
+    for (RecoveryScheduler *recovery : std::as_const(m_recoveries))
+        recovery->cancel();
     ServiceManager::stopping();
     qCInfo(lcAgent) << "stopping: no new connections; finishing" << m_server->openConnections() << "open ones";
     auto finish = [this] {

@@ -52,7 +52,7 @@ private:
     std::unique_ptr<AgentRoutes> m_routes;
     HttpServer *m_server = nullptr;
     SyncScheduler *m_scheduler = nullptr;
-    RecoveryScheduler *m_recovery = nullptr;
+    QList<RecoveryScheduler *> m_recoveries; // one per provider whose delivery recovery is on
     QTimer *m_secretRefresh = nullptr;
     QTimer *m_refusalFlush = nullptr;
     QHash<Provider, QList<QByteArray>> m_appliedSecrets;

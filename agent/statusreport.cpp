@@ -2,6 +2,7 @@
 
 #include "forward/forwardrouter.h"
 #include "log/counted.h"
+#include "providers/providerregistry.h"
 
 #include "store/store.h"
 #include "texttable.h"
@@ -103,15 +104,18 @@ Result<StatusReport> StatusReport::collect(const AgentConfig &config, Store &sto
     Result<QHash<QString, ForwardPauses::Pause>> pauses = store.forwardPauses().all();
     if (!pauses)
         return fail(pauses.error());
-    // GitHub's delivery recovery: a check that keeps failing lets failed deliveries age out of
-    // GitHub's reach unnoticed.
-    if (config.github && config.github->recoverFailedDeliveries && !config.github->privateKeyPem.isEmpty()) {
-        Result<std::optional<RedeliveryLog::Failure>> failed = store.redeliveries().failure(Provider::GitHub);
+    // Delivery recovery (GitHub's): a check that keeps failing lets failed deliveries age out of
+    // the provider's reach unnoticed.
+    for (Provider provider : config.enabledProviders()) {
+        if (ProviderRegistry::get(provider).recoverySchedule(config).everyMs <= 0)
+            continue;
+        Result<std::optional<RedeliveryLog::Failure>> failed = store.redeliveries().failure(provider);
         if (!failed)
             return fail(failed.error());
         if (failed->has_value())
-            report.m_attention << QStringLiteral("github: delivery recovery failed at %1: %2")
-                                          .arg(QDateTime::fromMSecsSinceEpoch((*failed)->failedAtMs, Qt::UTC).toString(Qt::ISODate), (*failed)->error);
+            report.m_attention << QStringLiteral("%1: delivery recovery failed at %2: %3")
+                                          .arg(providerId(provider), QDateTime::fromMSecsSinceEpoch((*failed)->failedAtMs, Qt::UTC).toString(Qt::ISODate),
+                                               (*failed)->error);
     }
 
     QJsonArray targets;

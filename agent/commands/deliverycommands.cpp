@@ -5,7 +5,8 @@
 #include "forward/redelivery.h"
 #include "log/counted.h"
 #include "log/logformat.h"
-#include "providers/github/githubrecovery.h"
+#include "providers/deliveryrecovery.h"
+#include "providers/providerregistry.h"
 #include "store/store.h"
 #include "texttable.h"
 
@@ -33,24 +34,24 @@ std::optional<qint64> parseLookBack(const QString &text)
     return qint64(amount * unitMs);
 }
 
-QString verdictText(GitHubRecovery::Finding::Verdict verdict)
+QString verdictText(DeliveryRecovery::Finding::Verdict verdict, const QString &provider)
 {
-    using Verdict = GitHubRecovery::Finding::Verdict;
+    using Verdict = DeliveryRecovery::Finding::Verdict;
     switch (verdict) {
     case Verdict::Delivered:
         return QStringLiteral("delivered by a later attempt");
     case Verdict::Recorded:
-        return QStringLiteral("recorded by the agent (GitHub did not see the answer in time); nothing to ask");
+        return QStringLiteral("recorded by the agent (%1 did not see the answer in time); nothing to ask").arg(provider);
     case Verdict::Requested:
-        return QStringLiteral("asked GitHub to redeliver it");
+        return QStringLiteral("asked %1 to redeliver it").arg(provider);
     case Verdict::InFlight:
         return QStringLiteral("redelivery asked for earlier, not attempted yet; not asked again");
     case Verdict::GaveUp:
-        return QStringLiteral("still failing after %1 redeliveries; not asked again").arg(GitHubRecovery::kMostRequests);
+        return QStringLiteral("still failing after %1 redeliveries; not asked again").arg(DeliveryRecovery::kMostRequests);
     case Verdict::OutOfReach:
         return QStringLiteral("too old to redeliver");
     case Verdict::Deferred:
-        return QStringLiteral("not asked this time (GitHub refused the request, or the check's share ran out); asked at the next check");
+        return QStringLiteral("not asked this time (%1 refused the request, or the check's share ran out); asked at the next check").arg(provider);
     }
     return {};
 }
@@ -278,9 +279,15 @@ int DeliveryCommands::recover(CommandLine &line)
     const std::optional<AgentConfig> config = line.loadConfig();
     if (!config)
         return CommandLine::kUsage;
-    if (line.arguments() != QStringList{ QStringLiteral("github") }) {
-        CommandLine::err() << "forgelink-agent: recover takes one provider, github (the others retry failed deliveries themselves)\n";
-        return CommandLine::kUsage;
+    const std::optional<Provider> provider = providerFromId(line.arguments().value(0));
+    if (line.arguments().size() != 1 || !provider || !ProviderRegistry::get(*provider).hasDeliveryRecovery()) {
+        QStringList recovering;
+        for (const GitProvider *git : ProviderRegistry::all()) {
+            if (git->hasDeliveryRecovery())
+                recovering << git->id();
+        }
+        return CommandLine::usage(QStringLiteral("recover takes one provider, %1 (the others retry failed deliveries themselves)")
+                                          .arg(recovering.join(QStringLiteral(", "))));
     }
     std::optional<qint64> lookBack;
     if (const QString since = line.value(QStringLiteral("since")); !since.isEmpty()) {
@@ -290,15 +297,14 @@ int DeliveryCommands::recover(CommandLine &line)
             return CommandLine::kUsage;
         }
     }
-    if (!config->github) {
-        CommandLine::err() << "forgelink-agent: github is not enabled in the config\n";
-        return CommandLine::kUsage;
-    }
+    if (!config->isEnabled(*provider))
+        return CommandLine::usage(QStringLiteral("%1 is not enabled in the config").arg(providerId(*provider)));
     std::unique_ptr<Store> store = line.openStore(*config);
     if (!store)
         return CommandLine::kFailure;
-    GitHubRecovery recovery(*config, *store, Store::thisProcess());
-    Result<GitHubRecovery::Report> report = recovery.check(lookBack);
+    const std::unique_ptr<DeliveryRecovery> recovery = ProviderRegistry::get(*provider).deliveryRecovery(*config, *store, Store::thisProcess());
+    Result<DeliveryRecovery::Report> report = recovery->check(lookBack);
+    const QString name = ProviderRegistry::get(*provider).displayName();
     if (!report) {
         CommandLine::err() << "forgelink-agent: recovery failed: " << report.error() << '\n';
         return CommandLine::kFailure;
@@ -309,8 +315,8 @@ int DeliveryCommands::recover(CommandLine &line)
     }
     QTextStream &out = CommandLine::out();
     int failed = 0;
-    for (const GitHubRecovery::Finding &finding : report->findings) {
-        if (finding.verdict != GitHubRecovery::Finding::Verdict::Delivered)
+    for (const DeliveryRecovery::Finding &finding : report->findings) {
+        if (finding.verdict != DeliveryRecovery::Finding::Verdict::Delivered)
             ++failed;
         if (line.json()) {
             out << QJsonDocument(QJsonObject{ { QStringLiteral("guid"), finding.guid },
@@ -318,17 +324,17 @@ int DeliveryCommands::recover(CommandLine &line)
                                               { QStringLiteral("attempts"), finding.attempts },
                                               { QStringLiteral("lastStatus"), finding.lastStatus },
                                               { QStringLiteral("lastAttemptAt"), finding.lastAttemptAt.toString(Qt::ISODate) },
-                                              { QStringLiteral("verdict"), GitHubRecovery::verdictName(finding.verdict) } })
+                                              { QStringLiteral("verdict"), DeliveryRecovery::verdictName(finding.verdict) } })
                             .toJson(QJsonDocument::Compact)
                 << '\n';
         } else {
             out << finding.guid << "  " << finding.event << "  " << counted(finding.attempts, QStringLiteral("attempt"), QStringLiteral("attempts"))
-                << ", last " << finding.lastAttemptAt.toString(Qt::ISODate) << ": " << finding.lastStatus << "  -> " << verdictText(finding.verdict)
+                << ", last " << finding.lastAttemptAt.toString(Qt::ISODate) << ": " << finding.lastStatus << "  -> " << verdictText(finding.verdict, name)
                 << '\n';
         }
     }
     if (!line.json()) {
-        out << "GitHub listed " << report->listed << " attempts since " << report->since.toString(Qt::ISODate) << ": " << failed
+        out << name << " listed " << report->listed << " attempts since " << report->since.toString(Qt::ISODate) << ": " << failed
             << " deliveries without a successful attempt, "
             << counted(report->requested, QStringLiteral("redelivery request"), QStringLiteral("redelivery requests"));
         if (report->outOfReach > 0)

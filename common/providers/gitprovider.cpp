@@ -2,6 +2,7 @@
 
 #include "json/jsonfields.h"
 #include "webhooks/webhookrequest.h"
+#include "providers/deliveryrecovery.h"
 #include "providers/hookprovisioner.h"
 #include "sync/repositorychange.h"
 
@@ -62,6 +63,16 @@ Result<std::unique_ptr<HookProvisioner>> GitProvider::hookProvisioner(const Agen
 Result<QStringList> GitProvider::checkCoverage(const AgentConfig &, const QString &) const
 {
     return fail(QStringLiteral("%1 covers repositories with their own hooks").arg(displayName()));
+}
+
+GitProvider::RecoverySchedule GitProvider::recoverySchedule(const AgentConfig &) const
+{
+    return {};
+}
+
+std::unique_ptr<DeliveryRecovery> GitProvider::deliveryRecovery(const AgentConfig &, Store &, const QString &) const
+{
+    return nullptr;
 }
 
 Result<QStringList> GitProvider::setAccountWebhookSecret(const AgentConfig &, const QByteArray &) const

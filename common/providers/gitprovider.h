@@ -22,6 +22,8 @@ struct RepositoryChange;
 class HookProvisioner;
 class JsonFields;
 class RepositoryLister;
+class DeliveryRecovery;
+class Store;
 
 // Everything the rest of forgelink asks of one Git provider: its names, how its webhooks are
 // verified, identified and normalized, how its repositories are listed, how hooks are put on
@@ -87,6 +89,17 @@ public:
     virtual Result<QStringList> checkCoverage(const AgentConfig &config, const QString &repository) const;
     virtual Result<QStringList> setAccountWebhookSecret(const AgentConfig &config, const QByteArray &secret) const;
     virtual CheckOutcome check(const Answers &answers, const NetworkSettings &network) const = 0;
+
+    // --- Delivery recovery, for a provider that never retries a failed delivery itself ---
+    virtual bool hasDeliveryRecovery() const { return false; }
+    // How often `serve` checks (0: never); why not, when the config asks for it and cannot have it.
+    struct RecoverySchedule {
+        qint64 everyMs = 0;
+        QString offReason;
+    };
+    virtual RecoverySchedule recoverySchedule(const AgentConfig &config) const;
+    // For an enabled provider that has one; nullptr otherwise.
+    virtual std::unique_ptr<DeliveryRecovery> deliveryRecovery(const AgentConfig &config, Store &store, const QString &holder) const;
 };
 
 } // namespace forgelink

@@ -55,6 +55,29 @@ private Q_SLOTS:
         AgentConfig config;
         QVERIFY(!ProviderRegistry::get(Provider::GitHub).hookProvisioner(config, QStringLiteral("https://x")));
     }
+
+    // Delivery recovery sits behind the provider: GitHub's, on by default, every 10 minutes, and
+    // off with a reason while the App's key is missing; the others retry failed deliveries
+    // themselves and offer none.
+    void onlyGitHubRecoversFailedDeliveries()
+    {
+        AgentConfig config;
+        config.github = GitHubSettings{};
+        config.gitlab = GitLabSettings{};
+        for (const GitProvider *provider : ProviderRegistry::all()) {
+            QCOMPARE(provider->hasDeliveryRecovery(), provider->kind() == Provider::GitHub);
+            if (provider->kind() != Provider::GitHub)
+                QCOMPARE(provider->recoverySchedule(config).everyMs, qint64(0));
+        }
+        const GitProvider &github = ProviderRegistry::get(Provider::GitHub);
+        QCOMPARE(github.recoverySchedule(config).everyMs, qint64(0));
+        QVERIFY(github.recoverySchedule(config).offReason.contains(QStringLiteral("privateKey")));
+        config.github->privateKeyPem = "-----BEGIN PRIVATE KEY-----";
+        QCOMPARE(github.recoverySchedule(config).everyMs, qint64(10 * 60 * 1000));
+        config.github->recoverFailedDeliveries = false;
+        QCOMPARE(github.recoverySchedule(config).everyMs, qint64(0));
+        QVERIFY(github.recoverySchedule(config).offReason.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_ProviderRegistry)

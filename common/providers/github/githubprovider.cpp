@@ -7,6 +7,7 @@
 #include "providers/github/githubcheck.h"
 #include "providers/github/githubevents.h"
 #include "providers/github/githublister.h"
+#include "providers/github/githubrecovery.h"
 #include "sync/repositorychange.h"
 #include "webhooks/formurlencoding.h"
 
@@ -24,6 +25,22 @@ Result<QByteArray> GitHubProvider::payloadJson(const WebhookRequest &request) co
     if (!payload)
         return fail(QStringLiteral("form body has no payload field"));
     return *payload;
+}
+
+GitProvider::RecoverySchedule GitHubProvider::recoverySchedule(const AgentConfig &config) const
+{
+    if (!config.github || !config.github->recoverFailedDeliveries)
+        return {};
+    if (config.github->privateKeyPem.isEmpty())
+        return { 0, QStringLiteral("it lists the App's deliveries as the App, which needs providers.github.privateKey") };
+    return { config.github->recoverEveryMs, {} };
+}
+
+std::unique_ptr<DeliveryRecovery> GitHubProvider::deliveryRecovery(const AgentConfig &config, Store &store, const QString &holder) const
+{
+    if (!config.github)
+        return nullptr;
+    return std::make_unique<GitHubRecovery>(config, store, holder);
 }
 
 QList<QByteArray> GitHubProvider::keptHeaders() const

@@ -34,6 +34,10 @@ public:
     Result<QStringList> setAccountWebhookSecret(const AgentConfig &config, const QByteArray &secret) const override;
     CheckOutcome check(const Answers &answers, const NetworkSettings &network) const override;
 
+    bool hasDeliveryRecovery() const override { return true; }
+    RecoverySchedule recoverySchedule(const AgentConfig &config) const override;
+    std::unique_ptr<DeliveryRecovery> deliveryRecovery(const AgentConfig &config, Store &store, const QString &holder) const override;
+
     // The web host of a GitHub API URL: api.github.com -> github.com, HOST/api/v3 -> HOST.
     static QString webUrl(const QString &apiUrl);
 };

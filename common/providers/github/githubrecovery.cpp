@@ -61,26 +61,6 @@ qint64 GitHubRecovery::retentionMs(const QString &apiUrl)
     return (hostedByGitHub ? 3 : 7) * 24 * kHourMs;
 }
 
-QString GitHubRecovery::verdictName(Finding::Verdict verdict)
-{
-    switch (verdict) {
-    case Finding::Verdict::Delivered:
-        return QStringLiteral("delivered");
-    case Finding::Verdict::Recorded:
-        return QStringLiteral("recorded");
-    case Finding::Verdict::Requested:
-        return QStringLiteral("requested");
-    case Finding::Verdict::InFlight:
-        return QStringLiteral("in-flight");
-    case Finding::Verdict::GaveUp:
-        return QStringLiteral("gave-up");
-    case Finding::Verdict::OutOfReach:
-        return QStringLiteral("out-of-reach");
-    case Finding::Verdict::Deferred:
-        return QStringLiteral("deferred");
-    }
-    return {};
-}
 
 Result<GitHubRecovery::Report> GitHubRecovery::check(std::optional<qint64> sinceMs)
 {
