@@ -64,8 +64,8 @@ int BatchRun::run(const Options &options)
                 out << "  " << fact << '\n';
             for (const QString &problem : outcome.problems)
                 out << "  " << tr("problem: %1").arg(problem) << '\n';
-            if (!outcome.installUrl.isEmpty())
-                out << "  install the App on repositories: " << outcome.installUrl << '\n';
+            if (!outcome.nextStep.url.isEmpty())
+                out << "  " << tr("next: %1: %2").arg(outcome.nextStep.text, outcome.nextStep.url) << '\n';
             allPassed &= outcome.passed;
         }
         out.flush();

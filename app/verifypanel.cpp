@@ -91,9 +91,9 @@ void VerifyPanel::showOutcome()
     for (const QString &problem : outcome.problems)
         html += QStringLiteral("<li style='color:#b00020'>%1</li>").arg(problem.toHtmlEscaped());
     html += QStringLiteral("</ul>");
-    m_installUrl = outcome.installUrl;
-    if (!m_installUrl.isEmpty())
-        html += tr("Next, <a href=\"%1\">install the App</a> on the repositories Pipekit should build.").arg(m_installUrl.toHtmlEscaped());
+    m_nextStepUrl = outcome.nextStep.url;
+    if (!m_nextStepUrl.isEmpty())
+        html += tr("Next, <a href=\"%1\">%2</a>.").arg(m_nextStepUrl.toHtmlEscaped(), outcome.nextStep.text.toHtmlEscaped());
     m_result->setText(html);
     m_result->setAccessibleDescription(QStringList(outcome.facts + outcome.problems).join(u'\n'));
     announce();

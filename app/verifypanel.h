@@ -25,7 +25,8 @@ public:
 
     bool isRunning() const;
     QString resultText() const;
-    QString installUrl() const { return m_installUrl; }
+    // The link of the provider's next step (GitHub: installing the App), once a check passed.
+    QString nextStepUrl() const { return m_nextStepUrl; }
 
 Q_SIGNALS:
     void runningChanged(bool running);
@@ -43,7 +44,7 @@ private:
     QProgressBar *m_busy;
     QLabel *m_result;
     CheckJob *m_job = nullptr;
-    QString m_installUrl;
+    QString m_nextStepUrl;
 };
 
 } // namespace forgelink

@@ -394,6 +394,10 @@
         <source>a check against a provider failed; nothing was written</source>
         <translation>eine Prüfung bei einem Anbieter ist fehlgeschlagen; es wurde nichts geschrieben</translation>
     </message>
+    <message>
+        <source>next: %1: %2</source>
+        <translation>als Nächstes: %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>forgelink::BitbucketCheck</name>
@@ -595,6 +599,10 @@
     <message>
         <source>The App is not subscribed to the &quot;%1&quot; event.</source>
         <translation>Die App hat das Ereignis &quot;%1&quot; nicht abonniert.</translation>
+    </message>
+    <message>
+        <source>install the App on the repositories Pipekit should build</source>
+        <translation>die App in den Repositories installieren, die Pipekit bauen soll</translation>
     </message>
 </context>
 <context>
@@ -1111,8 +1119,8 @@
         <translation>&lt;b style=&apos;color:#b00020&apos;&gt;Nicht bestätigt.&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>Next, &lt;a href=&quot;%1&quot;&gt;install the App&lt;/a&gt; on the repositories Pipekit should build.</source>
-        <translation>Als Nächstes &lt;a href=&quot;%1&quot;&gt;installieren Sie die App&lt;/a&gt; auf den Repositories, die Pipekit bauen soll.</translation>
+        <source>Next, &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;.</source>
+        <translation>Als Nächstes: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;.</translation>
     </message>
 </context>
 <context>

@@ -204,7 +204,7 @@ private Q_SLOTS:
                                         .arg(scroll->verticalScrollBar()->maximum())
                                         .arg(scroll->widget()->height())));
         QCOMPARE(result->accessibleDescription().isEmpty(), false);
-        QCOMPARE(verify(wizard)->installUrl(), QStringLiteral("http://127.0.0.1:%1/apps/pipekit-acme/installations/new")
+        QCOMPARE(verify(wizard)->nextStepUrl(), QStringLiteral("http://127.0.0.1:%1/apps/pipekit-acme/installations/new")
                                                       .arg(QUrl(m_github->baseUrl()).port()));
         wizard.next();
 

@@ -61,7 +61,8 @@ CheckOutcome GitHubCheck::run(const GitHubAnswers &answers, const NetworkSetting
             outcome.problems << tr("The App is not subscribed to the \"%1\" event.").arg(event);
     }
     if (!slug.isEmpty())
-        outcome.installUrl = GitHubProvider::webUrl(answers.apiUrl) + QStringLiteral("/apps/") + slug + QStringLiteral("/installations/new");
+        outcome.nextStep = { tr("install the App on the repositories Pipekit should build"),
+                             GitHubProvider::webUrl(answers.apiUrl) + QStringLiteral("/apps/") + slug + QStringLiteral("/installations/new") };
     outcome.passed = outcome.problems.isEmpty();
     return outcome;
 }
