@@ -127,6 +127,15 @@ std::optional<std::pair<Provider, QString>> CommandLine::deliveryKey(const QStri
     return std::make_pair(*provider, id);
 }
 
+const ForwardTarget *CommandLine::findTarget(const AgentConfig &config, const QString &name)
+{
+    for (const ForwardTarget &target : config.forward) {
+        if (target.name == name)
+            return &target;
+    }
+    return nullptr;
+}
+
 int CommandLine::unknownTarget(const QString &name, const AgentConfig &config)
 {
     return usage(QStringLiteral("unknown target %1; %2").arg(name, knownTargets(config)));

@@ -63,6 +63,8 @@ public:
     static QString knownTargets(const AgentConfig &config);
     // PROVIDER:ID (github:72d3162e-...), or nullopt.
     static std::optional<std::pair<Provider, QString>> deliveryKey(const QString &text);
+    // The config's forward target of that name, or nullptr.
+    static const ForwardTarget *findTarget(const AgentConfig &config, const QString &name);
     // "unknown target NAME; known: ...", and the exit code to return.
     static int unknownTarget(const QString &name, const AgentConfig &config);
 

@@ -1,7 +1,6 @@
 #include "commands/deliverycommands.h"
 
 #include "commandline.h"
-#include "forward/forwardrouter.h"
 #include "forward/redelivery.h"
 #include "log/counted.h"
 #include "log/logformat.h"
@@ -194,8 +193,7 @@ int DeliveryCommands::outbox(CommandLine &line)
         return CommandLine::kUsage;
     const QString target = line.value(QStringLiteral("target"));
     const QString state = line.value(QStringLiteral("state"));
-    if (!target.isEmpty() && std::none_of(config->forward.begin(), config->forward.end(),
-                                          [&](const ForwardTarget &known) { return known.name == target; }))
+    if (!target.isEmpty() && !CommandLine::findTarget(*config, target))
         return CommandLine::unknownTarget(target, *config);
     if (!state.isEmpty() && state != u"pending" && state != u"dead" && state != u"delivered") {
         CommandLine::err() << "forgelink-agent: --state must be pending, dead or delivered, got \"" << state << "\"\n";
@@ -233,8 +231,7 @@ int DeliveryCommands::redeliver(CommandLine &line)
     const QString delivery = line.value(QStringLiteral("delivery"));
     const QString since = line.value(QStringLiteral("since"));
     const bool dead = line.isSet(QStringLiteral("dead"));
-    const ForwardRouter router(config->forward, config->enabledProviders());
-    const ForwardTarget *target = router.target(targetName);
+    const ForwardTarget *target = CommandLine::findTarget(*config, targetName);
     if (targetName.isEmpty()) {
         CommandLine::err() << "forgelink-agent: redeliver needs --target; " << CommandLine::knownTargets(*config) << '\n';
         return CommandLine::kUsage;

@@ -13,15 +13,6 @@ namespace forgelink {
 
 namespace {
 
-const ForwardTarget *findTarget(const AgentConfig &config, const QString &name)
-{
-    for (const ForwardTarget &target : config.forward) {
-        if (target.name == name)
-            return &target;
-    }
-    return nullptr;
-}
-
 QString timeText(qint64 ms)
 {
     return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate) : QString();
@@ -45,7 +36,7 @@ int ForwardCommands::pause(CommandLine &line, const QString &target)
     CommandLine::Opened opened;
     if (const int failed = line.open(opened))
         return failed;
-    if (!findTarget(opened.config, target))
+    if (!CommandLine::findTarget(opened.config, target))
         return CommandLine::unknownTarget(target, opened.config);
     const QString reason = line.value(QStringLiteral("reason"));
     if (Result<void> paused = opened.store->forwardPauses().pause(target, reason, Store::thisProcess(), QDateTime::currentMSecsSinceEpoch()); !paused)
@@ -60,7 +51,7 @@ int ForwardCommands::resume(CommandLine &line, const QString &target)
     CommandLine::Opened opened;
     if (const int failed = line.open(opened))
         return failed;
-    if (!findTarget(opened.config, target))
+    if (!CommandLine::findTarget(opened.config, target))
         return CommandLine::unknownTarget(target, opened.config);
     Result<bool> resumed = opened.store->forwardPauses().resume(target);
     if (!resumed)
