@@ -3,15 +3,13 @@
 #include "forward/forwardrequest.h"
 #include "forward/forwardrouter.h"
 #include "forward/retrypolicy.h"
+#include "http/httpclient.h"
 #include "log/counted.h"
 #include "log/logfields.h"
 #include "store/store.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 
 #include <cerrno>
 #include <cstring>
@@ -52,29 +50,23 @@ qint64 now()
 
 // Of an answer's body, this much is kept (for the error text); up to the drain limit the rest is
 // read and dropped so the connection can carry the next request; a longer answer is cut off
-// (the connection closes).
+// (the connection closes, its status stands).
 constexpr qint64 kKeptAnswerBytes = AttemptLog::kKeptAnswerBytes; // what the attempt log keeps
 constexpr qint64 kDrainedAnswerBytes = 64 * 1024;
-// How often requests in flight are checked against their deadline.
-constexpr int kSweepEveryMs = 200;
 // How often the paused targets are read: every agent obeys `forward pause` within this.
 constexpr int kPausesEveryMs = 2000;
 
 // "502 Bad Gateway: <the first 200 bytes of the body>"; a network error by its name. Nothing the
 // request carried (secrets) is in it.
-QString describeFailure(QNetworkReply *reply, const ForwardAnswer &answer, int timeoutMs)
+QString describeFailure(const IncomingAnswer &answer, int timeoutMs)
 {
     if (answer.status == 0) {
-        // Ended by the sweep, or by Qt's transfer timeout (no byte for timeoutSeconds): both are
-        // the target's deadline.
-        const bool timedOut = answer.overDeadline || reply->error() == QNetworkReply::OperationCanceledError
-                || reply->error() == QNetworkReply::TimeoutError;
-        if (timedOut)
+        if (answer.timedOut)
             return QStringLiteral("no complete answer within %1 s").arg(timeoutMs / 1000.0);
-        return reply->errorString();
+        return answer.error;
     }
     const QByteArray body = answer.body.left(200).simplified();
-    const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+    const QString reason = QString::fromLatin1(answer.reason);
     return QStringLiteral("%1 %2%3").arg(answer.status).arg(reason, body.isEmpty() ? QString() : QStringLiteral(": ") + QString::fromUtf8(body));
 }
 
@@ -97,8 +89,6 @@ OutboxWorker::OutboxWorker(DatabaseSettings database, QList<ForwardTarget> targe
     connect(&m_countTimer, &QTimer::timeout, this, &OutboxWorker::count);
     connect(&m_retentionTimer, &QTimer::timeout, this, &OutboxWorker::prune);
     connect(&m_renewTimer, &QTimer::timeout, this, &OutboxWorker::renewLeases);
-    m_sweep.setInterval(kSweepEveryMs);
-    connect(&m_sweep, &QTimer::timeout, this, &OutboxWorker::sweep);
     connect(&m_pauseTimer, &QTimer::timeout, this, &OutboxWorker::readPauses);
     m_gateTimer.setSingleShot(true);
     connect(&m_gateTimer, &QTimer::timeout, this, &OutboxWorker::pump);
@@ -137,10 +127,10 @@ Result<void> OutboxWorker::open()
     // the HTTP client's own thread, started from this one, inherits it.
     if (setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), kSenderNiceness) != 0)
         qCDebug(lcForward) << "the sender keeps its priority:" << strerror(errno);
-    // One client per target: Qt opens at most six connections per host and port, and a target
-    // that holds them must not hold another target on the same host.
+    // One client per target: a target that holds its connections must not hold another target on
+    // the same host.
     for (const ForwardTarget &target : std::as_const(m_targets))
-        m_networks.insert(target.name, new QNetworkAccessManager(this));
+        m_clients.insert(target.name, new HttpClient(kKeptAnswerBytes, kDrainedAnswerBytes, this));
     m_countTimer.start(kCountEveryMs);
     m_retentionTimer.start(kRetentionEveryMs);
     if (m_store->isPostgres())
@@ -343,69 +333,17 @@ void OutboxWorker::sendNext(const ForwardTarget &target, Run run, bool gatePasse
 
 void OutboxWorker::post(const ForwardTarget &target, Run run, const ForwardRequest &request, int eventPosition)
 {
-    QNetworkRequest http(request.url);
-    http.setTransferTimeout(target.timeoutMs);
-    // No redirects: a 3xx is an answer that did not accept the delivery.
-    http.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    for (const auto &[name, value] : request.headers)
-        http.setRawHeader(name, value);
-    QNetworkReply *reply = m_networks.value(target.name)->post(http, request.body);
-    reply->setReadBufferSize(kDrainedAnswerBytes);
+    const OutgoingRequest outgoing{ "POST", request.url, request.headers, request.body };
     const qint64 sentAt = now();
-    ForwardAnswer waiting;
-    waiting.sentAtMs = sentAt;
-    m_inFlight.insert(reply, InFlight{ sentAt + target.timeoutMs, waiting, 0 });
-    if (!m_sweep.isActive())
-        m_sweep.start();
-    // Keep the first bytes of the body and drop the rest as they come; an answer longer than the
-    // drain limit is cut off at once (its status decides): no answer takes more memory than that.
-    // (A 204 has no body: this never runs for it.)
-    connect(reply, &QNetworkReply::readyRead, this, [this, reply] {
-        const auto it = m_inFlight.find(reply);
-        if (it == m_inFlight.end())
-            return;
-        ForwardAnswer &answer = it->answer;
-        answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (answer.body.size() < kKeptAnswerBytes)
-            answer.body += reply->read(kKeptAnswerBytes - answer.body.size());
-        it->dropped += reply->skip(reply->bytesAvailable());
-        if (it->dropped > kDrainedAnswerBytes && reply->isRunning())
-            reply->abort();
-    });
     // m_targets never changes after construction: the pointer stays valid.
-    connect(reply, &QNetworkReply::finished, this, [this, reply, destination = &target, run = std::move(run), eventPosition]() mutable {
-        reply->deleteLater();
-        ForwardAnswer answer = m_inFlight.take(reply).answer;
-        if (m_finished)
-            return;
-        if (answer.status == 0)
-            answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (answer.body.size() < kKeptAnswerBytes)
-            answer.body += reply->read(kKeptAnswerBytes - answer.body.size());
-        answered(*destination, std::move(run), reply, answer, eventPosition);
-    });
+    m_clients.value(target.name)->send(outgoing, target.timeoutMs,
+                                       [this, destination = &target, run = std::move(run), eventPosition, sentAt](IncomingAnswer answer) {
+                                           if (!m_finished)
+                                               answered(*destination, run, answer, sentAt, eventPosition);
+                                       });
 }
 
-void OutboxWorker::sweep()
-{
-    // Transfer timeouts restart with every byte: a request ends here at its target's
-    // timeoutSeconds whatever trickles in. One timer for all requests, not one each.
-    const qint64 at = now();
-    QList<QNetworkReply *> ended;
-    for (auto it = m_inFlight.begin(); it != m_inFlight.end(); ++it) {
-        if (at < it->deadlineMs)
-            continue;
-        it->answer.status = it.key()->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        it->answer.overDeadline = true;
-        ended << it.key();
-    }
-    for (QNetworkReply *reply : std::as_const(ended))
-        reply->abort(); // finished() records the answer kept above
-    if (m_inFlight.isEmpty())
-        m_sweep.stop();
-}
-
-void OutboxWorker::answered(const ForwardTarget &target, Run run, QNetworkReply *reply, const ForwardAnswer &answer, int eventPosition)
+void OutboxWorker::answered(const ForwardTarget &target, Run run, const IncomingAnswer &answer, qint64 sentAtMs, int eventPosition)
 {
     OutboxWork &work = run.first();
     const int status = answer.status;
@@ -413,8 +351,8 @@ void OutboxWorker::answered(const ForwardTarget &target, Run run, QNetworkReply 
     OutboxTable::Completion completion{ work.row.id, OutboxTable::Completion::Decision::Retry, std::nullopt, {}, 0, work.row.progress };
     if (status > 0)
         completion.status = status;
-    completion.attemptedAtMs = answer.sentAtMs;
-    completion.durationMs = int(std::max<qint64>(0, at - answer.sentAtMs));
+    completion.attemptedAtMs = sentAtMs;
+    completion.durationMs = int(std::max<qint64>(0, at - sentAtMs));
     completion.answer = QString::fromUtf8(answer.body.left(AttemptLog::kKeptAnswerBytes));
     if (status >= 200 && status < 300) {
         noteAnswer(target, true, std::nullopt);
@@ -434,7 +372,7 @@ void OutboxWorker::answered(const ForwardTarget &target, Run run, QNetworkReply 
         sendNext(target, std::move(run)); // the repository's next row, at once
         return;
     }
-    completion.error = describeFailure(reply, answer, target.timeoutMs);
+    completion.error = describeFailure(answer, target.timeoutMs);
     if (status == 410) {
         noteAnswer(target, true, std::nullopt); // it answers: it gave this one up, not the others
         completion.decision = OutboxTable::Completion::Decision::Dead;
@@ -448,7 +386,7 @@ void OutboxWorker::answered(const ForwardTarget &target, Run run, QNetworkReply 
     }
     const int attempts = work.row.attempts + 1;
     const qint64 deadAt = work.row.createdAtMs + target.maxAgeMs;
-    const std::optional<qint64> retryAfter = RetryPolicy::retryAfterMs(reply->rawHeader("Retry-After"), at);
+    const std::optional<qint64> retryAfter = RetryPolicy::retryAfterMs(answer.header("Retry-After"), at);
     const qint64 delay = RetryPolicy::delayMs(attempts, retryAfter);
     noteAnswer(target, false, retryAfter);
     const LogFields fields{ { "target", target.name }, { "provider", providerId(work.row.provider) }, { "deliveryId", work.row.deliveryId } };
@@ -592,17 +530,10 @@ void OutboxWorker::finish()
     m_countTimer.stop();
     m_retentionTimer.stop();
     m_renewTimer.stop();
-    m_sweep.stop();
-    m_inFlight.clear();
     // What is in flight is dropped; those rows stay pending and are sent again later.
-    for (QNetworkAccessManager *network : std::as_const(m_networks)) {
-        for (QNetworkReply *reply : network->findChildren<QNetworkReply *>()) {
-            reply->disconnect(this);
-            reply->abort();
-        }
-        delete network;
-    }
-    m_networks.clear();
+    for (HttpClient *client : std::as_const(m_clients))
+        delete client;
+    m_clients.clear();
     m_store.reset();
 }
 

@@ -3,6 +3,7 @@
 #include "config/agentconfig.h"
 #include "forward/forwardtarget.h"
 #include "forward/tokenbucket.h"
+#include "http/httpclientmessage.h"
 #include "store/outboxtable.h"
 
 #include <QHash>
@@ -14,21 +15,11 @@
 #include <memory>
 #include <mutex>
 
-class QNetworkAccessManager;
-class QNetworkReply;
-
 namespace forgelink {
 
+class HttpClient;
 class Store;
 struct ForwardRequest;
-
-// What a target answered, as much as is kept of it.
-struct ForwardAnswer {
-    int status = 0;            // 0: no HTTP answer
-    QByteArray body;           // its first bytes
-    bool overDeadline = false; // ended by the target's timeoutSeconds
-    qint64 sentAtMs = 0;
-};
 
 // Sends the outbox's rows, on the sender's thread: claims due rows per target as runs (the oldest
 // pending rows of a repository, sent one after another), keeps up to `parallel` runs sending per
@@ -81,7 +72,7 @@ private:
     void sendNext(const ForwardTarget &target, Run run, bool gatePassed = false);
     void armGate(qint64 waitMs);
     void post(const ForwardTarget &target, Run run, const ForwardRequest &request, int eventPosition);
-    void answered(const ForwardTarget &target, Run run, QNetworkReply *reply, const ForwardAnswer &answer, int eventPosition);
+    void answered(const ForwardTarget &target, Run run, const IncomingAnswer &answer, qint64 sentAtMs, int eventPosition);
     void conclude(const ForwardTarget &target, OutboxTable::Completion completion, const QString &result);
     void flush();
     void answersRecorded(const QList<qint64> &ids, const Result<void> &recorded);
@@ -89,7 +80,6 @@ private:
     void count();
     void prune();
     void renewLeases();
-    void sweep();
     void readPauses();
     bool isPaused(const ForwardTarget &target) const { return m_paused.contains(target.name); }
     static bool isBroken(const ForwardTarget &target, const TargetState &state);
@@ -104,13 +94,7 @@ private:
     RetentionSettings m_retention;
     QString m_owner;
     std::unique_ptr<Store> m_store;
-    QHash<QString, QNetworkAccessManager *> m_networks; // by target
-    struct InFlight {
-        qint64 deadlineMs = 0;
-        ForwardAnswer answer; // what arrived, or what the sweep found when it ended the request
-        qint64 dropped = 0;   // bytes read past the kept ones and thrown away
-    };
-    QHash<QNetworkReply *, InFlight> m_inFlight;
+    QHash<QString, HttpClient *> m_clients; // by target
     QHash<QString, TargetState> m_states;
     QSet<qint64> m_held; // queued, in flight, or answered and not yet recorded
     QList<OutboxTable::Completion> m_completions;
@@ -128,7 +112,6 @@ private:
     QTimer m_countTimer{ this };
     QTimer m_retentionTimer{ this };
     QTimer m_renewTimer{ this };
-    QTimer m_sweep{ this };
     QTimer m_pauseTimer{ this };
     QTimer m_gateTimer{ this }; // a target's rate or circuit breaker lets the next request go
     QHash<QString, QString> m_paused; // target -> reason; read from the database

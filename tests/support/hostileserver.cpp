@@ -21,7 +21,7 @@ HostileServer::HostileServer(QByteArray head, std::function<QByteArray()> more, 
                 socket->write(head);
                 auto *feed = new QTimer(socket);
                 connect(feed, &QTimer::timeout, socket, [socket, more] {
-                    if (socket->bytesToWrite() < 1024 * 1024)
+                    if (socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() < 1024 * 1024)
                         socket->write(more());
                 });
                 feed->start(everyMs);
