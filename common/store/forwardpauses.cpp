@@ -13,7 +13,7 @@ Result<void> ForwardPauses::pause(const QString &target, const QString &reason, 
     query.prepare(QStringLiteral("INSERT INTO forward_pauses (target, reason, paused_at, paused_by) VALUES (?, ?, ?, ?)"
                                  " ON CONFLICT (target) DO UPDATE SET reason = excluded.reason, paused_by = excluded.paused_by"));
     query.addBindValue(target);
-    query.addBindValue(reason);
+    query.addBindValue(reason.isNull() ? QStringLiteral("") : reason); // none given: empty, not NULL
     query.addBindValue(nowMs);
     query.addBindValue(by);
     if (!query.exec())

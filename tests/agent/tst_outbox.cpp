@@ -656,6 +656,29 @@ private Q_SLOTS:
         QCOMPARE(second.terminate(), 0);
     }
 
+    // The same on one agent and SQLite, and without a reason (the reason is optional).
+    void pauseWithoutReasonHoldsAndResumeSends()
+    {
+        WebhookSink sink;
+        QVERIFY(sink.start());
+        AgentProcess agent(target(sink) + AgentProcess::kAllProviders);
+        QVERIFY2(agent.start(), agent.log().constData());
+        const AgentProcess::Run pause = agent.command({ QStringLiteral("forward"), QStringLiteral("pause"), QStringLiteral("pipekit") });
+        QVERIFY2(pause.exitCode == 0 && pause.out.contains("pipekit: paused"), (pause.out + pause.err).constData());
+        QTRY_VERIFY_WITH_TIMEOUT(HttpTestClient::exchange(agent.port(), "GET", "/metrics")->body.contains("forgelink_forward_paused{target=\"pipekit\"} 1"),
+                                 10'000);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(post(agent, Provider::GitLab, "Push Hook", gitlabPush(QStringLiteral("acme/r%1").arg(i), i), "held-" + QByteArray::number(i))->status, 202);
+        const QList<QJsonObject> listed = agent.command({ QStringLiteral("forward"), QStringLiteral("list"), QStringLiteral("--json") }).jsonLines();
+        QCOMPARE(listed.size(), 1);
+        QCOMPARE(listed.at(0).value(QStringLiteral("paused")).toBool(), true);
+        QCOMPARE(listed.at(0).value(QStringLiteral("pending")).toInt(), 3);
+        QVERIFY(sink.accepted().isEmpty());
+        QCOMPARE(agent.command({ QStringLiteral("forward"), QStringLiteral("resume"), QStringLiteral("pipekit") }).exitCode, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(sink.accepted().size(), 3, 10'000);
+        QCOMPARE(agent.terminate(), 0);
+    }
+
     void twoAgentsOnPostgresSendEachRowOnce()
     {
         if (!TestDatabases::postgresAvailable())
