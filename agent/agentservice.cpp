@@ -52,7 +52,7 @@ Result<void> AgentService::start()
             m_metrics.declareTarget(target.name);
         }
         connect(m_sender.get(), &OutboxSender::attempted, this,
-                [this](const QString &target, const QString &result) { m_metrics.countForwardAttempt(target, result); });
+                [this](const QString &target, const QString &result, int count) { m_metrics.countForwardAttempt(target, result, count); });
         connect(m_sender.get(), &OutboxSender::counted, this,
                 [this, targets](const QHash<QString, OutboxTable::TargetCounts> &counts) { m_metrics.observeOutbox(targets, counts); });
         connect(m_sender.get(), &OutboxSender::pausesRead, this,

@@ -8,6 +8,7 @@
 #   4. a target's maxPerSecond holding at 50/s and 500/s: a backlog sent to nginx, the rate
 #      measured over ten seconds once the first second's burst is past.
 #   bench/forward-throughput.sh [seconds]        (default 10)
+#   PROFILE=perf|strace PROFILE_OUT=FILE bench/forward-throughput.sh   also profiles the agent in 1.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh" --bench
@@ -112,7 +113,22 @@ wrk -t2 -c64 -d"${seconds}s" -s "$work/post.lua" "http://127.0.0.1:18182$path" >
 kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
 settle plain
 start_agent forwarding 18183 yes 18181
+profiler=()
+case "${PROFILE:-}" in # the agent's profile while it ingests and forwards, beside the figures
+  perf) perf record -q -o "$work/perf.data" -p "${pids[-1]}" 2>/dev/null & profiler=($!) ;;
+  strace) strace -c -f -o "$work/strace.txt" -p "${pids[-1]}" 2>/dev/null & profiler=($!) ;;
+esac
 wrk -t2 -c64 -d"${seconds}s" -s "$work/post.lua" "http://127.0.0.1:18183$path" > "$work/forwarding.txt"
+if [ ${#profiler[@]} -gt 0 ]; then
+  kill -INT "${profiler[0]}"; wait "${profiler[0]}" 2>/dev/null || true
+  out=${PROFILE_OUT:-$root/bench/profile-$PROFILE.txt}
+  if [ "$PROFILE" = perf ]; then
+    perf report -i "$work/perf.data" --sort comm,dso,symbol --percent-limit 0.4 --stdio 2>/dev/null | grep -v '^$' | head -80 > "$out" || true
+  else
+    cp "$work/strace.txt" "$out"
+  fi
+  echo "profile: $out" >&2
+fi
 recorded=$(awk '/requests in/ {print $1}' "$work/forwarding.txt")
 for _ in $(seq 600); do [ "$(delivered 18183)" -ge "$recorded" ] && break; sleep 0.1; done
 forwarded=$(delivered 18183)

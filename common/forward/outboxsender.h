@@ -31,7 +31,7 @@ public:
     void wake();
 
 Q_SIGNALS:
-    void attempted(const QString &target, const QString &result);
+    void attempted(const QString &target, const QString &result, int count);
     void counted(const QHash<QString, forgelink::OutboxTable::TargetCounts> &counts);
     void pausesRead(const QStringList &paused);
 

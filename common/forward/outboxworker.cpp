@@ -123,8 +123,9 @@ Result<void> OutboxWorker::open()
             return relaxed;
     }
     // Taking webhooks comes first: under full load the providers get their answers at the
-    // receiver's pace and forwarding catches up after. Linux keeps a nice value per thread, and
-    // the HTTP client's own thread, started from this one, inherits it.
+    // receiver's pace and forwarding catches up after. Linux keeps a nice value per thread; the
+    // HTTP client runs on this one.
+
     if (setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), kSenderNiceness) != 0)
         qCDebug(lcForward) << "the sender keeps its priority:" << strerror(errno);
     // One client per target: a target that holds its connections must not hold another target on
@@ -414,7 +415,7 @@ void OutboxWorker::answered(const ForwardTarget &target, Run run, const Incoming
 void OutboxWorker::conclude(const ForwardTarget &target, OutboxTable::Completion completion, const QString &result)
 {
     m_completions << completion;
-    Q_EMIT attempted(target.name, result);
+    ++m_attemptTally[{ target.name, result }];
     if (m_completions.size() >= kMaxUnflushed) {
         flush();
         m_pumpSoon.start();
@@ -425,6 +426,9 @@ void OutboxWorker::conclude(const ForwardTarget &target, OutboxTable::Completion
 
 void OutboxWorker::flush()
 {
+    for (auto it = m_attemptTally.cbegin(); it != m_attemptTally.cend(); ++it)
+        Q_EMIT attempted(it.key().first, it.key().second, it.value());
+    m_attemptTally.clear();
     if (m_completions.isEmpty() || !m_store)
         return;
     if (m_recordAnswers) {

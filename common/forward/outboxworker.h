@@ -46,7 +46,9 @@ public:
     void finish();
 
 Q_SIGNALS:
-    void attempted(const QString &target, const QString &result); // delivered, retry, dead
+    // `count` attempts to `target` ended so (delivered, retry, dead): told with each flush, not
+    // one signal per answer, for the receiver's thread is the one that counts them.
+    void attempted(const QString &target, const QString &result, int count);
     void counted(const QHash<QString, forgelink::OutboxTable::TargetCounts> &counts);
     // The targets paused in the database, read every few seconds (`forward pause`).
     void pausesRead(const QStringList &paused);
@@ -98,6 +100,7 @@ private:
     QHash<QString, TargetState> m_states;
     QSet<qint64> m_held; // queued, in flight, or answered and not yet recorded
     QList<OutboxTable::Completion> m_completions;
+    QHash<std::pair<QString, QString>, int> m_attemptTally; // (target, result): since the last flush
     AnswerRecorder m_recordAnswers;
     // Lets the recorder's callback reach this worker from another thread, or find it gone.
     struct Mailbox {

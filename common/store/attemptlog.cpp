@@ -1,5 +1,7 @@
 #include "store/attemptlog.h"
 
+#include "store/sqlitestatement.h"
+
 #include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -8,7 +10,8 @@ namespace forgelink {
 
 namespace {
 
-// Rows per INSERT: 6 values each stay far below SQLite's and PostgreSQL's limits on bound values.
+// PostgreSQL: rows per INSERT, one round trip each; 6 values a row stay far below its limit on
+// bound values.
 constexpr int kRowsPerInsert = 200;
 
 } // namespace
@@ -24,8 +27,53 @@ QJsonObject OutboxAttempt::toJson() const
 
 AttemptLog::AttemptLog(Database &database) : m_database(database) { }
 
+AttemptLog::~AttemptLog() = default;
+
+void AttemptLog::forgetStatements()
+{
+    m_insert.reset();
+}
+
+// SQLite: one prepared statement run per row, in the caller's transaction; no round trips to save.
+Result<void> AttemptLog::recordWithSqlite(const QList<OutboxAttempt> &attempts)
+{
+    if (!m_insert) {
+        auto prepared = SqliteStatement::prepare(db(), "INSERT INTO outbox_attempts (row_id, attempted_at, duration_ms, status, error, answer)"
+                                                       " VALUES (?, ?, ?, ?, ?, ?)");
+        if (!prepared)
+            return fail(QStringLiteral("cannot prepare the attempt log's insert: %1").arg(prepared.error()));
+        m_insert = std::move(prepared).value();
+    }
+    for (const OutboxAttempt &attempt : attempts) {
+        const QByteArray error = attempt.error.toUtf8();
+        const QByteArray answer = attempt.answer.toUtf8();
+        m_insert->bindInt64(1, attempt.rowId);
+        m_insert->bindInt64(2, attempt.attemptedAtMs);
+        m_insert->bindInt64(3, attempt.durationMs);
+        if (attempt.status)
+            m_insert->bindInt64(4, *attempt.status);
+        else
+            m_insert->bindNull(4);
+        if (error.isEmpty())
+            m_insert->bindNull(5);
+        else
+            m_insert->bindText(5, error);
+        if (answer.isEmpty())
+            m_insert->bindNull(6);
+        else
+            m_insert->bindText(6, answer);
+        if (Result<int> done = m_insert->execute(); !done) {
+            m_insert.reset();
+            return fail(QStringLiteral("cannot record forward attempts: %1").arg(done.error()));
+        }
+    }
+    return {};
+}
+
 Result<void> AttemptLog::record(const QList<OutboxAttempt> &attempts)
 {
+    if (!m_database.isPostgres())
+        return recordWithSqlite(attempts);
     for (qsizetype first = 0; first < attempts.size(); first += kRowsPerInsert) {
         const qsizetype count = std::min<qsizetype>(kRowsPerInsert, attempts.size() - first);
         QStringList values;

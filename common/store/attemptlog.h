@@ -7,9 +7,12 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace forgelink {
+
+class SqliteStatement;
 
 // One forward attempt of an outbox row: when, how long, and what came back.
 struct OutboxAttempt {
@@ -32,6 +35,7 @@ public:
     static constexpr int kKeptAnswerBytes = 1024;
 
     explicit AttemptLog(Database &database);
+    ~AttemptLog();
 
     // Inside the caller's transaction.
     Result<void> record(const QList<OutboxAttempt> &attempts);
@@ -40,10 +44,15 @@ public:
     // Inside the caller's transaction: the attempts of a delivery's finished rows (retention).
     Result<void> removeFinished(const QString &provider, const QString &deliveryId);
 
+    // Before the connection closes.
+    void forgetStatements();
+
 private:
     QSqlDatabase &db() { return m_database.connection(); }
+    Result<void> recordWithSqlite(const QList<OutboxAttempt> &attempts);
 
     Database &m_database;
+    std::unique_ptr<SqliteStatement> m_insert; // SQLite only
 };
 
 } // namespace forgelink

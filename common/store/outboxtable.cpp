@@ -85,6 +85,7 @@ OutboxTable::~OutboxTable() = default;
 void OutboxTable::forgetStatements()
 {
     m_insert.reset();
+    m_attempts.forgetStatements();
 }
 
 Result<void> OutboxTable::enqueueWithSqlite(const QList<Entry> &entries, qint64 nowMs)

@@ -46,6 +46,11 @@ void SqliteStatement::bindInt64(int index, qint64 value)
     sqlite3_bind_int64(m_statement, index, sqlite3_int64(value));
 }
 
+void SqliteStatement::bindNull(int index)
+{
+    sqlite3_bind_null(m_statement, index);
+}
+
 Result<int> SqliteStatement::execute()
 {
     const int status = sqlite3_step(m_statement);

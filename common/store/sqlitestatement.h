@@ -13,8 +13,11 @@ struct sqlite3_stmt;
 namespace forgelink {
 
 // A prepared statement on the SQLite connection under a QSqlDatabase, through SQLite's own API.
-// For the delivery insert only: it binds UTF-8 text and blobs without the copies and UTF-16
-// conversions QSqlQuery makes, which cost more than the insert itself at thousands per second.
+// For the inserts of the delivery writer's group commits: it binds UTF-8 text and blobs without
+// the copies and UTF-16 conversions QSqlQuery makes, which cost more than the insert itself at
+// thousands per second, and it is prepared once (Qt's driver turns each `?` into a named
+// parameter, which SQLite's parser looks up by name: a many-row INSERT costs the square of its
+// parameters to prepare).
 // It must be destroyed before the connection closes.
 class SqliteStatement {
 public:
@@ -28,6 +31,7 @@ public:
     void bindText(int index, const QByteArray &utf8);
     void bindBlob(int index, const QByteArray &bytes);
     void bindInt64(int index, qint64 value);
+    void bindNull(int index);
     // Runs the statement to completion: the number of rows it changed.
     Result<int> execute();
 
