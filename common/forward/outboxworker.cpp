@@ -125,7 +125,6 @@ Result<void> OutboxWorker::open()
     // Taking webhooks comes first: under full load the providers get their answers at the
     // receiver's pace and forwarding catches up after. Linux keeps a nice value per thread; the
     // HTTP client runs on this one.
-
     if (setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), kSenderNiceness) != 0)
         qCDebug(lcForward) << "the sender keeps its priority:" << strerror(errno);
     // One client per target: a target that holds its connections must not hold another target on
