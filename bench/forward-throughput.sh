@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Forwarding through the outbox, measured on one agent on SQLite (durable group commits):
+# Forwarding through the outbox, measured on one agent, on SQLite and on PostgreSQL:
+#   0. nginx's ceiling: wrk posting to the nginx that stands for the target, directly;
 #   1. ingest with one `original` target (nginx answering 204) against ingest with no target,
 #      in one run: wrk posts signed ~6 KiB GitHub pushes for 64 repositories over 64 connections;
-#   2. a backlog recorded while the target was down, drained once it is back (deliveries/s);
+#   2. a backlog recorded while the target was down, drained once it is back (deliveries/s, timed
+#      at the target from its first request to its last: nginx logs each with $msec);
+#   (1 and 2 for each store; 3 and 4 on SQLite)
 #   3. the time from the provider's request to the target receiving it at a steady 500/s
 #      (bench/forwardlatency: its own sink, p50 and p99);
 #   4. a target's maxPerSecond holding at 50/s and 500/s: a backlog sent to nginx, the rate
@@ -11,9 +14,12 @@
 #   PROFILE=perf|strace PROFILE_OUT=FILE bench/forward-throughput.sh   also profiles the agent in 1.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-"$root/scripts/install-deps.sh" --bench
 build=${BUILD_DIR:-$root/build-release}
-BUILD_TYPE=Release BUILD_DIR=$build "$root/scripts/build.sh" -DFORGELINK_BUILD_TESTS=OFF >/dev/null
+if [ -z "${FORGELINK_TEST_POSTGRES:-}" ]; then
+  "$root/scripts/install-deps.sh" --bench
+  BUILD_TYPE=Release BUILD_DIR=$build "$root/scripts/build.sh" -DFORGELINK_BUILD_TESTS=OFF >/dev/null
+  exec "$root/scripts/with-postgres.sh" "$0" "$@"   # a throwaway PostgreSQL for the PostgreSQL runs
+fi
 seconds=${1:-10}
 agent=$build/agent/forgelink-agent
 path=/api/events-handler/v1/events/github
@@ -79,13 +85,24 @@ http {
 }
 NGINX
 
+pg_host=${FORGELINK_TEST_POSTGRES%%:*}
+pg_port=${FORGELINK_TEST_POSTGRES##*:}
+store=sqlite
+database_of() { # phase name: a fresh database of the store under test
+  if [ "$store" = sqlite ]; then
+    echo "sqlite://$work/$1.db"
+  else
+    psql -h "$pg_host" -p "$pg_port" -U forgelink -d postgres -qc "CREATE DATABASE fwd_$1" >/dev/null
+    echo "postgresql://forgelink@$pg_host:$pg_port/fwd_$1"
+  fi
+}
 start_agent() { # name port forward(yes|no) target-port [target options]
   local forward=""
   [ "$3" = yes ] && forward="forward:
   - {name: pipekit, url: http://127.0.0.1:$4, parallel: 16${5:+, $5}}"
   cat > "$work/$1.yaml" <<YAML
 listen: 127.0.0.1:$2
-database: sqlite://$work/$1.db
+database: $(database_of "$1")
 limits: {maxConnections: 1024}
 $forward
 providers:
@@ -98,7 +115,11 @@ YAML
 }
 # A phase's database goes, and its writes reach the disk, before the next phase measures: the
 # kernel writing back a gigabyte behind the next agent's fsyncs would be counted against it.
-settle() { rm -f "$work/$1.db" "$work/$1.db-wal" "$work/$1.db-shm"; sync; }
+settle() {
+  if [ "$store" = sqlite ]; then rm -f "$work/$1.db" "$work/$1.db-wal" "$work/$1.db-shm"; else
+    psql -h "$pg_host" -p "$pg_port" -U forgelink -d postgres -qc "DROP DATABASE fwd_$1" >/dev/null; fi
+  sync
+}
 rps() { awk '/Requests\/sec/ {printf "%d", $2}' "$1"; }
 delivered() { # port: forgelink_forward_attempts_total{...result="delivered"}
   curl -fs "http://127.0.0.1:$1/metrics" | awk -F' ' '/forgelink_forward_attempts_total\{target="pipekit",result="delivered"\}/ {print $2; f=1} END {if (!f) print 0}'
@@ -107,58 +128,64 @@ delivered() { # port: forgelink_forward_attempts_total{...result="delivered"}
 nginx -c "$work/nginx.conf" -p "$work/nginx"
 sleep 0.3
 
-# 1. Ingest without and with a target.
-start_agent plain 18182 no
-wrk -t2 -c64 -d"${seconds}s" -s "$work/post.lua" "http://127.0.0.1:18182$path" > "$work/plain.txt"
-kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
-settle plain
-start_agent forwarding 18183 yes 18181
-profiler=()
-case "${PROFILE:-}" in # the agent's profile while it ingests and forwards, beside the figures
-  perf) perf record -q -o "$work/perf.data" -p "${pids[-1]}" 2>/dev/null & profiler=($!) ;;
-  strace) strace -c -f -o "$work/strace.txt" -p "${pids[-1]}" 2>/dev/null & profiler=($!) ;;
-esac
-wrk -t2 -c64 -d"${seconds}s" -s "$work/post.lua" "http://127.0.0.1:18183$path" > "$work/forwarding.txt"
-if [ ${#profiler[@]} -gt 0 ]; then
-  kill -INT "${profiler[0]}"; wait "${profiler[0]}" 2>/dev/null || true
-  out=${PROFILE_OUT:-$root/bench/profile-$PROFILE.txt}
-  if [ "$PROFILE" = perf ]; then
-    perf report -i "$work/perf.data" --sort comm,dso,symbol --percent-limit 0.4 --stdio 2>/dev/null | grep -v '^$' | head -80 > "$out" || true
-  else
-    cp "$work/strace.txt" "$out"
-  fi
-  echo "profile: $out" >&2
-fi
-recorded=$(awk '/requests in/ {print $1}' "$work/forwarding.txt")
-for _ in $(seq 600); do [ "$(delivered 18183)" -ge "$recorded" ] && break; sleep 0.1; done
-forwarded=$(delivered 18183)
-kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
-settle forwarding
+# 0. nginx's ceiling on this machine, now.
+wrk -t2 -c64 -d"${seconds}s" -s "$work/post.lua" "http://127.0.0.1:18181$path" > "$work/ceiling.txt"
 
-# 2. A backlog recorded while the target is down (nothing listens on 18184), then drained.
-start_agent backlog 18185 yes 18184
-wrk -t2 -c64 -d3s -s "$work/post.lua" "http://127.0.0.1:18185$path" > "$work/backlog.txt"
-backlog=$(awk '/requests in/ {print $1}' "$work/backlog.txt")
-cat > "$work/up.conf" <<NGINX
+figures=()
+for store in sqlite postgresql; do
+  # 1. Ingest without and with a target.
+  start_agent "plain_$store" 18182 no
+  wrk -t2 -c64 -d"${seconds}s" -s "$work/post.lua" "http://127.0.0.1:18182$path" > "$work/plain.txt"
+  kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+  settle "plain_$store"
+  start_agent "forwarding_$store" 18183 yes 18181
+  profiler=()
+  case "${PROFILE:-}" in # the agent's profile while it ingests and forwards, beside the figures
+    perf) perf record -q -o "$work/perf.data" -p "${pids[-1]}" 2>/dev/null & profiler=($!) ;;
+    strace) strace -c -f -o "$work/strace.txt" -p "${pids[-1]}" 2>/dev/null & profiler=($!) ;;
+  esac
+  wrk -t2 -c64 -d"${seconds}s" -s "$work/post.lua" "http://127.0.0.1:18183$path" > "$work/forwarding.txt"
+  if [ ${#profiler[@]} -gt 0 ]; then
+    kill -INT "${profiler[0]}"; wait "${profiler[0]}" 2>/dev/null || true
+    out=${PROFILE_OUT:-$root/bench/profile-$PROFILE}-$store.txt
+    if [ "$PROFILE" = perf ]; then
+      perf report -i "$work/perf.data" --sort comm,dso,symbol --percent-limit 0.4 --stdio 2>/dev/null | grep -v '^$' | head -80 > "$out" || true
+    else
+      cp "$work/strace.txt" "$out"
+    fi
+    echo "profile: $out" >&2
+  fi
+  recorded=$(awk '/requests in/ {print $1}' "$work/forwarding.txt")
+  for _ in $(seq 600); do [ "$(delivered 18183)" -ge "$recorded" ] && break; sleep 0.1; done
+  forwarded=$(delivered 18183)
+  kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+  settle "forwarding_$store"
+
+  # 2. A backlog recorded while the target is down (nothing listens on 18184), then drained.
+  start_agent "backlog_$store" 18185 yes 18184
+  wrk -t2 -c64 -d3s -s "$work/post.lua" "http://127.0.0.1:18185$path" > "$work/backlog.txt"
+  backlog=$(awk '/requests in/ {print $1}' "$work/backlog.txt")
+  rm -f "$work/arrivals.log"
+  cat > "$work/up.conf" <<NGINX
 worker_processes 1;
 pid $work/up.pid;
 error_log $work/nginx/up-error.log;
 events { worker_connections 4096; }
-http { access_log off; client_body_temp_path $work/nginx; client_max_body_size 32m;
+http { log_format arrival '\$msec'; access_log $work/arrivals.log arrival buffer=256k flush=1s;
+       client_body_temp_path $work/nginx; client_max_body_size 32m;
        server { listen 127.0.0.1:18184; location / { return 204; } } }
 NGINX
-nginx -c "$work/up.conf" -p "$work/nginx"
-first=""; last=""
-for _ in $(seq 3000); do
-  n=$(delivered 18185)
-  if [ -z "$first" ] && [ "$n" -gt 0 ]; then first=$(date +%s.%N); firstCount=$n; fi
-  if [ "$n" -ge "$backlog" ]; then last=$(date +%s.%N); break; fi
-  sleep 0.05
+  nginx -c "$work/up.conf" -p "$work/nginx"
+  for _ in $(seq 3000); do [ "$(delivered 18185)" -ge "$backlog" ] && break; sleep 0.05; done
+  kill -QUIT "$(cat "$work/up.pid")" 2>/dev/null || true # flushes the log
+  kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+  for _ in $(seq 50); do [ -f "$work/up.pid" ] || break; sleep 0.1; done
+  settle "backlog_$store"
+  drain=$(sort -n "$work/arrivals.log" | awk 'NR == 1 {first = $1} {last = $1; n++} END {if (n > 1 && last > first) printf "%d %d", n, (n - 1) / (last - first); else print n " 0"}')
+  figures+=("$store $(rps "$work/plain.txt") $(rps "$work/forwarding.txt") $recorded $forwarded $backlog $drain")
 done
-kill "$(cat "$work/up.pid")" 2>/dev/null || true
-kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
-settle backlog
 
+store=sqlite
 # 3. Latency at a steady rate.
 cat > "$work/latency.yaml" <<YAML
 listen: 127.0.0.1:18186
@@ -189,18 +216,18 @@ for rate in 50 500; do
   settle "rate$rate"
 done
 
-python3 - "$(rps "$work/plain.txt")" "$(rps "$work/forwarding.txt")" "$recorded" "$forwarded" "$backlog" "${first:-0}" "${last:-0}" "${firstCount:-0}" "$latency" "$rates" <<'PY'
+python3 - "$(rps "$work/ceiling.txt")" "$latency" "$rates" "${figures[@]}" <<'PY'
 import sys
-plain, forwarding, recorded, forwarded, backlog, first, last, first_count, latency, rates = sys.argv[1:]
-plain, forwarding = int(plain), int(forwarding)
-print("ingest, no target:          %6d deliveries/s" % plain)
-print("ingest, one original target: %6d deliveries/s  (ratio %.2f; %s recorded, %s forwarded)" % (forwarding, forwarding / plain, recorded, forwarded))
-if float(last) > 0:
-    drained = int(backlog) - int(first_count)
-    print("backlog of %s drained at    %6d deliveries/s" % (backlog, drained / (float(last) - float(first))))
-else:
-    print("backlog of %s: not drained in time" % backlog)
-print("latency: " + latency)
+ceiling, latency, rates = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+print("nginx's ceiling (wrk to nginx):    %6d requests/s" % ceiling)
+for line in sys.argv[4:]:
+    store, plain, forwarding, recorded, forwarded, backlog, arrived, drain = line.split()
+    plain, forwarding, drain = int(plain), int(forwarding), int(drain)
+    print("%s:" % store)
+    print("  ingest, no target:               %6d deliveries/s" % plain)
+    print("  ingest, one original target:     %6d deliveries/s  (ratio %.2f; %s recorded, %s forwarded)" % (forwarding, forwarding / plain, recorded, forwarded))
+    print("  backlog of %s drained at %6d deliveries/s  (%.2f of ingest without a target; %s arrived)" % (backlog, drain, drain / plain, arrived))
+print("latency (sqlite): " + latency)
 for pair in rates.split():
     wanted, measured = pair.split(":")
     print("maxPerSecond %4s: sent %7.1f/s (%+.1f%%)" % (wanted, float(measured), (float(measured) / float(wanted) - 1) * 100))

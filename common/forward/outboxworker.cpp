@@ -296,8 +296,9 @@ void OutboxWorker::sendNext(const ForwardTarget &target, Run run, bool gatePasse
             const QList<int> matching = ForwardRouter::matchingEvents(target, work.delivery);
             if (work.row.progress >= matching.size()) {
                 // Every matching event went (or none matches any more): the row is done.
-                conclude(target, { work.row.id, OutboxTable::Completion::Decision::Delivered, std::nullopt, {}, 0, work.row.progress },
-                         QStringLiteral("delivered"));
+                OutboxTable::Completion done{ work.row.id, OutboxTable::Completion::Decision::Delivered, std::nullopt, {}, 0, work.row.progress };
+                done.claimedCreatedAtMs = work.row.createdAtMs;
+                conclude(target, done, QStringLiteral("delivered"));
                 run.removeFirst();
                 continue;
             }
@@ -349,6 +350,7 @@ void OutboxWorker::answered(const ForwardTarget &target, Run run, const Incoming
     const int status = answer.status;
     const qint64 at = now();
     OutboxTable::Completion completion{ work.row.id, OutboxTable::Completion::Decision::Retry, std::nullopt, {}, 0, work.row.progress };
+    completion.claimedCreatedAtMs = work.row.createdAtMs;
     if (status > 0)
         completion.status = status;
     completion.attemptedAtMs = sentAtMs;

@@ -96,6 +96,12 @@ HttpAnswerParser::State HttpAnswerParser::finished()
 {
     keepHead();
     keepBody();
+    if (m_answer.status < 100) { // three digits, but no status RFC 9110 knows
+        m_error = QStringLiteral("not an HTTP answer (status %1)").arg(m_answer.status);
+        m_answer.status = 0;
+        m_answer.error = m_error;
+        return State::Failed;
+    }
     return State::Complete;
 }
 

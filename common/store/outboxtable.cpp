@@ -343,11 +343,17 @@ Result<void> OutboxTable::applyAnswers(const QList<Completion> &completions, qin
     if (completions.isEmpty())
         return {};
     // Most answers are alike (delivered, 2xx, nothing to say): one statement for each such group.
-    QMap<std::tuple<int, int, int>, QStringList> alike; // (outcome, status, progress) -> ids
+    // An answer applies only to the row as it was claimed: one put back meanwhile has a new
+    // created_at and stays as `redeliver` left it.
+    struct Group {
+        QStringList ids;
+        QStringList claimed; // (id, created_at) of the rows claimed with one
+    };
+    QMap<std::tuple<int, int, int>, Group> alike; // (outcome, status, progress) -> rows
     QSqlQuery update(db());
     update.prepare(QStringLiteral("UPDATE outbox SET state = ?, attempts = attempts + 1, progress = ?, last_status = ?, last_error = ?,"
                                   " next_attempt_at = ?, finished_at = ?, last_attempt_at = COALESCE(?, last_attempt_at), lease_owner = NULL,"
-                                  " lease_until = 0 WHERE id = ?"));
+                                  " lease_until = 0 WHERE id = ? AND (created_at = ? OR CAST(? AS BIGINT) = 0)"));
     QList<OutboxAttempt> attempts;
     QMap<std::tuple<int, int, int>, qint64> lastAttemptOf; // per group of alike answers: its latest attempt
     auto stateName = [](Completion::Decision outcome) {
@@ -361,7 +367,10 @@ Result<void> OutboxTable::applyAnswers(const QList<Completion> &completions, qin
                                        completion.answer };
         if (completion.decision == Completion::Decision::Delivered && completion.error.isEmpty() && completion.status) {
             const std::tuple<int, int, int> key{ int(completion.decision), *completion.status, completion.progress };
-            alike[key] << QString::number(completion.id);
+            Group &group = alike[key];
+            group.ids << QString::number(completion.id);
+            if (completion.claimedCreatedAtMs > 0)
+                group.claimed << QStringLiteral("(%1,%2)").arg(completion.id).arg(completion.claimedCreatedAtMs);
             lastAttemptOf[key] = std::max(lastAttemptOf.value(key), completion.attemptedAtMs);
             continue;
         }
@@ -374,6 +383,8 @@ Result<void> OutboxTable::applyAnswers(const QList<Completion> &completions, qin
         update.addBindValue(finished ? QVariant(nowMs) : QVariant(QMetaType(QMetaType::LongLong)));
         update.addBindValue(completion.attemptedAtMs > 0 ? QVariant(completion.attemptedAtMs) : QVariant(QMetaType(QMetaType::LongLong)));
         update.addBindValue(completion.id);
+        update.addBindValue(completion.claimedCreatedAtMs);
+        update.addBindValue(completion.claimedCreatedAtMs);
         if (!update.exec())
             return fail(m_database.error(QStringLiteral("cannot record an outbox answer"), update.lastError()));
     }
@@ -381,10 +392,16 @@ Result<void> OutboxTable::applyAnswers(const QList<Completion> &completions, qin
     for (auto group = alike.cbegin(); group != alike.cend(); ++group) {
         const auto &[outcome, status, progress] = group.key();
         QSqlQuery many(db());
+        // The ids find the rows by their key; the (id, created_at) pairs check them, when every
+        // answer of the group names its claim (those of older callers need not).
+        const Group &rows = group.value();
+        const QString claimed = rows.claimed.size() == rows.ids.size()
+                ? QStringLiteral(" AND (id, created_at) IN (VALUES %1)").arg(rows.claimed.join(QLatin1Char(',')))
+                : QString();
         many.prepare(QStringLiteral("UPDATE outbox SET state = ?, attempts = attempts + 1, progress = ?, last_status = ?, last_error = NULL,"
                                     " finished_at = ?, last_attempt_at = COALESCE(?, last_attempt_at), lease_owner = NULL, lease_until = 0"
-                                    " WHERE id IN (%1)")
-                             .arg(group.value().join(QLatin1Char(','))));
+                                    " WHERE id IN (%1)%2")
+                             .arg(rows.ids.join(QLatin1Char(',')), claimed));
         const qint64 lastAttempt = lastAttemptOf.value(group.key());
         many.addBindValue(stateName(Completion::Decision(outcome)));
         many.addBindValue(progress);

@@ -62,6 +62,9 @@ public:
         qint64 attemptedAtMs = 0;
         int durationMs = 0;
         QString answer; // the first KiB of the answer's body
+        // The row's created_at when it was claimed: a row put back meanwhile (`redeliver` sets a
+        // new one) keeps its new state and goes again. 0: no such check.
+        qint64 claimedCreatedAtMs = 0;
     };
     // One transaction for all of them.
     Result<void> complete(const QList<Completion> &completions, qint64 nowMs);

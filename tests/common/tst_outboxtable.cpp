@@ -79,6 +79,39 @@ private Q_SLOTS:
             QSKIP(qPrintable(TestDatabases::postgresMissing()));
     }
 
+    // `redeliver` puts a row back while its answer is on the way to the store: the answer, which
+    // names the row as it was claimed, leaves the put-back row pending, to be sent again.
+    void anAnswerLeavesARowPutBackMeanwhile()
+    {
+        auto store = open(QStringLiteral("putback"));
+        QVERIFY(store);
+        QVERIFY(store->ledger().record({ delivery(QStringLiteral("d1"), QStringLiteral("acme/a")), delivery(QStringLiteral("d2"), QStringLiteral("acme/b")),
+                                         delivery(QStringLiteral("d3"), QStringLiteral("acme/c")) },
+                                       { { "t" }, { "t" }, { "t" } }));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QList<OutboxWork> claimed = flat(store->outbox().claim(QStringLiteral("t"), 10, 1, {}, QStringLiteral("me"), 60'000, now + 1).value());
+        QCOMPARE(ids(claimed), (QStringList{ "d1", "d2", "d3" }));
+        // d1 and d3 are put back after they were sent and before their answers are recorded.
+        QCOMPARE(store->outbox().requeueDelivery(QStringLiteral("t"), Provider::GitLab, QStringLiteral("d1"), now + 5).value(), 1);
+        QCOMPARE(store->outbox().requeueDelivery(QStringLiteral("t"), Provider::GitLab, QStringLiteral("d3"), now + 5).value(), 1);
+        QList<OutboxTable::Completion> answers;
+        for (const OutboxWork &work : claimed) {
+            OutboxTable::Completion answer{ work.row.id, OutboxTable::Completion::Decision::Delivered, 204, {}, 0, 0 };
+            if (work.row.deliveryId == u"d3") // a failure goes through the per-row statement
+                answer = { work.row.id, OutboxTable::Completion::Decision::Retry, 502, QStringLiteral("502"), now + 60'000, 0 };
+            answer.claimedCreatedAtMs = work.row.createdAtMs;
+            answer.attemptedAtMs = now + 2;
+            answers << answer;
+        }
+        const Result<void> completed = store->outbox().complete(answers, now + 6);
+        QVERIFY2(completed, qPrintable(completed.error()));
+        // d2's answer counts; d1 and d3 go again at once, as redeliver asked.
+        QCOMPARE(ids(store->outbox().claim(QStringLiteral("t"), 10, 1, {}, QStringLiteral("me"), 60'000, now + 7).value()), (QStringList{ "d1", "d3" }));
+        const QList<OutboxRow> d2 = store->outbox().list(QStringLiteral("t"), QStringLiteral("delivered"), 10).value();
+        QCOMPARE(d2.size(), 1);
+        QCOMPARE(d2.first().deliveryId, QStringLiteral("d2"));
+    }
+
     void rowsComeWithTheirDeliveryAndInOrder()
     {
         auto store = open(QStringLiteral("order"));
