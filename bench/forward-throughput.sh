@@ -149,7 +149,9 @@ for store in sqlite postgresql; do
     kill -INT "${profiler[0]}"; wait "${profiler[0]}" 2>/dev/null || true
     out=${PROFILE_OUT:-$root/bench/profile-$PROFILE}-$store.txt
     if [ "$PROFILE" = perf ]; then
-      perf report -i "$work/perf.data" --sort comm,dso,symbol --percent-limit 0.4 --stdio 2>/dev/null | grep -v '^$' | head -80 > "$out" || true
+      { perf report -i "$work/perf.data" --sort comm --stdio 2>/dev/null | grep -E '^ +[0-9]' || true  # per thread
+        perf report -i "$work/perf.data" --sort comm,dso,symbol --percent-limit 0.4 --stdio 2>/dev/null | grep -v '^$' | head -80 || true
+      } > "$out"
     else
       cp "$work/strace.txt" "$out"
     fi
