@@ -11,6 +11,7 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <future>
 #include <mutex>
 #include <thread>
@@ -21,6 +22,8 @@ namespace forgelink {
 // arrive while a commit is running are committed together in the next transaction (a group
 // commit), so throughput does not stop at one disk sync per delivery. Every callback runs on the
 // thread that owns the writer, after the transaction is durable or has failed.
+class WalCheckpointer;
+
 class DeliveryWriter : public QObject {
     Q_OBJECT
 
@@ -64,12 +67,14 @@ private:
         AnswersCallback answered;
     };
     void run(std::promise<Result<void>> *opened);
+    bool checkpointsAside() const;
     static void updateRepositoryCache(Store &store, const QList<Delivery> &deliveries, const QList<Store::Recorded> &recorded);
 
     DatabaseSettings m_settings;
     std::optional<ForwardRouter> m_router;
     std::function<void()> m_enqueued;
     std::thread m_thread;
+    std::unique_ptr<WalCheckpointer> m_checkpointer; // SQLite
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<Job> m_queue;

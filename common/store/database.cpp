@@ -111,10 +111,10 @@ Result<void> Database::configure()
     if (m_postgres)
         return {};
     // WAL lets readers (`events`, `repos`) run beside the agent; synchronous=FULL syncs the WAL at
-    // every commit, so an acknowledged delivery survives a power loss, not only a crash. The
-    // writer copies the WAL into the database every 100 pages (1.6 MiB) rather than SQLite's 1,000:
-    // the same work in short pauses, so no group commit waits behind a long checkpoint (p99 under
-    // load fell from 37 ms to 8 ms in bench/webhook-throughput.sh).
+    // every commit, so an acknowledged delivery survives a power loss, not only a crash. A
+    // connection that commits copies the WAL into the database every 100 pages (1.6 MiB) rather
+    // than SQLite's 1,000: the same work in short pauses (p99 under load fell from 37 ms to 8 ms in
+    // bench/webhook-throughput.sh). The agent's delivery writer leaves it to WalCheckpointer.
     for (const QString &pragma : { QStringLiteral("PRAGMA page_size=16384"), QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),
                                    QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA wal_autocheckpoint=100") }) {
         // Switching to WAL does not wait for another process that opens the same new file at the

@@ -1,6 +1,8 @@
 #include "store/store.h"
+#include "store/walcheckpointer.h"
 #include "testdatabases.h"
 
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSysInfo>
@@ -66,6 +68,32 @@ private:
     }
 
 private Q_SLOTS:
+    // SQLite: with the connection's own checkpoints off, what is committed stays in the WAL until
+    // the checkpointer copies it into the database file.
+    void checkpointerCopiesTheLogIntoTheDatabase()
+    {
+        if (postgres())
+            QSKIP("SQLite only: PostgreSQL has no write-ahead log file to copy");
+        auto store = open(QStringLiteral("checkpoint.db"));
+        QVERIFY(store);
+        QVERIFY(store->database().exec(QStringLiteral("PRAGMA wal_autocheckpoint=0")));
+        QList<Delivery> deliveries;
+        for (int i = 0; i < 200; ++i) {
+            Delivery next = delivery(Provider::GitHub, QStringLiteral("ckpt-%1").arg(i));
+            next.body = QByteArray(16 * 1024, char('a' + i % 26));
+            deliveries << next;
+        }
+        QVERIFY(store->ledger().record(deliveries));
+        const QString path = m_dir.filePath(QStringLiteral("checkpoint.db"));
+        const qint64 before = QFileInfo(path).size();
+        QVERIFY2(QFileInfo(path + QStringLiteral("-wal")).size() > 3 * 1024 * 1024, "the deliveries are in the WAL");
+        QVERIFY2(before < 1024 * 1024, qPrintable(QString::number(before)));
+        WalCheckpointer checkpointer(settings(QStringLiteral("checkpoint.db")), 20);
+        QVERIFY(checkpointer.start());
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(path).size() > 3 * 1024 * 1024, 5'000);
+        checkpointer.stop();
+    }
+
     void initTestCase_data() { TestDatabases::addBackendRows(); }
 
     void init()
