@@ -55,6 +55,19 @@ public:
         return yamlScalar(value);
     }
 
+    // true or false; anything else is an error, and reads as `fallback`.
+    std::optional<bool> boolean(const char *key, bool fallback)
+    {
+        const auto value = text(key);
+        if (!value)
+            return std::nullopt;
+        if (*value != u"true" && *value != u"false") {
+            error(key, QStringLiteral("must be true or false, got \"%1\"").arg(*value));
+            return fallback;
+        }
+        return *value == u"true";
+    }
+
     std::optional<qint64> number(const char *key, qint64 minimum, qint64 maximum)
     {
         const auto value = text(key);
@@ -182,27 +195,25 @@ private:
     QStringList m_used;
 };
 
+// A base URL as the clients join paths to it: https://git.example.com/ is https://git.example.com.
+QString withoutTrailingSlash(const QString &url)
+{
+    return url.endsWith(QLatin1Char('/')) ? url.chopped(1) : url;
+}
+
 void checkUrl(Section &section, const char *key, QString &target, bool required)
 {
     if (const auto value = section.text(key, required)) {
         if (const auto problem = AnswersValidator::checkServiceUrl(*value))
             section.error(key, *problem);
         else
-            target = value->endsWith(QLatin1Char('/')) ? value->chopped(1) : *value;
+            target = withoutTrailingSlash(*value);
     }
 }
 
 bool sectionEnabled(Section &section)
 {
-    section.node("enabled"); // a known key, even where it is absent
-    if (!section.has("enabled"))
-        return true;
-    const auto value = section.text("enabled");
-    if (value == u"false")
-        return false;
-    if (value != u"true")
-        section.error("enabled", QStringLiteral("must be true or false, got \"%1\"").arg(value.value_or(QString())));
-    return true;
+    return section.boolean("enabled", true).value_or(true); // a known key, even where it is absent
 }
 
 void readListen(Section &root, AgentConfig &config)
@@ -302,11 +313,8 @@ void readProviders(Section &root, AgentConfig &config)
             github.privateKeyPem = *pem;
         }
         github.webhookSecrets = s.secretList("webhookSecret");
-        if (const auto recover = s.text("recoverFailedDeliveries")) {
-            if (*recover != u"true" && *recover != u"false")
-                s.error("recoverFailedDeliveries", QStringLiteral("must be true or false, got \"%1\"").arg(*recover));
-            github.recoverFailedDeliveries = *recover != u"false";
-        }
+        if (const auto recover = s.boolean("recoverFailedDeliveries", true))
+            github.recoverFailedDeliveries = *recover;
         // Minutes; fractions allowed (a test checks every few seconds).
         if (const auto minutes = s.decimal("recoverEveryMinutes", 0.05, 24 * 60))
             github.recoverEveryMs = qint64(*minutes * 60 * 1000);
@@ -340,7 +348,7 @@ void readProviders(Section &root, AgentConfig &config)
         if (const auto url = s.text("organizationUrl", true)) {
             if (const auto problem = AnswersValidator::checkAzureOrganizationUrl(*url))
                 s.error("organizationUrl", *problem);
-            azure.organizationUrl = url->endsWith(QLatin1Char('/')) ? url->chopped(1) : *url;
+            azure.organizationUrl = withoutTrailingSlash(*url);
             azure.apiVersion = AzureDevOpsApi::defaultApiVersion(azure.organizationUrl);
         }
         if (const auto version = s.text("apiVersion")) {
@@ -411,7 +419,7 @@ void readForward(Section &root, AgentConfig &config)
             const QUrl parsed(*url, QUrl::StrictMode);
             if (!parsed.isValid() || parsed.host().isEmpty() || (parsed.scheme() != u"http" && parsed.scheme() != u"https"))
                 s.error("url", QStringLiteral("must be an http:// or https:// URL, got \"%1\"").arg(*url));
-            target.url = QUrl(url->endsWith(QLatin1Char('/')) ? url->chopped(1) : *url);
+            target.url = QUrl(withoutTrailingSlash(*url));
         }
         if (const auto format = s.text("format")) {
             if (*format == u"event")
@@ -532,7 +540,7 @@ AgentConfigReader::Reading AgentConfigReader::readText(const QByteArray &text, c
     if (const auto url = root.text("publicUrl")) {
         if (const auto problem = AnswersValidator::checkServiceUrl(*url))
             root.error("publicUrl", *problem);
-        config.publicUrl = QUrl(url->endsWith(QLatin1Char('/')) ? url->chopped(1) : *url);
+        config.publicUrl = QUrl(withoutTrailingSlash(*url));
     }
     readDatabase(root, config, baseDirectory);
     {
@@ -544,11 +552,8 @@ AgentConfigReader::Reading AgentConfigReader::readText(const QByteArray &text, c
             else
                 config.syncDailyAt = time;
         }
-        if (const auto daily = sync.text("daily")) {
-            if (*daily != u"true" && *daily != u"false")
-                sync.error("daily", QStringLiteral("must be true or false, got \"%1\"").arg(*daily));
-            config.syncDaily = *daily != u"false";
-        }
+        if (const auto daily = sync.boolean("daily", true))
+            config.syncDaily = *daily;
         sync.reportUnknownKeys();
     }
     readLimits(root, config);
