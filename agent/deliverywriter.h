@@ -11,19 +11,19 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
-#include <memory>
 #include <future>
+#include <memory>
 #include <mutex>
 #include <thread>
 
 namespace forgelink {
 
+class WalCheckpointer;
+
 // Commits deliveries on a thread of its own, with its own database connection. Deliveries that
 // arrive while a commit is running are committed together in the next transaction (a group
 // commit), so throughput does not stop at one disk sync per delivery. Every callback runs on the
 // thread that owns the writer, after the transaction is durable or has failed.
-class WalCheckpointer;
-
 class DeliveryWriter : public QObject {
     Q_OBJECT
 

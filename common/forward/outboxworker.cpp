@@ -536,8 +536,7 @@ void OutboxWorker::finish()
     m_retentionTimer.stop();
     m_renewTimer.stop();
     // What is in flight is dropped; those rows stay pending and are sent again later.
-    for (HttpClient *client : std::as_const(m_clients))
-        delete client;
+    qDeleteAll(m_clients);
     m_clients.clear();
     m_store.reset();
 }

@@ -33,7 +33,6 @@ public:
     // Whatever arrived of the answer: status and headers once the header is whole.
     const IncomingAnswer &answer() const { return m_answer; }
     IncomingAnswer takeAnswer();
-    bool headerDone() const;
     bool started() const { return m_started; }
     // After Complete: whether the connection may carry another request.
     bool keepAlive() const;
@@ -41,6 +40,7 @@ public:
 
 private:
     struct Beast;
+    bool headerDone() const;
     State finished();
     void keepHead();
     void keepBody();

@@ -1,6 +1,5 @@
 #include "http/httpclientconnection.h"
 
-#include <QDateTime>
 #include <QSslSocket>
 #include <QTcpSocket>
 
