@@ -139,14 +139,17 @@ int BatchRun::createGitHubApp(Answers &answers, const QString &outputDirectory)
         err << "forgelink-wizard: domain: " << *problem << '\n';
         return 2;
     }
-    GitHubAnswers &github = answers.github ? *answers.github : answers.github.emplace();
-    if (github.appName.isEmpty())
-        github.appName = github.organization.isEmpty() ? QStringLiteral("Pipekit") : QStringLiteral("Pipekit ") + github.organization;
+    ProviderAnswers &github = answers.enable(Provider::GitHub);
+    const QString organization = github.value(QStringLiteral("organization"));
+    if (github.value(QStringLiteral("appName")).isEmpty())
+        github.set(QStringLiteral("appName"), organization.isEmpty() ? QStringLiteral("Pipekit") : QStringLiteral("Pipekit ") + organization);
+    const QString appName = github.value(QStringLiteral("appName"));
+    const QString apiUrl = github.value(QStringLiteral("apiUrl"));
     ManifestStates states;
     const QString state = states.issue();
     // No listener here: GitHub sends the browser to Pipekit's own address, where the admin copies it.
-    const QJsonObject manifest = GitHubManifest::build(answers.domain, github.appName, QStringLiteral("https://") + answers.domain + QLatin1Char('/'));
-    const QUrl form = GitHubManifest::formUrl(GitHubProvider::webUrl(github.apiUrl), github.organization, state);
+    const QJsonObject manifest = GitHubManifest::build(answers.domain, appName, QStringLiteral("https://") + answers.domain + QLatin1Char('/'));
+    const QUrl form = GitHubManifest::formUrl(GitHubProvider::webUrl(apiUrl), organization, state);
     const QDir directory(outputDirectory);
     if (!QDir().mkpath(directory.absolutePath())) {
         err << "forgelink-wizard: cannot create the folder " << directory.absolutePath() << '\n';
@@ -158,7 +161,7 @@ int BatchRun::createGitHubApp(Answers &answers, const QString &outputDirectory)
         return 1;
     }
     out << "1. Open " << pagePath << " in a browser where you are signed in to GitHub (copy it to your desktop\n"
-        << "   if this is a server) and confirm the new App \"" << github.appName << "\" on GitHub.\n"
+        << "   if this is a server) and confirm the new App \"" << appName << "\" on GitHub.\n"
         << "2. GitHub then sends the browser to https://" << answers.domain << "/?code=...&state=...\n"
         << "   Paste that whole address here and press Enter (within the hour):\n";
     out.flush();
@@ -177,27 +180,28 @@ int BatchRun::createGitHubApp(Answers &answers, const QString &outputDirectory)
     NetworkSettings network;
     network.caBundleFile = answers.caBundleFile;
     network.proxyUrl = answers.proxyUrl;
-    ApiSettings settings = RepositoryLister::apiSettings(github.apiUrl, network);
+    ApiSettings settings = RepositoryLister::apiSettings(apiUrl, network);
     settings.maxAttempts = 2;
     ApiClient client(settings);
-    Result<GitHubManifest::App> app = GitHubManifest::convert(client, redirect->code, github.webhookSecret.toUtf8());
+    Result<GitHubManifest::App> app = GitHubManifest::convert(client, redirect->code, github.value(QStringLiteral("webhookSecret")).toUtf8());
     if (!app) {
         err << "forgelink-wizard: " << app.error() << '\n';
         return 1;
     }
     const bool replacedSecret = GitHubManifest::adopt(github, app.value());
-    github.privateKeyFile = directory.absoluteFilePath(QStringLiteral("github-app.pem"));
-    github.privateKeyPem.clear(); // the file holds it; values.yaml and agent.yaml read it from there
-    if (Result<void> written = SecureFileWriter::writeAll({ { github.privateKeyFile, app->pem } }); !written) {
+    const QString keyFile = directory.absoluteFilePath(QStringLiteral("github-app.pem"));
+    github.set(QStringLiteral("privateKeyFile"), keyFile);
+    github.set(QStringLiteral("privateKey"), QString()); // the file holds it; values.yaml and agent.yaml read it from there
+    if (Result<void> written = SecureFileWriter::writeAll({ { keyFile, app->pem } }); !written) {
         err << "forgelink-wizard: " << written.error() << '\n';
         return 1;
     }
     out << "GitHub created the App \"" << app->name << "\" (ID " << app->id << "); its private key is in "
-        << github.privateKeyFile << ".\n";
+        << keyFile << ".\n";
     if (replacedSecret)
         out << "The App signs its deliveries with the webhook secret GitHub generated: values.yaml and agent.yaml get that\n"
             << "one instead of github.webhookSecret from the answers file.\n";
-    out << "Install it on the repositories Pipekit should build: " << GitHubProvider::webUrl(github.apiUrl)
+    out << "Install it on the repositories Pipekit should build: " << GitHubProvider::webUrl(apiUrl)
         << "/apps/" << app->slug << "/installations/new\n\n";
     return 0;
 }

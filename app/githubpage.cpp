@@ -215,9 +215,9 @@ void GitHubPage::manifestFinished(const GitHubManifest::App &app)
 {
     // The same adoption as the batch mode: the App's details and the secret GitHub signs with.
     Answers answers;
-    answers.github.emplace();
+    answers.enable(Provider::GitHub);
     writeAnswers(answers);
-    GitHubManifest::adopt(*answers.github, app);
+    GitHubManifest::adopt(*answers.provider(Provider::GitHub), app);
     readAnswers(answers);
     m_privateKey->setPlaceholderText(tr("(the key GitHub generated; kept in your keychain)"));
     const QString install = GitHubProvider::webUrl(m_apiUrl->text()) + QStringLiteral("/apps/") + app.slug
@@ -248,37 +248,38 @@ int GitHubPage::nextId() const
 
 void GitHubPage::readAnswers(const Answers &answers)
 {
-    if (!answers.github)
+    const ProviderAnswers *github = answers.provider(Provider::GitHub);
+    if (!github)
         return;
-    const GitHubAnswers &github = *answers.github;
-    m_organization->setText(github.organization);
-    m_apiUrl->setText(github.apiUrl);
-    m_appName->setText(github.appName);
-    m_appId->setText(github.appId);
-    m_clientId->setText(github.clientId);
-    m_clientSecret->setText(github.clientSecret);
-    m_loadedPem = github.privateKeyFile.isEmpty() ? github.privateKeyPem : QByteArray();
+    m_organization->setText(github->value(QStringLiteral("organization")));
+    m_apiUrl->setText(github->value(QStringLiteral("apiUrl")));
+    m_appName->setText(github->value(QStringLiteral("appName")));
+    m_appId->setText(github->value(QStringLiteral("appId")));
+    m_clientId->setText(github->value(QStringLiteral("clientId")));
+    m_clientSecret->setText(github->value(QStringLiteral("clientSecret")));
+    const QString keyFile = github->value(QStringLiteral("privateKeyFile"));
+    m_loadedPem = keyFile.isEmpty() ? github->value(QStringLiteral("privateKey")).toUtf8() : QByteArray();
     m_privateKey->setPlaceholderText(m_loadedPem.isEmpty() ? QString() : tr("(the key from the opened values file)"));
-    m_privateKey->setText(github.privateKeyFile);
+    m_privateKey->setText(keyFile);
     m_privateKey->recheck();
-    if (!github.webhookSecret.isEmpty())
-        m_webhookSecret->setText(github.webhookSecret);
+    if (const QString webhookSecret = github->value(QStringLiteral("webhookSecret")); !webhookSecret.isEmpty())
+        m_webhookSecret->setText(webhookSecret);
 }
 
 void GitHubPage::writeAnswers(Answers &answers) const
 {
-    if (!answers.github)
+    ProviderAnswers *github = answers.provider(Provider::GitHub);
+    if (!github)
         return;
-    GitHubAnswers &github = *answers.github;
-    github.organization = m_organization->text();
-    github.apiUrl = m_apiUrl->text();
-    github.appName = m_appName->text();
-    github.appId = m_appId->text();
-    github.clientId = m_clientId->text();
-    github.clientSecret = m_clientSecret->text();
-    github.privateKeyFile = m_privateKey->text();
-    github.privateKeyPem = github.privateKeyFile.isEmpty() ? m_loadedPem : QByteArray();
-    github.webhookSecret = m_webhookSecret->text();
+    github->set(QStringLiteral("organization"), m_organization->text());
+    github->set(QStringLiteral("apiUrl"), m_apiUrl->text());
+    github->set(QStringLiteral("appName"), m_appName->text());
+    github->set(QStringLiteral("appId"), m_appId->text());
+    github->set(QStringLiteral("clientId"), m_clientId->text());
+    github->set(QStringLiteral("clientSecret"), m_clientSecret->text());
+    github->set(QStringLiteral("privateKeyFile"), m_privateKey->text());
+    github->set(QStringLiteral("privateKey"), m_privateKey->text().isEmpty() ? QString::fromUtf8(m_loadedPem) : QString());
+    github->set(QStringLiteral("webhookSecret"), m_webhookSecret->text());
 }
 
 } // namespace forgelink

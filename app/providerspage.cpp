@@ -2,6 +2,7 @@
 
 #include "config/answersvalidator.h"
 #include "checkedlineedit.h"
+#include "providers/providerregistry.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -24,15 +25,11 @@ ProvidersPage::ProvidersPage(QWidget *parent)
     setTitle(tr("Git providers"));
     setSubTitle(tr("Choose every provider Pipekit should work with. Each gets a page of its own."));
     auto *layout = new QVBoxLayout(this);
-    const QMap<Provider, QString> labels{ { Provider::GitHub, tr("&GitHub (github.com or GitHub Enterprise Server)") },
-                                          { Provider::GitLab, tr("Git&Lab (gitlab.com or self-managed)") },
-                                          { Provider::Bitbucket, tr("&Bitbucket Data Center") },
-                                          { Provider::AzureDevOps, tr("&Azure DevOps (Services or Server)") } };
-    for (Provider provider : allProviders()) {
-        auto *box = new QCheckBox(labels.value(provider), this);
-        box->setObjectName(QStringLiteral("use.") + providerId(provider));
+    for (const GitProvider *provider : ProviderRegistry::all()) {
+        auto *box = new QCheckBox(provider->choiceLabel(), this);
+        box->setObjectName(QStringLiteral("use.") + provider->id());
         layout->addWidget(box);
-        m_boxes.insert(provider, box);
+        m_boxes.insert(provider->kind(), box);
         connect(box, &QCheckBox::toggled, this, &ProvidersPage::completeChanged);
     }
     auto *network = new QGroupBox(tr("Network (only if your providers need it)"), this);
@@ -85,26 +82,21 @@ QString ProvidersPage::whyIncomplete() const
 
 void ProvidersPage::readAnswers(const Answers &answers)
 {
-    m_boxes.value(Provider::GitHub)->setChecked(answers.github.has_value());
-    m_boxes.value(Provider::GitLab)->setChecked(answers.gitlab.has_value());
-    m_boxes.value(Provider::Bitbucket)->setChecked(answers.bitbucket.has_value());
-    m_boxes.value(Provider::AzureDevOps)->setChecked(answers.azureDevOps.has_value());
+    for (auto it = m_boxes.constBegin(); it != m_boxes.constEnd(); ++it)
+        it.value()->setChecked(answers.isEnabled(it.key()));
     m_caBundle->setText(answers.caBundleFile);
     m_proxy->setText(answers.proxyUrl);
 }
 
 void ProvidersPage::writeAnswers(Answers &answers) const
 {
-    auto keep = [](auto &section, bool selected) {
-        if (!selected)
-            section.reset();
-        else if (!section)
-            section.emplace();
-    };
-    keep(answers.github, isSelected(Provider::GitHub));
-    keep(answers.gitlab, isSelected(Provider::GitLab));
-    keep(answers.bitbucket, isSelected(Provider::Bitbucket));
-    keep(answers.azureDevOps, isSelected(Provider::AzureDevOps));
+    // A provider kept keeps its answers; one ticked anew starts from its defaults.
+    for (auto it = m_boxes.constBegin(); it != m_boxes.constEnd(); ++it) {
+        if (it.value()->isChecked())
+            answers.enable(it.key());
+        else
+            answers.disable(it.key());
+    }
     answers.caBundleFile = m_caBundle->text();
     answers.proxyUrl = m_proxy->text();
 }

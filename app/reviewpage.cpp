@@ -2,6 +2,7 @@
 
 #include "config/answersvalidator.h"
 #include "config/setupgenerator.h"
+#include "providers/providerregistry.h"
 
 #include <QCheckBox>
 #include <QLabel>
@@ -17,14 +18,13 @@ namespace {
 QStringList secretsOf(const Answers &answers)
 {
     QStringList secrets;
-    if (answers.github)
-        secrets << answers.github->clientSecret << answers.github->webhookSecret;
-    if (answers.gitlab)
-        secrets << answers.gitlab->token << answers.gitlab->webhookSecret;
-    if (answers.bitbucket)
-        secrets << answers.bitbucket->token << answers.bitbucket->webhookSecret;
-    if (answers.azureDevOps)
-        secrets << answers.azureDevOps->token << answers.azureDevOps->webhookBasicAuthPass;
+    for (auto it = answers.providers.constBegin(); it != answers.providers.constEnd(); ++it) {
+        for (const ProviderField &field : ProviderRegistry::get(it.key()).answerFields()) {
+            // A key is masked by its armour lines, below.
+            if (field.isSecret() && field.kind != ProviderField::Kind::PrivateKey)
+                secrets << it->value(field.key);
+        }
+    }
     secrets.removeAll(QString());
     std::sort(secrets.begin(), secrets.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
     return secrets;

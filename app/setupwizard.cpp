@@ -6,7 +6,7 @@
 #include "providerspage.h"
 #include "reviewpage.h"
 #include "secretstore.h"
-#include "tokenproviderpage.h"
+#include "providerfieldspage.h"
 #include "config/valuesreader.h"
 #include "welcomepage.h"
 #include "wizardsession.h"
@@ -33,9 +33,9 @@ SetupWizard::SetupWizard(const Options &options, QWidget *parent) : QWizard(pare
     auto *host = new HostPage;
     m_providers = new ProvidersPage;
     auto *github = new GitHubPage(current);
-    auto *gitlab = new TokenProviderPage(Provider::GitLab, current);
-    auto *bitbucket = new TokenProviderPage(Provider::Bitbucket, current);
-    auto *azure = new TokenProviderPage(Provider::AzureDevOps, current);
+    auto *gitlab = new ProviderFieldsPage(Provider::GitLab, current);
+    auto *bitbucket = new ProviderFieldsPage(Provider::Bitbucket, current);
+    auto *azure = new ProviderFieldsPage(Provider::AzureDevOps, current);
     m_finish = new FinishPage(current);
     m_providers->setNextId([this] { return nextProviderPage(ProvidersPageId); });
     github->setNextId([this] { return nextProviderPage(GitHubPageId); });

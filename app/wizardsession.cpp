@@ -1,6 +1,7 @@
 #include "wizardsession.h"
 
 #include "secretstore.h"
+#include "providers/providerregistry.h"
 
 #include <QSettings>
 
@@ -8,18 +9,21 @@ namespace forgelink {
 
 namespace {
 
-// Where each secret of the answers lives, by keychain key.
-QString *secretField(Answers &answers, const QString &key)
+// The keychain's name for a secret field: section.key, or the name sessions already use.
+QString keychainName(const GitProvider &provider, const ProviderField &field)
 {
-    if (key == u"github.clientSecret" && answers.github) return &answers.github->clientSecret;
-    if (key == u"github.webhookSecret" && answers.github) return &answers.github->webhookSecret;
-    if (key == u"gitlab.token" && answers.gitlab) return &answers.gitlab->token;
-    if (key == u"gitlab.webhookSecret" && answers.gitlab) return &answers.gitlab->webhookSecret;
-    if (key == u"bitbucket.token" && answers.bitbucket) return &answers.bitbucket->token;
-    if (key == u"bitbucket.webhookSecret" && answers.bitbucket) return &answers.bitbucket->webhookSecret;
-    if (key == u"azureDevOps.token" && answers.azureDevOps) return &answers.azureDevOps->token;
-    if (key == u"azureDevOps.webhookBasicAuthPass" && answers.azureDevOps) return &answers.azureDevOps->webhookBasicAuthPass;
-    return nullptr;
+    return field.keychainName.isEmpty() ? provider.section() + QLatin1Char('.') + field.key : field.keychainName;
+}
+
+// A key read from its file stays there: only a key without one (GitHub's, from the manifest
+// flow) is kept in the keychain.
+bool keyHasFile(const GitProvider &provider, const ProviderAnswers &answers)
+{
+    for (const ProviderField &field : provider.answerFields()) {
+        if (field.kind == ProviderField::Kind::File && !answers.value(field.key).isEmpty())
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -28,9 +32,14 @@ WizardSession::WizardSession(QString settingsFile, SecretStore &secrets) : m_set
 
 QStringList WizardSession::secretKeys()
 {
-    return { QStringLiteral("github.clientSecret"), QStringLiteral("github.webhookSecret"), QStringLiteral("gitlab.token"),
-             QStringLiteral("gitlab.webhookSecret"), QStringLiteral("bitbucket.token"), QStringLiteral("bitbucket.webhookSecret"),
-             QStringLiteral("azureDevOps.token"), QStringLiteral("azureDevOps.webhookBasicAuthPass") };
+    QStringList keys;
+    for (const GitProvider *provider : ProviderRegistry::all()) {
+        for (const ProviderField &field : provider->answerFields()) {
+            if (field.isSecret())
+                keys << keychainName(*provider, field);
+        }
+    }
+    return keys;
 }
 
 void WizardSession::save(const Answers &answers, int pageId, const QString &outputFolder)
@@ -43,36 +52,23 @@ void WizardSession::save(const Answers &answers, int pageId, const QString &outp
     settings.setValue(QStringLiteral("network/caBundle"), answers.caBundleFile);
     settings.setValue(QStringLiteral("network/proxy"), answers.proxyUrl);
     settings.setValue(QStringLiteral("eventsHandler"), answers.eventsHandlerUrl);
-    if (const auto &g = answers.github) {
-        settings.setValue(QStringLiteral("github/enabled"), true);
-        settings.setValue(QStringLiteral("github/organization"), g->organization);
-        settings.setValue(QStringLiteral("github/apiUrl"), g->apiUrl);
-        settings.setValue(QStringLiteral("github/appName"), g->appName);
-        settings.setValue(QStringLiteral("github/appId"), g->appId);
-        settings.setValue(QStringLiteral("github/clientId"), g->clientId);
-        settings.setValue(QStringLiteral("github/privateKeyFile"), g->privateKeyFile);
+    // Every provider's secrets are written, empty for a provider not enabled, so none outlives
+    // the answer it belonged to.
+    for (const GitProvider *provider : ProviderRegistry::all()) {
+        const ProviderAnswers *values = answers.provider(provider->kind());
+        if (values)
+            settings.setValue(provider->section() + QStringLiteral("/enabled"), true);
+        for (const ProviderField &field : provider->answerFields()) {
+            const QString value = values ? values->value(field.key) : QString();
+            if (!field.isSecret()) {
+                if (values)
+                    settings.setValue(provider->section() + QLatin1Char('/') + field.key, value);
+            } else if (field.kind == ProviderField::Kind::PrivateKey && values && keyHasFile(*provider, *values))
+                m_secrets.write(keychainName(*provider, field), QString());
+            else
+                m_secrets.write(keychainName(*provider, field), value);
+        }
     }
-    if (const auto &g = answers.gitlab) {
-        settings.setValue(QStringLiteral("gitlab/enabled"), true);
-        settings.setValue(QStringLiteral("gitlab/url"), g->url);
-    }
-    if (const auto &b = answers.bitbucket) {
-        settings.setValue(QStringLiteral("bitbucket/enabled"), true);
-        settings.setValue(QStringLiteral("bitbucket/url"), b->url);
-    }
-    if (const auto &a = answers.azureDevOps) {
-        settings.setValue(QStringLiteral("azureDevOps/enabled"), true);
-        settings.setValue(QStringLiteral("azureDevOps/organizationUrl"), a->organizationUrl);
-        settings.setValue(QStringLiteral("azureDevOps/webhookBasicAuthUser"), a->webhookBasicAuthUser);
-    }
-    Answers copy = answers;
-    for (const QString &key : secretKeys()) {
-        const QString *value = secretField(copy, key);
-        m_secrets.write(key, value ? *value : QString());
-    }
-    // A key that came from GitHub (the manifest flow) has no file: it lives in the keychain.
-    const bool keyWithoutFile = answers.github && answers.github->privateKeyFile.isEmpty();
-    m_secrets.write(QStringLiteral("github.privateKeyPem"), keyWithoutFile ? QString::fromUtf8(answers.github->privateKeyPem) : QString());
 }
 
 Answers WizardSession::load(int *pageId, QString *outputFolder) const
@@ -87,36 +83,31 @@ Answers WizardSession::load(int *pageId, QString *outputFolder) const
     answers.caBundleFile = settings.value(QStringLiteral("network/caBundle")).toString();
     answers.proxyUrl = settings.value(QStringLiteral("network/proxy")).toString();
     answers.eventsHandlerUrl = settings.value(QStringLiteral("eventsHandler")).toString();
-    if (settings.value(QStringLiteral("github/enabled")).toBool()) {
-        GitHubAnswers &g = answers.github.emplace();
-        g.organization = settings.value(QStringLiteral("github/organization")).toString();
-        g.apiUrl = settings.value(QStringLiteral("github/apiUrl"), g.apiUrl).toString();
-        g.appName = settings.value(QStringLiteral("github/appName")).toString();
-        g.appId = settings.value(QStringLiteral("github/appId")).toString();
-        g.clientId = settings.value(QStringLiteral("github/clientId")).toString();
-        g.privateKeyFile = settings.value(QStringLiteral("github/privateKeyFile")).toString();
-    }
-    if (settings.value(QStringLiteral("gitlab/enabled")).toBool())
-        answers.gitlab.emplace().url = settings.value(QStringLiteral("gitlab/url")).toString();
-    if (settings.value(QStringLiteral("bitbucket/enabled")).toBool())
-        answers.bitbucket.emplace().url = settings.value(QStringLiteral("bitbucket/url")).toString();
-    if (settings.value(QStringLiteral("azureDevOps/enabled")).toBool()) {
-        AzureDevOpsAnswers &a = answers.azureDevOps.emplace();
-        a.organizationUrl = settings.value(QStringLiteral("azureDevOps/organizationUrl")).toString();
-        a.webhookBasicAuthUser = settings.value(QStringLiteral("azureDevOps/webhookBasicAuthUser"), a.webhookBasicAuthUser).toString();
+    for (const GitProvider *provider : ProviderRegistry::all()) {
+        if (!settings.value(provider->section() + QStringLiteral("/enabled")).toBool())
+            continue;
+        ProviderAnswers &values = answers.enable(provider->kind());
+        for (const ProviderField &field : provider->answerFields()) {
+            const QString key = provider->section() + QLatin1Char('/') + field.key;
+            if (!field.isSecret() && settings.contains(key))
+                values.set(field.key, settings.value(key).toString());
+        }
     }
     return answers;
 }
 
 void WizardSession::addSecrets(Answers answers, std::function<void(const Answers &)> done)
 {
-    m_secrets.read(secretKeys() << QStringLiteral("github.privateKeyPem"), [answers, done](const QHash<QString, QString> &values) mutable {
-        for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
-            if (QString *field = secretField(answers, it.key()))
-                *field = it.value();
+    m_secrets.read(secretKeys(), [answers, done](const QHash<QString, QString> &stored) mutable {
+        for (auto it = answers.providers.begin(); it != answers.providers.end(); ++it) {
+            const GitProvider &provider = ProviderRegistry::get(it.key());
+            for (const ProviderField &field : provider.answerFields()) {
+                if (!field.isSecret() || (field.kind == ProviderField::Kind::PrivateKey && keyHasFile(provider, *it)))
+                    continue;
+                if (const auto value = stored.constFind(keychainName(provider, field)); value != stored.constEnd())
+                    it->set(field.key, value.value());
+            }
         }
-        if (answers.github && answers.github->privateKeyFile.isEmpty())
-            answers.github->privateKeyPem = values.value(QStringLiteral("github.privateKeyPem")).toUtf8();
         done(answers);
     });
 }
@@ -125,7 +116,7 @@ void WizardSession::clear()
 {
     QSettings settings(m_settingsFile, QSettings::IniFormat);
     settings.clear();
-    for (const QString &key : secretKeys() << QStringLiteral("github.privateKeyPem"))
+    for (const QString &key : secretKeys())
         m_secrets.write(key, QString());
 }
 

@@ -55,8 +55,8 @@
         <translation>muss eine URL sein, erhalten: %1</translation>
     </message>
     <message>
-        <source>unknown section; known: domain, eventsHandler, github, gitlab, bitbucket, azureDevOps, network, deploy</source>
-        <translation>unbekannter Abschnitt; bekannt sind: domain, eventsHandler, github, gitlab, bitbucket, azureDevOps, network, deploy</translation>
+        <source>unknown section; known: %1</source>
+        <translation>unbekannter Abschnitt; bekannt sind: %1</translation>
     </message>
 </context>
 <context>
@@ -64,10 +64,6 @@
     <message>
         <source>is a reference (%1...); give the secret itself here</source>
         <translation>ist ein Verweis (%1...); geben Sie hier das Geheimnis selbst an</translation>
-    </message>
-    <message>
-        <source>enable at least one of github, gitlab, bitbucket, azureDevOps</source>
-        <translation>aktivieren Sie mindestens einen von github, gitlab, bitbucket, azureDevOps</translation>
     </message>
     <message>
         <source>is required: the host name Pipekit is reached at, e.g. pipekit.example.com</source>
@@ -273,6 +269,10 @@
         <source>must be sqlite or postgresql, got &quot;%1&quot;</source>
         <translation>muss sqlite oder postgresql sein, erhalten: &quot;%1&quot;</translation>
     </message>
+    <message>
+        <source>enable at least one of %1</source>
+        <translation>aktivieren Sie mindestens einen von %1</translation>
+    </message>
 </context>
 <context>
     <name>forgelink::ApiClient</name>
@@ -369,6 +369,41 @@
     </message>
 </context>
 <context>
+    <name>forgelink::AzureDevOpsProvider</name>
+    <message>
+        <source>&amp;Organization URL:</source>
+        <translation>&amp;Organisations-URL:</translation>
+    </message>
+    <message>
+        <source>Server &amp;release:</source>
+        <translation>Server-&amp;Release:</translation>
+    </message>
+    <message>
+        <source>%1 (REST API %2)</source>
+        <translation>%1 (REST-API %2)</translation>
+    </message>
+    <message>
+        <source>Personal access &amp;token:</source>
+        <translation>Persönliches Zugriffs&amp;token:</translation>
+    </message>
+    <message>
+        <source>Webhook Basic auth &amp;user:</source>
+        <translation>Webhook-Basic-Auth-&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Webhook Basic auth &amp;password:</source>
+        <translation>Webhook-Basic-Auth-&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>A personal access token with Code (Read, Write &amp; Status) and Project &amp; Team (Read), of a Project Administrator or a user with &quot;Edit subscriptions&quot;.</source>
+        <translation>Ein persönliches Zugriffstoken mit Code (Read, Write &amp; Status) und Project &amp; Team (Read), von einem Projektadministrator oder einem Benutzer mit „Edit subscriptions“.</translation>
+    </message>
+    <message>
+        <source>&amp;Azure DevOps (Services or Server)</source>
+        <translation>&amp;Azure DevOps (Services oder Server)</translation>
+    </message>
+</context>
+<context>
     <name>forgelink::BatchRun</name>
     <message>
         <source>%1 has 1 problem; nothing was written:</source>
@@ -428,6 +463,29 @@
     <message>
         <source>The token reads those projects (PROJECT_READ)</source>
         <translation>Das Token liest diese Projekte (PROJECT_READ)</translation>
+    </message>
+</context>
+<context>
+    <name>forgelink::BitbucketProvider</name>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation>Server-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>HTTP access &amp;token:</source>
+        <translation>HTTP-Zugriffs&amp;token:</translation>
+    </message>
+    <message>
+        <source>&amp;Webhook secret:</source>
+        <translation>&amp;Webhook-Geheimnis:</translation>
+    </message>
+    <message>
+        <source>An HTTP access token with the permissions %1.</source>
+        <translation>Ein HTTP-Zugriffstoken mit den Berechtigungen %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Bitbucket Data Center</source>
+        <translation>&amp;Bitbucket Data Center</translation>
     </message>
 </context>
 <context>
@@ -749,6 +807,13 @@
     </message>
 </context>
 <context>
+    <name>forgelink::GitHubProvider</name>
+    <message>
+        <source>&amp;GitHub (github.com or GitHub Enterprise Server)</source>
+        <translation>&amp;GitHub (github.com oder GitHub Enterprise Server)</translation>
+    </message>
+</context>
+<context>
     <name>forgelink::GitLabCheck</name>
     <message>
         <source>GitLab rejected the token (401): it is invalid, expired or revoked.</source>
@@ -789,6 +854,29 @@
     <message>
         <source>It does not expire</source>
         <translation>Es läuft nicht ab</translation>
+    </message>
+</context>
+<context>
+    <name>forgelink::GitLabProvider</name>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation>Server-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Personal access &amp;token:</source>
+        <translation>Persönliches Zugriffs&amp;token:</translation>
+    </message>
+    <message>
+        <source>&amp;Webhook secret:</source>
+        <translation>&amp;Webhook-Geheimnis:</translation>
+    </message>
+    <message>
+        <source>A personal access token of a user who maintains the projects, with the scopes %1.</source>
+        <translation>Ein persönliches Zugriffstoken eines Benutzers, der die Projekte betreut, mit den Berechtigungen %1.</translation>
+    </message>
+    <message>
+        <source>Git&amp;Lab (gitlab.com or self-managed)</source>
+        <translation>Git&amp;Lab (gitlab.com oder selbst betrieben)</translation>
     </message>
 </context>
 <context>
@@ -877,6 +965,13 @@
     </message>
 </context>
 <context>
+    <name>forgelink::ProviderFieldsPage</name>
+    <message>
+        <source>&amp;Regenerate</source>
+        <translation>&amp;Neu erzeugen</translation>
+    </message>
+</context>
+<context>
     <name>forgelink::ProvidersPage</name>
     <message>
         <source>Git providers</source>
@@ -885,22 +980,6 @@
     <message>
         <source>Choose every provider Pipekit should work with. Each gets a page of its own.</source>
         <translation>Wählen Sie alle Anbieter, mit denen Pipekit arbeiten soll. Jeder bekommt eine eigene Seite.</translation>
-    </message>
-    <message>
-        <source>&amp;GitHub (github.com or GitHub Enterprise Server)</source>
-        <translation>&amp;GitHub (github.com oder GitHub Enterprise Server)</translation>
-    </message>
-    <message>
-        <source>Git&amp;Lab (gitlab.com or self-managed)</source>
-        <translation>Git&amp;Lab (gitlab.com oder selbst betrieben)</translation>
-    </message>
-    <message>
-        <source>&amp;Bitbucket Data Center</source>
-        <translation>&amp;Bitbucket Data Center</translation>
-    </message>
-    <message>
-        <source>&amp;Azure DevOps (Services or Server)</source>
-        <translation>&amp;Azure DevOps (Services oder Server)</translation>
     </message>
     <message>
         <source>Network (only if your providers need it)</source>
@@ -1027,61 +1106,6 @@
     <message>
         <source>Opened %1: its settings fill the pages. Access tokens are not in it; enter them again.</source>
         <translation>%1 geöffnet: Die Einstellungen füllen die Seiten. Zugriffstoken sind nicht enthalten; geben Sie sie erneut ein.</translation>
-    </message>
-</context>
-<context>
-    <name>forgelink::TokenProviderPage</name>
-    <message>
-        <source>A personal access token of a user who maintains the projects, with the scopes %1.</source>
-        <translation>Ein persönliches Zugriffstoken eines Benutzers, der die Projekte betreut, mit den Berechtigungen %1.</translation>
-    </message>
-    <message>
-        <source>An HTTP access token with the permissions %1.</source>
-        <translation>Ein HTTP-Zugriffstoken mit den Berechtigungen %1.</translation>
-    </message>
-    <message>
-        <source>A personal access token with Code (Read, Write &amp; Status) and Project &amp; Team (Read), of a Project Administrator or a user with &quot;Edit subscriptions&quot;.</source>
-        <translation>Ein persönliches Zugriffstoken mit Code (Read, Write &amp; Status) und Project &amp; Team (Read), von einem Projektadministrator oder einem Benutzer mit „Edit subscriptions“.</translation>
-    </message>
-    <message>
-        <source>&amp;Organization URL:</source>
-        <translation>&amp;Organisations-URL:</translation>
-    </message>
-    <message>
-        <source>Server &amp;URL:</source>
-        <translation>Server-&amp;URL:</translation>
-    </message>
-    <message>
-        <source>Personal access &amp;token:</source>
-        <translation>Persönliches Zugriffs&amp;token:</translation>
-    </message>
-    <message>
-        <source>HTTP access &amp;token:</source>
-        <translation>HTTP-Zugriffs&amp;token:</translation>
-    </message>
-    <message>
-        <source>Webhook Basic auth &amp;user:</source>
-        <translation>Webhook-Basic-Auth-&amp;Benutzer:</translation>
-    </message>
-    <message>
-        <source>&amp;Regenerate</source>
-        <translation>&amp;Neu erzeugen</translation>
-    </message>
-    <message>
-        <source>Webhook Basic auth &amp;password:</source>
-        <translation>Webhook-Basic-Auth-&amp;Passwort:</translation>
-    </message>
-    <message>
-        <source>&amp;Webhook secret:</source>
-        <translation>&amp;Webhook-Geheimnis:</translation>
-    </message>
-    <message>
-        <source>%1 (REST API %2)</source>
-        <translation>%1 (REST-API %2)</translation>
-    </message>
-    <message>
-        <source>Server &amp;release:</source>
-        <translation>Server-&amp;Release:</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,7 @@
 #include "config/agentconfigwriter.h"
 
 #include "crypto/secretgenerator.h"
-#include "providers/azuredevops/azuredevopsapi.h"
+#include "providers/providerregistry.h"
 #include "config/yamltree.h"
 
 #include <functional>
@@ -26,30 +26,21 @@ void renderProviders(YamlTree &tree, const Answers &answers, const SecretPlacer 
         pipekit.set(QStringLiteral("format"), QStringLiteral("original"));
         tree.append(QStringLiteral("forward"), pipekit);
     }
-    if (const auto &github = answers.github) {
-        tree.set(QStringLiteral("providers.github.apiUrl"), github->apiUrl);
-        tree.set(QStringLiteral("providers.github.appId"), github->appId.toLongLong());
-        tree.set(QStringLiteral("providers.github.privateKey"), secret(QStringLiteral("github-app.pem"), QString::fromUtf8(github->privateKeyPem)));
-        tree.set(QStringLiteral("providers.github.webhookSecret"), secret(QStringLiteral("github-webhook-secret"), github->webhookSecret));
-    }
-    if (const auto &gitlab = answers.gitlab) {
-        tree.set(QStringLiteral("providers.gitlab.url"), gitlab->url);
-        tree.set(QStringLiteral("providers.gitlab.token"), secret(QStringLiteral("gitlab-token"), gitlab->token));
-        tree.set(QStringLiteral("providers.gitlab.webhookSecret"), secret(QStringLiteral("gitlab-webhook-secret"), gitlab->webhookSecret));
-    }
-    if (const auto &bitbucket = answers.bitbucket) {
-        tree.set(QStringLiteral("providers.bitbucket.url"), bitbucket->url);
-        tree.set(QStringLiteral("providers.bitbucket.token"), secret(QStringLiteral("bitbucket-token"), bitbucket->token));
-        tree.set(QStringLiteral("providers.bitbucket.webhookSecret"), secret(QStringLiteral("bitbucket-webhook-secret"), bitbucket->webhookSecret));
-    }
-    if (const auto &azure = answers.azureDevOps) {
-        tree.set(QStringLiteral("providers.azureDevOps.organizationUrl"), azure->organizationUrl);
-        tree.set(QStringLiteral("providers.azureDevOps.apiVersion"),
-                 azure->apiVersion.isEmpty() ? AzureDevOpsApi::defaultApiVersion(azure->organizationUrl) : azure->apiVersion);
-        tree.set(QStringLiteral("providers.azureDevOps.token"), secret(QStringLiteral("azure-devops-token"), azure->token));
-        tree.set(QStringLiteral("providers.azureDevOps.webhookBasicAuthUser"), azure->webhookBasicAuthUser);
-        tree.set(QStringLiteral("providers.azureDevOps.webhookBasicAuthPass"),
-                 secret(QStringLiteral("azure-devops-webhook-password"), azure->webhookBasicAuthPass));
+    // Each provider's section: the fields it declares for agent.yaml, a secret where `secret` puts it.
+    for (auto it = answers.providers.constBegin(); it != answers.providers.constEnd(); ++it) {
+        const GitProvider &provider = ProviderRegistry::get(it.key());
+        const QStringList section{ QStringLiteral("providers"), provider.section() };
+        for (const ProviderField &field : provider.answerFields()) {
+            if (!field.inAgentConfig)
+                continue;
+            const QString value = field.agentValue(*it);
+            if (field.isSecret())
+                tree.set(section + QStringList{ field.key }, secret(field.secretFileName, value));
+            else if (field.kind == ProviderField::Kind::Number)
+                tree.set(section + QStringList{ field.key }, value.toLongLong());
+            else
+                tree.set(section + QStringList{ field.key }, value);
+        }
     }
 }
 

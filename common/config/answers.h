@@ -1,46 +1,19 @@
 #pragma once
 
-#include <QByteArray>
+#include "config/provideranswers.h"
+#include "providers/provider.h"
+
+#include <QMap>
 #include <QString>
 
 #include <optional>
 
 namespace forgelink {
 
-// What the administrator answered, one section per enabled provider. Empty secrets mean
-// "generate one". Plain data: AnswersReader fills it, AnswersValidator judges it.
-
-struct GitHubAnswers {
-    QString organization;
-    QString appName;
-    QString appId;
-    QString clientId;
-    QString clientSecret;
-    QString privateKeyFile;   // absolute, or relative to the answers file's folder
-    QByteArray privateKeyPem; // used instead of the file when set (the manifest flow gives a PEM)
-    QString webhookSecret;
-    QString apiUrl = QStringLiteral("https://api.github.com");
-};
-
-struct GitLabAnswers {
-    QString url = QStringLiteral("https://gitlab.com");
-    QString token;
-    QString webhookSecret;
-};
-
-struct BitbucketAnswers {
-    QString url;
-    QString token;
-    QString webhookSecret;
-};
-
-struct AzureDevOpsAnswers {
-    QString organizationUrl;
-    QString token;
-    QString webhookBasicAuthUser = QStringLiteral("pipekit");
-    QString webhookBasicAuthPass;
-    QString apiVersion; // the REST API version every call names; empty: the default for the URL
-};
+// What the administrator answered: Pipekit's domain, one section per enabled provider (its
+// fields are the provider's own, GitProvider::answerFields()), the network and the deployment.
+// Empty generated secrets mean "generate one". Plain data: AnswersReader fills it,
+// AnswersValidator judges it.
 
 // Where and how the agent runs (`deploy:`): what the wizard writes beside values.yaml.
 struct DeployAnswers {
@@ -63,10 +36,7 @@ struct DeployAnswers {
 
 struct Answers {
     QString domain;
-    std::optional<GitHubAnswers> github;
-    std::optional<GitLabAnswers> gitlab;
-    std::optional<BitbucketAnswers> bitbucket;
-    std::optional<AzureDevOpsAnswers> azureDevOps;
+    QMap<Provider, ProviderAnswers> providers; // the enabled ones
     QString caBundleFile;  // extra CA certificates (PEM) for on-prem providers
     QString proxyUrl;      // http://proxy:3128
     // Pipekit's events handler as the agent reaches it (in a cluster, its Service URL): the
@@ -76,7 +46,14 @@ struct Answers {
     std::optional<DeployAnswers> deploy;
     QString baseDirectory; // where relative file names are resolved
 
-    bool anyProviderEnabled() const { return github || gitlab || bitbucket || azureDevOps; }
+    bool anyProviderEnabled() const { return !providers.isEmpty(); }
+    bool isEnabled(Provider provider) const { return providers.contains(provider); }
+    // The provider's answers; nullptr when it is not enabled.
+    const ProviderAnswers *provider(Provider provider) const;
+    ProviderAnswers *provider(Provider provider);
+    // Enables the provider with its fields' defaults; its answers as they are when it already was.
+    ProviderAnswers &enable(Provider provider);
+    void disable(Provider provider) { providers.remove(provider); }
 };
 
 } // namespace forgelink

@@ -2,12 +2,14 @@
 
 #include "config/secretresolver.h"
 #include "config/yamlsupport.h"
+#include "providers/providerregistry.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -15,11 +17,11 @@ namespace forgelink {
 
 namespace {
 
-using FieldBinding = std::pair<const char *, QString *>;
+using FieldBinding = std::pair<QString, QString *>;
 
-// Copies the scalars of one section into the bound strings; anything else is an error.
-void readSection(const YAML::Node &section, const QString &name,
-                 const std::vector<FieldBinding> &bindings, FieldErrors &errors)
+// Copies the scalars of one section to `assign`, for the keys it knows; anything else is an error.
+void readSection(const YAML::Node &section, const QString &name, const QStringList &known,
+                 const std::function<void(const QString &key, const QString &value)> &assign, FieldErrors &errors)
 {
     if (section.IsNull())
         return; // `gitlab:` with nothing under it enables the provider with the defaults
@@ -31,24 +33,16 @@ void readSection(const YAML::Node &section, const QString &name,
     }
     for (const auto &entry : section) {
         const QString key = yamlScalar(entry.first);
-        QString *target = nullptr;
-        for (const auto &[field, binding] : bindings) {
-            if (key == QLatin1String(field))
-                target = binding;
-        }
         const QString path = name + QLatin1Char('.') + key;
-        if (!target) {
-            QStringList known;
-            for (const auto &binding : bindings)
-                known << QString::fromLatin1(binding.first);
+        if (!known.contains(key)) {
             errors << FieldError{ path,
                                   QCoreApplication::translate("forgelink::AnswersReader", "unknown setting; known: %1").arg(known.join(u", ")) };
             continue;
         }
         if (entry.second.IsNull()) {
-            *target = QString();
+            assign(key, QString());
         } else if (entry.second.IsScalar()) {
-            *target = yamlScalar(entry.second);
+            assign(key, yamlScalar(entry.second));
         } else {
             errors << FieldError{ path,
                                   QCoreApplication::translate("forgelink::AnswersReader", "must be a single value, got %1")
@@ -57,43 +51,71 @@ void readSection(const YAML::Node &section, const QString &name,
     }
 }
 
+// A section of forgelink's own (deploy, network), bound to the strings of Answers.
+void readSection(const YAML::Node &section, const QString &name, const std::vector<FieldBinding> &bindings, FieldErrors &errors)
+{
+    QStringList known;
+    for (const auto &binding : bindings)
+        known << binding.first;
+    readSection(section, name, known, [&bindings](const QString &key, const QString &value) {
+        for (const auto &[field, target] : bindings) {
+            if (field == key)
+                *target = value;
+        }
+    }, errors);
+}
+
+// A provider's section: the fields it declares that an answers file may give.
+void readProviderSection(const YAML::Node &section, const GitProvider &provider, ProviderAnswers &answers, FieldErrors &errors)
+{
+    QStringList known;
+    for (const ProviderField &field : provider.answerFields()) {
+        if (field.fromAnswersFile)
+            known << field.key;
+    }
+    readSection(section, provider.section(), known, [&answers](const QString &key, const QString &value) { answers.set(key, value); }, errors);
+}
+
 // Secrets given as env:NAME or file:PATH are read here: values.yaml needs the secret itself (Pipekit
 // cannot resolve forgelink's references), and agent.yaml then holds the same value.
 void resolveSecretReferences(Answers &answers, const QString &baseDirectory, FieldErrors &errors)
 {
-    std::vector<std::pair<QString, QString *>> secrets;
-    if (auto &github = answers.github) {
-        secrets.push_back({ QStringLiteral("github.clientSecret"), &github->clientSecret });
-        secrets.push_back({ QStringLiteral("github.webhookSecret"), &github->webhookSecret });
+    // The value stays where it is read from: a provider's answers, or Answers' own string.
+    struct SecretAnswer {
+        QString field;
+        std::function<QString()> value;
+        std::function<void(const QString &)> set;
+    };
+    std::vector<SecretAnswer> secrets;
+    for (auto it = answers.providers.begin(); it != answers.providers.end(); ++it) {
+        const GitProvider &provider = ProviderRegistry::get(it.key());
+        ProviderAnswers *values = &it.value();
+        for (const ProviderField &field : provider.answerFields()) {
+            if (field.isSecret() && field.fromAnswersFile)
+                secrets.push_back({ provider.section() + QLatin1Char('.') + field.key, [values, key = field.key] { return values->value(key); },
+                                    [values, key = field.key](const QString &value) { values->set(key, value); } });
+        }
     }
-    if (auto &gitlab = answers.gitlab) {
-        secrets.push_back({ QStringLiteral("gitlab.token"), &gitlab->token });
-        secrets.push_back({ QStringLiteral("gitlab.webhookSecret"), &gitlab->webhookSecret });
+    if (auto &deploy = answers.deploy) {
+        QString *password = &deploy->databasePassword;
+        secrets.push_back({ QStringLiteral("deploy.databasePassword"), [password] { return *password; },
+                            [password](const QString &value) { *password = value; } });
     }
-    if (auto &bitbucket = answers.bitbucket) {
-        secrets.push_back({ QStringLiteral("bitbucket.token"), &bitbucket->token });
-        secrets.push_back({ QStringLiteral("bitbucket.webhookSecret"), &bitbucket->webhookSecret });
-    }
-    if (auto &azure = answers.azureDevOps) {
-        secrets.push_back({ QStringLiteral("azureDevOps.token"), &azure->token });
-        secrets.push_back({ QStringLiteral("azureDevOps.webhookBasicAuthPass"), &azure->webhookBasicAuthPass });
-    }
-    if (auto &deploy = answers.deploy)
-        secrets.push_back({ QStringLiteral("deploy.databasePassword"), &deploy->databasePassword });
     const SecretResolver resolver(baseDirectory);
-    for (const auto &[field, value] : secrets) {
-        if (value->startsWith(QLatin1String("keychain:"))) {
+    for (const auto &[field, read, set] : secrets) {
+        const QString value = read();
+        if (value.startsWith(QLatin1String("keychain:"))) {
             errors << FieldError{ field, QCoreApplication::translate("forgelink::AnswersReader", "keychain: references are not read from an answers file; give the "
                                                         "secret, env:NAME or file:PATH") };
             continue;
         }
-        if (!value->startsWith(QLatin1String("env:")) && !value->startsWith(QLatin1String("file:")))
+        if (!value.startsWith(QLatin1String("env:")) && !value.startsWith(QLatin1String("file:")))
             continue;
-        const Result<QByteArray> resolved = resolver.resolve(*value);
+        const Result<QByteArray> resolved = resolver.resolve(value);
         if (!resolved)
             errors << FieldError{ field, resolved.error() };
         else
-            *value = QString::fromUtf8(resolved.value());
+            set(QString::fromUtf8(resolved.value()));
     }
 }
 
@@ -149,41 +171,8 @@ AnswersReader::Reading AnswersReader::readText(const QByteArray &text, const QSt
                 answers.eventsHandlerUrl = yamlScalar(value);
             else
                 errors << FieldError{ key, QCoreApplication::translate("forgelink::AnswersReader", "must be a URL, got %1").arg(yamlTypeName(value)) };
-        } else if (key == u"github") {
-            GitHubAnswers &github = answers.github.emplace();
-            readSection(value, key,
-                        { { "organization", &github.organization },
-                          { "appName", &github.appName },
-                          { "appId", &github.appId },
-                          { "clientId", &github.clientId },
-                          { "clientSecret", &github.clientSecret },
-                          { "privateKeyFile", &github.privateKeyFile },
-                          { "webhookSecret", &github.webhookSecret },
-                          { "apiUrl", &github.apiUrl } },
-                        errors);
-        } else if (key == u"gitlab") {
-            GitLabAnswers &gitlab = answers.gitlab.emplace();
-            readSection(value, key,
-                        { { "url", &gitlab.url },
-                          { "token", &gitlab.token },
-                          { "webhookSecret", &gitlab.webhookSecret } },
-                        errors);
-        } else if (key == u"bitbucket") {
-            BitbucketAnswers &bitbucket = answers.bitbucket.emplace();
-            readSection(value, key,
-                        { { "url", &bitbucket.url },
-                          { "token", &bitbucket.token },
-                          { "webhookSecret", &bitbucket.webhookSecret } },
-                        errors);
-        } else if (key == u"azureDevOps") {
-            AzureDevOpsAnswers &azure = answers.azureDevOps.emplace();
-            readSection(value, key,
-                        { { "organizationUrl", &azure.organizationUrl },
-                          { "apiVersion", &azure.apiVersion },
-                          { "token", &azure.token },
-                          { "webhookBasicAuthUser", &azure.webhookBasicAuthUser },
-                          { "webhookBasicAuthPass", &azure.webhookBasicAuthPass } },
-                        errors);
+        } else if (const GitProvider *provider = ProviderRegistry::findBySection(key)) {
+            readProviderSection(value, *provider, answers.enable(provider->kind()), errors);
         } else if (key == u"deploy") {
             DeployAnswers &deploy = answers.deploy.emplace();
             readSection(value, key,
@@ -200,17 +189,19 @@ AnswersReader::Reading AnswersReader::readText(const QByteArray &text, const QSt
         } else if (key == u"network") {
             readSection(value, key, { { "caBundle", &answers.caBundleFile }, { "proxy", &answers.proxyUrl } }, errors);
         } else {
-            errors << FieldError{ key,
-                                  QCoreApplication::translate("forgelink::AnswersReader", "unknown section; known: domain, eventsHandler, github, gitlab, "
-                                                 "bitbucket, azureDevOps, network, deploy") };
+            QStringList known{ QStringLiteral("domain"), QStringLiteral("eventsHandler") };
+            known << ProviderRegistry::sections() << QStringLiteral("network") << QStringLiteral("deploy");
+            errors << FieldError{ key, QCoreApplication::translate("forgelink::AnswersReader", "unknown section; known: %1").arg(known.join(u", ")) };
         }
     }
     resolveSecretReferences(answers, baseDirectory, errors);
     if (!answers.caBundleFile.isEmpty())
         answers.caBundleFile = QFileInfo(QDir(baseDirectory), answers.caBundleFile).absoluteFilePath();
-    if (answers.github && !answers.github->privateKeyFile.isEmpty()) {
-        const QFileInfo keyFile(QDir(baseDirectory), answers.github->privateKeyFile);
-        answers.github->privateKeyFile = keyFile.absoluteFilePath();
+    for (auto it = answers.providers.begin(); it != answers.providers.end(); ++it) {
+        for (const ProviderField &field : ProviderRegistry::get(it.key()).answerFields()) {
+            if (const QString path = it->value(field.key); field.kind == ProviderField::Kind::File && !path.isEmpty())
+                it->set(field.key, QFileInfo(QDir(baseDirectory), path).absoluteFilePath());
+        }
     }
     return outcome;
 }

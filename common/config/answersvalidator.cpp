@@ -1,6 +1,7 @@
 #include "config/answersvalidator.h"
 
 #include "crypto/privatekey.h"
+#include "providers/providerregistry.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -71,7 +72,7 @@ FieldErrors AnswersValidator::validate(const Answers &answers)
     check(errors, QStringLiteral("domain"), checkHostName(answers.domain));
     if (!answers.anyProviderEnabled())
         errors << FieldError{ QStringLiteral("providers"),
-                              tr("enable at least one of github, gitlab, bitbucket, azureDevOps") };
+                              tr("enable at least one of %1").arg(ProviderRegistry::sections().join(u", ")) };
 
     if (!answers.caBundleFile.isEmpty())
         check(errors, QStringLiteral("network.caBundle"), checkCaBundle(answers.caBundleFile));
@@ -88,41 +89,12 @@ FieldErrors AnswersValidator::validate(const Answers &answers)
                                           .arg(deploy->target) };
         validateDeploy(*deploy, errors);
     }
-    if (const auto &github = answers.github) {
-        if (!github->organization.isEmpty())
-            check(errors, QStringLiteral("github.organization"), checkGitHubOrganization(github->organization));
-        check(errors, QStringLiteral("github.appName"), checkGitHubAppName(github->appName));
-        check(errors, QStringLiteral("github.appId"), checkGitHubAppId(github->appId));
-        check(errors, QStringLiteral("github.clientId"), checkGitHubClientId(github->clientId));
-        check(errors, QStringLiteral("github.clientSecret"), checkRequiredSecret(github->clientSecret));
-        if (github->privateKeyPem.isEmpty()) {
-            check(errors, QStringLiteral("github.privateKeyFile"), checkPrivateKeyFile(github->privateKeyFile));
-        } else if (const auto key = PrivateKey::fromPem(github->privateKeyPem, QStringLiteral("the key")); !key) {
-            errors << FieldError{ QStringLiteral("github.privateKey"), key.error() };
+    for (auto it = answers.providers.constBegin(); it != answers.providers.constEnd(); ++it) {
+        const GitProvider &provider = ProviderRegistry::get(it.key());
+        for (const ProviderField &field : provider.answerFields()) {
+            if (field.check)
+                check(errors, provider.section() + QLatin1Char('.') + field.key, field.check(it->value(field.key), *it));
         }
-        check(errors, QStringLiteral("github.webhookSecret"), checkOptionalSecret(github->webhookSecret));
-        check(errors, QStringLiteral("github.apiUrl"), checkServiceUrl(github->apiUrl));
-    }
-    if (const auto &gitlab = answers.gitlab) {
-        check(errors, QStringLiteral("gitlab.url"), checkServiceUrl(gitlab->url));
-        check(errors, QStringLiteral("gitlab.token"), checkRequiredSecret(gitlab->token));
-        check(errors, QStringLiteral("gitlab.webhookSecret"), checkOptionalSecret(gitlab->webhookSecret));
-    }
-    if (const auto &bitbucket = answers.bitbucket) {
-        check(errors, QStringLiteral("bitbucket.url"), checkServiceUrl(bitbucket->url));
-        check(errors, QStringLiteral("bitbucket.token"), checkRequiredSecret(bitbucket->token));
-        check(errors, QStringLiteral("bitbucket.webhookSecret"), checkOptionalSecret(bitbucket->webhookSecret));
-    }
-    if (const auto &azure = answers.azureDevOps) {
-        check(errors, QStringLiteral("azureDevOps.organizationUrl"),
-              checkAzureOrganizationUrl(azure->organizationUrl));
-        check(errors, QStringLiteral("azureDevOps.token"), checkRequiredSecret(azure->token));
-        if (!azure->apiVersion.isEmpty())
-            check(errors, QStringLiteral("azureDevOps.apiVersion"), checkAzureApiVersion(azure->apiVersion));
-        check(errors, QStringLiteral("azureDevOps.webhookBasicAuthUser"),
-              checkBasicAuthUser(azure->webhookBasicAuthUser));
-        check(errors, QStringLiteral("azureDevOps.webhookBasicAuthPass"),
-              checkOptionalSecret(azure->webhookBasicAuthPass));
     }
     return errors;
 }

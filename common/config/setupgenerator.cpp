@@ -7,6 +7,7 @@
 #include "crypto/privatekey.h"
 #include "crypto/secretgenerator.h"
 #include "config/securefilewriter.h"
+#include "providers/providerregistry.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,31 +15,29 @@
 
 namespace forgelink {
 
-namespace {
-void fillIfEmpty(QString &secret)
-{
-    if (secret.isEmpty())
-        secret = SecretGenerator::generate();
-}
-} // namespace
-
 Result<Answers> SetupGenerator::complete(Answers answers)
 {
-    if (auto &github = answers.github) {
-        fillIfEmpty(github->webhookSecret);
-        if (github->privateKeyPem.isEmpty()) {
-            Result<PrivateKey> key = PrivateKey::fromFile(github->privateKeyFile);
-            if (!key)
-                return fail(QStringLiteral("github.privateKeyFile: %1").arg(key.error()));
-            github->privateKeyPem = key->pem();
+    // Secrets left empty are generated; a key is read from the provider's key file.
+    for (auto it = answers.providers.begin(); it != answers.providers.end(); ++it) {
+        const GitProvider &provider = ProviderRegistry::get(it.key());
+        const ProviderFields fields = provider.answerFields();
+        for (const ProviderField &field : fields) {
+            if (!it->value(field.key).isEmpty())
+                continue;
+            if (field.kind == ProviderField::Kind::GeneratedSecret) {
+                it->set(field.key, SecretGenerator::generate());
+            } else if (field.kind == ProviderField::Kind::PrivateKey) {
+                for (const ProviderField &file : fields) {
+                    if (file.kind != ProviderField::Kind::File)
+                        continue;
+                    Result<PrivateKey> key = PrivateKey::fromFile(it->value(file.key));
+                    if (!key)
+                        return fail(QStringLiteral("%1.%2: %3").arg(provider.section(), file.key, key.error()));
+                    it->set(field.key, QString::fromUtf8(key->pem()));
+                }
+            }
         }
     }
-    if (auto &gitlab = answers.gitlab)
-        fillIfEmpty(gitlab->webhookSecret);
-    if (auto &bitbucket = answers.bitbucket)
-        fillIfEmpty(bitbucket->webhookSecret);
-    if (auto &azure = answers.azureDevOps)
-        fillIfEmpty(azure->webhookBasicAuthPass);
     return answers;
 }
 

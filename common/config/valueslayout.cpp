@@ -1,6 +1,7 @@
 #include "config/valueslayout.h"
 
 #include "config/yamlsupport.h"
+#include "providers/providerregistry.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -9,17 +10,15 @@ namespace forgelink {
 
 QStringList ValuesLayout::knownFields(const QString &section)
 {
-    if (section == u"github")
-        return { QStringLiteral("enabled"), QStringLiteral("appName"), QStringLiteral("appId"),
-                 QStringLiteral("clientId"), QStringLiteral("clientSecret"), QStringLiteral("privateKey"),
-                 QStringLiteral("webhookSecret"), QStringLiteral("organization"), QStringLiteral("apiUrl") };
-    if (section == u"gitlab" || section == u"bitbucket")
-        return { QStringLiteral("enabled"), QStringLiteral("url"), QStringLiteral("token"),
-                 QStringLiteral("webhookSecret") };
-    if (section == u"azureDevOps")
-        return { QStringLiteral("enabled"), QStringLiteral("organizationUrl"), QStringLiteral("token"),
-                 QStringLiteral("webhookBasicAuthUser"), QStringLiteral("webhookBasicAuthPass") };
-    return {};
+    const GitProvider *provider = ProviderRegistry::findBySection(section);
+    if (!provider)
+        return {};
+    QStringList fields{ QStringLiteral("enabled") };
+    for (const ProviderField &field : provider->answerFields()) {
+        if (field.inValues)
+            fields << field.key;
+    }
+    return fields;
 }
 
 Result<ValuesLayout> ValuesLayout::builtIn()
@@ -49,8 +48,8 @@ Result<ValuesLayout> ValuesLayout::fromText(const QByteArray &text, const QStrin
         const QString sectionName = yamlScalar(section.first);
         const QStringList known = knownFields(sectionName);
         if (known.isEmpty())
-            return fail(QStringLiteral("%1: unknown section %2; known: github, gitlab, bitbucket, azureDevOps")
-                                .arg(what, sectionName));
+            return fail(QStringLiteral("%1: unknown section %2; known: %3")
+                                .arg(what, sectionName, ProviderRegistry::sections().join(u", ")));
         if (!section.second.IsMap())
             return fail(QStringLiteral("%1: %2 must map fields to value keys").arg(what, sectionName));
         for (const auto &field : section.second) {

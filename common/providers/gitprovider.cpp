@@ -1,5 +1,6 @@
 #include "providers/gitprovider.h"
 
+#include "config/answers.h"
 #include "json/jsonfields.h"
 #include "webhooks/webhookrequest.h"
 #include "providers/deliveryrecovery.h"
@@ -7,6 +8,20 @@
 #include "sync/repositorychange.h"
 
 namespace forgelink {
+
+bool GitProvider::isEnabled(const Answers &answers) const
+{
+    return answers.isEnabled(kind());
+}
+
+std::optional<ProviderField> GitProvider::answerField(const QString &key) const
+{
+    for (const ProviderField &field : answerFields()) {
+        if (field.key == key)
+            return field;
+    }
+    return std::nullopt;
+}
 
 bool GitProvider::keepsHeader(QByteArrayView name) const
 {

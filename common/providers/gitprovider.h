@@ -2,6 +2,7 @@
 
 #include "providers/checkoutcome.h"
 #include "providers/provider.h"
+#include "providers/providerfield.h"
 #include "result.h"
 #include "webhooks/normalizedevent.h"
 #include "webhooks/webhookverifier.h"
@@ -77,7 +78,17 @@ public:
     virtual WebhookCredentials credentials(const AgentConfig &config) const = 0;
     // The key of the webhook secret in its agent.yaml section (rotate-secret names it).
     virtual QString webhookSecretKey() const { return QStringLiteral("webhookSecret"); }
-    virtual bool isEnabled(const Answers &answers) const = 0;
+    bool isEnabled(const Answers &answers) const;
+
+    // --- The administrator's answers ---
+    // Its settings, in the order the answers file, the values layout and the wizard present them.
+    virtual ProviderFields answerFields() const = 0;
+    // The field declared under `key`, if there is one.
+    std::optional<ProviderField> answerField(const QString &key) const;
+    // The wizard's choice of providers: its name and what it covers, with an & shortcut.
+    virtual QString choiceLabel() const { return displayName(); }
+    // What the wizard's page says under its title: what credential to make, with which rights.
+    virtual QString setupHint() const { return {}; }
 
     // --- Sync, hooks, checks ---
     virtual Result<std::unique_ptr<RepositoryLister>> lister(const AgentConfig &config) const = 0;

@@ -41,6 +41,23 @@ const GitProvider *ProviderRegistry::find(const QString &id)
     return nullptr;
 }
 
+const GitProvider *ProviderRegistry::findBySection(const QString &section)
+{
+    for (const GitProvider *candidate : registered()) {
+        if (candidate->section() == section)
+            return candidate;
+    }
+    return nullptr;
+}
+
+QStringList ProviderRegistry::sections()
+{
+    QStringList names;
+    for (const GitProvider *provider : registered())
+        names << provider->section();
+    return names;
+}
+
 const QList<const GitProvider *> &ProviderRegistry::all()
 {
     return registered();

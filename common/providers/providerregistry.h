@@ -3,6 +3,7 @@
 #include "providers/gitprovider.h"
 
 #include <QList>
+#include <QStringList>
 
 namespace forgelink {
 
@@ -13,6 +14,10 @@ public:
     static const GitProvider &get(Provider provider);
     // By its id (github, azure-devops), or nullptr.
     static const GitProvider *find(const QString &id);
+    // By its section in answers and agent.yaml (github, azureDevOps), or nullptr.
+    static const GitProvider *findBySection(const QString &section);
+    // Every provider's section, in the registry's order.
+    static QStringList sections();
     // In the order the wizard and the values file present them.
     static const QList<const GitProvider *> &all();
 };

@@ -9,7 +9,7 @@
 #include "config/setupgenerator.h"
 #include "setupwizard.h"
 #include "testkeys.h"
-#include "tokenproviderpage.h"
+#include "providerfieldspage.h"
 #include "testpaths.h"
 #include "verifypanel.h"
 
@@ -432,7 +432,7 @@ private Q_SLOTS:
     // Azure DevOps Server speaks an older REST API: its release is asked for a server URL only.
     void azureServerReleaseSetsTheApiVersion()
     {
-        TokenProviderPage page(Provider::AzureDevOps, [] { return Answers(); });
+        ProviderFieldsPage page(Provider::AzureDevOps, [] { return Answers(); });
         page.show();
         auto *url = page.findChild<CheckedLineEdit *>(QStringLiteral("azureDevOps.organizationUrl"));
         auto *release = page.findChild<QComboBox *>(QStringLiteral("azureDevOps.apiVersion"));
@@ -440,15 +440,15 @@ private Q_SLOTS:
         url->setText(QStringLiteral("https://dev.azure.com/acme"));
         QVERIFY(!release->isVisible());
         Answers answers;
-        answers.azureDevOps.emplace();
+        answers.enable(Provider::AzureDevOps);
         page.writeAnswers(answers);
-        QCOMPARE(answers.azureDevOps->apiVersion, QStringLiteral("7.1"));
+        QCOMPARE(answers.provider(Provider::AzureDevOps)->value(QStringLiteral("apiVersion")), QStringLiteral("7.1"));
         url->setText(QStringLiteral("https://tfs.example.com/DefaultCollection"));
         QVERIFY(release->isVisible());
         QCOMPARE(release->currentData().toString(), QStringLiteral("7.0")); // Server 2022, the newest
         release->setCurrentIndex(release->findData(QStringLiteral("6.0")));
         page.writeAnswers(answers);
-        QCOMPARE(answers.azureDevOps->apiVersion, QStringLiteral("6.0"));
+        QCOMPARE(answers.provider(Provider::AzureDevOps)->value(QStringLiteral("apiVersion")), QStringLiteral("6.0"));
         QVERIFY(release->currentText().contains(QStringLiteral("Azure DevOps Server 2020")));
     }
 
@@ -529,19 +529,19 @@ private Q_SLOTS:
         const Answers answers = again.answers();
         QCOMPARE(answers.domain, QStringLiteral("pipekit.example.com"));
         QCOMPARE(answers.eventsHandlerUrl, QStringLiteral("http://pipekit-events-handler:8080"));
-        QCOMPARE(answers.github->appId, QStringLiteral("424242"));
-        QCOMPARE(answers.gitlab->url, m_gitlab->baseUrl());
+        QCOMPARE(answers.provider(Provider::GitHub)->value(QStringLiteral("appId")), QStringLiteral("424242"));
+        QCOMPARE(answers.provider(Provider::GitLab)->value(QStringLiteral("url")), m_gitlab->baseUrl());
         SecretStore probe(saved.keychainService);
         bool available = false;
         bool answered = false;
         probe.probe([&](bool ok, const QString &) { available = ok; answered = true; });
         QTRY_VERIFY(answered);
         if (available) {
-            QCOMPARE(answers.github->clientSecret, QStringLiteral("client-secret-0123456789abcdef")); // from the keychain
+            QCOMPARE(answers.provider(Provider::GitHub)->value(QStringLiteral("clientSecret")), QStringLiteral("client-secret-0123456789abcdef")); // from the keychain
             QCOMPARE(again.currentId(), int(SetupWizard::GitLabPageId)); // where the admin left
             QVERIFY(!again.currentPage()->findChild<QLabel *>(QStringLiteral("secretsNotKept")));
         } else {
-            QVERIFY(answers.github->clientSecret.isEmpty()); // never written anywhere else
+            QVERIFY(answers.provider(Provider::GitHub)->value(QStringLiteral("clientSecret")).isEmpty()); // never written anywhere else
             QCOMPARE(again.currentId(), int(SetupWizard::GitHubPageId)); // the first page that needs a secret again
             // The page with the empty secrets says why they are empty.
             auto *note = again.currentPage()->findChild<QLabel *>(QStringLiteral("secretsNotKept"));
@@ -554,11 +554,17 @@ private Q_SLOTS:
     {
         Answers answers;
         answers.domain = QStringLiteral("pipekit.example.com");
-        answers.github = GitHubAnswers{ QString(), QStringLiteral("Existing App"), QStringLiteral("777"), QStringLiteral("Iv23liExisting"),
-                                        QStringLiteral("existing-client-secret-123"), QString(), TestKeys::rsaPrivateKeyPem(),
-                                        QStringLiteral("existing-webhook-secret-0123456789"), QStringLiteral("https://api.github.com") };
-        answers.azureDevOps = AzureDevOpsAnswers{ QStringLiteral("https://dev.azure.com/acme"), QStringLiteral("pat"),
-                                                  QStringLiteral("hooks"), QStringLiteral("existing-basic-password-0123") };
+        answers.providers.insert(Provider::GitHub, { { QStringLiteral("appName"), QStringLiteral("Existing App") },
+                                                     { QStringLiteral("appId"), QStringLiteral("777") },
+                                                     { QStringLiteral("clientId"), QStringLiteral("Iv23liExisting") },
+                                                     { QStringLiteral("clientSecret"), QStringLiteral("existing-client-secret-123") },
+                                                     { QStringLiteral("privateKey"), QString::fromUtf8(TestKeys::rsaPrivateKeyPem()) },
+                                                     { QStringLiteral("webhookSecret"), QStringLiteral("existing-webhook-secret-0123456789") },
+                                                     { QStringLiteral("apiUrl"), QStringLiteral("https://api.github.com") } });
+        answers.providers.insert(Provider::AzureDevOps, { { QStringLiteral("organizationUrl"), QStringLiteral("https://dev.azure.com/acme") },
+                                                          { QStringLiteral("token"), QStringLiteral("pat") },
+                                                          { QStringLiteral("webhookBasicAuthUser"), QStringLiteral("hooks") },
+                                                          { QStringLiteral("webhookBasicAuthPass"), QStringLiteral("existing-basic-password-0123") } });
         const auto output = SetupGenerator::generate(answers, ValuesLayout::builtIn().value());
         QVERIFY(output);
         const QString path = m_dir.filePath(QStringLiteral("existing-values.yaml"));
@@ -569,13 +575,13 @@ private Q_SLOTS:
         QTRY_VERIFY(wizard.isRestored());
         QVERIFY(wizard.openValuesFile(path));
         const Answers shown = wizard.answers();
-        QVERIFY(shown.github && shown.azureDevOps && !shown.gitlab);
-        QCOMPARE(shown.github->appName, QStringLiteral("Existing App"));
-        QCOMPARE(shown.github->appId, QStringLiteral("777"));
-        QCOMPARE(shown.github->webhookSecret, QStringLiteral("existing-webhook-secret-0123456789"));
-        QCOMPARE(shown.github->privateKeyPem, TestKeys::rsaPrivateKeyPem()); // the key travels with the values
-        QCOMPARE(shown.azureDevOps->webhookBasicAuthUser, QStringLiteral("hooks"));
-        QCOMPARE(shown.azureDevOps->webhookBasicAuthPass, QStringLiteral("existing-basic-password-0123"));
+        QVERIFY(shown.isEnabled(Provider::GitHub) && shown.isEnabled(Provider::AzureDevOps) && !shown.isEnabled(Provider::GitLab));
+        QCOMPARE(shown.provider(Provider::GitHub)->value(QStringLiteral("appName")), QStringLiteral("Existing App"));
+        QCOMPARE(shown.provider(Provider::GitHub)->value(QStringLiteral("appId")), QStringLiteral("777"));
+        QCOMPARE(shown.provider(Provider::GitHub)->value(QStringLiteral("webhookSecret")), QStringLiteral("existing-webhook-secret-0123456789"));
+        QCOMPARE(shown.provider(Provider::GitHub)->value(QStringLiteral("privateKey")).toUtf8(), TestKeys::rsaPrivateKeyPem()); // the key travels with the values
+        QCOMPARE(shown.provider(Provider::AzureDevOps)->value(QStringLiteral("webhookBasicAuthUser")), QStringLiteral("hooks"));
+        QCOMPARE(shown.provider(Provider::AzureDevOps)->value(QStringLiteral("webhookBasicAuthPass")), QStringLiteral("existing-basic-password-0123"));
         QVERIFY(!wizard.openValuesFile(m_dir.filePath(QStringLiteral("app.pem"))));
     }
 
@@ -600,7 +606,7 @@ private Q_SLOTS:
         QCOMPARE(edit(wizard, QStringLiteral("github.clientId"))->text(), QStringLiteral("Iv23liFromManifest"));
         QCOMPARE(edit(wizard, QStringLiteral("github.clientSecret"))->text(), QStringLiteral("manifest-client-secret-0123456789"));
         QCOMPARE(edit(wizard, QStringLiteral("github.webhookSecret"))->text(), QStringLiteral("manifest-webhook-secret-0123456789"));
-        QCOMPARE(wizard.answers().github->privateKeyPem, TestKeys::rsaPrivateKeyPem());
+        QCOMPARE(wizard.answers().provider(Provider::GitHub)->value(QStringLiteral("privateKey")).toUtf8(), TestKeys::rsaPrivateKeyPem());
         QVERIFY(page->findChild<QLabel *>(QStringLiteral("createAppStatus"))->text().contains(QStringLiteral("/apps/pipekit-acme/installations/new")));
         QVERIFY(nextEnabled(wizard));
         const QJsonObject manifest = m_github->manifests.value(m_github->manifests.keys().constLast());
@@ -652,7 +658,7 @@ private Q_SLOTS:
         QVERIFY2(browser.waitForStarted(10'000), qPrintable(browser.errorString()));
         QTRY_COMPARE_WITH_TIMEOUT(edit(wizard, QStringLiteral("github.appId"))->text(), m_github->appId, 30'000);
         QCOMPARE(edit(wizard, QStringLiteral("github.clientId"))->text(), QStringLiteral("Iv23liFromManifest"));
-        QCOMPARE(wizard.answers().github->privateKeyPem, TestKeys::rsaPrivateKeyPem());
+        QCOMPARE(wizard.answers().provider(Provider::GitHub)->value(QStringLiteral("privateKey")).toUtf8(), TestKeys::rsaPrivateKeyPem());
         const QJsonObject manifest = m_github->manifests.value(m_github->manifests.keys().constLast());
         QCOMPARE(manifest.value(QStringLiteral("hook_attributes")).toObject().value(QStringLiteral("url")).toString(),
                  QStringLiteral("https://pipekit.example.com/api/events-handler/v1/events/github"));

@@ -26,13 +26,21 @@ int main(int argc, char **argv)
     Answers answers;
     answers.domain = QStringLiteral("pipekit.example.com");
     answers.eventsHandlerUrl = QStringLiteral("http://pipekit-events-handler.pipekit.svc.cluster.local:8080");
-    answers.github = GitHubAnswers{ QStringLiteral("acme"), QStringLiteral("Pipekit acme"), QStringLiteral("123456"),
-                                    QStringLiteral("Iv23liAbcDefGhiJkl12"), QStringLiteral("sample-client-secret-not-real"), key, {},
-                                    QStringLiteral("sample-webhook-secret-not-real-0123"), QStringLiteral("https://api.github.com") };
-    answers.gitlab = GitLabAnswers{ QStringLiteral("https://gitlab.example.com"), QStringLiteral("glpat-sample-not-real"), {} };
-    answers.bitbucket = BitbucketAnswers{ QStringLiteral("https://bitbucket.example.com"), QStringLiteral("BBDC-sample-not-real"), {} };
-    answers.azureDevOps = AzureDevOpsAnswers{ QStringLiteral("https://dev.azure.com/acme"), QStringLiteral("sample-pat-not-real"),
-                                              QStringLiteral("pipekit"), {} };
+    answers.providers.insert(Provider::GitHub, { { QStringLiteral("organization"), QStringLiteral("acme") },
+                                                 { QStringLiteral("appName"), QStringLiteral("Pipekit acme") },
+                                                 { QStringLiteral("appId"), QStringLiteral("123456") },
+                                                 { QStringLiteral("clientId"), QStringLiteral("Iv23liAbcDefGhiJkl12") },
+                                                 { QStringLiteral("clientSecret"), QStringLiteral("sample-client-secret-not-real") },
+                                                 { QStringLiteral("privateKeyFile"), key },
+                                                 { QStringLiteral("webhookSecret"), QStringLiteral("sample-webhook-secret-not-real-0123") },
+                                                 { QStringLiteral("apiUrl"), QStringLiteral("https://api.github.com") } });
+    answers.providers.insert(Provider::GitLab, { { QStringLiteral("url"), QStringLiteral("https://gitlab.example.com") },
+                                                 { QStringLiteral("token"), QStringLiteral("glpat-sample-not-real") } });
+    answers.providers.insert(Provider::Bitbucket, { { QStringLiteral("url"), QStringLiteral("https://bitbucket.example.com") },
+                                                    { QStringLiteral("token"), QStringLiteral("BBDC-sample-not-real") } });
+    answers.providers.insert(Provider::AzureDevOps, { { QStringLiteral("organizationUrl"), QStringLiteral("https://dev.azure.com/acme") },
+                                                      { QStringLiteral("token"), QStringLiteral("sample-pat-not-real") },
+                                                      { QStringLiteral("webhookBasicAuthUser"), QStringLiteral("pipekit") } });
 
     SetupWizard::Options options;
     options.settingsFile = dir.filePath(QStringLiteral("session.ini"));

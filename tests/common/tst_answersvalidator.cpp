@@ -47,8 +47,8 @@ private Q_SLOTS:
         const FieldErrors errors = errorsFor(validAnswers());
         QVERIFY2(errors.isEmpty(), qPrintable(toStringList(errors).join(u'\n')));
         const AnswersReader::Reading outcome = AnswersReader::readText(validAnswers(), m_dir.path());
-        QCOMPARE(outcome.answers.github->privateKeyFile, m_dir.filePath(QStringLiteral("key.pem")));
-        QCOMPARE(outcome.answers.github->appId, QStringLiteral("123456"));
+        QCOMPARE(outcome.answers.provider(Provider::GitHub)->value(QStringLiteral("privateKeyFile")), m_dir.filePath(QStringLiteral("key.pem")));
+        QCOMPARE(outcome.answers.provider(Provider::GitHub)->value(QStringLiteral("appId")), QStringLiteral("123456"));
     }
 
     // Each row replaces one line of valid answers and expects exactly that field's error.

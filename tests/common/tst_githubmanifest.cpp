@@ -100,12 +100,11 @@ private Q_SLOTS:
         // GitHub generated a secret and signs with it: that one wins, nothing is changed on GitHub.
         QCOMPARE(app->webhookSecret, QStringLiteral("manifest-webhook-secret-0123456789"));
         QCOMPARE(github.requestCount(QStringLiteral("/app/hook/config")), 0);
-        GitHubAnswers answers;
-        answers.webhookSecret = QStringLiteral("answers-webhook-secret-0123456789");
+        ProviderAnswers answers{ { QStringLiteral("webhookSecret"), QStringLiteral("answers-webhook-secret-0123456789") } };
         QVERIFY(GitHubManifest::adopt(answers, app.value()));
-        QCOMPARE(answers.webhookSecret, app->webhookSecret);
-        QCOMPARE(answers.appId, QStringLiteral("424242"));
-        QCOMPARE(answers.privateKeyPem, TestKeys::rsaPrivateKeyPem());
+        QCOMPARE(answers.value(QStringLiteral("webhookSecret")), app->webhookSecret);
+        QCOMPARE(answers.value(QStringLiteral("appId")), QStringLiteral("424242"));
+        QCOMPARE(answers.value(QStringLiteral("privateKey")).toUtf8(), TestKeys::rsaPrivateKeyPem());
         QVERIFY(!GitHubManifest::adopt(answers, app.value())); // the same secret again: nothing replaced
         const auto again = GitHubManifest::convert(client, QStringLiteral("goodcode"), {});
         QVERIFY(!again);

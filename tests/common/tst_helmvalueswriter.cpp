@@ -33,22 +33,24 @@ Answers answersFor(int mask)
     Answers answers;
     answers.domain = QStringLiteral("pipekit.example.com");
     if (mask & 1) {
-        GitHubAnswers github;
-        github.appName = QStringLiteral("Pipekit acme");
-        github.appId = QStringLiteral("123456");
-        github.clientId = QStringLiteral("Iv23liAbcdef");
-        github.clientSecret = QStringLiteral("0123456789abcdef0123456789abcdef01234567");
-        github.privateKeyPem = TestKeys::rsaPrivateKeyPem();
-        answers.github = github;
+        ProviderAnswers &github = answers.enable(Provider::GitHub);
+        github.set(QStringLiteral("appName"), QStringLiteral("Pipekit acme"));
+        github.set(QStringLiteral("appId"), QStringLiteral("123456"));
+        github.set(QStringLiteral("clientId"), QStringLiteral("Iv23liAbcdef"));
+        github.set(QStringLiteral("clientSecret"), QStringLiteral("0123456789abcdef0123456789abcdef01234567"));
+        github.set(QStringLiteral("privateKey"), QString::fromUtf8(TestKeys::rsaPrivateKeyPem()));
     }
     if (mask & 2)
-        answers.gitlab = GitLabAnswers{ QStringLiteral("https://gitlab.example.com"), QStringLiteral("glpat-token-123"), {} };
+        answers.providers.insert(Provider::GitLab, { { QStringLiteral("url"), QStringLiteral("https://gitlab.example.com") },
+                                                     { QStringLiteral("token"), QStringLiteral("glpat-token-123") } });
     if (mask & 4)
-        answers.bitbucket = BitbucketAnswers{ QStringLiteral("https://bitbucket.example.com"),
-                                              QStringLiteral("bbdc-token-123"), QStringLiteral("given-bitbucket-secret-123") };
+        answers.providers.insert(Provider::Bitbucket, { { QStringLiteral("url"), QStringLiteral("https://bitbucket.example.com") },
+                                                        { QStringLiteral("token"), QStringLiteral("bbdc-token-123") },
+                                                        { QStringLiteral("webhookSecret"), QStringLiteral("given-bitbucket-secret-123") } });
     if (mask & 8)
-        answers.azureDevOps = AzureDevOpsAnswers{ QStringLiteral("https://dev.azure.com/acme"), QStringLiteral("azdo-pat-123"),
-                                                  QStringLiteral("pipekit"), {} };
+        answers.providers.insert(Provider::AzureDevOps, { { QStringLiteral("organizationUrl"), QStringLiteral("https://dev.azure.com/acme") },
+                                                          { QStringLiteral("token"), QStringLiteral("azdo-pat-123") },
+                                                          { QStringLiteral("webhookBasicAuthUser"), QStringLiteral("pipekit") } });
     return answers;
 }
 
@@ -87,18 +89,18 @@ private Q_SLOTS:
             expected["gitProviders.github.clientId"] = "Iv23liAbcdef";
             expected["gitProviders.github.clientSecret"] = "0123456789abcdef0123456789abcdef01234567";
             expected["gitProviders.github.privateKey"] = TestKeys::rsaPrivateKeyPem().toStdString();
-            expected["gitProviders.github.webhookSecret"] = done.github->webhookSecret.toStdString();
-            QCOMPARE(done.github->webhookSecret.size(), 48);
+            expected["gitProviders.github.webhookSecret"] = done.provider(Provider::GitHub)->value(QStringLiteral("webhookSecret")).toStdString();
+            QCOMPARE(done.provider(Provider::GitHub)->value(QStringLiteral("webhookSecret")).size(), 48);
         }
         if (mask & 2) {
-            expected["gitProviders.gitlab.webhookSecret"] = done.gitlab->webhookSecret.toStdString();
-            QCOMPARE(done.gitlab->webhookSecret.size(), 48);
+            expected["gitProviders.gitlab.webhookSecret"] = done.provider(Provider::GitLab)->value(QStringLiteral("webhookSecret")).toStdString();
+            QCOMPARE(done.provider(Provider::GitLab)->value(QStringLiteral("webhookSecret")).size(), 48);
         }
         if (mask & 4)
             expected["gitProviders.bitbucket.webhookSecret"] = "given-bitbucket-secret-123";
         if (mask & 8) {
             expected["gitProviders.azureDevOps.webhookBasicAuthUser"] = "pipekit";
-            expected["gitProviders.azureDevOps.webhookBasicAuthPass"] = done.azureDevOps->webhookBasicAuthPass.toStdString();
+            expected["gitProviders.azureDevOps.webhookBasicAuthPass"] = done.provider(Provider::AzureDevOps)->value(QStringLiteral("webhookBasicAuthPass")).toStdString();
         }
         QCOMPARE(actual, expected);
 
@@ -110,7 +112,7 @@ private Q_SLOTS:
         QCOMPARE(agent.config.bitbucket.has_value(), bool(mask & 4));
         QCOMPARE(agent.config.azureDevOps.has_value(), bool(mask & 8));
         if (mask & 1) {
-            QCOMPARE(agent.config.github->webhookSecrets, QList<QByteArray>{ done.github->webhookSecret.toUtf8() });
+            QCOMPARE(agent.config.github->webhookSecrets, QList<QByteArray>{ done.provider(Provider::GitHub)->value(QStringLiteral("webhookSecret")).toUtf8() });
             QCOMPARE(agent.config.github->privateKeyPem, TestKeys::rsaPrivateKeyPem());
             QCOMPARE(agent.config.github->appId, QStringLiteral("123456"));
         }
@@ -118,7 +120,7 @@ private Q_SLOTS:
             QCOMPARE(agent.config.gitlab->token, QByteArray("glpat-token-123"));
         if (mask & 8)
             QCOMPARE(agent.config.azureDevOps->basicAuthPasswords,
-                     QList<QByteArray>{ done.azureDevOps->webhookBasicAuthPass.toUtf8() });
+                     QList<QByteArray>{ done.provider(Provider::AzureDevOps)->value(QStringLiteral("webhookBasicAuthPass")).toUtf8() });
         QCOMPARE(agent.config.publicUrl.toString(), QStringLiteral("https://pipekit.example.com"));
     }
 
@@ -133,7 +135,7 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, pem);
         Answers answers = answersFor(1);
-        answers.github->privateKeyPem = pem;
+        answers.provider(Provider::GitHub)->set(QStringLiteral("privateKey"), QString::fromUtf8(pem));
         const Result<SetupGenerator::Output> output = SetupGenerator::generate(answers, ValuesLayout::builtIn().value());
         QVERIFY2(output, qPrintable(output.error()));
         const YAML::Node values = YAML::Load(output->valuesYaml.toStdString());
@@ -164,7 +166,7 @@ private Q_SLOTS:
         QTest::newRow("unknown section") << QByteArray("gitea:\n  enabled: a.b\n")
                                          << "my.yaml: unknown section gitea; known: github, gitlab, bitbucket, azureDevOps";
         QTest::newRow("unknown field") << QByteArray("github:\n  appID: a.b\n")
-                                       << "my.yaml: github.appID: unknown field; known: enabled, appName, appId, clientId, clientSecret, privateKey, webhookSecret, organization, apiUrl";
+                                       << "my.yaml: github.appID: unknown field; known: enabled, organization, appName, appId, clientId, clientSecret, privateKey, webhookSecret, apiUrl";
         QTest::newRow("bad key") << QByteArray("gitlab:\n  enabled: \"a..b\"\n")
                                  << "my.yaml: gitlab.enabled: must be a dotted key such as gitProviders.gitlab.enabled";
     }
@@ -178,8 +180,8 @@ private Q_SLOTS:
     void stringsThatLookLikeNumbersStayStrings()
     {
         Answers answers = answersFor(1);
-        answers.github->clientSecret = QStringLiteral("12345678901234567890");
-        answers.github->appName = QStringLiteral("true");
+        answers.provider(Provider::GitHub)->set(QStringLiteral("clientSecret"), QStringLiteral("12345678901234567890"));
+        answers.provider(Provider::GitHub)->set(QStringLiteral("appName"), QStringLiteral("true"));
         const Result<SetupGenerator::Output> output = SetupGenerator::generate(answers, ValuesLayout::builtIn().value());
         QVERIFY(output);
         QVERIFY(output->valuesYaml.contains("clientSecret: \"12345678901234567890\""));

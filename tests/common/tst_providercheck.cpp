@@ -36,7 +36,7 @@ private Q_SLOTS:
         QVERIFY(fake.start());
         fake.pageDelayMs = 20'000;
         Answers answers;
-        answers.gitlab = GitLabAnswers{ fake.baseUrl(), QString::fromUtf8(fake.token), {} };
+        answers.providers.insert(Provider::GitLab, { { QStringLiteral("url"), fake.baseUrl() }, { QStringLiteral("token"), QString::fromUtf8(fake.token) } });
         auto cancel = std::make_shared<std::atomic_bool>(false);
         QTimer::singleShot(300, [cancel] { cancel->store(true); });
         QElapsedTimer elapsed;
@@ -52,7 +52,7 @@ private Q_SLOTS:
         FakeProviderApi fake(Provider::Bitbucket);
         fake.addRepos(6, 2); // projects PRJ0 and PRJ1
         QVERIFY(fake.start());
-        BitbucketAnswers answers{ fake.baseUrl(), QString::fromUtf8(fake.token), {} };
+        const ProviderAnswers answers{ { QStringLiteral("url"), fake.baseUrl() }, { QStringLiteral("token"), QString::fromUtf8(fake.token) } };
 
         fake.bitbucketProjectRead = { QStringLiteral("PRJ0") }; // may view PRJ1 through its repositories only
         const CheckOutcome missing = BitbucketCheck::run(answers, {});
@@ -70,7 +70,8 @@ private Q_SLOTS:
         FakeProviderApi fake(Provider::AzureDevOps);
         fake.addRepos(4, 2); // projects team0 and team1
         QVERIFY(fake.start());
-        AzureDevOpsAnswers answers{ fake.baseUrl(), QString::fromUtf8(fake.token), QStringLiteral("pipekit"), {}, QStringLiteral("7.1") };
+        const ProviderAnswers answers{ { QStringLiteral("organizationUrl"), fake.baseUrl() }, { QStringLiteral("token"), QString::fromUtf8(fake.token) },
+                                       { QStringLiteral("webhookBasicAuthUser"), QStringLiteral("pipekit") }, { QStringLiteral("apiVersion"), QStringLiteral("7.1") } };
 
         fake.azureCanEditSubscriptions = { { QStringLiteral("team0"), false }, { QStringLiteral("team1"), false } };
         const CheckOutcome denied = AzureDevOpsCheck::run(answers, {});
@@ -97,12 +98,13 @@ private Q_SLOTS:
         fake.addRepos(2, 1);
         fake.azureApiVersion = QVersionNumber(6, 0); // Azure DevOps Server 2020
         QVERIFY(fake.start());
-        AzureDevOpsAnswers answers{ fake.baseUrl(), QString::fromUtf8(fake.token), QStringLiteral("pipekit"), {}, {} };
+        ProviderAnswers answers{ { QStringLiteral("organizationUrl"), fake.baseUrl() }, { QStringLiteral("token"), QString::fromUtf8(fake.token) },
+                                 { QStringLiteral("webhookBasicAuthUser"), QStringLiteral("pipekit") } };
         const CheckOutcome newer = AzureDevOpsCheck::run(answers, {});
         QVERIFY(!newer.passed);
         QVERIFY2(all(newer).contains(QStringLiteral("speaks REST API versions up to 6.0 (Azure DevOps Server 2020), not 7.0")),
                  qPrintable(all(newer)));
-        answers.apiVersion = QStringLiteral("6.0");
+        answers.set(QStringLiteral("apiVersion"), QStringLiteral("6.0"));
         fake.clearRequests();
         const CheckOutcome matching = AzureDevOpsCheck::run(answers, {});
         QVERIFY2(matching.passed, qPrintable(all(matching)));
@@ -120,7 +122,7 @@ private Q_SLOTS:
         FakeProviderApi fake(Provider::GitLab);
         QVERIFY(fake.start(dir.filePath(QStringLiteral("server.pem")), dir.filePath(QStringLiteral("server.key"))));
         QVERIFY(fake.baseUrl().startsWith(QStringLiteral("https://")));
-        const GitLabAnswers answers{ fake.baseUrl(), QString::fromUtf8(fake.token), {} };
+        const ProviderAnswers answers{ { QStringLiteral("url"), fake.baseUrl() }, { QStringLiteral("token"), QString::fromUtf8(fake.token) } };
 
         const CheckOutcome untrusted = GitLabCheck::run(answers, {});
         QVERIFY(!untrusted.passed);

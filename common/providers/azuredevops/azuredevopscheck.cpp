@@ -13,13 +13,15 @@
 
 namespace forgelink {
 
-CheckOutcome AzureDevOpsCheck::run(const AzureDevOpsAnswers &answers, const NetworkSettings &network)
+CheckOutcome AzureDevOpsCheck::run(const ProviderAnswers &answers, const NetworkSettings &network)
 {
-    ApiSettings settings = RepositoryLister::apiSettings(answers.organizationUrl, network);
+    const QString organizationUrl = answers.value(QStringLiteral("organizationUrl"));
+    ApiSettings settings = RepositoryLister::apiSettings(organizationUrl, network);
     settings.maxAttempts = 2;
     ApiClient client(settings);
-    const ApiClient::Headers headers = AzureDevOpsApi::headers(answers.token.toUtf8());
-    const QString version = answers.apiVersion.isEmpty() ? AzureDevOpsApi::defaultApiVersion(answers.organizationUrl) : answers.apiVersion;
+    const ApiClient::Headers headers = AzureDevOpsApi::headers(answers.value(QStringLiteral("token")).toUtf8());
+    const QString given = answers.value(QStringLiteral("apiVersion"));
+    const QString version = given.isEmpty() ? AzureDevOpsApi::defaultApiVersion(organizationUrl) : given;
     Result<ApiClient::Response> projects = client.get(QStringLiteral("/_apis/projects?api-version=%1&$top=100").arg(version), headers);
     if (!projects)
         return CheckOutcome::unreachable(QStringLiteral("Azure DevOps"), projects.error(), client.lastFailure());

@@ -3,7 +3,7 @@
 #include <QCoreApplication>
 
 #include "config/agentconfig.h"
-#include "config/answers.h"
+#include "config/provideranswers.h"
 #include "providers/checkoutcome.h"
 
 namespace forgelink {
@@ -15,7 +15,7 @@ class AzureDevOpsCheck {
     Q_DECLARE_TR_FUNCTIONS(forgelink::AzureDevOpsCheck)
 
 public:
-    static CheckOutcome run(const AzureDevOpsAnswers &answers, const NetworkSettings &network);
+    static CheckOutcome run(const ProviderAnswers &answers, const NetworkSettings &network);
 };
 
 } // namespace forgelink

@@ -2,6 +2,8 @@
 
 #include "config/agentconfig.h"
 #include "config/answers.h"
+#include "config/answersvalidator.h"
+#include "providers/azuredevops/azuredevopsapi.h"
 #include "json/jsonfields.h"
 #include "providers/azuredevops/azuredevopscheck.h"
 #include "providers/azuredevops/azuredevopsevents.h"
@@ -50,11 +52,6 @@ WebhookCredentials AzureDevOpsProvider::credentials(const AgentConfig &config) c
     return { config.azureDevOps->basicAuthPasswords, config.azureDevOps->basicAuthUser.toUtf8() };
 }
 
-bool AzureDevOpsProvider::isEnabled(const Answers &answers) const
-{
-    return answers.azureDevOps.has_value();
-}
-
 Result<std::unique_ptr<RepositoryLister>> AzureDevOpsProvider::lister(const AgentConfig &config) const
 {
     if (config.azureDevOps->token.isEmpty())
@@ -69,9 +66,49 @@ Result<std::unique_ptr<HookProvisioner>> AzureDevOpsProvider::hookProvisioner(co
     return std::unique_ptr<HookProvisioner>(new AzureDevOpsHookProvisioner(*config.azureDevOps, config.network, webhookUrl));
 }
 
+ProviderFields AzureDevOpsProvider::answerFields() const
+{
+    using Kind = ProviderField::Kind;
+    ProviderField organizationUrl{ .key = QStringLiteral("organizationUrl"), .kind = Kind::Url,
+                                   .check = requiredValue(&AnswersValidator::checkAzureOrganizationUrl), .inValues = true,
+                                   .inAgentConfig = true, .label = tr("&Organization URL:"), .placeholder = QStringLiteral("https://dev.azure.com/acme") };
+    // Azure DevOps Server speaks an older REST API than Services: the administrator names the
+    // release when the URL is a server's, and every call uses its version.
+    ProviderField apiVersion{ .key = QStringLiteral("apiVersion"), .kind = Kind::Choice,
+                              .check = valueWhenGiven(&AnswersValidator::checkAzureApiVersion), .inAgentConfig = true,
+                              .fallback = [](const ProviderAnswers &answers) {
+                                  return AzureDevOpsApi::defaultApiVersion(answers.value(QStringLiteral("organizationUrl")));
+                              },
+                              .label = tr("Server &release:"),
+                              .shownWhen = [](const ProviderAnswers &answers) {
+                                  const QString url = answers.value(QStringLiteral("organizationUrl"));
+                                  return !url.isEmpty() && !AzureDevOpsApi::isServices(url);
+                              } };
+    for (const QString &version : AzureDevOpsApi::knownApiVersions()) {
+        if (version != u"7.1")
+            apiVersion.choices.append({ version, tr("%1 (REST API %2)").arg(AzureDevOpsApi::productFor(version), version) });
+    }
+    ProviderField token{ .key = QStringLiteral("token"), .kind = Kind::Secret, .check = requiredValue(&AnswersValidator::checkRequiredSecret),
+                         .inValues = true, .inAgentConfig = true, .secretFileName = QStringLiteral("azure-devops-token"),
+                         .label = tr("Personal access &token:") };
+    ProviderField user{ .key = QStringLiteral("webhookBasicAuthUser"), .defaultValue = QStringLiteral("pipekit"),
+                        .check = requiredValue(&AnswersValidator::checkBasicAuthUser), .inValues = true, .inAgentConfig = true,
+                        .label = tr("Webhook Basic auth &user:") };
+    ProviderField password{ .key = QStringLiteral("webhookBasicAuthPass"), .kind = Kind::GeneratedSecret,
+                            .check = requiredValue(&AnswersValidator::checkOptionalSecret), .inValues = true, .inAgentConfig = true,
+                            .secretFileName = QStringLiteral("azure-devops-webhook-password"), .label = tr("Webhook Basic auth &password:") };
+    return { organizationUrl, apiVersion, token, user, password };
+}
+
+QString AzureDevOpsProvider::setupHint() const
+{
+    return tr("A personal access token with Code (Read, Write & Status) and Project & Team (Read), of a "
+              "Project Administrator or a user with \"Edit subscriptions\".");
+}
+
 CheckOutcome AzureDevOpsProvider::check(const Answers &answers, const NetworkSettings &network) const
 {
-    return AzureDevOpsCheck::run(*answers.azureDevOps, network);
+    return AzureDevOpsCheck::run(*answers.provider(kind()), network);
 }
 
 } // namespace forgelink

@@ -2,11 +2,15 @@
 
 #include "providers/gitprovider.h"
 
+#include <QCoreApplication>
+
 namespace forgelink {
 
 // Azure DevOps (Services or Server) with a personal access token: three Service Hook subscriptions
 // per repository, delivering with Basic auth; the event and the delivery's id are in the body.
 class AzureDevOpsProvider : public GitProvider {
+    Q_DECLARE_TR_FUNCTIONS(forgelink::AzureDevOpsProvider)
+
 public:
     Provider kind() const override { return Provider::AzureDevOps; }
     QString id() const override { return QStringLiteral("azure-devops"); }
@@ -24,7 +28,9 @@ public:
     bool isEnabled(const AgentConfig &config) const override;
     WebhookCredentials credentials(const AgentConfig &config) const override;
     QString webhookSecretKey() const override { return QStringLiteral("webhookBasicAuthPass"); }
-    bool isEnabled(const Answers &answers) const override;
+    ProviderFields answerFields() const override;
+    QString choiceLabel() const override { return tr("&Azure DevOps (Services or Server)"); }
+    QString setupHint() const override;
 
     Result<std::unique_ptr<RepositoryLister>> lister(const AgentConfig &config) const override;
     Result<std::unique_ptr<HookProvisioner>> hookProvisioner(const AgentConfig &config, const QString &webhookUrl) const override;

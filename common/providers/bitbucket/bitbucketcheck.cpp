@@ -12,12 +12,12 @@
 
 namespace forgelink {
 
-CheckOutcome BitbucketCheck::run(const BitbucketAnswers &answers, const NetworkSettings &network)
+CheckOutcome BitbucketCheck::run(const ProviderAnswers &answers, const NetworkSettings &network)
 {
-    ApiSettings settings = RepositoryLister::apiSettings(answers.url, network);
+    ApiSettings settings = RepositoryLister::apiSettings(answers.value(QStringLiteral("url")), network);
     settings.maxAttempts = 2;
     ApiClient client(settings);
-    const ApiClient::Headers headers{ { "Authorization", "Bearer " + answers.token.toUtf8() } };
+    const ApiClient::Headers headers{ { "Authorization", "Bearer " + answers.value(QStringLiteral("token")).toUtf8() } };
     Result<ApiClient::Response> repos = client.get(QStringLiteral("/rest/api/latest/repos?permission=REPO_ADMIN&limit=1000"), headers);
     if (!repos)
         return CheckOutcome::unreachable(QStringLiteral("Bitbucket"), repos.error(), client.lastFailure());

@@ -2,6 +2,8 @@
 
 #include "config/agentconfig.h"
 #include "config/answers.h"
+#include "config/answersvalidator.h"
+#include "providers/providercatalogue.h"
 #include "providers/bitbucket/bitbucketcheck.h"
 #include "providers/bitbucket/bitbucketevents.h"
 #include "providers/bitbucket/bitbuckethookprovisioner.h"
@@ -55,11 +57,6 @@ WebhookCredentials BitbucketProvider::credentials(const AgentConfig &config) con
     return { config.bitbucket ? config.bitbucket->webhookSecrets : QList<QByteArray>(), {} };
 }
 
-bool BitbucketProvider::isEnabled(const Answers &answers) const
-{
-    return answers.bitbucket.has_value();
-}
-
 Result<std::unique_ptr<RepositoryLister>> BitbucketProvider::lister(const AgentConfig &config) const
 {
     if (config.bitbucket->token.isEmpty())
@@ -74,9 +71,28 @@ Result<std::unique_ptr<HookProvisioner>> BitbucketProvider::hookProvisioner(cons
     return std::unique_ptr<HookProvisioner>(new BitbucketHookProvisioner(*config.bitbucket, config.network, webhookUrl));
 }
 
+ProviderFields BitbucketProvider::answerFields() const
+{
+    using Kind = ProviderField::Kind;
+    ProviderField url{ .key = QStringLiteral("url"), .kind = Kind::Url, .check = requiredValue(&AnswersValidator::checkServiceUrl),
+                       .inValues = true, .inAgentConfig = true, .label = tr("Server &URL:"), .placeholder = QStringLiteral("https://bitbucket.example.com") };
+    ProviderField token{ .key = QStringLiteral("token"), .kind = Kind::Secret, .check = requiredValue(&AnswersValidator::checkRequiredSecret),
+                         .inValues = true, .inAgentConfig = true, .secretFileName = QStringLiteral("bitbucket-token"),
+                         .label = tr("HTTP access &token:") };
+    ProviderField webhookSecret{ .key = QStringLiteral("webhookSecret"), .kind = Kind::GeneratedSecret,
+                                 .check = requiredValue(&AnswersValidator::checkOptionalSecret), .inValues = true, .inAgentConfig = true,
+                                 .secretFileName = QStringLiteral("bitbucket-webhook-secret"), .label = tr("&Webhook secret:") };
+    return { url, token, webhookSecret };
+}
+
+QString BitbucketProvider::setupHint() const
+{
+    return tr("An HTTP access token with the permissions %1.").arg(ProviderCatalogue::bitbucketPermissions().join(QStringLiteral(", ")));
+}
+
 CheckOutcome BitbucketProvider::check(const Answers &answers, const NetworkSettings &network) const
 {
-    return BitbucketCheck::run(*answers.bitbucket, network);
+    return BitbucketCheck::run(*answers.provider(kind()), network);
 }
 
 } // namespace forgelink

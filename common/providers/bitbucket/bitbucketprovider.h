@@ -2,11 +2,15 @@
 
 #include "providers/gitprovider.h"
 
+#include <QCoreApplication>
+
 namespace forgelink {
 
 // Bitbucket Data Center with an HTTP access token: a webhook per repository, signed with
 // X-Hub-Signature; "Test connection" sends an unsigned ping.
 class BitbucketProvider : public GitProvider {
+    Q_DECLARE_TR_FUNCTIONS(forgelink::BitbucketProvider)
+
 public:
     Provider kind() const override { return Provider::Bitbucket; }
     QString id() const override { return QStringLiteral("bitbucket"); }
@@ -24,7 +28,9 @@ public:
 
     bool isEnabled(const AgentConfig &config) const override;
     WebhookCredentials credentials(const AgentConfig &config) const override;
-    bool isEnabled(const Answers &answers) const override;
+    ProviderFields answerFields() const override;
+    QString choiceLabel() const override { return tr("&Bitbucket Data Center"); }
+    QString setupHint() const override;
 
     Result<std::unique_ptr<RepositoryLister>> lister(const AgentConfig &config) const override;
     Result<std::unique_ptr<HookProvisioner>> hookProvisioner(const AgentConfig &config, const QString &webhookUrl) const override;

@@ -15,16 +15,17 @@
 
 namespace forgelink {
 
-CheckOutcome GitHubCheck::run(const GitHubAnswers &answers, const NetworkSettings &network)
+CheckOutcome GitHubCheck::run(const ProviderAnswers &answers, const NetworkSettings &network)
 {
-    Result<PrivateKey> key = answers.privateKeyPem.isEmpty() ? PrivateKey::fromFile(answers.privateKeyFile)
-                                                             : PrivateKey::fromPem(answers.privateKeyPem, QStringLiteral("the private key"));
+    const QByteArray pem = answers.value(QStringLiteral("privateKey")).toUtf8();
+    Result<PrivateKey> key = pem.isEmpty() ? PrivateKey::fromFile(answers.value(QStringLiteral("privateKeyFile")))
+                                           : PrivateKey::fromPem(pem, QStringLiteral("the private key"));
     if (!key)
         return CheckOutcome::failed(key.error());
-    Result<ApiClient::Headers> headers = GitHubAppAuth(answers.appId, key.value()).appHeaders();
+    Result<ApiClient::Headers> headers = GitHubAppAuth(answers.value(QStringLiteral("appId")), key.value()).appHeaders();
     if (!headers)
         return CheckOutcome::failed(headers.error());
-    ApiSettings settings = RepositoryLister::apiSettings(answers.apiUrl, network);
+    ApiSettings settings = RepositoryLister::apiSettings(answers.value(QStringLiteral("apiUrl")), network);
     settings.maxAttempts = 2;
     ApiClient client(settings);
     Result<ApiClient::Response> response = client.get(QStringLiteral("/app"), headers.value());
@@ -41,8 +42,9 @@ CheckOutcome GitHubCheck::run(const GitHubAnswers &answers, const NetworkSetting
     outcome.facts << tr("App \"%1\" (%2), ID %3").arg(app.value(QStringLiteral("name")).toString(), slug)
                              .arg(qint64(app.value(QStringLiteral("id")).toDouble()));
     const QString clientId = app.value(QStringLiteral("client_id")).toString();
-    if (!clientId.isEmpty() && !answers.clientId.isEmpty() && clientId != answers.clientId)
-        outcome.problems << tr("The Client ID is %1 on GitHub, not %2.").arg(clientId, answers.clientId);
+    const QString givenClientId = answers.value(QStringLiteral("clientId"));
+    if (!clientId.isEmpty() && !givenClientId.isEmpty() && clientId != givenClientId)
+        outcome.problems << tr("The Client ID is %1 on GitHub, not %2.").arg(clientId, givenClientId);
 
     const QJsonObject permissions = app.value(QStringLiteral("permissions")).toObject();
     const QStringList keys = ProviderCatalogue::githubPermissions();
@@ -62,7 +64,7 @@ CheckOutcome GitHubCheck::run(const GitHubAnswers &answers, const NetworkSetting
     }
     if (!slug.isEmpty())
         outcome.nextStep = { tr("install the App on the repositories Pipekit should build"),
-                             GitHubProvider::webUrl(answers.apiUrl) + QStringLiteral("/apps/") + slug + QStringLiteral("/installations/new") };
+                             GitHubProvider::webUrl(answers.value(QStringLiteral("apiUrl"))) + QStringLiteral("/apps/") + slug + QStringLiteral("/installations/new") };
     outcome.passed = outcome.problems.isEmpty();
     return outcome;
 }

@@ -119,16 +119,17 @@ Result<GitHubManifest::App> GitHubManifest::convert(ApiClient &client, const QSt
     return app;
 }
 
-bool GitHubManifest::adopt(GitHubAnswers &answers, const App &app)
+bool GitHubManifest::adopt(ProviderAnswers &answers, const App &app)
 {
-    answers.appName = app.name;
-    answers.appId = QString::number(app.id);
-    answers.clientId = app.clientId;
-    answers.clientSecret = app.clientSecret;
-    answers.privateKeyFile.clear();
-    answers.privateKeyPem = app.pem;
-    const bool replaced = !answers.webhookSecret.isEmpty() && answers.webhookSecret != app.webhookSecret;
-    answers.webhookSecret = app.webhookSecret;
+    answers.set(QStringLiteral("appName"), app.name);
+    answers.set(QStringLiteral("appId"), QString::number(app.id));
+    answers.set(QStringLiteral("clientId"), app.clientId);
+    answers.set(QStringLiteral("clientSecret"), app.clientSecret);
+    answers.set(QStringLiteral("privateKeyFile"), QString());
+    answers.set(QStringLiteral("privateKey"), QString::fromUtf8(app.pem));
+    const QString previous = answers.value(QStringLiteral("webhookSecret"));
+    const bool replaced = !previous.isEmpty() && previous != app.webhookSecret;
+    answers.set(QStringLiteral("webhookSecret"), app.webhookSecret);
     return replaced;
 }
 

@@ -49,7 +49,7 @@ public:
     // Fills the GitHub answers with the App GitHub created, its webhook secret included, so that
     // values.yaml, agent.yaml and GitHub agree. True when that replaced a different secret the
     // answers held (the wizard and the batch mode say so).
-    static bool adopt(GitHubAnswers &answers, const App &app);
+    static bool adopt(ProviderAnswers &answers, const App &app);
 };
 
 // Random, single-use states for the manifest flow: one is issued per flow and accepted once.

@@ -2,6 +2,8 @@
 
 #include "config/agentconfig.h"
 #include "config/answers.h"
+#include "config/answersvalidator.h"
+#include "crypto/privatekey.h"
 #include "providers/github/githubappauth.h"
 #include "providers/github/githubappwebhook.h"
 #include "providers/github/githubcheck.h"
@@ -90,11 +92,6 @@ WebhookCredentials GitHubProvider::credentials(const AgentConfig &config) const
     return { config.github ? config.github->webhookSecrets : QList<QByteArray>(), {} };
 }
 
-bool GitHubProvider::isEnabled(const Answers &answers) const
-{
-    return answers.github.has_value();
-}
-
 Result<std::unique_ptr<RepositoryLister>> GitHubProvider::lister(const AgentConfig &config) const
 {
     Result<GitHubAppAuth> auth = GitHubAppAuth::fromSettings(*config.github);
@@ -113,9 +110,44 @@ Result<QStringList> GitHubProvider::setAccountWebhookSecret(const AgentConfig &c
     return GitHubAppWebhook::setSecret(config, secret);
 }
 
+ProviderFields GitHubProvider::answerFields() const
+{
+    using Kind = ProviderField::Kind;
+    ProviderField organization{ .key = QStringLiteral("organization"), .check = valueWhenGiven(&AnswersValidator::checkGitHubOrganization), .inValues = true };
+    ProviderField appName{ .key = QStringLiteral("appName"), .check = requiredValue(&AnswersValidator::checkGitHubAppName), .inValues = true };
+    ProviderField appId{ .key = QStringLiteral("appId"), .kind = Kind::Number, .check = requiredValue(&AnswersValidator::checkGitHubAppId),
+                         .inValues = true, .inAgentConfig = true };
+    ProviderField clientId{ .key = QStringLiteral("clientId"), .check = requiredValue(&AnswersValidator::checkGitHubClientId), .inValues = true };
+    ProviderField clientSecret{ .key = QStringLiteral("clientSecret"), .kind = Kind::Secret,
+                                .check = requiredValue(&AnswersValidator::checkRequiredSecret), .inValues = true };
+    // The key comes from its file, or (the manifest flow) from GitHub itself: one of the two.
+    ProviderField privateKeyFile{ .key = QStringLiteral("privateKeyFile"), .kind = Kind::File,
+                                  .check = [](const QString &path, const ProviderAnswers &answers) -> std::optional<QString> {
+                                      if (!answers.value(QStringLiteral("privateKey")).isEmpty())
+                                          return std::nullopt;
+                                      return AnswersValidator::checkPrivateKeyFile(path);
+                                  } };
+    ProviderField privateKey{ .key = QStringLiteral("privateKey"), .kind = Kind::PrivateKey,
+                              .check = [](const QString &pem, const ProviderAnswers &) -> std::optional<QString> {
+                                  if (pem.isEmpty())
+                                      return std::nullopt;
+                                  if (const auto key = PrivateKey::fromPem(pem.toUtf8(), QStringLiteral("the key")); !key)
+                                      return key.error();
+                                  return std::nullopt;
+                              },
+                              .fromAnswersFile = false, .inValues = true, .inAgentConfig = true,
+                              .secretFileName = QStringLiteral("github-app.pem"), .keychainName = QStringLiteral("github.privateKeyPem") };
+    ProviderField webhookSecret{ .key = QStringLiteral("webhookSecret"), .kind = Kind::GeneratedSecret,
+                                 .check = requiredValue(&AnswersValidator::checkOptionalSecret), .inValues = true,
+                                 .inAgentConfig = true, .secretFileName = QStringLiteral("github-webhook-secret") };
+    ProviderField apiUrl{ .key = QStringLiteral("apiUrl"), .kind = Kind::Url, .defaultValue = QStringLiteral("https://api.github.com"),
+                          .check = requiredValue(&AnswersValidator::checkServiceUrl), .inValues = true, .inAgentConfig = true };
+    return { organization, appName, appId, clientId, clientSecret, privateKeyFile, privateKey, webhookSecret, apiUrl };
+}
+
 CheckOutcome GitHubProvider::check(const Answers &answers, const NetworkSettings &network) const
 {
-    return GitHubCheck::run(*answers.github, network);
+    return GitHubCheck::run(*answers.provider(kind()), network);
 }
 
 QString GitHubProvider::webUrl(const QString &apiUrl)

@@ -2,11 +2,15 @@
 
 #include "providers/gitprovider.h"
 
+#include <QCoreApplication>
+
 namespace forgelink {
 
 // GitHub (and GitHub Enterprise Server) through a GitHub App: one App-level webhook signed with
 // X-Hub-Signature-256, repositories listed per installation, no per-repository hooks.
 class GitHubProvider : public GitProvider {
+    Q_DECLARE_TR_FUNCTIONS(forgelink::GitHubProvider)
+
 public:
     Provider kind() const override { return Provider::GitHub; }
     QString id() const override { return QStringLiteral("github"); }
@@ -26,7 +30,8 @@ public:
 
     bool isEnabled(const AgentConfig &config) const override;
     WebhookCredentials credentials(const AgentConfig &config) const override;
-    bool isEnabled(const Answers &answers) const override;
+    ProviderFields answerFields() const override;
+    QString choiceLabel() const override { return tr("&GitHub (github.com or GitHub Enterprise Server)"); }
 
     Result<std::unique_ptr<RepositoryLister>> lister(const AgentConfig &config) const override;
     bool hasRepositoryHooks() const override { return false; }

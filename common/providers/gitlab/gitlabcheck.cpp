@@ -12,12 +12,12 @@
 
 namespace forgelink {
 
-CheckOutcome GitLabCheck::run(const GitLabAnswers &answers, const NetworkSettings &network)
+CheckOutcome GitLabCheck::run(const ProviderAnswers &answers, const NetworkSettings &network)
 {
-    ApiSettings settings = RepositoryLister::apiSettings(answers.url + QStringLiteral("/api/v4"), network);
+    ApiSettings settings = RepositoryLister::apiSettings(answers.value(QStringLiteral("url")) + QStringLiteral("/api/v4"), network);
     settings.maxAttempts = 2;
     ApiClient client(settings);
-    const ApiClient::Headers headers{ { "PRIVATE-TOKEN", answers.token.toUtf8() } };
+    const ApiClient::Headers headers{ { "PRIVATE-TOKEN", answers.value(QStringLiteral("token")).toUtf8() } };
     Result<ApiClient::Response> response = client.get(QStringLiteral("/personal_access_tokens/self"), headers);
     if (!response)
         return CheckOutcome::unreachable(QStringLiteral("GitLab"), response.error(), client.lastFailure());

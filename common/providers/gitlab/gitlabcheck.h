@@ -3,7 +3,7 @@
 #include <QCoreApplication>
 
 #include "config/agentconfig.h"
-#include "config/answers.h"
+#include "config/provideranswers.h"
 #include "providers/checkoutcome.h"
 
 namespace forgelink {
@@ -14,7 +14,7 @@ class GitLabCheck {
     Q_DECLARE_TR_FUNCTIONS(forgelink::GitLabCheck)
 
 public:
-    static CheckOutcome run(const GitLabAnswers &answers, const NetworkSettings &network);
+    static CheckOutcome run(const ProviderAnswers &answers, const NetworkSettings &network);
 };
 
 } // namespace forgelink

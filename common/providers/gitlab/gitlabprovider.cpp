@@ -2,6 +2,8 @@
 
 #include "config/agentconfig.h"
 #include "config/answers.h"
+#include "config/answersvalidator.h"
+#include "providers/providercatalogue.h"
 #include "providers/gitlab/gitlabcheck.h"
 #include "providers/gitlab/gitlabevents.h"
 #include "providers/gitlab/gitlabhookprovisioner.h"
@@ -50,11 +52,6 @@ WebhookCredentials GitLabProvider::credentials(const AgentConfig &config) const
     return { config.gitlab ? config.gitlab->webhookSecrets : QList<QByteArray>(), {} };
 }
 
-bool GitLabProvider::isEnabled(const Answers &answers) const
-{
-    return answers.gitlab.has_value();
-}
-
 Result<std::unique_ptr<RepositoryLister>> GitLabProvider::lister(const AgentConfig &config) const
 {
     if (config.gitlab->token.isEmpty())
@@ -69,9 +66,29 @@ Result<std::unique_ptr<HookProvisioner>> GitLabProvider::hookProvisioner(const A
     return std::unique_ptr<HookProvisioner>(new GitLabHookProvisioner(*config.gitlab, config.network, webhookUrl));
 }
 
+ProviderFields GitLabProvider::answerFields() const
+{
+    using Kind = ProviderField::Kind;
+    ProviderField url{ .key = QStringLiteral("url"), .kind = Kind::Url, .defaultValue = QStringLiteral("https://gitlab.com"), .check = requiredValue(&AnswersValidator::checkServiceUrl),
+                       .inValues = true, .inAgentConfig = true, .label = tr("Server &URL:"), .placeholder = QStringLiteral("https://gitlab.com") };
+    ProviderField token{ .key = QStringLiteral("token"), .kind = Kind::Secret, .check = requiredValue(&AnswersValidator::checkRequiredSecret),
+                         .inValues = true, .inAgentConfig = true, .secretFileName = QStringLiteral("gitlab-token"),
+                         .label = tr("Personal access &token:") };
+    ProviderField webhookSecret{ .key = QStringLiteral("webhookSecret"), .kind = Kind::GeneratedSecret,
+                                 .check = requiredValue(&AnswersValidator::checkOptionalSecret), .inValues = true, .inAgentConfig = true,
+                                 .secretFileName = QStringLiteral("gitlab-webhook-secret"), .label = tr("&Webhook secret:") };
+    return { url, token, webhookSecret };
+}
+
+QString GitLabProvider::setupHint() const
+{
+    return tr("A personal access token of a user who maintains the projects, with the scopes %1.")
+            .arg(ProviderCatalogue::gitlabScopes().join(QStringLiteral(", ")));
+}
+
 CheckOutcome GitLabProvider::check(const Answers &answers, const NetworkSettings &network) const
 {
-    return GitLabCheck::run(*answers.gitlab, network);
+    return GitLabCheck::run(*answers.provider(kind()), network);
 }
 
 } // namespace forgelink

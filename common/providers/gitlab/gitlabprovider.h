@@ -2,11 +2,15 @@
 
 #include "providers/gitprovider.h"
 
+#include <QCoreApplication>
+
 namespace forgelink {
 
 // GitLab (gitlab.com or self-managed) with a personal access token: a project hook per
 // repository whose token comes back as X-Gitlab-Token.
 class GitLabProvider : public GitProvider {
+    Q_DECLARE_TR_FUNCTIONS(forgelink::GitLabProvider)
+
 public:
     Provider kind() const override { return Provider::GitLab; }
     QString id() const override { return QStringLiteral("gitlab"); }
@@ -23,7 +27,9 @@ public:
 
     bool isEnabled(const AgentConfig &config) const override;
     WebhookCredentials credentials(const AgentConfig &config) const override;
-    bool isEnabled(const Answers &answers) const override;
+    ProviderFields answerFields() const override;
+    QString choiceLabel() const override { return tr("Git&Lab (gitlab.com or self-managed)"); }
+    QString setupHint() const override;
 
     Result<std::unique_ptr<RepositoryLister>> lister(const AgentConfig &config) const override;
     Result<std::unique_ptr<HookProvisioner>> hookProvisioner(const AgentConfig &config, const QString &webhookUrl) const override;
