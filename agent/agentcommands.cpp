@@ -5,6 +5,7 @@
 #include "commands/hookcommands.h"
 #include "commands/repositorycommands.h"
 #include "commands/servicecommands.h"
+#include "providers/providerregistry.h"
 
 namespace forgelink {
 
@@ -73,8 +74,8 @@ QString AgentCommands::overview()
     QString text = QStringLiteral("Commands:\n");
     for (const AgentCommand &command : all())
         text += QStringLiteral("  %1\n      %2\n").arg(command.usage, command.description);
-    text += QStringLiteral("\nProviders: github, gitlab, bitbucket, azure-devops.\n"
-                           "Exit codes: 0 ok, 1 runtime failure (or, for status, something needs attention), 2 usage or config error.\n"
+    text += QStringLiteral("\nProviders: %1.\n").arg(ProviderRegistry::ids().join(u", "));
+    text += QStringLiteral("Exit codes: 0 ok, 1 runtime failure (or, for status, something needs attention), 2 usage or config error.\n"
                            "`forgelink-agent COMMAND --help` shows a command's options.");
     return text;
 }

@@ -4,6 +4,8 @@
 
 #include <QWizardPage>
 
+#include <functional>
+
 class QLabel;
 
 namespace forgelink {
@@ -29,6 +31,10 @@ public:
     // field that is not fine, named by its label ("Host name: is required").
     virtual QString whyIncomplete() const;
 
+    // Where Next goes, when the wizard decides it (the pages of the chosen providers).
+    void setNextId(std::function<int()> nextId) { m_nextId = std::move(nextId); }
+    int nextId() const override { return m_nextId ? m_nextId() : QWizardPage::nextId(); }
+
 protected:
     void showEvent(QShowEvent *event) override;
 
@@ -36,6 +42,7 @@ private:
     // The line at the page's foot that says why Next is greyed, kept in step with the page.
     void showWhyIncomplete();
 
+    std::function<int()> m_nextId;
     QLabel *m_secretsNote = nullptr;
     QLabel *m_waiting = nullptr;
 };

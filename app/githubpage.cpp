@@ -241,11 +241,6 @@ bool GitHubPage::isComplete() const
     return true;
 }
 
-int GitHubPage::nextId() const
-{
-    return m_nextId ? m_nextId() : AnswersPage::nextId();
-}
-
 void GitHubPage::readAnswers(const Answers &answers)
 {
     const ProviderAnswers *github = answers.provider(Provider::GitHub);

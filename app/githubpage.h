@@ -26,12 +26,10 @@ public:
 
     void initializePage() override;
     bool isComplete() const override;
-    int nextId() const override;
     void readAnswers(const Answers &answers) override;
     void writeAnswers(Answers &answers) const override;
     bool asksForSecrets() const override { return true; }
 
-    void setNextId(std::function<int()> nextId) { m_nextId = std::move(nextId); }
 
     ManifestFlow *manifestFlow() const { return m_manifest; }
 
@@ -41,7 +39,6 @@ private:
     void manifestFinished(const GitHubManifest::App &app);
 
     std::function<Answers()> m_answers;
-    std::function<int()> m_nextId;
     CheckedLineEdit *m_organization;
     CheckedLineEdit *m_apiUrl;
     CopyableValue *m_homepage;

@@ -104,11 +104,6 @@ bool ProviderFieldsPage::isComplete() const
     return true;
 }
 
-int ProviderFieldsPage::nextId() const
-{
-    return m_nextId ? m_nextId() : AnswersPage::nextId();
-}
-
 void ProviderFieldsPage::readAnswers(const Answers &answers)
 {
     const ProviderAnswers *values = answers.provider(m_provider);

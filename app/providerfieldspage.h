@@ -27,12 +27,10 @@ public:
     ProviderFieldsPage(Provider provider, std::function<Answers()> answers, QWidget *parent = nullptr);
 
     bool isComplete() const override;
-    int nextId() const override;
     void readAnswers(const Answers &answers) override;
     void writeAnswers(Answers &answers) const override;
     bool asksForSecrets() const override { return true; }
 
-    void setNextId(std::function<int()> nextId) { m_nextId = std::move(nextId); }
 
 private:
     // One declared field and the widget that asks for it.
@@ -48,7 +46,6 @@ private:
     void showApplicableChoices();
 
     Provider m_provider;
-    std::function<int()> m_nextId;
     QList<FieldInput> m_inputs;
     QFormLayout *m_form;
     VerifyPanel *m_verify;

@@ -58,11 +58,6 @@ bool ProvidersPage::isSelected(Provider provider) const
     return m_boxes.value(provider)->isChecked();
 }
 
-int ProvidersPage::nextId() const
-{
-    return m_nextId ? m_nextId() : AnswersPage::nextId();
-}
-
 bool ProvidersPage::isComplete() const
 {
     bool any = false;

@@ -25,11 +25,8 @@ public:
     void readAnswers(const Answers &answers) override;
     void writeAnswers(Answers &answers) const override;
     bool isSelected(Provider provider) const;
-    int nextId() const override;
-    void setNextId(std::function<int()> nextId) { m_nextId = std::move(nextId); }
 
 private:
-    std::function<int()> m_nextId;
     QMap<Provider, QCheckBox *> m_boxes;
     CheckedLineEdit *m_caBundle;
     CheckedLineEdit *m_proxy;

@@ -2,6 +2,9 @@
 
 #include "config/answers.h"
 
+#include <QList>
+#include <QPair>
+
 #include <QWizard>
 
 #include <memory>
@@ -47,9 +50,11 @@ Q_SIGNALS:
 
 private:
     int nextProviderPage(int after) const;
+    static int providerPageId(int index);
     void saveSession();
 
     QList<AnswersPage *> m_pages;
+    QList<QPair<int, Provider>> m_providerPages; // in the registry's order
     WelcomePage *m_welcome;
     ProvidersPage *m_providers;
     FinishPage *m_finish;

@@ -3,6 +3,7 @@
 #include "commandline.h"
 #include "commands/repositorycommands.h"
 #include "hooks/hooklifecycle.h"
+#include "providers/providerregistry.h"
 #include "hooks/secretrotation.h"
 #include "log/counted.h"
 #include "providers/providerregistry.h"
@@ -26,7 +27,7 @@ int changeHooks(CommandLine &line, bool attach)
     const QStringList &words = line.arguments();
     const std::optional<Provider> provider = providerFromId(words.value(0));
     if (words.size() != 2 || !provider) {
-        CommandLine::err() << "forgelink-agent: " << line.command() << " needs a provider (github, gitlab, bitbucket, azure-devops) and a repository\n";
+        CommandLine::err() << "forgelink-agent: " << line.command() << " needs a provider (" << ProviderRegistry::ids().join(u", ") << ") and a repository\n";
         return CommandLine::kUsage;
     }
     if (!config->isEnabled(*provider)) {

@@ -1,7 +1,5 @@
 #include "config/agentconfig.h"
 
-#include "providers/providerregistry.h"
-
 namespace forgelink {
 
 QString DatabaseSettings::displayName() const
@@ -11,19 +9,10 @@ QString DatabaseSettings::displayName() const
     return QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host).arg(port).arg(name);
 }
 
-bool AgentConfig::isEnabled(Provider provider) const
+const ProviderSettings *AgentConfig::provider(Provider provider) const
 {
-    return ProviderRegistry::get(provider).isEnabled(*this);
-}
-
-QList<Provider> AgentConfig::enabledProviders() const
-{
-    QList<Provider> enabled;
-    for (Provider provider : allProviders()) {
-        if (isEnabled(provider))
-            enabled << provider;
-    }
-    return enabled;
+    const auto found = providers.constFind(provider);
+    return found == providers.constEnd() ? nullptr : &found.value();
 }
 
 } // namespace forgelink

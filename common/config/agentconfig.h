@@ -1,5 +1,6 @@
 #pragma once
 
+#include "config/providersettings.h"
 #include "forward/forwardtarget.h"
 #include "http/httplimits.h"
 #include "providers/provider.h"
@@ -7,6 +8,7 @@
 #include <QByteArray>
 #include <QHostAddress>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QTime>
 #include <QUrl>
@@ -51,39 +53,6 @@ struct DatabaseSettings {
     QString displayName() const;
 };
 
-struct GitHubSettings {
-    QString apiUrl = QStringLiteral("https://api.github.com");
-    QString appId;
-    QByteArray privateKeyPem;
-    QList<QByteArray> webhookSecrets; // the first is current; the rest are accepted during a rotation
-    // Gap recovery: ask GitHub to send again the deliveries that failed while the agent was
-    // unreachable (GitHub never retries on its own), at start and every few minutes.
-    bool recoverFailedDeliveries = true;
-    qint64 recoverEveryMs = 10 * 60 * 1000;
-};
-
-struct GitLabSettings {
-    QString url = QStringLiteral("https://gitlab.com");
-    QByteArray token;
-    QList<QByteArray> webhookSecrets;
-};
-
-struct BitbucketSettings {
-    QString url;
-    QByteArray token;
-    QList<QByteArray> webhookSecrets;
-};
-
-struct AzureDevOpsSettings {
-    QString organizationUrl;
-    QByteArray token;
-    QString basicAuthUser;
-    QList<QByteArray> basicAuthPasswords;
-    // Services speak 7.1; Azure DevOps Server 2022 7.0, 2020 6.0, 2019 5.0
-    // (learn.microsoft.com/azure/devops/integrate/concepts/rest-api-versioning).
-    QString apiVersion = QStringLiteral("7.1");
-};
-
 struct AgentConfig {
     QString path;
     QHostAddress listenAddress = QHostAddress::LocalHost;
@@ -105,13 +74,13 @@ struct AgentConfig {
     QList<ForwardTarget> forward; // where recorded deliveries go on to (the outbox)
     RetentionSettings retention;
 
-    std::optional<GitHubSettings> github;
-    std::optional<GitLabSettings> gitlab;
-    std::optional<BitbucketSettings> bitbucket;
-    std::optional<AzureDevOpsSettings> azureDevOps;
+    // Each enabled provider's section (`enabled: false` leaves it out).
+    QMap<Provider, ProviderSettings> providers;
 
-    bool isEnabled(Provider provider) const;
-    QList<Provider> enabledProviders() const;
+    bool isEnabled(Provider provider) const { return providers.contains(provider); }
+    QList<Provider> enabledProviders() const { return providers.keys(); }
+    // The provider's settings; nullptr when it is not enabled.
+    const ProviderSettings *provider(Provider provider) const;
 };
 
 } // namespace forgelink

@@ -1,8 +1,6 @@
 #include "config/agentconfigreader.h"
 
 #include "config/answersvalidator.h"
-#include "providers/azuredevops/azuredevopsapi.h"
-#include "crypto/privatekey.h"
 #include "config/yamlsupport.h"
 #include "forward/standardwebhooks.h"
 #include "providers/providerregistry.h"
@@ -201,16 +199,6 @@ QString withoutTrailingSlash(const QString &url)
     return url.endsWith(QLatin1Char('/')) ? url.chopped(1) : url;
 }
 
-void checkUrl(Section &section, const char *key, QString &target, bool required)
-{
-    if (const auto value = section.text(key, required)) {
-        if (const auto problem = AnswersValidator::checkServiceUrl(*value))
-            section.error(key, *problem);
-        else
-            target = withoutTrailingSlash(*value);
-    }
-}
-
 bool sectionEnabled(Section &section)
 {
     return section.boolean("enabled", true).value_or(true); // a known key, even where it is absent
@@ -291,81 +279,77 @@ void readLimits(Section &root, AgentConfig &config)
     limits.reportUnknownKeys();
 }
 
+// One declared field of a provider's section into its settings.
+void readField(Section &section, const AgentField &field, ProviderSettings &settings)
+{
+    using Kind = AgentField::Kind;
+    const QByteArray key = field.key.toLatin1();
+    auto checked = [&](const QString &value) {
+        if (field.check) {
+            if (const auto problem = field.check(value))
+                section.error(key.constData(), *problem);
+        }
+    };
+    switch (field.kind) {
+    case Kind::Text:
+    case Kind::Url:
+        if (const auto value = section.text(key.constData(), field.required)) {
+            if (field.kind == Kind::Url && !field.check) {
+                if (const auto problem = AnswersValidator::checkServiceUrl(*value))
+                    section.error(key.constData(), *problem);
+            }
+            checked(*value);
+            settings.set(field.key, field.kind == Kind::Url ? withoutTrailingSlash(*value) : *value);
+        }
+        break;
+    case Kind::Number:
+        if (const auto value = section.decimal(key.constData(), field.minimum, field.maximum))
+            settings.set(field.key, *value);
+        break;
+    case Kind::Boolean:
+        if (const auto value = section.boolean(key.constData(), field.defaultValue.toBool()))
+            settings.set(field.key, *value);
+        break;
+    case Kind::Secret:
+        if (const auto value = section.secret(key.constData(), field.required)) {
+            checked(QString::fromUtf8(*value));
+            settings.set(field.key, *value);
+        }
+        break;
+    case Kind::SecretList:
+        settings.set(field.key, QVariant::fromValue(section.secretList(key.constData())));
+        break;
+    }
+    if (!settings.has(field.key) && field.defaultValue.isValid())
+        settings.set(field.key, field.defaultValue);
+}
+
+// Each provider's section, read from the fields it declares; `enabled: false` keeps it out.
 void readProviders(Section &root, AgentConfig &config)
 {
     Section providers = root.child("providers");
     if (!providers.isMap()) {
-        root.error("providers", QStringLiteral("is required: a section per provider (github, gitlab, bitbucket, azureDevOps)"));
+        root.error("providers", QStringLiteral("is required: a section per provider (%1)").arg(ProviderRegistry::sections().join(u", ")));
         return;
     }
-    if (providers.has("github")) {
-        Section s = providers.child("github");
-        GitHubSettings github;
-        checkUrl(s, "apiUrl", github.apiUrl, false);
-        if (const auto appId = s.text("appId", true)) {
-            if (const auto problem = AnswersValidator::checkGitHubAppId(*appId))
-                s.error("appId", *problem);
-            github.appId = *appId;
+    for (const GitProvider *provider : ProviderRegistry::all()) {
+        const QByteArray name = provider->section().toLatin1();
+        if (!providers.has(name.constData()))
+            continue;
+        Section section = providers.child(name.constData());
+        ProviderSettings settings;
+        const AgentFields fields = provider->agentFields();
+        for (const AgentField &field : fields)
+            readField(section, field, settings);
+        for (const AgentField &field : fields) {
+            if (!settings.has(field.key) && field.fallback) {
+                if (const QVariant value = field.fallback(settings); value.isValid())
+                    settings.set(field.key, value);
+            }
         }
-        if (const auto pem = s.secret("privateKey", false)) {
-            if (const auto key = PrivateKey::fromPem(*pem, QStringLiteral("the key")); !key)
-                s.error("privateKey", key.error());
-            github.privateKeyPem = *pem;
-        }
-        github.webhookSecrets = s.secretList("webhookSecret");
-        if (const auto recover = s.boolean("recoverFailedDeliveries", true))
-            github.recoverFailedDeliveries = *recover;
-        // Minutes; fractions allowed (a test checks every few seconds).
-        if (const auto minutes = s.decimal("recoverEveryMinutes", 0.05, 24 * 60))
-            github.recoverEveryMs = qint64(*minutes * 60 * 1000);
-        if (sectionEnabled(s))
-            config.github = github;
-        s.reportUnknownKeys();
-    }
-    if (providers.has("gitlab")) {
-        Section s = providers.child("gitlab");
-        GitLabSettings gitlab;
-        checkUrl(s, "url", gitlab.url, false);
-        gitlab.token = s.secret("token", false).value_or(QByteArray());
-        gitlab.webhookSecrets = s.secretList("webhookSecret");
-        if (sectionEnabled(s))
-            config.gitlab = gitlab;
-        s.reportUnknownKeys();
-    }
-    if (providers.has("bitbucket")) {
-        Section s = providers.child("bitbucket");
-        BitbucketSettings bitbucket;
-        checkUrl(s, "url", bitbucket.url, true);
-        bitbucket.token = s.secret("token", false).value_or(QByteArray());
-        bitbucket.webhookSecrets = s.secretList("webhookSecret");
-        if (sectionEnabled(s))
-            config.bitbucket = bitbucket;
-        s.reportUnknownKeys();
-    }
-    if (providers.has("azureDevOps")) {
-        Section s = providers.child("azureDevOps");
-        AzureDevOpsSettings azure;
-        if (const auto url = s.text("organizationUrl", true)) {
-            if (const auto problem = AnswersValidator::checkAzureOrganizationUrl(*url))
-                s.error("organizationUrl", *problem);
-            azure.organizationUrl = withoutTrailingSlash(*url);
-            azure.apiVersion = AzureDevOpsApi::defaultApiVersion(azure.organizationUrl);
-        }
-        if (const auto version = s.text("apiVersion")) {
-            if (const auto problem = AnswersValidator::checkAzureApiVersion(*version))
-                s.error("apiVersion", *problem);
-            azure.apiVersion = *version;
-        }
-        azure.token = s.secret("token", false).value_or(QByteArray());
-        if (const auto user = s.text("webhookBasicAuthUser", true)) {
-            if (const auto problem = AnswersValidator::checkBasicAuthUser(*user))
-                s.error("webhookBasicAuthUser", *problem);
-            azure.basicAuthUser = *user;
-        }
-        azure.basicAuthPasswords = s.secretList("webhookBasicAuthPass");
-        if (sectionEnabled(s))
-            config.azureDevOps = azure;
-        s.reportUnknownKeys();
+        if (sectionEnabled(section))
+            config.providers.insert(provider->kind(), settings);
+        section.reportUnknownKeys();
     }
     providers.reportUnknownKeys();
 }
@@ -431,7 +415,7 @@ void readForward(Section &root, AgentConfig &config)
             if (const auto provider = providerFromId(id))
                 target.providers << *provider;
             else
-                s.error("providers", QStringLiteral("\"%1\" is not a provider; known: github, gitlab, bitbucket, azure-devops").arg(id));
+                s.error("providers", QStringLiteral("\"%1\" is not a provider; known: %2").arg(id, ProviderRegistry::ids().join(u", ")));
         }
         target.events = s.textList("events");
         target.repositories = s.textList("repositories");

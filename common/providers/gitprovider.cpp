@@ -1,5 +1,6 @@
 #include "providers/gitprovider.h"
 
+#include "config/agentconfig.h"
 #include "config/answers.h"
 #include "json/jsonfields.h"
 #include "webhooks/webhookrequest.h"
@@ -8,6 +9,11 @@
 #include "sync/repositorychange.h"
 
 namespace forgelink {
+
+bool GitProvider::isEnabled(const AgentConfig &config) const
+{
+    return config.isEnabled(kind());
+}
 
 bool GitProvider::isEnabled(const Answers &answers) const
 {

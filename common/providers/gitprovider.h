@@ -1,6 +1,7 @@
 #pragma once
 
 #include "providers/checkoutcome.h"
+#include "providers/agentfield.h"
 #include "providers/provider.h"
 #include "providers/providerfield.h"
 #include "result.h"
@@ -73,7 +74,9 @@ public:
     virtual QList<RepositoryChange> repositoryChanges(const Delivery &delivery) const;
 
     // --- The agent's config ---
-    virtual bool isEnabled(const AgentConfig &config) const = 0;
+    // Its settings in agent.yaml's section, in the order they are read.
+    virtual AgentFields agentFields() const = 0;
+    bool isEnabled(const AgentConfig &config) const;
     // What its deliveries must carry, from the config; for an enabled provider only.
     virtual WebhookCredentials credentials(const AgentConfig &config) const = 0;
     // The key of the webhook secret in its agent.yaml section (rotate-secret names it).

@@ -9,7 +9,7 @@ namespace forgelink {
 
 namespace {
 
-const QList<const GitProvider *> &registered()
+QList<const GitProvider *> &registered()
 {
     // One line per provider; the order is the wizard's. Static objects, so that they live as
     // long as the program and are destroyed with it (a leak checker sees no lost allocation).
@@ -17,7 +17,7 @@ const QList<const GitProvider *> &registered()
     static const GitLabProvider gitlab;
     static const BitbucketProvider bitbucket;
     static const AzureDevOpsProvider azureDevOps;
-    static const QList<const GitProvider *> providers{&github, &gitlab, &bitbucket, &azureDevOps};
+    static QList<const GitProvider *> providers{&github, &gitlab, &bitbucket, &azureDevOps};
     return providers;
 }
 
@@ -30,6 +30,12 @@ const GitProvider &ProviderRegistry::get(Provider provider)
             return *candidate;
     }
     Q_UNREACHABLE();
+}
+
+void ProviderRegistry::add(const GitProvider *provider)
+{
+    Q_ASSERT(!find(provider->id()) && !findBySection(provider->section()));
+    registered().append(provider);
 }
 
 const GitProvider *ProviderRegistry::find(const QString &id)
@@ -48,6 +54,14 @@ const GitProvider *ProviderRegistry::findBySection(const QString &section)
             return candidate;
     }
     return nullptr;
+}
+
+QStringList ProviderRegistry::ids()
+{
+    QStringList ids;
+    for (const GitProvider *provider : registered())
+        ids << provider->id();
+    return ids;
 }
 
 QStringList ProviderRegistry::sections()

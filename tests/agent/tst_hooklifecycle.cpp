@@ -4,6 +4,7 @@
 #include "store/store.h"
 #include "testdatabases.h"
 #include "testkeys.h"
+#include "testprovidersettings.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -43,20 +44,12 @@ private:
         }
         m_config.network.retryBaseMs = 10;
         m_config.network.maxAttempts = 2;
-        switch (provider) {
-        case Provider::GitHub:
-            m_config.github = GitHubSettings{ m_fake->baseUrl(), m_fake->appId, TestKeys::rsaPrivateKeyPem(), { "gh-secret" } };
-            break;
-        case Provider::GitLab:
-            m_config.gitlab = GitLabSettings{ m_fake->baseUrl(), m_fake->token, { "gitlab-webhook-secret" } };
-            break;
-        case Provider::Bitbucket:
-            m_config.bitbucket = BitbucketSettings{ m_fake->baseUrl(), m_fake->token, { "bitbucket-webhook-secret" } };
-            break;
-        case Provider::AzureDevOps:
-            m_config.azureDevOps = AzureDevOpsSettings{ m_fake->baseUrl(), m_fake->token, QStringLiteral("pipekit"), { "azure-basic-password" } };
-            break;
-        }
+        const QByteArray credential = provider == Provider::GitHub ? m_fake->appId.toUtf8() : m_fake->token;
+        const QMap<Provider, QByteArray> webhookSecrets{ { Provider::GitHub, "gh-secret" },
+                                                         { Provider::GitLab, "gitlab-webhook-secret" },
+                                                         { Provider::Bitbucket, "bitbucket-webhook-secret" },
+                                                         { Provider::AzureDevOps, "azure-basic-password" } };
+        m_config.providers.insert(provider, testProviderSettings(provider, m_fake->baseUrl(), credential, webhookSecrets.value(provider)));
         Result<std::unique_ptr<Store>> store = Store::open(m_config.database, QStringLiteral("hooks-%1").arg(m_databases));
         QVERIFY2(store, qPrintable(store.error()));
         m_store = std::move(store.value());
@@ -360,7 +353,7 @@ private Q_SLOTS:
             QVERIFY(!refused);
             QVERIFY2(refused.error().contains(QStringLiteral("set apiVersion to \"6.0\"")), qPrintable(refused.error()));
         }
-        m_config.azureDevOps->apiVersion = QStringLiteral("6.0");
+        m_config.providers[Provider::AzureDevOps].set(QStringLiteral("apiVersion"), QStringLiteral("6.0"));
         m_fake->clearRequests();
         HookLifecycle lifecycle(m_config, *m_store, QStringLiteral("test"));
         QVERIFY(lifecycle.attach(Provider::AzureDevOps, path(0)));

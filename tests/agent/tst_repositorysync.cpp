@@ -5,6 +5,7 @@
 #include "testdatabases.h"
 #include "syncscheduler.h"
 #include "testkeys.h"
+#include "testprovidersettings.h"
 #include "testpaths.h"
 
 #include <QJsonDocument>
@@ -31,20 +32,8 @@ private:
         config.network.retryBaseMs = 20;
         config.network.maxAttempts = 4;
         config.network.timeoutMs = 5000;
-        switch (provider) {
-        case Provider::GitHub:
-            config.github = GitHubSettings{ fake.baseUrl(), fake.appId, TestKeys::rsaPrivateKeyPem(), { "s" } };
-            break;
-        case Provider::GitLab:
-            config.gitlab = GitLabSettings{ fake.baseUrl(), fake.token, { "s" } };
-            break;
-        case Provider::Bitbucket:
-            config.bitbucket = BitbucketSettings{ fake.baseUrl(), fake.token, { "s" } };
-            break;
-        case Provider::AzureDevOps:
-            config.azureDevOps = AzureDevOpsSettings{ fake.baseUrl(), fake.token, QStringLiteral("pipekit"), { "s" } };
-            break;
-        }
+        const QByteArray credential = provider == Provider::GitHub ? fake.appId.toUtf8() : fake.token;
+        config.providers.insert(provider, testProviderSettings(provider, fake.baseUrl(), credential, "s"));
         return config;
     }
 
@@ -350,7 +339,7 @@ private Q_SLOTS:
     {
         auto api = fake(Provider::GitHub, 10);
         AgentConfig config = configFor(Provider::GitHub, *api);
-        config.github->appId = QStringLiteral("1"); // the fake expects another App
+        config.providers[Provider::GitHub].set(QStringLiteral("appId"), QStringLiteral("1")); // the fake expects another App
         const RepositorySync::ProviderRun outcome = syncOnce(config, Provider::GitHub);
         QVERIFY(!outcome.succeeded);
         QVERIFY2(outcome.error.contains(QStringLiteral("401")) && outcome.error.contains(QStringLiteral("App ID")), qPrintable(outcome.error));

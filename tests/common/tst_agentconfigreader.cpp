@@ -1,4 +1,8 @@
 #include "config/agentconfigreader.h"
+#include "providers/azuredevops/azuredevopssettings.h"
+#include "providers/bitbucket/bitbucketsettings.h"
+#include "providers/gitlab/gitlabsettings.h"
+#include "providers/github/githubsettings.h"
 #include "testkeys.h"
 #include "testpaths.h"
 
@@ -52,12 +56,12 @@ private Q_SLOTS:
         QCOMPARE(config.limits.maxBodyBytes, 1048576);
         QCOMPARE(config.limits.headerTimeoutMs, 5000);
         QCOMPARE(config.limits.maxHeaderBytes, 64 * 1024); // default kept
-        QCOMPARE(config.github->apiUrl, QStringLiteral("http://127.0.0.1:9999/api/v3"));
-        QCOMPARE(config.github->privateKeyPem, TestKeys::rsaPrivateKeyPem());
-        QCOMPARE(config.github->webhookSecrets, QList<QByteArray>{ "github-secret-from-env" });
-        QCOMPARE(config.gitlab->webhookSecrets, (QList<QByteArray>{ "new-secret", "old-secret" }));
-        QVERIFY(!config.bitbucket.has_value()); // enabled: false
-        QCOMPARE(config.azureDevOps->token, QByteArray("azdo-token"));
+        QCOMPARE(GitHubSettings::fromConfig(config)->apiUrl, QStringLiteral("http://127.0.0.1:9999/api/v3"));
+        QCOMPARE(GitHubSettings::fromConfig(config)->privateKeyPem, TestKeys::rsaPrivateKeyPem());
+        QCOMPARE(GitHubSettings::fromConfig(config)->webhookSecrets, QList<QByteArray>{ "github-secret-from-env" });
+        QCOMPARE(GitLabSettings::fromConfig(config)->webhookSecrets, (QList<QByteArray>{ "new-secret", "old-secret" }));
+        QVERIFY(!config.isEnabled(Provider::Bitbucket)); // enabled: false
+        QCOMPARE(AzureDevOpsSettings::fromConfig(config)->token, QByteArray("azdo-token"));
         QCOMPARE(config.enabledProviders(), (QList<Provider>{ Provider::GitHub, Provider::GitLab, Provider::AzureDevOps }));
     }
 

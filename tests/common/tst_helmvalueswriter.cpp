@@ -1,4 +1,8 @@
 #include "config/agentconfigreader.h"
+#include "providers/azuredevops/azuredevopssettings.h"
+#include "providers/bitbucket/bitbucketsettings.h"
+#include "providers/gitlab/gitlabsettings.h"
+#include "providers/github/githubsettings.h"
 #include "config/answers.h"
 #include "config/setupgenerator.h"
 #include "testkeys.h"
@@ -107,19 +111,19 @@ private Q_SLOTS:
         // The agent's config, read back, carries the very same secrets.
         const AgentConfigReader::Reading agent = AgentConfigReader::readText(output->agentYaml, QStringLiteral("/tmp"));
         QVERIFY2(agent.errors.isEmpty(), qPrintable(toStringList(agent.errors).join(u'\n')));
-        QCOMPARE(agent.config.github.has_value(), bool(mask & 1));
-        QCOMPARE(agent.config.gitlab.has_value(), bool(mask & 2));
-        QCOMPARE(agent.config.bitbucket.has_value(), bool(mask & 4));
-        QCOMPARE(agent.config.azureDevOps.has_value(), bool(mask & 8));
+        QCOMPARE(agent.config.isEnabled(Provider::GitHub), bool(mask & 1));
+        QCOMPARE(agent.config.isEnabled(Provider::GitLab), bool(mask & 2));
+        QCOMPARE(agent.config.isEnabled(Provider::Bitbucket), bool(mask & 4));
+        QCOMPARE(agent.config.isEnabled(Provider::AzureDevOps), bool(mask & 8));
         if (mask & 1) {
-            QCOMPARE(agent.config.github->webhookSecrets, QList<QByteArray>{ done.provider(Provider::GitHub)->value(QStringLiteral("webhookSecret")).toUtf8() });
-            QCOMPARE(agent.config.github->privateKeyPem, TestKeys::rsaPrivateKeyPem());
-            QCOMPARE(agent.config.github->appId, QStringLiteral("123456"));
+            QCOMPARE(GitHubSettings::fromConfig(agent.config)->webhookSecrets, QList<QByteArray>{ done.provider(Provider::GitHub)->value(QStringLiteral("webhookSecret")).toUtf8() });
+            QCOMPARE(GitHubSettings::fromConfig(agent.config)->privateKeyPem, TestKeys::rsaPrivateKeyPem());
+            QCOMPARE(GitHubSettings::fromConfig(agent.config)->appId, QStringLiteral("123456"));
         }
         if (mask & 2)
-            QCOMPARE(agent.config.gitlab->token, QByteArray("glpat-token-123"));
+            QCOMPARE(GitLabSettings::fromConfig(agent.config)->token, QByteArray("glpat-token-123"));
         if (mask & 8)
-            QCOMPARE(agent.config.azureDevOps->basicAuthPasswords,
+            QCOMPARE(AzureDevOpsSettings::fromConfig(agent.config)->basicAuthPasswords,
                      QList<QByteArray>{ done.provider(Provider::AzureDevOps)->value(QStringLiteral("webhookBasicAuthPass")).toUtf8() });
         QCOMPARE(agent.config.publicUrl.toString(), QStringLiteral("https://pipekit.example.com"));
     }

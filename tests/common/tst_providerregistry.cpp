@@ -39,11 +39,11 @@ private Q_SLOTS:
     void enabledFollowsTheConfigSections()
     {
         AgentConfig config;
-        config.gitlab = GitLabSettings{};
-        config.azureDevOps = AzureDevOpsSettings{};
+        config.providers.insert(Provider::AzureDevOps, {});
+        config.providers.insert(Provider::GitLab, {});
         QCOMPARE(config.enabledProviders(), (QList<Provider>{ Provider::GitLab, Provider::AzureDevOps }));
-        config.azureDevOps->basicAuthUser = QStringLiteral("pipekit");
-        config.azureDevOps->basicAuthPasswords = { "p" };
+        config.providers[Provider::AzureDevOps].set(QStringLiteral("webhookBasicAuthUser"), QStringLiteral("pipekit"));
+        config.providers[Provider::AzureDevOps].set(QStringLiteral("webhookBasicAuthPass"), QVariant::fromValue(QByteArrayList{ "p" }));
         QCOMPARE(ProviderRegistry::get(Provider::AzureDevOps).credentials(config).basicAuthUser, QByteArray("pipekit"));
         QCOMPARE(ProviderRegistry::get(Provider::AzureDevOps).webhookSecretKey(), QStringLiteral("webhookBasicAuthPass"));
     }
@@ -62,8 +62,8 @@ private Q_SLOTS:
     void onlyGitHubRecoversFailedDeliveries()
     {
         AgentConfig config;
-        config.github = GitHubSettings{};
-        config.gitlab = GitLabSettings{};
+        config.providers.insert(Provider::GitHub, {});
+        config.providers.insert(Provider::GitLab, {});
         for (const GitProvider *provider : ProviderRegistry::all()) {
             QCOMPARE(provider->hasDeliveryRecovery(), provider->kind() == Provider::GitHub);
             if (provider->kind() != Provider::GitHub)
@@ -72,9 +72,9 @@ private Q_SLOTS:
         const GitProvider &github = ProviderRegistry::get(Provider::GitHub);
         QCOMPARE(github.recoverySchedule(config).everyMs, qint64(0));
         QVERIFY(github.recoverySchedule(config).offReason.contains(QStringLiteral("privateKey")));
-        config.github->privateKeyPem = "-----BEGIN PRIVATE KEY-----";
+        config.providers[Provider::GitHub].set(QStringLiteral("privateKey"), QByteArray("-----BEGIN PRIVATE KEY-----"));
         QCOMPARE(github.recoverySchedule(config).everyMs, qint64(10 * 60 * 1000));
-        config.github->recoverFailedDeliveries = false;
+        config.providers[Provider::GitHub].set(QStringLiteral("recoverFailedDeliveries"), false);
         QCOMPARE(github.recoverySchedule(config).everyMs, qint64(0));
         QVERIFY(github.recoverySchedule(config).offReason.isEmpty());
     }

@@ -15,10 +15,12 @@ const QByteArray kSecret = "fuzz-secret";
 AgentConfig config()
 {
     AgentConfig config;
-    config.github = GitHubSettings{ {}, QStringLiteral("1"), {}, { kSecret } };
-    config.gitlab = GitLabSettings{ {}, {}, { kSecret } };
-    config.bitbucket = BitbucketSettings{ {}, {}, { kSecret } };
-    config.azureDevOps = AzureDevOpsSettings{ {}, {}, QStringLiteral("pipekit"), { kSecret } };
+    const QVariant secrets = QVariant::fromValue(QByteArrayList{ kSecret });
+    config.providers.insert(Provider::GitHub, { { QStringLiteral("appId"), QStringLiteral("1") }, { QStringLiteral("webhookSecret"), secrets } });
+    config.providers.insert(Provider::GitLab, { { QStringLiteral("webhookSecret"), secrets } });
+    config.providers.insert(Provider::Bitbucket, { { QStringLiteral("webhookSecret"), secrets } });
+    config.providers.insert(Provider::AzureDevOps, { { QStringLiteral("webhookBasicAuthUser"), QStringLiteral("pipekit") },
+                                                     { QStringLiteral("webhookBasicAuthPass"), secrets } });
     return config;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "providers/azuredevops/azuredevopssettings.h"
 #include "providers/hookprovisioner.h"
 
 #include <QHash>

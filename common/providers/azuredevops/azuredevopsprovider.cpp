@@ -1,6 +1,7 @@
 #include "providers/azuredevops/azuredevopsprovider.h"
 
 #include "config/agentconfig.h"
+#include "providers/azuredevops/azuredevopssettings.h"
 #include "config/answers.h"
 #include "config/answersvalidator.h"
 #include "providers/azuredevops/azuredevopsapi.h"
@@ -40,30 +41,28 @@ Result<NormalizedEvents> AzureDevOpsProvider::normalize(const QString &event, Js
     return AzureDevOpsEvents::normalize(event, payload);
 }
 
-bool AzureDevOpsProvider::isEnabled(const AgentConfig &config) const
-{
-    return config.azureDevOps.has_value();
-}
-
 WebhookCredentials AzureDevOpsProvider::credentials(const AgentConfig &config) const
 {
-    if (!config.azureDevOps)
+    const std::optional<AzureDevOpsSettings> azureDevOps = AzureDevOpsSettings::fromConfig(config);
+    if (!azureDevOps)
         return {};
-    return { config.azureDevOps->basicAuthPasswords, config.azureDevOps->basicAuthUser.toUtf8() };
+    return { azureDevOps->basicAuthPasswords, azureDevOps->basicAuthUser.toUtf8() };
 }
 
 Result<std::unique_ptr<RepositoryLister>> AzureDevOpsProvider::lister(const AgentConfig &config) const
 {
-    if (config.azureDevOps->token.isEmpty())
+    const std::optional<AzureDevOpsSettings> azureDevOps = AzureDevOpsSettings::fromConfig(config);
+    if (azureDevOps->token.isEmpty())
         return fail(QStringLiteral("providers.azureDevOps.token is not set; the sync needs it"));
-    return std::unique_ptr<RepositoryLister>(new AzureDevOpsLister(*config.azureDevOps, config.network));
+    return std::unique_ptr<RepositoryLister>(new AzureDevOpsLister(*azureDevOps, config.network));
 }
 
 Result<std::unique_ptr<HookProvisioner>> AzureDevOpsProvider::hookProvisioner(const AgentConfig &config, const QString &webhookUrl) const
 {
-    if (!config.azureDevOps || config.azureDevOps->token.isEmpty())
+    const std::optional<AzureDevOpsSettings> azureDevOps = AzureDevOpsSettings::fromConfig(config);
+    if (!azureDevOps || azureDevOps->token.isEmpty())
         return fail(QStringLiteral("providers.azureDevOps with a token is needed to manage Service Hook subscriptions"));
-    return std::unique_ptr<HookProvisioner>(new AzureDevOpsHookProvisioner(*config.azureDevOps, config.network, webhookUrl));
+    return std::unique_ptr<HookProvisioner>(new AzureDevOpsHookProvisioner(*azureDevOps, config.network, webhookUrl));
 }
 
 ProviderFields AzureDevOpsProvider::answerFields() const

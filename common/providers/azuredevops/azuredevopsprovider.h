@@ -1,6 +1,7 @@
 #pragma once
 
 #include "providers/gitprovider.h"
+#include "providers/azuredevops/azuredevopssettings.h"
 
 #include <QCoreApplication>
 
@@ -25,7 +26,7 @@ public:
     QByteArray deliveryId(const WebhookRequest &request, const JsonFields &payload) const override;
     Result<NormalizedEvents> normalize(const QString &event, JsonFields payload) const override;
 
-    bool isEnabled(const AgentConfig &config) const override;
+    AgentFields agentFields() const override { return AzureDevOpsSettings::fields(); }
     WebhookCredentials credentials(const AgentConfig &config) const override;
     QString webhookSecretKey() const override { return QStringLiteral("webhookBasicAuthPass"); }
     ProviderFields answerFields() const override;

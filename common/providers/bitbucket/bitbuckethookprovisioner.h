@@ -1,5 +1,6 @@
 #pragma once
 
+#include "providers/bitbucket/bitbucketsettings.h"
 #include "providers/hookprovisioner.h"
 
 namespace forgelink {

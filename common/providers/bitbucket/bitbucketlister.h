@@ -1,5 +1,6 @@
 #pragma once
 
+#include "providers/bitbucket/bitbucketsettings.h"
 #include "providers/apiclient.h"
 #include "providers/repositorylister.h"
 

@@ -1,6 +1,7 @@
 #include "providers/bitbucket/bitbucketprovider.h"
 
 #include "config/agentconfig.h"
+#include "providers/bitbucket/bitbucketsettings.h"
 #include "config/answers.h"
 #include "config/answersvalidator.h"
 #include "providers/providercatalogue.h"
@@ -47,28 +48,26 @@ Result<NormalizedEvents> BitbucketProvider::normalize(const QString &event, Json
     return BitbucketEvents::normalize(event, payload);
 }
 
-bool BitbucketProvider::isEnabled(const AgentConfig &config) const
-{
-    return config.bitbucket.has_value();
-}
-
 WebhookCredentials BitbucketProvider::credentials(const AgentConfig &config) const
 {
-    return { config.bitbucket ? config.bitbucket->webhookSecrets : QList<QByteArray>(), {} };
+    const std::optional<BitbucketSettings> bitbucket = BitbucketSettings::fromConfig(config);
+    return { bitbucket ? bitbucket->webhookSecrets : QList<QByteArray>(), {} };
 }
 
 Result<std::unique_ptr<RepositoryLister>> BitbucketProvider::lister(const AgentConfig &config) const
 {
-    if (config.bitbucket->token.isEmpty())
+    const std::optional<BitbucketSettings> bitbucket = BitbucketSettings::fromConfig(config);
+    if (bitbucket->token.isEmpty())
         return fail(QStringLiteral("providers.bitbucket.token is not set; the sync needs it"));
-    return std::unique_ptr<RepositoryLister>(new BitbucketLister(*config.bitbucket, config.network));
+    return std::unique_ptr<RepositoryLister>(new BitbucketLister(*bitbucket, config.network));
 }
 
 Result<std::unique_ptr<HookProvisioner>> BitbucketProvider::hookProvisioner(const AgentConfig &config, const QString &webhookUrl) const
 {
-    if (!config.bitbucket || config.bitbucket->token.isEmpty())
+    const std::optional<BitbucketSettings> bitbucket = BitbucketSettings::fromConfig(config);
+    if (!bitbucket || bitbucket->token.isEmpty())
         return fail(QStringLiteral("providers.bitbucket with a token is needed to manage Bitbucket webhooks"));
-    return std::unique_ptr<HookProvisioner>(new BitbucketHookProvisioner(*config.bitbucket, config.network, webhookUrl));
+    return std::unique_ptr<HookProvisioner>(new BitbucketHookProvisioner(*bitbucket, config.network, webhookUrl));
 }
 
 ProviderFields BitbucketProvider::answerFields() const

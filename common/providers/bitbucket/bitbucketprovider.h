@@ -1,6 +1,7 @@
 #pragma once
 
 #include "providers/gitprovider.h"
+#include "providers/bitbucket/bitbucketsettings.h"
 
 #include <QCoreApplication>
 
@@ -26,7 +27,7 @@ public:
     QByteArray deliveryIdFromHeaders(const WebhookRequest &request) const override;
     Result<NormalizedEvents> normalize(const QString &event, JsonFields payload) const override;
 
-    bool isEnabled(const AgentConfig &config) const override;
+    AgentFields agentFields() const override { return BitbucketSettings::fields(); }
     WebhookCredentials credentials(const AgentConfig &config) const override;
     ProviderFields answerFields() const override;
     QString choiceLabel() const override { return tr("&Bitbucket Data Center"); }

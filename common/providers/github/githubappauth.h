@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/agentconfig.h"
+#include "providers/github/githubsettings.h"
 #include "providers/apiclient.h"
 #include "crypto/privatekey.h"
 #include "result.h"

@@ -13,9 +13,10 @@ namespace {
 
 Result<GitHubAppAuth> appAuth(const AgentConfig &config, const QString &purpose)
 {
-    if (!config.github)
+    const std::optional<GitHubSettings> github = GitHubSettings::fromConfig(config);
+    if (!github)
         return fail(QStringLiteral("providers.github is needed to %1").arg(purpose));
-    Result<GitHubAppAuth> auth = GitHubAppAuth::fromSettings(*config.github);
+    Result<GitHubAppAuth> auth = GitHubAppAuth::fromSettings(*github);
     if (!auth)
         return fail(QStringLiteral("%1; it is needed to %2").arg(auth.error(), purpose));
     return auth;
@@ -41,10 +42,11 @@ Result<void> GitHubAppWebhook::setSecret(ApiClient &client, const GitHubAppAuth 
 
 Result<QStringList> GitHubAppWebhook::setSecret(const AgentConfig &config, const QByteArray &secret)
 {
+    const std::optional<GitHubSettings> github = GitHubSettings::fromConfig(config);
     Result<GitHubAppAuth> auth = appAuth(config, QStringLiteral("change the App's webhook secret"));
     if (!auth)
         return fail(auth.error());
-    ApiClient client(RepositoryLister::apiSettings(config.github->apiUrl, config.network));
+    ApiClient client(RepositoryLister::apiSettings(github->apiUrl, config.network));
     if (Result<void> set = setSecret(client, auth.value(), secret); !set)
         return fail(set.error());
     return QStringList{ QStringLiteral("github: the App's webhook has the new secret") };
@@ -52,13 +54,14 @@ Result<QStringList> GitHubAppWebhook::setSecret(const AgentConfig &config, const
 
 Result<QStringList> GitHubAppWebhook::checkInstallation(const AgentConfig &config, const QString &repository)
 {
+    const std::optional<GitHubSettings> github = GitHubSettings::fromConfig(config);
     Result<GitHubAppAuth> auth = appAuth(config, QStringLiteral("check the installation"));
     if (!auth)
         return fail(auth.error());
     Result<ApiClient::Headers> headers = auth->appHeaders();
     if (!headers)
         return fail(headers.error());
-    ApiClient client(RepositoryLister::apiSettings(config.github->apiUrl, config.network));
+    ApiClient client(RepositoryLister::apiSettings(github->apiUrl, config.network));
     Result<ApiClient::Response> installation = client.get(QStringLiteral("/repos/%1/installation").arg(repository), headers.value());
     if (!installation)
         return fail(installation.error());
@@ -75,7 +78,7 @@ Result<QStringList> GitHubAppWebhook::checkInstallation(const AgentConfig &confi
     return fail(QStringLiteral("the App is not installed on %1: install it at %2 and choose the repository")
                         .arg(repository,
                              slug.isEmpty() ? QStringLiteral("the App's public page")
-                                            : GitHubProvider::webUrl(config.github->apiUrl) + QStringLiteral("/apps/") + slug
+                                            : GitHubProvider::webUrl(github->apiUrl) + QStringLiteral("/apps/") + slug
                                                     + QStringLiteral("/installations/new")));
 }
 

@@ -1,6 +1,7 @@
 #include "providers/github/githubprovider.h"
 
 #include "config/agentconfig.h"
+#include "providers/github/githubsettings.h"
 #include "config/answers.h"
 #include "config/answersvalidator.h"
 #include "crypto/privatekey.h"
@@ -31,16 +32,17 @@ Result<QByteArray> GitHubProvider::payloadJson(const WebhookRequest &request) co
 
 GitProvider::RecoverySchedule GitHubProvider::recoverySchedule(const AgentConfig &config) const
 {
-    if (!config.github || !config.github->recoverFailedDeliveries)
+    const std::optional<GitHubSettings> github = GitHubSettings::fromConfig(config);
+    if (!github || !github->recoverFailedDeliveries)
         return {};
-    if (config.github->privateKeyPem.isEmpty())
+    if (github->privateKeyPem.isEmpty())
         return { 0, QStringLiteral("it lists the App's deliveries as the App, which needs providers.github.privateKey") };
-    return { config.github->recoverEveryMs, {} };
+    return { github->recoverEveryMs, {} };
 }
 
 std::unique_ptr<DeliveryRecovery> GitHubProvider::deliveryRecovery(const AgentConfig &config, Store &store, const QString &holder) const
 {
-    if (!config.github)
+    if (!isEnabled(config))
         return nullptr;
     return std::make_unique<GitHubRecovery>(config, store, holder);
 }
@@ -82,22 +84,19 @@ QList<RepositoryChange> GitHubProvider::repositoryChanges(const Delivery &delive
     return GitHubEvents::repositoryChanges(delivery);
 }
 
-bool GitHubProvider::isEnabled(const AgentConfig &config) const
-{
-    return config.github.has_value();
-}
-
 WebhookCredentials GitHubProvider::credentials(const AgentConfig &config) const
 {
-    return { config.github ? config.github->webhookSecrets : QList<QByteArray>(), {} };
+    const std::optional<GitHubSettings> github = GitHubSettings::fromConfig(config);
+    return { github ? github->webhookSecrets : QList<QByteArray>(), {} };
 }
 
 Result<std::unique_ptr<RepositoryLister>> GitHubProvider::lister(const AgentConfig &config) const
 {
-    Result<GitHubAppAuth> auth = GitHubAppAuth::fromSettings(*config.github);
+    const std::optional<GitHubSettings> github = GitHubSettings::fromConfig(config);
+    Result<GitHubAppAuth> auth = GitHubAppAuth::fromSettings(*github);
     if (!auth)
         return fail(auth.error() + QStringLiteral("; the sync needs the App's private key"));
-    return std::unique_ptr<RepositoryLister>(new GitHubLister(*config.github, config.network, auth.value()));
+    return std::unique_ptr<RepositoryLister>(new GitHubLister(*github, config.network, auth.value()));
 }
 
 Result<QStringList> GitHubProvider::checkCoverage(const AgentConfig &config, const QString &repository) const

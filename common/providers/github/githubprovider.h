@@ -1,6 +1,7 @@
 #pragma once
 
 #include "providers/gitprovider.h"
+#include "providers/github/githubsettings.h"
 
 #include <QCoreApplication>
 
@@ -28,7 +29,7 @@ public:
     Result<NormalizedEvents> normalize(const QString &event, JsonFields payload) const override;
     QList<RepositoryChange> repositoryChanges(const Delivery &delivery) const override;
 
-    bool isEnabled(const AgentConfig &config) const override;
+    AgentFields agentFields() const override { return GitHubSettings::fields(); }
     WebhookCredentials credentials(const AgentConfig &config) const override;
     ProviderFields answerFields() const override;
     QString choiceLabel() const override { return tr("&GitHub (github.com or GitHub Enterprise Server)"); }

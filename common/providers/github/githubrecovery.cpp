@@ -64,9 +64,10 @@ qint64 GitHubRecovery::retentionMs(const QString &apiUrl)
 
 Result<GitHubRecovery::Report> GitHubRecovery::check(std::optional<qint64> sinceMs)
 {
-    if (!m_config.github)
+    const std::optional<GitHubSettings> enabled = GitHubSettings::fromConfig(m_config);
+    if (!enabled)
         return fail(QStringLiteral("github is not enabled in the config"));
-    const GitHubSettings &github = *m_config.github;
+    const GitHubSettings &github = *enabled;
     Result<GitHubAppAuth> auth = GitHubAppAuth::fromSettings(github);
     if (!auth)
         return fail(auth.error());

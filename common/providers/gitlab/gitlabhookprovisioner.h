@@ -1,5 +1,6 @@
 #pragma once
 
+#include "providers/gitlab/gitlabsettings.h"
 #include "providers/hookprovisioner.h"
 
 namespace forgelink {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "providers/gitlab/gitlabsettings.h"
 #include "providers/apiclient.h"
 #include "providers/repositorylister.h"
 

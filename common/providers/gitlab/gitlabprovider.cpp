@@ -1,6 +1,7 @@
 #include "providers/gitlab/gitlabprovider.h"
 
 #include "config/agentconfig.h"
+#include "providers/gitlab/gitlabsettings.h"
 #include "config/answers.h"
 #include "config/answersvalidator.h"
 #include "providers/providercatalogue.h"
@@ -42,28 +43,26 @@ Result<NormalizedEvents> GitLabProvider::normalize(const QString &event, JsonFie
     return GitLabEvents::normalize(event, payload);
 }
 
-bool GitLabProvider::isEnabled(const AgentConfig &config) const
-{
-    return config.gitlab.has_value();
-}
-
 WebhookCredentials GitLabProvider::credentials(const AgentConfig &config) const
 {
-    return { config.gitlab ? config.gitlab->webhookSecrets : QList<QByteArray>(), {} };
+    const std::optional<GitLabSettings> gitlab = GitLabSettings::fromConfig(config);
+    return { gitlab ? gitlab->webhookSecrets : QList<QByteArray>(), {} };
 }
 
 Result<std::unique_ptr<RepositoryLister>> GitLabProvider::lister(const AgentConfig &config) const
 {
-    if (config.gitlab->token.isEmpty())
+    const std::optional<GitLabSettings> gitlab = GitLabSettings::fromConfig(config);
+    if (gitlab->token.isEmpty())
         return fail(QStringLiteral("providers.gitlab.token is not set; the sync needs it"));
-    return std::unique_ptr<RepositoryLister>(new GitLabLister(*config.gitlab, config.network));
+    return std::unique_ptr<RepositoryLister>(new GitLabLister(*gitlab, config.network));
 }
 
 Result<std::unique_ptr<HookProvisioner>> GitLabProvider::hookProvisioner(const AgentConfig &config, const QString &webhookUrl) const
 {
-    if (!config.gitlab || config.gitlab->token.isEmpty())
+    const std::optional<GitLabSettings> gitlab = GitLabSettings::fromConfig(config);
+    if (!gitlab || gitlab->token.isEmpty())
         return fail(QStringLiteral("providers.gitlab with a token is needed to manage GitLab hooks"));
-    return std::unique_ptr<HookProvisioner>(new GitLabHookProvisioner(*config.gitlab, config.network, webhookUrl));
+    return std::unique_ptr<HookProvisioner>(new GitLabHookProvisioner(*gitlab, config.network, webhookUrl));
 }
 
 ProviderFields GitLabProvider::answerFields() const

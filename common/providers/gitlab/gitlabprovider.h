@@ -1,6 +1,7 @@
 #pragma once
 
 #include "providers/gitprovider.h"
+#include "providers/gitlab/gitlabsettings.h"
 
 #include <QCoreApplication>
 
@@ -25,7 +26,7 @@ public:
     QByteArray deliveryIdFromHeaders(const WebhookRequest &request) const override;
     Result<NormalizedEvents> normalize(const QString &event, JsonFields payload) const override;
 
-    bool isEnabled(const AgentConfig &config) const override;
+    AgentFields agentFields() const override { return GitLabSettings::fields(); }
     WebhookCredentials credentials(const AgentConfig &config) const override;
     ProviderFields answerFields() const override;
     QString choiceLabel() const override { return tr("Git&Lab (gitlab.com or self-managed)"); }

@@ -1,0 +1,44 @@
+#include "providers/azuredevops/azuredevopssettings.h"
+
+#include "config/agentconfig.h"
+#include "config/answersvalidator.h"
+#include "providers/azuredevops/azuredevopsapi.h"
+
+namespace forgelink {
+
+AgentFields AzureDevOpsSettings::fields()
+{
+    using Kind = AgentField::Kind;
+    return {
+        { .key = QStringLiteral("organizationUrl"), .kind = Kind::Url, .required = true, .check = &AnswersValidator::checkAzureOrganizationUrl },
+        { .key = QStringLiteral("apiVersion"), .check = &AnswersValidator::checkAzureApiVersion,
+          .fallback = [](const ProviderSettings &settings) -> QVariant {
+              const QString url = settings.text(QStringLiteral("organizationUrl"));
+              return url.isEmpty() ? QVariant() : QVariant(AzureDevOpsApi::defaultApiVersion(url));
+          } },
+        { .key = QStringLiteral("token"), .kind = Kind::Secret },
+        { .key = QStringLiteral("webhookBasicAuthUser"), .required = true, .check = &AnswersValidator::checkBasicAuthUser },
+        { .key = QStringLiteral("webhookBasicAuthPass"), .kind = Kind::SecretList },
+    };
+}
+
+AzureDevOpsSettings AzureDevOpsSettings::from(const ProviderSettings &settings)
+{
+    AzureDevOpsSettings azure;
+    azure.organizationUrl = settings.text(QStringLiteral("organizationUrl"));
+    azure.token = settings.secret(QStringLiteral("token"));
+    azure.basicAuthUser = settings.text(QStringLiteral("webhookBasicAuthUser"));
+    azure.basicAuthPasswords = settings.secrets(QStringLiteral("webhookBasicAuthPass"));
+    azure.apiVersion = settings.text(QStringLiteral("apiVersion"), azure.apiVersion);
+    return azure;
+}
+
+std::optional<AzureDevOpsSettings> AzureDevOpsSettings::fromConfig(const AgentConfig &config)
+{
+    const ProviderSettings *settings = config.provider(Provider::AzureDevOps);
+    if (!settings)
+        return std::nullopt;
+    return from(*settings);
+}
+
+} // namespace forgelink
