@@ -30,7 +30,6 @@ public:
     void writeAnswers(Answers &answers) const override;
     bool asksForSecrets() const override { return true; }
 
-
     ManifestFlow *manifestFlow() const { return m_manifest; }
 
 private:

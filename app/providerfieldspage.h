@@ -31,7 +31,6 @@ public:
     void writeAnswers(Answers &answers) const override;
     bool asksForSecrets() const override { return true; }
 
-
 private:
     // One declared field and the widget that asks for it.
     struct FieldInput {
