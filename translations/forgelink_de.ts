@@ -23,14 +23,6 @@
         <translation>muss eine Zuordnung von Einstellungen sein, erhalten: %1</translation>
     </message>
     <message>
-        <source>unknown setting; known: %1</source>
-        <translation>unbekannte Einstellung; bekannt sind: %1</translation>
-    </message>
-    <message>
-        <source>must be a single value, got %1</source>
-        <translation>muss ein einzelner Wert sein, erhalten: %1</translation>
-    </message>
-    <message>
         <source>keychain: references are not read from an answers file; give the secret, env:NAME or file:PATH</source>
         <translation>keychain:-Verweise werden aus einer Antwortdatei nicht gelesen; geben Sie das Geheimnis selbst, env:NAME oder file:PFAD an</translation>
     </message>
@@ -1221,6 +1213,45 @@ Ohne Optionen öffnet es den Einrichtungsassistenten; mit --batch erzeugt es die
     <message>
         <source>Show the version.</source>
         <translation>Die Version anzeigen.</translation>
+    </message>
+</context>
+<context>
+    <name>forgelink::YamlSection</name>
+    <message>
+        <source>is required</source>
+        <translation>ist erforderlich</translation>
+    </message>
+    <message>
+        <source>must be a single value, got %1</source>
+        <translation>muss ein einzelner Wert sein, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>must be true or false, got &quot;%1&quot;</source>
+        <translation>muss true oder false sein, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2, got &quot;%3&quot;</source>
+        <translation>muss eine ganze Zahl von %1 bis %2 sein, erhalten: „%3“</translation>
+    </message>
+    <message>
+        <source>must be a number from %1 to %2, got &quot;%3&quot;</source>
+        <translation>muss eine Zahl von %1 bis %2 sein, erhalten: „%3“</translation>
+    </message>
+    <message>
+        <source>must be a list, got %1</source>
+        <translation>muss eine Liste sein, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>must be a list of values</source>
+        <translation>muss eine Liste von Werten sein</translation>
+    </message>
+    <message>
+        <source>must be a secret or a list of secrets</source>
+        <translation>muss ein Geheimnis oder eine Liste von Geheimnissen sein</translation>
+    </message>
+    <message>
+        <source>unknown setting; known: %1</source>
+        <translation>unbekannte Einstellung; bekannt sind: %1</translation>
     </message>
 </context>
 </TS>

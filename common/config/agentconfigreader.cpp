@@ -1,6 +1,7 @@
 #include "config/agentconfigreader.h"
 
 #include "config/answersvalidator.h"
+#include "config/yamlsection.h"
 #include "config/yamlsupport.h"
 #include "forward/standardwebhooks.h"
 #include "providers/providerregistry.h"
@@ -14,197 +15,18 @@ namespace forgelink {
 
 namespace {
 
-// Reads one mapping of agent.yaml, remembering which keys were used so the rest can be reported
-// as unknown (a misspelt key must not silently fall back to a default).
-class Section {
-public:
-    Section(const YAML::Node &node, QString path, FieldErrors &errors, const SecretResolver &secrets)
-        : m_node(node), m_path(std::move(path)), m_errors(errors), m_secrets(secrets)
-    {
-    }
-
-    bool isMap() const { return m_node.IsMap(); }
-    QString field(const char *key) const
-    {
-        return m_path.isEmpty() ? QString::fromLatin1(key) : m_path + QLatin1Char('.') + QLatin1String(key);
-    }
-    void error(const char *key, const QString &message) { m_errors << FieldError{ field(key), message }; }
-
-    YAML::Node node(const char *key)
-    {
-        m_used << QString::fromLatin1(key);
-        return m_node[key];
-    }
-
-    bool has(const char *key) const { return m_node[key].IsDefined() && !m_node[key].IsNull(); }
-
-    std::optional<QString> text(const char *key, bool required = false)
-    {
-        const YAML::Node value = node(key);
-        if (!value.IsDefined() || value.IsNull()) {
-            if (required)
-                error(key, QStringLiteral("is required"));
-            return std::nullopt;
-        }
-        if (!value.IsScalar()) {
-            error(key, QStringLiteral("must be a single value, got %1").arg(yamlTypeName(value)));
-            return std::nullopt;
-        }
-        return yamlScalar(value);
-    }
-
-    // true or false; anything else is an error, and reads as `fallback`.
-    std::optional<bool> boolean(const char *key, bool fallback)
-    {
-        const auto value = text(key);
-        if (!value)
-            return std::nullopt;
-        if (*value != u"true" && *value != u"false") {
-            error(key, QStringLiteral("must be true or false, got \"%1\"").arg(*value));
-            return fallback;
-        }
-        return *value == u"true";
-    }
-
-    std::optional<qint64> number(const char *key, qint64 minimum, qint64 maximum)
-    {
-        const auto value = text(key);
-        if (!value)
-            return std::nullopt;
-        bool ok = false;
-        const qint64 number = value->toLongLong(&ok);
-        if (!ok || number < minimum || number > maximum) {
-            error(key, QStringLiteral("must be a whole number from %1 to %2, got \"%3\"")
-                               .arg(minimum)
-                               .arg(maximum)
-                               .arg(*value));
-            return std::nullopt;
-        }
-        return number;
-    }
-
-    std::optional<QByteArray> secret(const char *key, bool required)
-    {
-        const auto reference = text(key, required);
-        if (!reference)
-            return std::nullopt;
-        Result<QByteArray> value = m_secrets.resolve(*reference);
-        if (!value) {
-            error(key, value.error());
-            return std::nullopt;
-        }
-        return value.value();
-    }
-
-    // A secret or a list of them: the first is current, the others still accepted (rotation).
-    QList<QByteArray> secretList(const char *key)
-    {
-        const YAML::Node value = node(key);
-        QList<QByteArray> secrets;
-        if (!value.IsDefined() || value.IsNull()) {
-            error(key, QStringLiteral("is required"));
-            return secrets;
-        }
-        QStringList references;
-        if (value.IsSequence()) {
-            for (const auto &item : value)
-                references << (item.IsScalar() ? yamlScalar(item) : QString());
-        } else if (value.IsScalar()) {
-            references << yamlScalar(value);
-        }
-        if (references.isEmpty()) {
-            error(key, QStringLiteral("must be a secret or a list of secrets"));
-            return secrets;
-        }
-        for (qsizetype i = 0; i < references.size(); ++i) {
-            const QString name = value.IsSequence() ? QStringLiteral("%1[%2]").arg(field(key)).arg(i) : field(key);
-            Result<QByteArray> resolved = m_secrets.resolve(references.at(i));
-            if (!resolved)
-                m_errors << FieldError{ name, resolved.error() };
-            else
-                secrets << resolved.value();
-        }
-        return secrets;
-    }
-
-    void reportUnknownKeys()
-    {
-        if (!m_node.IsMap())
-            return;
-        for (const auto &entry : m_node) {
-            const QString key = yamlScalar(entry.first);
-            if (!m_used.contains(key))
-                m_errors << FieldError{ m_path.isEmpty() ? key : m_path + QLatin1Char('.') + key,
-                                        QStringLiteral("unknown setting; known: %1").arg(m_used.join(u", ")) };
-        }
-    }
-
-    Section child(const char *key)
-    {
-        return Section(node(key), field(key), m_errors, m_secrets);
-    }
-
-    // A list of plain values (a single value counts as a list of one).
-    QStringList textList(const char *key)
-    {
-        const YAML::Node value = node(key);
-        QStringList items;
-        if (!value.IsDefined() || value.IsNull())
-            return items;
-        if (value.IsScalar())
-            return { yamlScalar(value) };
-        if (!value.IsSequence()) {
-            error(key, QStringLiteral("must be a list, got %1").arg(yamlTypeName(value)));
-            return items;
-        }
-        for (const auto &item : value) {
-            if (!item.IsScalar()) {
-                error(key, QStringLiteral("must be a list of values"));
-                return {};
-            }
-            items << yamlScalar(item);
-        }
-        return items;
-    }
-
-    std::optional<double> decimal(const char *key, double minimum, double maximum)
-    {
-        const auto value = text(key);
-        if (!value)
-            return std::nullopt;
-        bool ok = false;
-        const double number = value->toDouble(&ok);
-        if (!ok || number < minimum || number > maximum) {
-            error(key, QStringLiteral("must be a number from %1 to %2, got \"%3\"").arg(minimum).arg(maximum).arg(*value));
-            return std::nullopt;
-        }
-        return number;
-    }
-
-    const YAML::Node &yaml() const { return m_node; }
-    FieldErrors &errors() { return m_errors; }
-    const SecretResolver &secrets() const { return m_secrets; }
-
-private:
-    YAML::Node m_node;
-    QString m_path;
-    FieldErrors &m_errors;
-    const SecretResolver &m_secrets;
-    QStringList m_used;
-};
-
 // A base URL as the clients join paths to it: https://git.example.com/ is https://git.example.com.
 QString withoutTrailingSlash(const QString &url)
 {
     return url.endsWith(QLatin1Char('/')) ? url.chopped(1) : url;
 }
 
-bool sectionEnabled(Section &section)
+bool sectionEnabled(YamlSection &section)
 {
     return section.boolean("enabled", true).value_or(true); // a known key, even where it is absent
 }
 
-void readListen(Section &root, AgentConfig &config)
+void readListen(YamlSection &root, AgentConfig &config)
 {
     const auto listen = root.text("listen");
     if (!listen)
@@ -225,7 +47,7 @@ void readListen(Section &root, AgentConfig &config)
     config.listenPort = quint16(port);
 }
 
-void readDatabase(Section &root, AgentConfig &config, const QString &baseDirectory)
+void readDatabase(YamlSection &root, AgentConfig &config, const QString &baseDirectory)
 {
     const QString url = root.text("database").value_or(QStringLiteral("sqlite://forgelink.db"));
     DatabaseSettings &database = config.database;
@@ -263,9 +85,9 @@ void readDatabase(Section &root, AgentConfig &config, const QString &baseDirecto
         database.password = root.secret("databasePassword", false).value_or(QByteArray());
 }
 
-void readLimits(Section &root, AgentConfig &config)
+void readLimits(YamlSection &root, AgentConfig &config)
 {
-    Section limits = root.child("limits");
+    YamlSection limits = root.child("limits");
     if (!limits.isMap())
         return;
     HttpLimits &target = config.limits;
@@ -280,7 +102,7 @@ void readLimits(Section &root, AgentConfig &config)
 }
 
 // One declared field of a provider's section into its settings.
-void readField(Section &section, const AgentField &field, ProviderSettings &settings)
+void readField(YamlSection &section, const AgentField &field, ProviderSettings &settings)
 {
     using Kind = AgentField::Kind;
     const QByteArray key = field.key.toLatin1();
@@ -325,9 +147,9 @@ void readField(Section &section, const AgentField &field, ProviderSettings &sett
 }
 
 // Each provider's section, read from the fields it declares; `enabled: false` keeps it out.
-void readProviders(Section &root, AgentConfig &config)
+void readProviders(YamlSection &root, AgentConfig &config)
 {
-    Section providers = root.child("providers");
+    YamlSection providers = root.child("providers");
     if (!providers.isMap()) {
         root.error("providers", QStringLiteral("is required: a section per provider (%1)").arg(ProviderRegistry::sections().join(u", ")));
         return;
@@ -336,7 +158,7 @@ void readProviders(Section &root, AgentConfig &config)
         const QByteArray name = provider->section().toLatin1();
         if (!providers.has(name.constData()))
             continue;
-        Section section = providers.child(name.constData());
+        YamlSection section = providers.child(name.constData());
         ProviderSettings settings;
         const AgentFields fields = provider->agentFields();
         for (const AgentField &field : fields)
@@ -372,7 +194,7 @@ bool isForwardedAsReceived(const QString &name)
 }
 
 
-void readForward(Section &root, AgentConfig &config)
+void readForward(YamlSection &root, AgentConfig &config)
 {
     const YAML::Node list = root.node("forward");
     if (!list.IsDefined() || list.IsNull())
@@ -385,7 +207,7 @@ void readForward(Section &root, AgentConfig &config)
     QStringList names;
     int index = 0;
     for (const auto &item : list) {
-        Section s(item, QStringLiteral("forward[%1]").arg(index++), root.errors(), root.secrets());
+        YamlSection s(item, QStringLiteral("forward[%1]").arg(index++), root.errors(), root.secrets());
         if (!s.isMap()) {
             root.error("forward", QStringLiteral("each target must be a mapping with a name and a url"));
             continue;
@@ -428,7 +250,7 @@ void readForward(Section &root, AgentConfig &config)
             s.error("signingSecret", QStringLiteral("is required for format: event (whsec_<base64 of 24 to 64 random bytes>)"));
         }
         {
-            Section headers = s.child("headers");
+            YamlSection headers = s.child("headers");
             if (headers.isMap()) {
                 for (const auto &entry : headers.yaml()) {
                     const QString name = yamlScalar(entry.first);
@@ -439,7 +261,7 @@ void readForward(Section &root, AgentConfig &config)
                                                                        "a target header must not replace it"));
                         continue;
                     }
-                    const Result<QByteArray> value = s.secrets().resolve(entry.second.IsScalar() ? yamlScalar(entry.second) : QString());
+                    const Result<QByteArray> value = s.secrets()->resolve(entry.second.IsScalar() ? yamlScalar(entry.second) : QString());
                     if (!value)
                         root.errors() << FieldError{ headers.field(qPrintable(name)), value.error() };
                     else
@@ -472,9 +294,9 @@ std::optional<qint64> durationMs(const QString &text)
     return count * unitMs;
 }
 
-void readRetention(Section &root, AgentConfig &config)
+void readRetention(YamlSection &root, AgentConfig &config)
 {
-    Section retention = root.child("retention");
+    YamlSection retention = root.child("retention");
     if (!retention.isMap())
         return;
     if (const auto text = retention.text("deliveries")) {
@@ -517,7 +339,7 @@ AgentConfigReader::Reading AgentConfigReader::readText(const QByteArray &text, c
         return outcome;
     }
     const SecretResolver secrets(baseDirectory, keychain);
-    Section root(*document, QString(), outcome.errors, secrets);
+    YamlSection root(*document, QString(), outcome.errors, &secrets);
     AgentConfig &config = outcome.config;
 
     readListen(root, config);
@@ -528,7 +350,7 @@ AgentConfigReader::Reading AgentConfigReader::readText(const QByteArray &text, c
     }
     readDatabase(root, config, baseDirectory);
     {
-        Section sync = root.child("sync");
+        YamlSection sync = root.child("sync");
         if (const auto at = sync.text("dailyAt")) {
             const QTime time = QTime::fromString(*at, QStringLiteral("HH:mm"));
             if (!time.isValid())
@@ -542,7 +364,7 @@ AgentConfigReader::Reading AgentConfigReader::readText(const QByteArray &text, c
     }
     readLimits(root, config);
     {
-        Section network = root.child("network");
+        YamlSection network = root.child("network");
         if (network.isMap()) {
             if (const auto file = network.text("caBundle"))
                 config.network.caBundleFile = QDir(baseDirectory).absoluteFilePath(*file);
@@ -561,7 +383,7 @@ AgentConfigReader::Reading AgentConfigReader::readText(const QByteArray &text, c
         }
     }
     {
-        Section tls = root.child("tls");
+        YamlSection tls = root.child("tls");
         if (tls.isMap()) {
             config.tlsCertificateFile = tls.text("certificate", true).value_or(QString());
             config.tlsPrivateKeyFile = tls.text("privateKey", true).value_or(QString());

@@ -1,6 +1,7 @@
 #include "config/answersreader.h"
 
 #include "config/secretresolver.h"
+#include "config/yamlsection.h"
 #include "config/yamlsupport.h"
 #include "providers/providerregistry.h"
 
@@ -20,35 +21,24 @@ namespace {
 using FieldBinding = std::pair<QString, QString *>;
 
 // Copies the scalars of one section to `assign`, for the keys it knows; anything else is an error.
-void readSection(const YAML::Node &section, const QString &name, const QStringList &known,
+void readSection(const YAML::Node &node, const QString &name, const QStringList &known,
                  const std::function<void(const QString &key, const QString &value)> &assign, FieldErrors &errors)
 {
-    if (section.IsNull())
+    if (node.IsNull())
         return; // `gitlab:` with nothing under it enables the provider with the defaults
-    if (!section.IsMap()) {
+    if (!node.IsMap()) {
         errors << FieldError{ name,
                               QCoreApplication::translate("forgelink::AnswersReader", "must be a mapping of settings, got %1")
-                                      .arg(yamlTypeName(section)) };
+                                      .arg(yamlTypeName(node)) };
         return;
     }
-    for (const auto &entry : section) {
-        const QString key = yamlScalar(entry.first);
-        const QString path = name + QLatin1Char('.') + key;
-        if (!known.contains(key)) {
-            errors << FieldError{ path,
-                                  QCoreApplication::translate("forgelink::AnswersReader", "unknown setting; known: %1").arg(known.join(u", ")) };
-            continue;
-        }
-        if (entry.second.IsNull()) {
-            assign(key, QString());
-        } else if (entry.second.IsScalar()) {
-            assign(key, yamlScalar(entry.second));
-        } else {
-            errors << FieldError{ path,
-                                  QCoreApplication::translate("forgelink::AnswersReader", "must be a single value, got %1")
-                                          .arg(yamlTypeName(entry.second)) };
-        }
+    YamlSection section(node, name, errors);
+    for (const QString &key : known) {
+        const QByteArray latin = key.toLatin1();
+        if (const auto value = section.textOrEmpty(latin.constData()))
+            assign(key, *value);
     }
+    section.reportUnknownKeys();
 }
 
 // A section of forgelink's own (deploy, network), bound to the strings of Answers.
