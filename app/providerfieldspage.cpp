@@ -55,8 +55,7 @@ ProviderFieldsPage::ProviderFieldsPage(Provider provider, std::function<Answers(
         } else {
             m_form->addRow(label, input.edit);
         }
-        connect(input.edit, &CheckedLineEdit::textChanged, this, &ProviderFieldsPage::completeChanged);
-        connect(input.edit, &CheckedLineEdit::textChanged, this, &ProviderFieldsPage::showApplicableChoices);
+        connect(input.edit, &CheckedLineEdit::textChanged, this, &ProviderFieldsPage::fieldChanged);
         m_inputs << input;
     }
     showApplicableChoices();
@@ -82,6 +81,17 @@ ProviderAnswers ProviderFieldsPage::currentValues() const
             values.set(input.field.key, input.choice->currentData().toString());
     }
     return values;
+}
+
+void ProviderFieldsPage::fieldChanged()
+{
+    // A field's check may look at the others (as a key file and a key do): judge them all again.
+    for (const FieldInput &input : std::as_const(m_inputs)) {
+        if (input.edit)
+            input.edit->recheck();
+    }
+    showApplicableChoices();
+    Q_EMIT completeChanged();
 }
 
 void ProviderFieldsPage::showApplicableChoices()

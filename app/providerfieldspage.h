@@ -42,6 +42,7 @@ private:
     // What the page holds now, as the provider's answers (for checks and rules that look at
     // other fields), with a hidden choice left out.
     ProviderAnswers currentValues() const;
+    void fieldChanged();
     void showApplicableChoices();
 
     Provider m_provider;
