@@ -81,6 +81,13 @@ struct AgentConfig {
     QList<Provider> enabledProviders() const { return providers.keys(); }
     // The provider's settings; nullptr when it is not enabled.
     const ProviderSettings *provider(Provider provider) const;
+    // The provider's settings as it reads them (GitLabSettings::from, ...), when it is enabled.
+    template <typename Settings>
+    std::optional<Settings> settingsOf(Provider provider) const
+    {
+        const ProviderSettings *settings = this->provider(provider);
+        return settings ? std::optional<Settings>(Settings::from(*settings)) : std::nullopt;
+    }
 };
 
 } // namespace forgelink

@@ -56,12 +56,12 @@ private Q_SLOTS:
         QCOMPARE(config.limits.maxBodyBytes, 1048576);
         QCOMPARE(config.limits.headerTimeoutMs, 5000);
         QCOMPARE(config.limits.maxHeaderBytes, 64 * 1024); // default kept
-        QCOMPARE(GitHubSettings::fromConfig(config)->apiUrl, QStringLiteral("http://127.0.0.1:9999/api/v3"));
-        QCOMPARE(GitHubSettings::fromConfig(config)->privateKeyPem, TestKeys::rsaPrivateKeyPem());
-        QCOMPARE(GitHubSettings::fromConfig(config)->webhookSecrets, QList<QByteArray>{ "github-secret-from-env" });
-        QCOMPARE(GitLabSettings::fromConfig(config)->webhookSecrets, (QList<QByteArray>{ "new-secret", "old-secret" }));
+        QCOMPARE(config.settingsOf<GitHubSettings>(Provider::GitHub)->apiUrl, QStringLiteral("http://127.0.0.1:9999/api/v3"));
+        QCOMPARE(config.settingsOf<GitHubSettings>(Provider::GitHub)->privateKeyPem, TestKeys::rsaPrivateKeyPem());
+        QCOMPARE(config.settingsOf<GitHubSettings>(Provider::GitHub)->webhookSecrets, QList<QByteArray>{ "github-secret-from-env" });
+        QCOMPARE(config.settingsOf<GitLabSettings>(Provider::GitLab)->webhookSecrets, (QList<QByteArray>{ "new-secret", "old-secret" }));
         QVERIFY(!config.isEnabled(Provider::Bitbucket)); // enabled: false
-        QCOMPARE(AzureDevOpsSettings::fromConfig(config)->token, QByteArray("azdo-token"));
+        QCOMPARE(config.settingsOf<AzureDevOpsSettings>(Provider::AzureDevOps)->token, QByteArray("azdo-token"));
         QCOMPARE(config.enabledProviders(), (QList<Provider>{ Provider::GitHub, Provider::GitLab, Provider::AzureDevOps }));
     }
 

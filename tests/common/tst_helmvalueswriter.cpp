@@ -116,14 +116,14 @@ private Q_SLOTS:
         QCOMPARE(agent.config.isEnabled(Provider::Bitbucket), bool(mask & 4));
         QCOMPARE(agent.config.isEnabled(Provider::AzureDevOps), bool(mask & 8));
         if (mask & 1) {
-            QCOMPARE(GitHubSettings::fromConfig(agent.config)->webhookSecrets, QList<QByteArray>{ done.provider(Provider::GitHub)->value(QStringLiteral("webhookSecret")).toUtf8() });
-            QCOMPARE(GitHubSettings::fromConfig(agent.config)->privateKeyPem, TestKeys::rsaPrivateKeyPem());
-            QCOMPARE(GitHubSettings::fromConfig(agent.config)->appId, QStringLiteral("123456"));
+            QCOMPARE(agent.config.settingsOf<GitHubSettings>(Provider::GitHub)->webhookSecrets, QList<QByteArray>{ done.provider(Provider::GitHub)->value(QStringLiteral("webhookSecret")).toUtf8() });
+            QCOMPARE(agent.config.settingsOf<GitHubSettings>(Provider::GitHub)->privateKeyPem, TestKeys::rsaPrivateKeyPem());
+            QCOMPARE(agent.config.settingsOf<GitHubSettings>(Provider::GitHub)->appId, QStringLiteral("123456"));
         }
         if (mask & 2)
-            QCOMPARE(GitLabSettings::fromConfig(agent.config)->token, QByteArray("glpat-token-123"));
+            QCOMPARE(agent.config.settingsOf<GitLabSettings>(Provider::GitLab)->token, QByteArray("glpat-token-123"));
         if (mask & 8)
-            QCOMPARE(AzureDevOpsSettings::fromConfig(agent.config)->basicAuthPasswords,
+            QCOMPARE(agent.config.settingsOf<AzureDevOpsSettings>(Provider::AzureDevOps)->basicAuthPasswords,
                      QList<QByteArray>{ done.provider(Provider::AzureDevOps)->value(QStringLiteral("webhookBasicAuthPass")).toUtf8() });
         QCOMPARE(agent.config.publicUrl.toString(), QStringLiteral("https://pipekit.example.com"));
     }

@@ -43,7 +43,7 @@ Result<NormalizedEvents> AzureDevOpsProvider::normalize(const QString &event, Js
 
 WebhookCredentials AzureDevOpsProvider::credentials(const AgentConfig &config) const
 {
-    const std::optional<AzureDevOpsSettings> azureDevOps = AzureDevOpsSettings::fromConfig(config);
+    const std::optional<AzureDevOpsSettings> azureDevOps = config.settingsOf<AzureDevOpsSettings>(Provider::AzureDevOps);
     if (!azureDevOps)
         return {};
     return { azureDevOps->basicAuthPasswords, azureDevOps->basicAuthUser.toUtf8() };
@@ -51,7 +51,7 @@ WebhookCredentials AzureDevOpsProvider::credentials(const AgentConfig &config) c
 
 Result<std::unique_ptr<RepositoryLister>> AzureDevOpsProvider::lister(const AgentConfig &config) const
 {
-    const std::optional<AzureDevOpsSettings> azureDevOps = AzureDevOpsSettings::fromConfig(config);
+    const std::optional<AzureDevOpsSettings> azureDevOps = config.settingsOf<AzureDevOpsSettings>(Provider::AzureDevOps);
     if (azureDevOps->token.isEmpty())
         return fail(QStringLiteral("providers.azureDevOps.token is not set; the sync needs it"));
     return std::unique_ptr<RepositoryLister>(new AzureDevOpsLister(*azureDevOps, config.network));
@@ -59,7 +59,7 @@ Result<std::unique_ptr<RepositoryLister>> AzureDevOpsProvider::lister(const Agen
 
 Result<std::unique_ptr<HookProvisioner>> AzureDevOpsProvider::hookProvisioner(const AgentConfig &config, const QString &webhookUrl) const
 {
-    const std::optional<AzureDevOpsSettings> azureDevOps = AzureDevOpsSettings::fromConfig(config);
+    const std::optional<AzureDevOpsSettings> azureDevOps = config.settingsOf<AzureDevOpsSettings>(Provider::AzureDevOps);
     if (!azureDevOps || azureDevOps->token.isEmpty())
         return fail(QStringLiteral("providers.azureDevOps with a token is needed to manage Service Hook subscriptions"));
     return std::unique_ptr<HookProvisioner>(new AzureDevOpsHookProvisioner(*azureDevOps, config.network, webhookUrl));

@@ -1,6 +1,5 @@
 #include "providers/azuredevops/azuredevopssettings.h"
 
-#include "config/agentconfig.h"
 #include "config/answersvalidator.h"
 #include "providers/azuredevops/azuredevopsapi.h"
 
@@ -31,14 +30,6 @@ AzureDevOpsSettings AzureDevOpsSettings::from(const ProviderSettings &settings)
     azure.basicAuthPasswords = settings.secrets(QStringLiteral("webhookBasicAuthPass"));
     azure.apiVersion = settings.text(QStringLiteral("apiVersion"), azure.apiVersion);
     return azure;
-}
-
-std::optional<AzureDevOpsSettings> AzureDevOpsSettings::fromConfig(const AgentConfig &config)
-{
-    const ProviderSettings *settings = config.provider(Provider::AzureDevOps);
-    if (!settings)
-        return std::nullopt;
-    return from(*settings);
 }
 
 } // namespace forgelink

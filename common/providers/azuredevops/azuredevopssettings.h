@@ -7,11 +7,8 @@
 #include <QList>
 #include <QString>
 
-#include <optional>
 
 namespace forgelink {
-
-struct AgentConfig;
 
 // AzureDevOps's section of agent.yaml as its clients use it, read from the provider's settings.
 struct AzureDevOpsSettings {
@@ -26,8 +23,6 @@ struct AzureDevOpsSettings {
     // agent.yaml's providers.azureDevOps, declared once.
     static AgentFields fields();
     static AzureDevOpsSettings from(const ProviderSettings &settings);
-    // The provider's settings in the agent's config, when it is enabled.
-    static std::optional<AzureDevOpsSettings> fromConfig(const AgentConfig &config);
 };
 
 } // namespace forgelink

@@ -50,13 +50,13 @@ Result<NormalizedEvents> BitbucketProvider::normalize(const QString &event, Json
 
 WebhookCredentials BitbucketProvider::credentials(const AgentConfig &config) const
 {
-    const std::optional<BitbucketSettings> bitbucket = BitbucketSettings::fromConfig(config);
+    const std::optional<BitbucketSettings> bitbucket = config.settingsOf<BitbucketSettings>(Provider::Bitbucket);
     return { bitbucket ? bitbucket->webhookSecrets : QList<QByteArray>(), {} };
 }
 
 Result<std::unique_ptr<RepositoryLister>> BitbucketProvider::lister(const AgentConfig &config) const
 {
-    const std::optional<BitbucketSettings> bitbucket = BitbucketSettings::fromConfig(config);
+    const std::optional<BitbucketSettings> bitbucket = config.settingsOf<BitbucketSettings>(Provider::Bitbucket);
     if (bitbucket->token.isEmpty())
         return fail(QStringLiteral("providers.bitbucket.token is not set; the sync needs it"));
     return std::unique_ptr<RepositoryLister>(new BitbucketLister(*bitbucket, config.network));
@@ -64,7 +64,7 @@ Result<std::unique_ptr<RepositoryLister>> BitbucketProvider::lister(const AgentC
 
 Result<std::unique_ptr<HookProvisioner>> BitbucketProvider::hookProvisioner(const AgentConfig &config, const QString &webhookUrl) const
 {
-    const std::optional<BitbucketSettings> bitbucket = BitbucketSettings::fromConfig(config);
+    const std::optional<BitbucketSettings> bitbucket = config.settingsOf<BitbucketSettings>(Provider::Bitbucket);
     if (!bitbucket || bitbucket->token.isEmpty())
         return fail(QStringLiteral("providers.bitbucket with a token is needed to manage Bitbucket webhooks"));
     return std::unique_ptr<HookProvisioner>(new BitbucketHookProvisioner(*bitbucket, config.network, webhookUrl));

@@ -1,7 +1,5 @@
 #include "providers/bitbucket/bitbucketsettings.h"
 
-#include "config/agentconfig.h"
-
 namespace forgelink {
 
 AgentFields BitbucketSettings::fields()
@@ -21,14 +19,6 @@ BitbucketSettings BitbucketSettings::from(const ProviderSettings &settings)
     bitbucket.token = settings.secret(QStringLiteral("token"));
     bitbucket.webhookSecrets = settings.secrets(QStringLiteral("webhookSecret"));
     return bitbucket;
-}
-
-std::optional<BitbucketSettings> BitbucketSettings::fromConfig(const AgentConfig &config)
-{
-    const ProviderSettings *settings = config.provider(Provider::Bitbucket);
-    if (!settings)
-        return std::nullopt;
-    return from(*settings);
 }
 
 } // namespace forgelink

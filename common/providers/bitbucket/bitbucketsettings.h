@@ -7,11 +7,8 @@
 #include <QList>
 #include <QString>
 
-#include <optional>
 
 namespace forgelink {
-
-struct AgentConfig;
 
 // Bitbucket's section of agent.yaml as its clients use it, read from the provider's settings.
 struct BitbucketSettings {
@@ -22,8 +19,6 @@ struct BitbucketSettings {
     // agent.yaml's providers.bitbucket, declared once.
     static AgentFields fields();
     static BitbucketSettings from(const ProviderSettings &settings);
-    // The provider's settings in the agent's config, when it is enabled.
-    static std::optional<BitbucketSettings> fromConfig(const AgentConfig &config);
 };
 
 } // namespace forgelink

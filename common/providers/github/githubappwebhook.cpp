@@ -13,7 +13,7 @@ namespace {
 
 Result<GitHubAppAuth> appAuth(const AgentConfig &config, const QString &purpose)
 {
-    const std::optional<GitHubSettings> github = GitHubSettings::fromConfig(config);
+    const std::optional<GitHubSettings> github = config.settingsOf<GitHubSettings>(Provider::GitHub);
     if (!github)
         return fail(QStringLiteral("providers.github is needed to %1").arg(purpose));
     Result<GitHubAppAuth> auth = GitHubAppAuth::fromSettings(*github);
@@ -42,7 +42,7 @@ Result<void> GitHubAppWebhook::setSecret(ApiClient &client, const GitHubAppAuth 
 
 Result<QStringList> GitHubAppWebhook::setSecret(const AgentConfig &config, const QByteArray &secret)
 {
-    const std::optional<GitHubSettings> github = GitHubSettings::fromConfig(config);
+    const std::optional<GitHubSettings> github = config.settingsOf<GitHubSettings>(Provider::GitHub);
     Result<GitHubAppAuth> auth = appAuth(config, QStringLiteral("change the App's webhook secret"));
     if (!auth)
         return fail(auth.error());
@@ -54,7 +54,7 @@ Result<QStringList> GitHubAppWebhook::setSecret(const AgentConfig &config, const
 
 Result<QStringList> GitHubAppWebhook::checkInstallation(const AgentConfig &config, const QString &repository)
 {
-    const std::optional<GitHubSettings> github = GitHubSettings::fromConfig(config);
+    const std::optional<GitHubSettings> github = config.settingsOf<GitHubSettings>(Provider::GitHub);
     Result<GitHubAppAuth> auth = appAuth(config, QStringLiteral("check the installation"));
     if (!auth)
         return fail(auth.error());

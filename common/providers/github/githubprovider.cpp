@@ -32,7 +32,7 @@ Result<QByteArray> GitHubProvider::payloadJson(const WebhookRequest &request) co
 
 GitProvider::RecoverySchedule GitHubProvider::recoverySchedule(const AgentConfig &config) const
 {
-    const std::optional<GitHubSettings> github = GitHubSettings::fromConfig(config);
+    const std::optional<GitHubSettings> github = config.settingsOf<GitHubSettings>(Provider::GitHub);
     if (!github || !github->recoverFailedDeliveries)
         return {};
     if (github->privateKeyPem.isEmpty())
@@ -86,13 +86,13 @@ QList<RepositoryChange> GitHubProvider::repositoryChanges(const Delivery &delive
 
 WebhookCredentials GitHubProvider::credentials(const AgentConfig &config) const
 {
-    const std::optional<GitHubSettings> github = GitHubSettings::fromConfig(config);
+    const std::optional<GitHubSettings> github = config.settingsOf<GitHubSettings>(Provider::GitHub);
     return { github ? github->webhookSecrets : QList<QByteArray>(), {} };
 }
 
 Result<std::unique_ptr<RepositoryLister>> GitHubProvider::lister(const AgentConfig &config) const
 {
-    const std::optional<GitHubSettings> github = GitHubSettings::fromConfig(config);
+    const std::optional<GitHubSettings> github = config.settingsOf<GitHubSettings>(Provider::GitHub);
     Result<GitHubAppAuth> auth = GitHubAppAuth::fromSettings(*github);
     if (!auth)
         return fail(auth.error() + QStringLiteral("; the sync needs the App's private key"));

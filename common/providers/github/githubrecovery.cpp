@@ -64,7 +64,7 @@ qint64 GitHubRecovery::retentionMs(const QString &apiUrl)
 
 Result<GitHubRecovery::Report> GitHubRecovery::check(std::optional<qint64> sinceMs)
 {
-    const std::optional<GitHubSettings> enabled = GitHubSettings::fromConfig(m_config);
+    const std::optional<GitHubSettings> enabled = m_config.settingsOf<GitHubSettings>(Provider::GitHub);
     if (!enabled)
         return fail(QStringLiteral("github is not enabled in the config"));
     const GitHubSettings &github = *enabled;

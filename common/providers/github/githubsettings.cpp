@@ -1,6 +1,5 @@
 #include "providers/github/githubsettings.h"
 
-#include "config/agentconfig.h"
 #include "config/answersvalidator.h"
 #include "crypto/privatekey.h"
 
@@ -36,14 +35,6 @@ GitHubSettings GitHubSettings::from(const ProviderSettings &settings)
     github.recoverFailedDeliveries = settings.flag(QStringLiteral("recoverFailedDeliveries"), github.recoverFailedDeliveries);
     github.recoverEveryMs = qint64(settings.number(QStringLiteral("recoverEveryMinutes"), github.recoverEveryMs / 60'000.0) * 60'000);
     return github;
-}
-
-std::optional<GitHubSettings> GitHubSettings::fromConfig(const AgentConfig &config)
-{
-    const ProviderSettings *settings = config.provider(Provider::GitHub);
-    if (!settings)
-        return std::nullopt;
-    return from(*settings);
 }
 
 } // namespace forgelink

@@ -7,11 +7,8 @@
 #include <QList>
 #include <QString>
 
-#include <optional>
 
 namespace forgelink {
-
-struct AgentConfig;
 
 // GitHub's section of agent.yaml as its clients use it, read from the provider's settings.
 struct GitHubSettings {
@@ -27,8 +24,6 @@ struct GitHubSettings {
     // agent.yaml's providers.github, declared once.
     static AgentFields fields();
     static GitHubSettings from(const ProviderSettings &settings);
-    // The provider's settings in the agent's config, when it is enabled.
-    static std::optional<GitHubSettings> fromConfig(const AgentConfig &config);
 };
 
 } // namespace forgelink

@@ -45,13 +45,13 @@ Result<NormalizedEvents> GitLabProvider::normalize(const QString &event, JsonFie
 
 WebhookCredentials GitLabProvider::credentials(const AgentConfig &config) const
 {
-    const std::optional<GitLabSettings> gitlab = GitLabSettings::fromConfig(config);
+    const std::optional<GitLabSettings> gitlab = config.settingsOf<GitLabSettings>(Provider::GitLab);
     return { gitlab ? gitlab->webhookSecrets : QList<QByteArray>(), {} };
 }
 
 Result<std::unique_ptr<RepositoryLister>> GitLabProvider::lister(const AgentConfig &config) const
 {
-    const std::optional<GitLabSettings> gitlab = GitLabSettings::fromConfig(config);
+    const std::optional<GitLabSettings> gitlab = config.settingsOf<GitLabSettings>(Provider::GitLab);
     if (gitlab->token.isEmpty())
         return fail(QStringLiteral("providers.gitlab.token is not set; the sync needs it"));
     return std::unique_ptr<RepositoryLister>(new GitLabLister(*gitlab, config.network));
@@ -59,7 +59,7 @@ Result<std::unique_ptr<RepositoryLister>> GitLabProvider::lister(const AgentConf
 
 Result<std::unique_ptr<HookProvisioner>> GitLabProvider::hookProvisioner(const AgentConfig &config, const QString &webhookUrl) const
 {
-    const std::optional<GitLabSettings> gitlab = GitLabSettings::fromConfig(config);
+    const std::optional<GitLabSettings> gitlab = config.settingsOf<GitLabSettings>(Provider::GitLab);
     if (!gitlab || gitlab->token.isEmpty())
         return fail(QStringLiteral("providers.gitlab with a token is needed to manage GitLab hooks"));
     return std::unique_ptr<HookProvisioner>(new GitLabHookProvisioner(*gitlab, config.network, webhookUrl));

@@ -1,7 +1,5 @@
 #include "providers/gitlab/gitlabsettings.h"
 
-#include "config/agentconfig.h"
-
 namespace forgelink {
 
 AgentFields GitLabSettings::fields()
@@ -21,14 +19,6 @@ GitLabSettings GitLabSettings::from(const ProviderSettings &settings)
     gitlab.token = settings.secret(QStringLiteral("token"));
     gitlab.webhookSecrets = settings.secrets(QStringLiteral("webhookSecret"));
     return gitlab;
-}
-
-std::optional<GitLabSettings> GitLabSettings::fromConfig(const AgentConfig &config)
-{
-    const ProviderSettings *settings = config.provider(Provider::GitLab);
-    if (!settings)
-        return std::nullopt;
-    return from(*settings);
 }
 
 } // namespace forgelink

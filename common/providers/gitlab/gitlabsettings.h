@@ -7,11 +7,8 @@
 #include <QList>
 #include <QString>
 
-#include <optional>
 
 namespace forgelink {
-
-struct AgentConfig;
 
 // GitLab's section of agent.yaml as its clients use it, read from the provider's settings.
 struct GitLabSettings {
@@ -22,8 +19,6 @@ struct GitLabSettings {
     // agent.yaml's providers.gitlab, declared once.
     static AgentFields fields();
     static GitLabSettings from(const ProviderSettings &settings);
-    // The provider's settings in the agent's config, when it is enabled.
-    static std::optional<GitLabSettings> fromConfig(const AgentConfig &config);
 };
 
 } // namespace forgelink
