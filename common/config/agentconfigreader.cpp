@@ -106,9 +106,12 @@ void readField(YamlSection &section, const AgentField &field, ProviderSettings &
 {
     using Kind = AgentField::Kind;
     const QByteArray key = field.key.toLatin1();
+    // A Url without a check of its own is checked as a service URL.
+    const std::function<std::optional<QString>(const QString &)> check =
+            field.check || field.kind != Kind::Url ? field.check : &AnswersValidator::checkServiceUrl;
     auto checked = [&](const QString &value) {
-        if (field.check) {
-            if (const auto problem = field.check(value))
+        if (check) {
+            if (const auto problem = check(value))
                 section.error(key.constData(), *problem);
         }
     };
@@ -116,10 +119,6 @@ void readField(YamlSection &section, const AgentField &field, ProviderSettings &
     case Kind::Text:
     case Kind::Url:
         if (const auto value = section.text(key.constData(), field.required)) {
-            if (field.kind == Kind::Url && !field.check) {
-                if (const auto problem = AnswersValidator::checkServiceUrl(*value))
-                    section.error(key.constData(), *problem);
-            }
             checked(*value);
             settings.set(field.key, field.kind == Kind::Url ? withoutTrailingSlash(*value) : *value);
         }

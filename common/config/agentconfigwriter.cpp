@@ -34,12 +34,7 @@ void renderProviders(YamlTree &tree, const Answers &answers, const SecretPlacer 
             if (!field.inAgentConfig)
                 continue;
             const QString value = field.agentValue(*it);
-            if (field.isSecret())
-                tree.set(section + QStringList{ field.key }, secret(field.secretFileName, value));
-            else if (field.kind == ProviderField::Kind::Number)
-                tree.set(section + QStringList{ field.key }, value.toLongLong());
-            else
-                tree.set(section + QStringList{ field.key }, value);
+            tree.set(section + QStringList{ field.key }, field.isSecret() ? QVariant(secret(field.secretFileName, value)) : field.yamlValue(value));
         }
     }
 }

@@ -66,47 +66,37 @@ void readProviderSection(const YAML::Node &section, const GitProvider &provider,
     readSection(section, provider.section(), known, [&answers](const QString &key, const QString &value) { answers.set(key, value); }, errors);
 }
 
-// Secrets given as env:NAME or file:PATH are read here: values.yaml needs the secret itself (Pipekit
-// cannot resolve forgelink's references), and agent.yaml then holds the same value.
+// A secret given as env:NAME or file:PATH, read; any other value as it is. values.yaml needs the
+// secret itself (Pipekit cannot resolve forgelink's references), and agent.yaml then holds the same.
+QString resolvedSecret(const QString &field, const QString &value, const SecretResolver &resolver, FieldErrors &errors)
+{
+    if (value.startsWith(QLatin1String("keychain:"))) {
+        errors << FieldError{ field, QCoreApplication::translate("forgelink::AnswersReader", "keychain: references are not read from an answers file; give the "
+                                                    "secret, env:NAME or file:PATH") };
+        return value;
+    }
+    if (!value.startsWith(QLatin1String("env:")) && !value.startsWith(QLatin1String("file:")))
+        return value;
+    const Result<QByteArray> resolved = resolver.resolve(value);
+    if (!resolved) {
+        errors << FieldError{ field, resolved.error() };
+        return value;
+    }
+    return QString::fromUtf8(resolved.value());
+}
+
 void resolveSecretReferences(Answers &answers, const QString &baseDirectory, FieldErrors &errors)
 {
-    // The value stays where it is read from: a provider's answers, or Answers' own string.
-    struct SecretAnswer {
-        QString field;
-        std::function<QString()> value;
-        std::function<void(const QString &)> set;
-    };
-    std::vector<SecretAnswer> secrets;
+    const SecretResolver resolver(baseDirectory);
     for (auto it = answers.providers.begin(); it != answers.providers.end(); ++it) {
         const GitProvider &provider = ProviderRegistry::get(it.key());
-        ProviderAnswers *values = &it.value();
         for (const ProviderField &field : provider.answerFields()) {
-            if (field.isSecret() && field.fromAnswersFile)
-                secrets.push_back({ provider.section() + QLatin1Char('.') + field.key, [values, key = field.key] { return values->value(key); },
-                                    [values, key = field.key](const QString &value) { values->set(key, value); } });
+            if (field.isSecret() && field.fromAnswersFile && it->has(field.key))
+                it->set(field.key, resolvedSecret(provider.section() + QLatin1Char('.') + field.key, it->value(field.key), resolver, errors));
         }
     }
-    if (auto &deploy = answers.deploy) {
-        QString *password = &deploy->databasePassword;
-        secrets.push_back({ QStringLiteral("deploy.databasePassword"), [password] { return *password; },
-                            [password](const QString &value) { *password = value; } });
-    }
-    const SecretResolver resolver(baseDirectory);
-    for (const auto &[field, read, set] : secrets) {
-        const QString value = read();
-        if (value.startsWith(QLatin1String("keychain:"))) {
-            errors << FieldError{ field, QCoreApplication::translate("forgelink::AnswersReader", "keychain: references are not read from an answers file; give the "
-                                                        "secret, env:NAME or file:PATH") };
-            continue;
-        }
-        if (!value.startsWith(QLatin1String("env:")) && !value.startsWith(QLatin1String("file:")))
-            continue;
-        const Result<QByteArray> resolved = resolver.resolve(value);
-        if (!resolved)
-            errors << FieldError{ field, resolved.error() };
-        else
-            set(QString::fromUtf8(resolved.value()));
-    }
+    if (auto &deploy = answers.deploy)
+        deploy->databasePassword = resolvedSecret(QStringLiteral("deploy.databasePassword"), deploy->databasePassword, resolver, errors);
 }
 
 } // namespace

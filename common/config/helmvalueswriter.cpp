@@ -9,8 +9,7 @@ namespace forgelink {
 
 namespace {
 
-// The value an entry of the layout names: the provider's `enabled`, or one of its fields (a
-// Number as a number, so that the chart reads an integer).
+// The value an entry of the layout names: the provider's `enabled`, or one of its fields.
 QVariant fieldValue(const Answers &answers, const GitProvider &provider, const QString &field)
 {
     if (field == u"enabled")
@@ -19,10 +18,7 @@ QVariant fieldValue(const Answers &answers, const GitProvider &provider, const Q
     const std::optional<ProviderField> declared = provider.answerField(field);
     if (!values || !declared)
         return {};
-    const QString value = values->value(field);
-    if (declared->kind == ProviderField::Kind::Number)
-        return value.toLongLong();
-    return value;
+    return declared->yamlValue(values->value(field));
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QVariant>
 
 #include <functional>
 #include <optional>
@@ -52,6 +53,8 @@ struct ProviderField {
     QString keychainName;
 
     bool isSecret() const { return kind == Kind::Secret || kind == Kind::GeneratedSecret || kind == Kind::PrivateKey; }
+    // A value as YAML gets it: a Number as a number (the chart and the agent read an integer).
+    QVariant yamlValue(const QString &value) const { return kind == Kind::Number ? QVariant(value.toLongLong()) : QVariant(value); }
     // The value agent.yaml gets: the answer, or the fallback for an empty one.
     QString agentValue(const ProviderAnswers &answers) const
     {

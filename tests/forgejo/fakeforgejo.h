@@ -1,5 +1,7 @@
 #pragma once
 
+#include "crypto/secretgenerator.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QList>
@@ -23,7 +25,7 @@ public:
     QString baseUrl() const;
     void addRepos(int count);
 
-    QByteArray token = "forgejo-token-0123456789";
+    QByteArray token = SecretGenerator::generate(24).toUtf8(); // the one token it accepts
     int requests = 0;
 
 private:
