@@ -11,6 +11,7 @@
 #include "config/valuesreader.h"
 #include "crypto/crypto.h"
 #include "providerfieldspage.h"
+#include "providers/providercheck.h"
 #include "providers/providerregistry.h"
 #include "reviewpage.h"
 #include "setupwizard.h"
@@ -188,6 +189,20 @@ private Q_SLOTS:
         QVERIFY2(refused->first().error.contains(QStringLiteral("401")) && refused->first().error.contains(QStringLiteral("token is required")),
                  qPrintable(refused->first().error));
         QCOMPARE(store.value()->repositories().list(kForgejo).value().size(), 120); // a failed listing replaces nothing
+    }
+
+    // The wizard's Verify runs the provider's own check through the generic ProviderCheck.
+    void verifyChecksTheToken()
+    {
+        const CheckOutcome passed = ProviderCheck::run(kForgejo, answers());
+        QVERIFY2(passed.passed, qPrintable(passed.problems.join(u'\n')));
+        QCOMPARE(passed.facts, QStringList{ QStringLiteral("The token reaches 120 repositories.") });
+
+        Answers revoked = answers();
+        revoked.provider(kForgejo)->set(QStringLiteral("token"), QStringLiteral("revoked"));
+        const CheckOutcome refused = ProviderCheck::run(kForgejo, revoked);
+        QVERIFY(!refused.passed);
+        QVERIFY2(refused.problems.join(u'\n').contains(QStringLiteral("token is required")), qPrintable(refused.problems.join(u'\n')));
     }
 
     void wizardAsksForItOnTheGenericPage()
