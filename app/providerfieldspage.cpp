@@ -77,7 +77,7 @@ ProviderAnswers ProviderFieldsPage::currentValues() const
     }
     // Choices last: whether one applies is decided by the lines.
     for (const FieldInput &input : m_inputs) {
-        if (input.choice && (!input.field.shownWhen || input.field.shownWhen(values)))
+        if (input.choice && input.field.isShown(values))
             values.set(input.field.key, input.choice->currentData().toString());
     }
     return values;
@@ -99,7 +99,7 @@ void ProviderFieldsPage::showApplicableChoices()
     const ProviderAnswers values = currentValues();
     for (const FieldInput &input : std::as_const(m_inputs)) {
         if (input.choice)
-            m_form->setRowVisible(input.choice, !input.field.shownWhen || input.field.shownWhen(values));
+            m_form->setRowVisible(input.choice, input.field.isShown(values));
     }
 }
 

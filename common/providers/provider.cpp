@@ -24,11 +24,6 @@ std::optional<Provider> providerFromId(const QString &id)
     return std::nullopt;
 }
 
-QString providerSection(Provider provider)
-{
-    return ProviderRegistry::get(provider).section();
-}
-
 QString providerDisplayName(Provider provider)
 {
     return ProviderRegistry::get(provider).displayName();

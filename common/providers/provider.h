@@ -20,10 +20,6 @@ QList<Provider> allProviders();
 QString providerId(Provider provider);
 std::optional<Provider> providerFromId(const QString &id);
 
-// The section name in answers, agent.yaml and the values layout: github, gitlab, bitbucket,
-// azureDevOps.
-QString providerSection(Provider provider);
-
 // A human name: "GitHub", "Bitbucket Data Center", ...
 QString providerDisplayName(Provider provider);
 

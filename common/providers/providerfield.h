@@ -52,6 +52,8 @@ struct ProviderField {
     // sessions already use).
     QString keychainName;
 
+    // Whether the wizard shows it, given the provider's other answers.
+    bool isShown(const ProviderAnswers &answers) const { return !shownWhen || shownWhen(answers); }
     bool isSecret() const { return kind == Kind::Secret || kind == Kind::GeneratedSecret || kind == Kind::PrivateKey; }
     // A value as YAML gets it: a Number as a number (the chart and the agent read an integer).
     QVariant yamlValue(const QString &value) const { return kind == Kind::Number ? QVariant(value.toLongLong()) : QVariant(value); }
