@@ -5,7 +5,7 @@
 #include "log/logthrottle.h"
 #include "metrics.h"
 #include "refusaltally.h"
-#include "webhooks/webhookintake.h"
+#include "intake/webhookintake.h"
 
 #include <functional>
 

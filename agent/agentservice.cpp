@@ -31,7 +31,7 @@ Result<void> AgentService::start()
 {
     m_writer = std::make_unique<DeliveryWriter>(m_config.database);
     if (!m_config.forward.isEmpty()) {
-        m_sender = std::make_unique<OutboxSender>(m_config, Store::thisProcess());
+        m_sender = std::make_unique<OutboxSender>(m_config.database, m_config.forward, m_config.retention, Store::thisProcess());
         OutboxSender *sender = m_sender.get();
         m_writer->setForwarding(ForwardRouter(m_config.forward, m_config.enabledProviders()), [sender] { sender->wake(); });
         if (m_config.database.driver == u"QSQLITE") {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "config/agentconfig.h"
+#include "settings/agentconfig.h"
 #include "agentroutes.h"
 #include "forward/outboxsender.h"
 #include "deliverywriter.h"
@@ -9,8 +9,8 @@
 #include "metrics.h"
 #include "recoveryscheduler.h"
 #include "syncscheduler.h"
-#include "result.h"
-#include "webhooks/webhookintake.h"
+#include "core/result.h"
+#include "intake/webhookintake.h"
 
 #include <QObject>
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "config/agentconfig.h"
+#include "settings/agentconfig.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>

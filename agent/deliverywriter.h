@@ -1,10 +1,10 @@
 #pragma once
 
-#include "config/agentconfig.h"
-#include "webhooks/delivery.h"
-#include "result.h"
+#include "core/result.h"
 #include "forward/forwardrouter.h"
+#include "settings/agentconfig.h"
 #include "store/store.h"
+#include "webhooks/delivery.h"
 
 #include <QObject>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "config/agentconfig.h"
 #include "providers/deliveryrecovery.h"
+#include "settings/agentconfig.h"
 
 #include <QObject>
 #include <QTimer>

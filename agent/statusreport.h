@@ -1,7 +1,7 @@
 #pragma once
 
-#include "config/agentconfig.h"
-#include "result.h"
+#include "core/result.h"
+#include "settings/agentconfig.h"
 
 #include <QJsonObject>
 #include <QStringList>

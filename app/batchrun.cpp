@@ -3,14 +3,14 @@
 #include "config/agentruninstructions.h"
 #include "config/answersreader.h"
 #include "config/answersvalidator.h"
-#include "providers/github/githubprovider.h"
-#include "providers/provider.h"
-#include "providers/providercheck.h"
-#include "providers/providerregistry.h"
-#include "providers/github/githubmanifest.h"
-#include "providers/repositorylister.h"
 #include "config/securefilewriter.h"
 #include "config/setupgenerator.h"
+#include "core/provider.h"
+#include "providers/github/githubmanifest.h"
+#include "providers/github/githubprovider.h"
+#include "providers/providercheck.h"
+#include "providers/providerregistry.h"
+#include "providers/repositorylister.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -139,7 +139,7 @@ int BatchRun::createGitHubApp(Answers &answers, const QString &outputDirectory)
         err << "forgelink-wizard: domain: " << *problem << '\n';
         return 2;
     }
-    ProviderAnswers &github = answers.enable(Provider::GitHub);
+    ProviderAnswers &github = ProviderRegistry::enable(answers, Provider::GitHub);
     const QString organization = github.value(QStringLiteral("organization"));
     if (github.value(QStringLiteral("appName")).isEmpty())
         github.set(QStringLiteral("appName"), organization.isEmpty() ? QStringLiteral("Pipekit") : QStringLiteral("Pipekit ") + organization);

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "config/answers.h"
-#include "providers/provider.h"
+#include "core/provider.h"
 #include "providers/providercheck.h"
+#include "settings/answers.h"
 
 #include <QObject>
 

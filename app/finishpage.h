@@ -1,6 +1,6 @@
 #pragma once
 
-#include "config/answers.h"
+#include "settings/answers.h"
 
 #include <QWizardPage>
 

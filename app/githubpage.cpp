@@ -1,6 +1,7 @@
 #include "githubpage.h"
 
 #include "config/answersvalidator.h"
+#include "providers/providerregistry.h"
 #include "checkedlineedit.h"
 #include "copyablevalue.h"
 #include "manifestflow.h"
@@ -215,7 +216,7 @@ void GitHubPage::manifestFinished(const GitHubManifest::App &app)
 {
     // The same adoption as the batch mode: the App's details and the secret GitHub signs with.
     Answers answers;
-    answers.enable(Provider::GitHub);
+    ProviderRegistry::enable(answers, Provider::GitHub);
     writeAnswers(answers);
     GitHubManifest::adopt(*answers.provider(Provider::GitHub), app);
     readAnswers(answers);

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "config/agentconfig.h"
 #include "providers/github/githubmanifest.h"
+#include "settings/agentconfig.h"
 
 #include <QObject>
 #include <QTimer>

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "answerspage.h"
-#include "providers/provider.h"
-#include "providers/providerfield.h"
+#include "core/provider.h"
+#include "settings/providerfield.h"
 
 #include <QList>
 

@@ -88,7 +88,7 @@ void ProvidersPage::writeAnswers(Answers &answers) const
     // A provider kept keeps its answers; one ticked anew starts from its defaults.
     for (auto it = m_boxes.constBegin(); it != m_boxes.constEnd(); ++it) {
         if (it.value()->isChecked())
-            answers.enable(it.key());
+            ProviderRegistry::enable(answers, it.key());
         else
             answers.disable(it.key());
     }

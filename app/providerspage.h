@@ -1,7 +1,7 @@
 #pragma once
 
 #include "answerspage.h"
-#include "providers/provider.h"
+#include "core/provider.h"
 
 #include <QMap>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "config/answers.h"
-#include "providers/provider.h"
+#include "core/provider.h"
+#include "settings/answers.h"
 
 #include <QWidget>
 

@@ -86,7 +86,7 @@ Answers WizardSession::load(int *pageId, QString *outputFolder) const
     for (const GitProvider *provider : ProviderRegistry::all()) {
         if (!settings.value(provider->section() + QStringLiteral("/enabled")).toBool())
             continue;
-        ProviderAnswers &values = answers.enable(provider->kind());
+        ProviderAnswers &values = ProviderRegistry::enable(answers, provider->kind());
         for (const ProviderField &field : provider->answerFields()) {
             const QString key = provider->section() + QLatin1Char('/') + field.key;
             if (!field.isSecret() && settings.contains(key))

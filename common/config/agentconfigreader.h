@@ -1,8 +1,8 @@
 #pragma once
 
-#include "config/agentconfig.h"
-#include "config/fielderror.h"
 #include "config/secretresolver.h"
+#include "core/fielderror.h"
+#include "settings/agentconfig.h"
 
 namespace forgelink {
 

@@ -152,7 +152,7 @@ AnswersReader::Reading AnswersReader::readText(const QByteArray &text, const QSt
             else
                 errors << FieldError{ key, QCoreApplication::translate("forgelink::AnswersReader", "must be a URL, got %1").arg(yamlTypeName(value)) };
         } else if (const GitProvider *provider = ProviderRegistry::findBySection(key)) {
-            readProviderSection(value, *provider, answers.enable(provider->kind()), errors);
+            readProviderSection(value, *provider, ProviderRegistry::enable(answers, provider->kind()), errors);
         } else if (key == u"deploy") {
             DeployAnswers &deploy = answers.deploy.emplace();
             readSection(value, key,

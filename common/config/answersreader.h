@@ -1,8 +1,8 @@
 #pragma once
 
-#include "config/answers.h"
-#include "config/fielderror.h"
-#include "result.h"
+#include "core/fielderror.h"
+#include "core/result.h"
+#include "settings/answers.h"
 
 namespace forgelink {
 

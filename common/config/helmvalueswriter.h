@@ -1,7 +1,7 @@
 #pragma once
 
-#include "config/answers.h"
 #include "config/valueslayout.h"
+#include "settings/answers.h"
 
 #include <QByteArray>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "config/answers.h"
-#include "result.h"
+#include "core/result.h"
+#include "settings/answers.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "config/answers.h"
-#include "config/fielderror.h"
-#include "result.h"
 #include "config/valueslayout.h"
+#include "core/fielderror.h"
+#include "core/result.h"
+#include "settings/answers.h"
 
 #include <QByteArray>
 #include <QList>

@@ -47,7 +47,7 @@ Result<Answers> ValuesReader::readText(const QByteArray &text, const ValuesLayou
         if (entry.field != u"enabled" || valueAt(*document, entry.keyPath) != u"true")
             continue;
         if (const GitProvider *provider = ProviderRegistry::findBySection(entry.section))
-            answers.enable(provider->kind());
+            ProviderRegistry::enable(answers, provider->kind());
     }
     for (const ValuesLayout::Entry &entry : layout.entries()) {
         const GitProvider *provider = ProviderRegistry::findBySection(entry.section);

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "config/answers.h"
-#include "result.h"
 #include "config/valueslayout.h"
+#include "core/result.h"
+#include "settings/answers.h"
 
 namespace forgelink {
 

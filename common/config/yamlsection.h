@@ -1,7 +1,7 @@
 #pragma once
 
-#include "config/fielderror.h"
 #include "config/secretresolver.h"
+#include "core/fielderror.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -2,7 +2,6 @@
 
 #include "forward/standardwebhooks.h"
 #include "json/jsontext.h"
-#include "providers/providercatalogue.h"
 
 #include <QDateTime>
 
@@ -22,7 +21,7 @@ ForwardRequest ForwardRequest::original(const ForwardTarget &target, const Outbo
 {
     const Delivery &delivery = work.delivery;
     ForwardRequest request;
-    request.url = QUrl(target.url.toString(QUrl::StripTrailingSlash) + ProviderCatalogue::webhookPath(delivery.provider));
+    request.url = QUrl(target.url.toString(QUrl::StripTrailingSlash) + providerWebhookPath(delivery.provider));
     for (const QJsonObject &group : { delivery.headers, work.credentials }) {
         for (auto header = group.begin(); header != group.end(); ++header)
             request.headers.append({ header.key().toLatin1(), header.value().toString().toUtf8() });

@@ -6,8 +6,10 @@
 
 namespace forgelink {
 
-OutboxSender::OutboxSender(const AgentConfig &config, QString owner, QObject *parent)
-    : QObject(parent), m_thread(new QThread), m_worker(new OutboxWorker(config.database, config.forward, config.retention, std::move(owner)))
+OutboxSender::OutboxSender(DatabaseSettings database, QList<ForwardTarget> targets, RetentionSettings retention, QString owner,
+                           QObject *parent)
+    : QObject(parent), m_thread(new QThread),
+      m_worker(new OutboxWorker(std::move(database), std::move(targets), retention, std::move(owner)))
 {
     m_thread->setObjectName(QStringLiteral("forgelink-outbox"));
     m_worker->moveToThread(m_thread);

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "config/agentconfig.h"
-#include "result.h"
+#include "core/result.h"
+#include "forward/forwardtarget.h"
+#include "store/databasesettings.h"
 #include "store/outboxtable.h"
 
 #include <QObject>
@@ -19,7 +20,8 @@ class OutboxSender : public QObject {
     Q_OBJECT
 
 public:
-    OutboxSender(const AgentConfig &config, QString owner, QObject *parent = nullptr);
+    OutboxSender(DatabaseSettings database, QList<ForwardTarget> targets, RetentionSettings retention, QString owner,
+                 QObject *parent = nullptr);
     ~OutboxSender() override;
 
     // Before start(): see OutboxWorker::setAnswerRecorder.

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "config/agentconfig.h"
 #include "forward/forwardtarget.h"
 #include "forward/tokenbucket.h"
 #include "http/httpclientmessage.h"
+#include "store/databasesettings.h"
 #include "store/outboxtable.h"
 
 #include <QHash>

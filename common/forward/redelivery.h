@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/result.h"
 #include "forward/forwardtarget.h"
-#include "result.h"
 
 #include <QDateTime>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "config/agentconfig.h"
 #include "providers/hookprovisioner.h"
+#include "settings/agentconfig.h"
 #include "store/store.h"
 
 #include <QMap>

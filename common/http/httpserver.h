@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/result.h"
 #include "http/httplimits.h"
 #include "http/httpmessage.h"
 #include "log/logthrottle.h"
-#include "result.h"
 
 #include <QList>
 #include <QObject>

@@ -1,12 +1,12 @@
 #include "providers/gitprovider.h"
 
-#include "config/agentconfig.h"
-#include "config/answers.h"
+#include "core/repositorychange.h"
+#include "core/webhookrequest.h"
 #include "json/jsonfields.h"
-#include "webhooks/webhookrequest.h"
 #include "providers/deliveryrecovery.h"
 #include "providers/hookprovisioner.h"
-#include "sync/repositorychange.h"
+#include "settings/agentconfig.h"
+#include "settings/answers.h"
 
 namespace forgelink {
 

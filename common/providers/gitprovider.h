@@ -1,10 +1,10 @@
 #pragma once
 
+#include "core/provider.h"
+#include "core/result.h"
 #include "providers/checkoutcome.h"
-#include "providers/agentfield.h"
-#include "providers/provider.h"
-#include "providers/providerfield.h"
-#include "result.h"
+#include "settings/agentfield.h"
+#include "settings/providerfield.h"
 #include "webhooks/normalizedevent.h"
 #include "webhooks/webhookverifier.h"
 
@@ -37,10 +37,11 @@ public:
 
     virtual Provider kind() const = 0;
     // In webhook paths, the store, the CLI and JSON output: github, gitlab, bitbucket, azure-devops.
-    virtual QString id() const = 0;
+    // A built-in provider's names are core's (core/provider.h); one added later says its own.
+    virtual QString id() const { return providerId(kind()); }
     // In answers, agent.yaml and the values layout: github, gitlab, bitbucket, azureDevOps.
     virtual QString section() const = 0;
-    virtual QString displayName() const = 0;
+    virtual QString displayName() const { return providerDisplayName(kind()); }
 
     // --- Webhooks ---
     // The header naming the event; empty when the body names it (eventFromPayload()).
@@ -59,7 +60,7 @@ public:
     // The headers that prove where a delivery came from (a signature, a token, Basic auth): kept
     // apart, to forward the delivery as the provider sent it.
     virtual QList<QByteArray> credentialHeaders() const = 0;
-    // What the headers alone decide (WebhookVerifier::checkHeaders), then what needs the body.
+    // What the headers alone decide (DeliveryVerifier::checkHeaders), then what needs the body.
     virtual WebhookVerifier::Verdict checkHeaders(const WebhookRequest &request, const WebhookCredentials &credentials) const = 0;
     virtual WebhookVerifier::Verdict verifyBody(const WebhookRequest &request, const WebhookCredentials &credentials) const;
     // The provider's own id of the delivery, or empty when it sends none. By default the one its

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "config/agentconfig.h"
+#include "core/repository.h"
+#include "core/result.h"
 #include "providers/apiclient.h"
-#include "providers/repository.h"
-#include "result.h"
+#include "settings/agentconfig.h"
 
 #include <memory>
 

@@ -23,12 +23,12 @@ QUrl ProviderCatalogue::webhookUrl(Provider provider) const
 
 QString ProviderCatalogue::webhookPathPrefix()
 {
-    return QStringLiteral("/api/events-handler/v1/events/");
+    return providerWebhookPathPrefix();
 }
 
 QString ProviderCatalogue::webhookPath(Provider provider)
 {
-    return webhookPathPrefix() + providerId(provider);
+    return providerWebhookPath(provider);
 }
 
 QStringList ProviderCatalogue::githubPermissions()

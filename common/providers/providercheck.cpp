@@ -1,7 +1,7 @@
 #include "providers/providercheck.h"
 
-#include "config/agentconfig.h"
 #include "providers/providerregistry.h"
+#include "settings/agentconfig.h"
 
 namespace forgelink {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "config/answers.h"
+#include "core/provider.h"
 #include "providers/checkoutcome.h"
-#include "providers/provider.h"
+#include "settings/answers.h"
 
 #include <atomic>
 #include <memory>

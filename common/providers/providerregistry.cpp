@@ -36,6 +36,7 @@ void ProviderRegistry::add(const GitProvider *provider)
 {
     Q_ASSERT(!find(provider->id()) && !findBySection(provider->section()));
     registered().append(provider);
+    addProviderNames(provider->kind(), provider->id(), provider->displayName());
 }
 
 const GitProvider *ProviderRegistry::find(const QString &id)
@@ -70,6 +71,16 @@ QStringList ProviderRegistry::sections()
     for (const GitProvider *provider : registered())
         names << provider->section();
     return names;
+}
+
+ProviderAnswers &ProviderRegistry::enable(Answers &answers, Provider provider)
+{
+    ProviderAnswers defaults;
+    for (const ProviderField &field : get(provider).answerFields()) {
+        if (!field.defaultValue.isEmpty())
+            defaults.set(field.key, field.defaultValue);
+    }
+    return answers.enable(provider, defaults);
 }
 
 const QList<const GitProvider *> &ProviderRegistry::all()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "providers/gitprovider.h"
+#include "settings/answers.h"
 
 #include <QList>
 #include <QStringList>
@@ -24,6 +25,8 @@ public:
     static QStringList ids();
     // Every provider's section, in the registry's order.
     static QStringList sections();
+    // Enables the provider in the answers with its fields' defaults (Answers::enable).
+    static ProviderAnswers &enable(Answers &answers, Provider provider);
     // In the order the wizard and the values file present them.
     static const QList<const GitProvider *> &all();
 };

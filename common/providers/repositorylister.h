@@ -1,9 +1,9 @@
 #pragma once
 
-#include "config/agentconfig.h"
+#include "core/repositorycache.h"
+#include "core/result.h"
 #include "providers/apiclient.h"
-#include "providers/repositorycache.h"
-#include "result.h"
+#include "settings/agentconfig.h"
 
 #include <memory>
 #include <optional>

@@ -9,7 +9,7 @@
 #include <memory>
 #include <optional>
 
-#include "result.h"
+#include "core/result.h"
 #include "store/database.h"
 #include "store/outboxtable.h"
 

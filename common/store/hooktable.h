@@ -1,12 +1,12 @@
 #pragma once
 
-#include "hooks/hookrecord.h"
+#include "core/hookrecord.h"
 
 #include <QStringList>
 
 #include <optional>
 
-#include "result.h"
+#include "core/result.h"
 #include "store/database.h"
 
 namespace forgelink {

@@ -3,7 +3,7 @@
 #include <QSet>
 #include <QStringList>
 
-#include "result.h"
+#include "core/result.h"
 #include "store/database.h"
 
 namespace forgelink {
@@ -20,6 +20,10 @@ public:
     Result<void> release(const QString &name, const QString &holder);
     // "host:pid": how this process names itself as a lock holder.
     static QString thisProcess();
+
+    // The lease of the repository cache: a sync holds it, and so does a delivery recovery, which
+    // writes the same rows.
+    static constexpr const char *kRepositorySync = "repository-sync";
 
 private:
     QSqlDatabase &db() { return m_database.connection(); }

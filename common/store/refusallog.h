@@ -1,7 +1,7 @@
 #pragma once
 
-#include "providers/provider.h"
-#include "result.h"
+#include "core/provider.h"
+#include "core/result.h"
 #include "store/database.h"
 
 #include <QList>

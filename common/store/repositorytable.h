@@ -1,13 +1,13 @@
 #pragma once
 
-#include "providers/repository.h"
-#include "providers/repositorycache.h"
+#include "core/repository.h"
+#include "core/repositorycache.h"
 
 #include <QStringList>
 
 #include <optional>
 
-#include "result.h"
+#include "core/result.h"
 #include "store/database.h"
 
 namespace forgelink {

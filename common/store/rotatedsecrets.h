@@ -1,12 +1,12 @@
 #pragma once
 
-#include "providers/provider.h"
+#include "core/provider.h"
 
 #include <QHash>
 #include <QList>
 #include <QStringList>
 
-#include "result.h"
+#include "core/result.h"
 #include "store/database.h"
 
 namespace forgelink {

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "config/agentconfig.h"
-#include "result.h"
+#include "core/result.h"
 #include "store/database.h"
+#include "store/databasesettings.h"
 #include "store/deliveryledger.h"
 #include "store/forwardpauses.h"
 #include "store/hooktable.h"

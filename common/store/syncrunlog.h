@@ -6,7 +6,7 @@
 #include <QHash>
 #include <QStringList>
 
-#include "result.h"
+#include "core/result.h"
 #include "store/database.h"
 
 namespace forgelink {

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "webhooks/delivery.h"
-#include "providers/repository.h"
-#include "sync/repositorychange.h"
+#include "core/repository.h"
+#include "core/repositorychange.h"
 #include "store/store.h"
+#include "webhooks/delivery.h"
 
 namespace forgelink {
 

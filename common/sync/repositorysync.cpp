@@ -1,7 +1,7 @@
 #include "sync/repositorysync.h"
 
-#include "providers/repositorylister.h"
 #include "log/logfields.h"
+#include "providers/repositorylister.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -45,7 +45,7 @@ Result<QList<RepositorySync::ProviderRun>> RepositorySync::run(std::optional<Pro
     waited.start();
     bool announced = false;
     for (;;) {
-        Result<bool> locked = m_store.leases().tryTake(QString::fromLatin1(kLockName), m_holder, kLockTtlSeconds);
+        Result<bool> locked = m_store.leases().tryTake(QString::fromLatin1(Leases::kRepositorySync), m_holder, kLockTtlSeconds);
         if (!locked)
             return fail(locked.error());
         if (locked.value())
@@ -64,7 +64,7 @@ Result<QList<RepositorySync::ProviderRun>> RepositorySync::run(std::optional<Pro
     if (staleAfterMs) {
         Result<QHash<Provider, QDateTime>> finished = m_store.syncRuns().lastSucceeded();
         if (!finished) {
-            (void)m_store.leases().release(QString::fromLatin1(kLockName), m_holder);
+            (void)m_store.leases().release(QString::fromLatin1(Leases::kRepositorySync), m_holder);
             return fail(finished.error());
         }
         const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -78,9 +78,9 @@ Result<QList<RepositorySync::ProviderRun>> RepositorySync::run(std::optional<Pro
         if (m_config.network.cancelled())
             break;
         outcomes << syncProvider(provider);
-        (void)m_store.leases().tryTake(QString::fromLatin1(kLockName), m_holder, kLockTtlSeconds); // refresh the lease
+        (void)m_store.leases().tryTake(QString::fromLatin1(Leases::kRepositorySync), m_holder, kLockTtlSeconds); // refresh the lease
     }
-    if (Result<void> released = m_store.leases().release(QString::fromLatin1(kLockName), m_holder); !released)
+    if (Result<void> released = m_store.leases().release(QString::fromLatin1(Leases::kRepositorySync), m_holder); !released)
         qCWarning(lcSync).noquote() << released.error();
     return outcomes;
 }

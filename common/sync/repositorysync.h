@@ -1,6 +1,6 @@
 #pragma once
 
-#include "config/agentconfig.h"
+#include "settings/agentconfig.h"
 #include "store/store.h"
 
 #include <QList>
@@ -32,8 +32,6 @@ public:
     // lock is held, so agents starting together sync once.
     Result<QList<ProviderRun>> run(std::optional<Provider> only, int lockWaitMs = 30 * 60 * 1000,
                                std::optional<qint64> staleAfterMs = std::nullopt);
-
-    static constexpr const char *kLockName = "repository-sync";
 
 private:
     ProviderRun syncProvider(Provider provider);

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/provider.h"
 #include "webhooks/normalizedevent.h"
-#include "providers/provider.h"
 
 #include <QByteArray>
 #include <QDateTime>

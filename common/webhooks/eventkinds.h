@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/result.h"
 #include "json/jsonfields.h"
-#include "result.h"
 #include "webhooks/normalizedevent.h"
 
 namespace forgelink {

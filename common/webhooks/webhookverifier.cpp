@@ -1,7 +1,6 @@
 #include "webhooks/webhookverifier.h"
 
 #include "crypto/crypto.h"
-#include "providers/providerregistry.h"
 
 #include <QRegularExpression>
 
@@ -20,23 +19,6 @@ bool matchesAny(const QList<QByteArray> &candidates, const QByteArray &presented
 }
 
 } // namespace
-
-WebhookVerifier::Verdict WebhookVerifier::checkHeaders(Provider provider, const WebhookRequest &request,
-                                                       const WebhookCredentials &credentials)
-{
-    if (credentials.secrets.isEmpty())
-        return rejected(QStringLiteral("no webhook secret is configured"));
-    return ProviderRegistry::get(provider).checkHeaders(request, credentials);
-}
-
-WebhookVerifier::Verdict WebhookVerifier::verify(Provider provider, const WebhookRequest &request,
-                                                 const WebhookCredentials &credentials)
-{
-    const Verdict fromHeaders = checkHeaders(provider, request, credentials);
-    if (fromHeaders.judgement != Judgement::NeedsBody)
-        return fromHeaders;
-    return ProviderRegistry::get(provider).verifyBody(request, credentials);
-}
 
 WebhookVerifier::Verdict WebhookVerifier::signatureHeader(const QByteArray &headerName, const WebhookRequest &request)
 {

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "providers/provider.h"
-#include "webhooks/webhookrequest.h"
+#include "core/webhookrequest.h"
 
 #include <QList>
 #include <QString>
@@ -15,8 +14,8 @@ struct WebhookCredentials {
     QByteArray basicAuthUser;   // Azure DevOps only
 };
 
-// Checks that a delivery comes from the provider, before anything else looks at it. Each provider
-// (GitProvider::checkHeaders, verifyBody) picks its scheme from the ones here: an HMAC-SHA256
+// How a delivery proves that it comes from the provider. Each provider (GitProvider::checkHeaders,
+// verifyBody) picks its scheme from the ones here: an HMAC-SHA256
 // signature header over the raw body (GitHub, Bitbucket), a shared token header (GitLab), Basic
 // auth (Azure DevOps). Every comparison is constant-time, and the reason for a rejection never
 // contains a secret or what the caller sent in its place.
@@ -28,10 +27,6 @@ public:
         Judgement judgement = Judgement::Rejected;
         QString reason;
     };
-
-    static Verdict verify(Provider provider, const WebhookRequest &request, const WebhookCredentials &credentials);
-    // What the headers alone decide, before the body is read.
-    static Verdict checkHeaders(Provider provider, const WebhookRequest &request, const WebhookCredentials &credentials);
 
     // The schemes. A header that appears twice is refused: which one counts would be a guess.
     // One `sha256=<64 hex digits>` header: NeedsBody, or why not.

@@ -1,3 +1,4 @@
+#include "providers/providerregistry.h"
 #include "checkedlineedit.h"
 #include "commandblock.h"
 #include "copyablevalue.h"
@@ -440,7 +441,7 @@ private Q_SLOTS:
         url->setText(QStringLiteral("https://dev.azure.com/acme"));
         QVERIFY(!release->isVisible());
         Answers answers;
-        answers.enable(Provider::AzureDevOps);
+        ProviderRegistry::enable(answers, Provider::AzureDevOps);
         page.writeAnswers(answers);
         QCOMPARE(answers.provider(Provider::AzureDevOps)->value(QStringLiteral("apiVersion")), QStringLiteral("7.1"));
         url->setText(QStringLiteral("https://tfs.example.com/DefaultCollection"));

@@ -1,9 +1,10 @@
+#include "providers/providerregistry.h"
 #include "config/agentconfigreader.h"
 #include "providers/azuredevops/azuredevopssettings.h"
 #include "providers/bitbucket/bitbucketsettings.h"
 #include "providers/gitlab/gitlabsettings.h"
 #include "providers/github/githubsettings.h"
-#include "config/answers.h"
+#include "settings/answers.h"
 #include "config/setupgenerator.h"
 #include "testkeys.h"
 #include "config/valueslayout.h"
@@ -37,7 +38,7 @@ Answers answersFor(int mask)
     Answers answers;
     answers.domain = QStringLiteral("pipekit.example.com");
     if (mask & 1) {
-        ProviderAnswers &github = answers.enable(Provider::GitHub);
+        ProviderAnswers &github = ProviderRegistry::enable(answers, Provider::GitHub);
         github.set(QStringLiteral("appName"), QStringLiteral("Pipekit acme"));
         github.set(QStringLiteral("appId"), QStringLiteral("123456"));
         github.set(QStringLiteral("clientId"), QStringLiteral("Iv23liAbcdef"));

@@ -1,4 +1,4 @@
-#include "config/agentconfig.h"
+#include "settings/agentconfig.h"
 #include "providers/hookprovisioner.h"
 #include "providers/providerregistry.h"
 #include "providers/repositorylister.h"
@@ -34,6 +34,12 @@ private Q_SLOTS:
         QCOMPARE(sections, (QSet<QString>{ "github", "gitlab", "bitbucket", "azureDevOps" }));
         QCOMPARE(kinds.size(), 4);
         QCOMPARE(ProviderRegistry::find(QStringLiteral("gitea")), nullptr);
+        // The core names the providers without the registry, in the registry's order.
+        QList<Provider> registered;
+        for (const GitProvider *provider : ProviderRegistry::all())
+            registered << provider->kind();
+        QCOMPARE(allProviders(), registered);
+        QCOMPARE(providerFromId(QStringLiteral("gitea")), std::nullopt);
     }
 
     void enabledFollowsTheConfigSections()

@@ -1,8 +1,8 @@
 #include "testpaths.h"
 #include "json/jsonparser.h"
 #include "webhookfixtures.h"
-#include "webhooks/webhookintake.h"
-#include "webhooks/webhooknormalizer.h"
+#include "intake/webhookintake.h"
+#include "intake/webhooknormalizer.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,5 +1,6 @@
 #include "crypto/crypto.h"
 #include "webhookfixtures.h"
+#include "intake/deliveryverifier.h"
 #include "webhooks/webhookverifier.h"
 
 #include <QTest>
@@ -27,7 +28,7 @@ private Q_SLOTS:
         const QByteArray body("Hello, World!");
         QCOMPARE(Crypto::hmacSha256(secret, body).toHex(),
                  QByteArray("757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"));
-        const auto verdict = WebhookVerifier::verify(
+        const auto verdict = DeliveryVerifier::verify(
                 Provider::GitHub,
                 request({ { "X-Hub-Signature-256", "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17" } }, body),
                 { { secret }, {} });
@@ -81,7 +82,7 @@ private Q_SLOTS:
         QFETCH(Provider, provider);
         QFETCH(WebhookRequest, request);
         QFETCH(QString, reason);
-        const auto verdict = WebhookVerifier::verify(provider, request, { { "secret" }, "pipekit" });
+        const auto verdict = DeliveryVerifier::verify(provider, request, { { "secret" }, "pipekit" });
         QCOMPARE(verdict.judgement, Judgement::Rejected);
         QCOMPARE(verdict.reason, reason);
         QVERIFY(!verdict.reason.contains(QStringLiteral("secret\"")));
@@ -102,15 +103,15 @@ private Q_SLOTS:
         const WebhookRequest signedWithRetired = WebhookFixtures::request(provider, "push", body, "retired", "id-3");
         // During a rotation both the new and the old secret are accepted, and nothing else.
         const WebhookCredentials rotating{ { "new-secret", "old-secret" }, "pipekit" };
-        QCOMPARE(WebhookVerifier::verify(provider, signedWithNew, rotating).judgement, Judgement::Verified);
-        QCOMPARE(WebhookVerifier::verify(provider, signedWithOld, rotating).judgement, Judgement::Verified);
-        QCOMPARE(WebhookVerifier::verify(provider, signedWithRetired, rotating).judgement, Judgement::Rejected);
-        QCOMPARE(WebhookVerifier::verify(provider, signedWithOld, { { "new-secret" }, "pipekit" }).judgement, Judgement::Rejected);
+        QCOMPARE(DeliveryVerifier::verify(provider, signedWithNew, rotating).judgement, Judgement::Verified);
+        QCOMPARE(DeliveryVerifier::verify(provider, signedWithOld, rotating).judgement, Judgement::Verified);
+        QCOMPARE(DeliveryVerifier::verify(provider, signedWithRetired, rotating).judgement, Judgement::Rejected);
+        QCOMPARE(DeliveryVerifier::verify(provider, signedWithOld, { { "new-secret" }, "pipekit" }).judgement, Judgement::Rejected);
     }
 
     void bitbucketUnsignedPingIsAccepted()
     {
-        const auto verdict = WebhookVerifier::verify(
+        const auto verdict = DeliveryVerifier::verify(
                 Provider::Bitbucket, request({ { "X-Event-Key", "diagnostics:ping" } }, "{\"test\": true}"), { { "s" }, {} });
         QCOMPARE(verdict.judgement, Judgement::UnsignedPing);
     }
@@ -118,7 +119,7 @@ private Q_SLOTS:
     void noSecretConfiguredRejectsEverything()
     {
         const WebhookRequest signedRequest = WebhookFixtures::request(Provider::GitLab, "Push Hook", "{}", "", "x");
-        QCOMPARE(WebhookVerifier::verify(Provider::GitLab, signedRequest, { {}, {} }).judgement, Judgement::Rejected);
+        QCOMPARE(DeliveryVerifier::verify(Provider::GitLab, signedRequest, { {}, {} }).judgement, Judgement::Rejected);
     }
 
     void constantTimeEquals()

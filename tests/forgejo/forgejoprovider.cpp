@@ -1,13 +1,13 @@
 #include "forgejoprovider.h"
 
-#include "config/agentconfig.h"
-#include "config/answers.h"
-#include "config/answersvalidator.h"
+#include "settings/agentconfig.h"
+#include "settings/answers.h"
+#include "settings/fieldchecks.h"
 #include "crypto/crypto.h"
 #include "forgejolister.h"
 #include "json/jsonfields.h"
 #include "webhooks/eventkinds.h"
-#include "webhooks/webhookrequest.h"
+#include "core/webhookrequest.h"
 
 namespace forgelink::test {
 
@@ -51,11 +51,11 @@ ProviderFields ForgejoProvider::answerFields() const
 {
     using Kind = ProviderField::Kind;
     return {
-        { .key = QStringLiteral("url"), .kind = Kind::Url, .check = requiredValue(&AnswersValidator::checkServiceUrl), .inValues = true,
+        { .key = QStringLiteral("url"), .kind = Kind::Url, .check = requiredValue(&FieldChecks::checkServiceUrl), .inValues = true,
           .inAgentConfig = true, .label = QStringLiteral("Server &URL:"), .placeholder = QStringLiteral("https://codeberg.example.org") },
-        { .key = QStringLiteral("token"), .kind = Kind::Secret, .check = requiredValue(&AnswersValidator::checkRequiredSecret),
+        { .key = QStringLiteral("token"), .kind = Kind::Secret, .check = requiredValue(&FieldChecks::checkRequiredSecret),
           .inAgentConfig = true, .secretFileName = QStringLiteral("forgejo-token"), .label = QStringLiteral("Access &token:") },
-        { .key = QStringLiteral("webhookSecret"), .kind = Kind::GeneratedSecret, .check = requiredValue(&AnswersValidator::checkOptionalSecret),
+        { .key = QStringLiteral("webhookSecret"), .kind = Kind::GeneratedSecret, .check = requiredValue(&FieldChecks::checkOptionalSecret),
           .inValues = true, .inAgentConfig = true, .secretFileName = QStringLiteral("forgejo-webhook-secret"),
           .label = QStringLiteral("&Webhook secret:") },
     };

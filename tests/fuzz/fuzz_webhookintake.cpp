@@ -1,7 +1,7 @@
 // Signs arbitrary bodies correctly and hands them to the webhook intake, so the fuzzer reaches
 // content-type handling, JSON parsing and every provider's normalization.
 #include "crypto/crypto.h"
-#include "webhooks/webhookintake.h"
+#include "intake/webhookintake.h"
 
 #include <cstdint>
 #include <cstdlib>

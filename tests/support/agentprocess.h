@@ -1,6 +1,6 @@
 #pragma once
 
-#include "providers/provider.h"
+#include "core/provider.h"
 
 #include <QJsonObject>
 #include <QList>

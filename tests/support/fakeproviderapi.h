@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/provider.h"
 #include "http/httpserver.h"
-#include "providers/provider.h"
 
 #include <QHash>
 #include <QSet>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "config/providersettings.h"
-#include "providers/provider.h"
+#include "core/provider.h"
+#include "settings/providersettings.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/provider.h"
+#include "core/webhookrequest.h"
 #include "webhooks/normalizedevent.h"
-#include "providers/provider.h"
-#include "webhooks/webhookrequest.h"
 
 #include <QList>
 #include <QString>

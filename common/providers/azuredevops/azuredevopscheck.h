@@ -2,9 +2,9 @@
 
 #include <QCoreApplication>
 
-#include "config/agentconfig.h"
-#include "config/provideranswers.h"
 #include "providers/checkoutcome.h"
+#include "settings/agentconfig.h"
+#include "settings/provideranswers.h"
 
 namespace forgelink {
 

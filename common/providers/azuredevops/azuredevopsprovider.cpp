@@ -1,15 +1,15 @@
 #include "providers/azuredevops/azuredevopsprovider.h"
 
-#include "config/agentconfig.h"
-#include "providers/azuredevops/azuredevopssettings.h"
-#include "config/answers.h"
-#include "config/answersvalidator.h"
-#include "providers/azuredevops/azuredevopsapi.h"
 #include "json/jsonfields.h"
+#include "providers/azuredevops/azuredevopsapi.h"
 #include "providers/azuredevops/azuredevopscheck.h"
 #include "providers/azuredevops/azuredevopsevents.h"
 #include "providers/azuredevops/azuredevopshookprovisioner.h"
 #include "providers/azuredevops/azuredevopslister.h"
+#include "providers/azuredevops/azuredevopssettings.h"
+#include "settings/agentconfig.h"
+#include "settings/answers.h"
+#include "settings/fieldchecks.h"
 
 namespace forgelink {
 
@@ -69,12 +69,12 @@ ProviderFields AzureDevOpsProvider::answerFields() const
 {
     using Kind = ProviderField::Kind;
     ProviderField organizationUrl{ .key = QStringLiteral("organizationUrl"), .kind = Kind::Url,
-                                   .check = requiredValue(&AnswersValidator::checkAzureOrganizationUrl), .inValues = true,
+                                   .check = requiredValue(&FieldChecks::checkAzureOrganizationUrl), .inValues = true,
                                    .inAgentConfig = true, .label = tr("&Organization URL:"), .placeholder = QStringLiteral("https://dev.azure.com/acme") };
     // Azure DevOps Server speaks an older REST API than Services: the administrator names the
     // release when the URL is a server's, and every call uses its version.
     ProviderField apiVersion{ .key = QStringLiteral("apiVersion"), .kind = Kind::Choice,
-                              .check = valueWhenGiven(&AnswersValidator::checkAzureApiVersion), .inAgentConfig = true,
+                              .check = valueWhenGiven(&FieldChecks::checkAzureApiVersion), .inAgentConfig = true,
                               .fallback = [](const ProviderAnswers &answers) {
                                   return AzureDevOpsApi::defaultApiVersion(answers.value(QStringLiteral("organizationUrl")));
                               },
@@ -87,14 +87,14 @@ ProviderFields AzureDevOpsProvider::answerFields() const
         if (version != u"7.1")
             apiVersion.choices.append({ version, tr("%1 (REST API %2)").arg(AzureDevOpsApi::productFor(version), version) });
     }
-    ProviderField token{ .key = QStringLiteral("token"), .kind = Kind::Secret, .check = requiredValue(&AnswersValidator::checkRequiredSecret),
+    ProviderField token{ .key = QStringLiteral("token"), .kind = Kind::Secret, .check = requiredValue(&FieldChecks::checkRequiredSecret),
                          .inValues = true, .inAgentConfig = true, .secretFileName = QStringLiteral("azure-devops-token"),
                          .label = tr("Personal access &token:") };
     ProviderField user{ .key = QStringLiteral("webhookBasicAuthUser"), .defaultValue = QStringLiteral("pipekit"),
-                        .check = requiredValue(&AnswersValidator::checkBasicAuthUser), .inValues = true, .inAgentConfig = true,
+                        .check = requiredValue(&FieldChecks::checkBasicAuthUser), .inValues = true, .inAgentConfig = true,
                         .label = tr("Webhook Basic auth &user:") };
     ProviderField password{ .key = QStringLiteral("webhookBasicAuthPass"), .kind = Kind::GeneratedSecret,
-                            .check = requiredValue(&AnswersValidator::checkOptionalSecret), .inValues = true, .inAgentConfig = true,
+                            .check = requiredValue(&FieldChecks::checkOptionalSecret), .inValues = true, .inAgentConfig = true,
                             .secretFileName = QStringLiteral("azure-devops-webhook-password"), .label = tr("Webhook Basic auth &password:") };
     return { organizationUrl, apiVersion, token, user, password };
 }

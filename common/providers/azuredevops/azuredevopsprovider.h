@@ -1,7 +1,7 @@
 #pragma once
 
-#include "providers/gitprovider.h"
 #include "providers/azuredevops/azuredevopssettings.h"
+#include "providers/gitprovider.h"
 
 #include <QCoreApplication>
 
@@ -14,9 +14,7 @@ class AzureDevOpsProvider : public GitProvider {
 
 public:
     Provider kind() const override { return Provider::AzureDevOps; }
-    QString id() const override { return QStringLiteral("azure-devops"); }
     QString section() const override { return QStringLiteral("azureDevOps"); }
-    QString displayName() const override { return QStringLiteral("Azure DevOps"); }
 
     QByteArray eventHeader() const override { return {}; }
     Result<QString> eventFromPayload(const JsonFields &payload) const override;

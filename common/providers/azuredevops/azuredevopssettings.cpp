@@ -1,7 +1,7 @@
 #include "providers/azuredevops/azuredevopssettings.h"
 
-#include "config/answersvalidator.h"
 #include "providers/azuredevops/azuredevopsapi.h"
+#include "settings/fieldchecks.h"
 
 namespace forgelink {
 
@@ -9,14 +9,14 @@ AgentFields AzureDevOpsSettings::fields()
 {
     using Kind = AgentField::Kind;
     return {
-        { .key = QStringLiteral("organizationUrl"), .kind = Kind::Url, .required = true, .check = &AnswersValidator::checkAzureOrganizationUrl },
-        { .key = QStringLiteral("apiVersion"), .check = &AnswersValidator::checkAzureApiVersion,
+        { .key = QStringLiteral("organizationUrl"), .kind = Kind::Url, .required = true, .check = &FieldChecks::checkAzureOrganizationUrl },
+        { .key = QStringLiteral("apiVersion"), .check = &FieldChecks::checkAzureApiVersion,
           .fallback = [](const ProviderSettings &settings) -> QVariant {
               const QString url = settings.text(QStringLiteral("organizationUrl"));
               return url.isEmpty() ? QVariant() : QVariant(AzureDevOpsApi::defaultApiVersion(url));
           } },
         { .key = QStringLiteral("token"), .kind = Kind::Secret },
-        { .key = QStringLiteral("webhookBasicAuthUser"), .required = true, .check = &AnswersValidator::checkBasicAuthUser },
+        { .key = QStringLiteral("webhookBasicAuthUser"), .required = true, .check = &FieldChecks::checkBasicAuthUser },
         { .key = QStringLiteral("webhookBasicAuthPass"), .kind = Kind::SecretList },
     };
 }

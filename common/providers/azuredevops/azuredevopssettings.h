@@ -1,7 +1,7 @@
 #pragma once
 
-#include "config/providersettings.h"
-#include "providers/agentfield.h"
+#include "settings/agentfield.h"
+#include "settings/providersettings.h"
 
 #include <QByteArray>
 #include <QList>

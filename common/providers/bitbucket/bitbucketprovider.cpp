@@ -1,14 +1,14 @@
 #include "providers/bitbucket/bitbucketprovider.h"
 
-#include "config/agentconfig.h"
-#include "providers/bitbucket/bitbucketsettings.h"
-#include "config/answers.h"
-#include "config/answersvalidator.h"
-#include "providers/providercatalogue.h"
 #include "providers/bitbucket/bitbucketcheck.h"
 #include "providers/bitbucket/bitbucketevents.h"
 #include "providers/bitbucket/bitbuckethookprovisioner.h"
 #include "providers/bitbucket/bitbucketlister.h"
+#include "providers/bitbucket/bitbucketsettings.h"
+#include "providers/providercatalogue.h"
+#include "settings/agentconfig.h"
+#include "settings/answers.h"
+#include "settings/fieldchecks.h"
 
 namespace forgelink {
 
@@ -73,13 +73,13 @@ Result<std::unique_ptr<HookProvisioner>> BitbucketProvider::hookProvisioner(cons
 ProviderFields BitbucketProvider::answerFields() const
 {
     using Kind = ProviderField::Kind;
-    ProviderField url{ .key = QStringLiteral("url"), .kind = Kind::Url, .check = requiredValue(&AnswersValidator::checkServiceUrl),
+    ProviderField url{ .key = QStringLiteral("url"), .kind = Kind::Url, .check = requiredValue(&FieldChecks::checkServiceUrl),
                        .inValues = true, .inAgentConfig = true, .label = tr("Server &URL:"), .placeholder = QStringLiteral("https://bitbucket.example.com") };
-    ProviderField token{ .key = QStringLiteral("token"), .kind = Kind::Secret, .check = requiredValue(&AnswersValidator::checkRequiredSecret),
+    ProviderField token{ .key = QStringLiteral("token"), .kind = Kind::Secret, .check = requiredValue(&FieldChecks::checkRequiredSecret),
                          .inValues = true, .inAgentConfig = true, .secretFileName = QStringLiteral("bitbucket-token"),
                          .label = tr("HTTP access &token:") };
     ProviderField webhookSecret{ .key = QStringLiteral("webhookSecret"), .kind = Kind::GeneratedSecret,
-                                 .check = requiredValue(&AnswersValidator::checkOptionalSecret), .inValues = true, .inAgentConfig = true,
+                                 .check = requiredValue(&FieldChecks::checkOptionalSecret), .inValues = true, .inAgentConfig = true,
                                  .secretFileName = QStringLiteral("bitbucket-webhook-secret"), .label = tr("&Webhook secret:") };
     return { url, token, webhookSecret };
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "providers/gitprovider.h"
 #include "providers/bitbucket/bitbucketsettings.h"
+#include "providers/gitprovider.h"
 
 #include <QCoreApplication>
 
@@ -14,9 +14,7 @@ class BitbucketProvider : public GitProvider {
 
 public:
     Provider kind() const override { return Provider::Bitbucket; }
-    QString id() const override { return QStringLiteral("bitbucket"); }
     QString section() const override { return QStringLiteral("bitbucket"); }
-    QString displayName() const override { return QStringLiteral("Bitbucket Data Center"); }
 
     QByteArray eventHeader() const override { return "X-Event-Key"; }
     QList<QByteArray> keptHeaders() const override;

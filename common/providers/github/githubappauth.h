@@ -1,10 +1,10 @@
 #pragma once
 
-#include "config/agentconfig.h"
-#include "providers/github/githubsettings.h"
-#include "providers/apiclient.h"
+#include "core/result.h"
 #include "crypto/privatekey.h"
-#include "result.h"
+#include "providers/apiclient.h"
+#include "providers/github/githubsettings.h"
+#include "settings/agentconfig.h"
 
 #include <QDateTime>
 #include <QString>

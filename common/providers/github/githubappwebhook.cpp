@@ -1,8 +1,8 @@
 #include "providers/github/githubappwebhook.h"
 
-#include "config/agentconfig.h"
 #include "providers/github/githubprovider.h"
 #include "providers/repositorylister.h"
+#include "settings/agentconfig.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/result.h"
 #include "providers/apiclient.h"
 #include "providers/github/githubappauth.h"
-#include "result.h"
 
 #include <QStringList>
 

@@ -1,9 +1,9 @@
 #include "providers/github/githubevents.h"
 
-#include "webhooks/formurlencoding.h"
-#include "sync/repositorychange.h"
+#include "core/repositorychange.h"
 #include "webhooks/delivery.h"
 #include "webhooks/eventkinds.h"
+#include "webhooks/formurlencoding.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "config/answers.h"
+#include "core/result.h"
 #include "providers/apiclient.h"
-#include "result.h"
+#include "settings/answers.h"
 
 #include <QJsonObject>
 #include <QSet>

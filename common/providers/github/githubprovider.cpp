@@ -1,9 +1,6 @@
 #include "providers/github/githubprovider.h"
 
-#include "config/agentconfig.h"
-#include "providers/github/githubsettings.h"
-#include "config/answers.h"
-#include "config/answersvalidator.h"
+#include "core/repositorychange.h"
 #include "crypto/privatekey.h"
 #include "providers/github/githubappauth.h"
 #include "providers/github/githubappwebhook.h"
@@ -11,7 +8,10 @@
 #include "providers/github/githubevents.h"
 #include "providers/github/githublister.h"
 #include "providers/github/githubrecovery.h"
-#include "sync/repositorychange.h"
+#include "providers/github/githubsettings.h"
+#include "settings/agentconfig.h"
+#include "settings/answers.h"
+#include "settings/fieldchecks.h"
 #include "webhooks/formurlencoding.h"
 
 #include <QUrl>
@@ -112,19 +112,19 @@ Result<QStringList> GitHubProvider::setAccountWebhookSecret(const AgentConfig &c
 ProviderFields GitHubProvider::answerFields() const
 {
     using Kind = ProviderField::Kind;
-    ProviderField organization{ .key = QStringLiteral("organization"), .check = valueWhenGiven(&AnswersValidator::checkGitHubOrganization), .inValues = true };
-    ProviderField appName{ .key = QStringLiteral("appName"), .check = requiredValue(&AnswersValidator::checkGitHubAppName), .inValues = true };
-    ProviderField appId{ .key = QStringLiteral("appId"), .kind = Kind::Number, .check = requiredValue(&AnswersValidator::checkGitHubAppId),
+    ProviderField organization{ .key = QStringLiteral("organization"), .check = valueWhenGiven(&FieldChecks::checkGitHubOrganization), .inValues = true };
+    ProviderField appName{ .key = QStringLiteral("appName"), .check = requiredValue(&FieldChecks::checkGitHubAppName), .inValues = true };
+    ProviderField appId{ .key = QStringLiteral("appId"), .kind = Kind::Number, .check = requiredValue(&FieldChecks::checkGitHubAppId),
                          .inValues = true, .inAgentConfig = true };
-    ProviderField clientId{ .key = QStringLiteral("clientId"), .check = requiredValue(&AnswersValidator::checkGitHubClientId), .inValues = true };
+    ProviderField clientId{ .key = QStringLiteral("clientId"), .check = requiredValue(&FieldChecks::checkGitHubClientId), .inValues = true };
     ProviderField clientSecret{ .key = QStringLiteral("clientSecret"), .kind = Kind::Secret,
-                                .check = requiredValue(&AnswersValidator::checkRequiredSecret), .inValues = true };
+                                .check = requiredValue(&FieldChecks::checkRequiredSecret), .inValues = true };
     // The key comes from its file, or (the manifest flow) from GitHub itself: one of the two.
     ProviderField privateKeyFile{ .key = QStringLiteral("privateKeyFile"), .kind = Kind::File,
                                   .check = [](const QString &path, const ProviderAnswers &answers) -> std::optional<QString> {
                                       if (!answers.value(QStringLiteral("privateKey")).isEmpty())
                                           return std::nullopt;
-                                      return AnswersValidator::checkPrivateKeyFile(path);
+                                      return FieldChecks::checkPrivateKeyFile(path);
                                   } };
     ProviderField privateKey{ .key = QStringLiteral("privateKey"), .kind = Kind::PrivateKey,
                               .check = [](const QString &pem, const ProviderAnswers &) -> std::optional<QString> {
@@ -137,10 +137,10 @@ ProviderFields GitHubProvider::answerFields() const
                               .fromAnswersFile = false, .inValues = true, .inAgentConfig = true,
                               .secretFileName = QStringLiteral("github-app.pem"), .keychainName = QStringLiteral("github.privateKeyPem") };
     ProviderField webhookSecret{ .key = QStringLiteral("webhookSecret"), .kind = Kind::GeneratedSecret,
-                                 .check = requiredValue(&AnswersValidator::checkOptionalSecret), .inValues = true,
+                                 .check = requiredValue(&FieldChecks::checkOptionalSecret), .inValues = true,
                                  .inAgentConfig = true, .secretFileName = QStringLiteral("github-webhook-secret") };
     ProviderField apiUrl{ .key = QStringLiteral("apiUrl"), .kind = Kind::Url, .defaultValue = QStringLiteral("https://api.github.com"),
-                          .check = requiredValue(&AnswersValidator::checkServiceUrl), .inValues = true, .inAgentConfig = true };
+                          .check = requiredValue(&FieldChecks::checkServiceUrl), .inValues = true, .inAgentConfig = true };
     return { organization, appName, appId, clientId, clientSecret, privateKeyFile, privateKey, webhookSecret, apiUrl };
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "providers/gitprovider.h"
 #include "providers/github/githubsettings.h"
+#include "providers/gitprovider.h"
 
 #include <QCoreApplication>
 
@@ -14,9 +14,7 @@ class GitHubProvider : public GitProvider {
 
 public:
     Provider kind() const override { return Provider::GitHub; }
-    QString id() const override { return QStringLiteral("github"); }
     QString section() const override { return QStringLiteral("github"); }
-    QString displayName() const override { return QStringLiteral("GitHub"); }
 
     QByteArray eventHeader() const override { return "X-GitHub-Event"; }
     Result<QByteArray> payloadJson(const WebhookRequest &request) const override;

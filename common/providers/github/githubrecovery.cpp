@@ -1,11 +1,10 @@
 #include "providers/github/githubrecovery.h"
 #include "log/counted.h"
 
+#include "log/logfields.h"
 #include "providers/github/githubappauth.h"
 #include "providers/repositorylister.h"
-#include "log/logfields.h"
 #include "store/store.h"
-#include "sync/repositorysync.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -73,7 +72,7 @@ Result<GitHubRecovery::Report> GitHubRecovery::check(std::optional<qint64> since
         return fail(auth.error());
 
     Report report;
-    const QString lease = QString::fromLatin1(RepositorySync::kLockName);
+    const QString lease = QString::fromLatin1(Leases::kRepositorySync);
     Result<bool> leased = m_store.leases().tryTake(lease, m_holder, kLeaseSeconds);
     if (!leased)
         return fail(leased.error());

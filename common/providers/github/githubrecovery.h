@@ -1,8 +1,8 @@
 #pragma once
 
-#include "config/agentconfig.h"
+#include "core/result.h"
 #include "providers/deliveryrecovery.h"
-#include "result.h"
+#include "settings/agentconfig.h"
 
 #include <QDateTime>
 #include <QList>

@@ -1,7 +1,7 @@
 #include "providers/github/githubsettings.h"
 
-#include "config/answersvalidator.h"
 #include "crypto/privatekey.h"
+#include "settings/fieldchecks.h"
 
 namespace forgelink {
 
@@ -11,7 +11,7 @@ AgentFields GitHubSettings::fields()
     const GitHubSettings defaults;
     return {
         { .key = QStringLiteral("apiUrl"), .kind = Kind::Url, .defaultValue = defaults.apiUrl },
-        { .key = QStringLiteral("appId"), .required = true, .check = &AnswersValidator::checkGitHubAppId },
+        { .key = QStringLiteral("appId"), .required = true, .check = &FieldChecks::checkGitHubAppId },
         { .key = QStringLiteral("privateKey"), .kind = Kind::Secret,
           .check = [](const QString &pem) -> std::optional<QString> {
               if (const auto key = PrivateKey::fromPem(pem.toUtf8(), QStringLiteral("the key")); !key)

@@ -1,14 +1,14 @@
 #include "providers/gitlab/gitlabprovider.h"
 
-#include "config/agentconfig.h"
-#include "providers/gitlab/gitlabsettings.h"
-#include "config/answers.h"
-#include "config/answersvalidator.h"
-#include "providers/providercatalogue.h"
 #include "providers/gitlab/gitlabcheck.h"
 #include "providers/gitlab/gitlabevents.h"
 #include "providers/gitlab/gitlabhookprovisioner.h"
 #include "providers/gitlab/gitlablister.h"
+#include "providers/gitlab/gitlabsettings.h"
+#include "providers/providercatalogue.h"
+#include "settings/agentconfig.h"
+#include "settings/answers.h"
+#include "settings/fieldchecks.h"
 
 namespace forgelink {
 
@@ -68,13 +68,13 @@ Result<std::unique_ptr<HookProvisioner>> GitLabProvider::hookProvisioner(const A
 ProviderFields GitLabProvider::answerFields() const
 {
     using Kind = ProviderField::Kind;
-    ProviderField url{ .key = QStringLiteral("url"), .kind = Kind::Url, .defaultValue = QStringLiteral("https://gitlab.com"), .check = requiredValue(&AnswersValidator::checkServiceUrl),
+    ProviderField url{ .key = QStringLiteral("url"), .kind = Kind::Url, .defaultValue = QStringLiteral("https://gitlab.com"), .check = requiredValue(&FieldChecks::checkServiceUrl),
                        .inValues = true, .inAgentConfig = true, .label = tr("Server &URL:"), .placeholder = QStringLiteral("https://gitlab.com") };
-    ProviderField token{ .key = QStringLiteral("token"), .kind = Kind::Secret, .check = requiredValue(&AnswersValidator::checkRequiredSecret),
+    ProviderField token{ .key = QStringLiteral("token"), .kind = Kind::Secret, .check = requiredValue(&FieldChecks::checkRequiredSecret),
                          .inValues = true, .inAgentConfig = true, .secretFileName = QStringLiteral("gitlab-token"),
                          .label = tr("Personal access &token:") };
     ProviderField webhookSecret{ .key = QStringLiteral("webhookSecret"), .kind = Kind::GeneratedSecret,
-                                 .check = requiredValue(&AnswersValidator::checkOptionalSecret), .inValues = true, .inAgentConfig = true,
+                                 .check = requiredValue(&FieldChecks::checkOptionalSecret), .inValues = true, .inAgentConfig = true,
                                  .secretFileName = QStringLiteral("gitlab-webhook-secret"), .label = tr("&Webhook secret:") };
     return { url, token, webhookSecret };
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "providers/gitprovider.h"
 #include "providers/gitlab/gitlabsettings.h"
+#include "providers/gitprovider.h"
 
 #include <QCoreApplication>
 
@@ -14,9 +14,7 @@ class GitLabProvider : public GitProvider {
 
 public:
     Provider kind() const override { return Provider::GitLab; }
-    QString id() const override { return QStringLiteral("gitlab"); }
     QString section() const override { return QStringLiteral("gitlab"); }
-    QString displayName() const override { return QStringLiteral("GitLab"); }
 
     QByteArray eventHeader() const override { return "X-Gitlab-Event"; }
     QList<QByteArray> keptHeaders() const override;

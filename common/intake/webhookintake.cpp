@@ -1,6 +1,7 @@
-#include "webhooks/webhookintake.h"
+#include "intake/webhookintake.h"
 
 #include "crypto/crypto.h"
+#include "intake/deliveryverifier.h"
 #include "providers/providerregistry.h"
 
 namespace forgelink {
@@ -62,7 +63,7 @@ std::optional<WebhookIntake::Decision> WebhookIntake::screen(Provider provider, 
     const auto credentials = m_credentials.constFind(provider);
     if (credentials == m_credentials.constEnd())
         return refuse(404, QStringLiteral("provider %1 is not enabled").arg(providerId(provider)));
-    const WebhookVerifier::Verdict verdict = WebhookVerifier::checkHeaders(provider, request, *credentials);
+    const WebhookVerifier::Verdict verdict = DeliveryVerifier::checkHeaders(provider, request, *credentials);
     if (verdict.judgement == WebhookVerifier::Judgement::Rejected)
         return refuse(401, verdict.reason);
     if (verdict.judgement == WebhookVerifier::Judgement::UnsignedPing) {
@@ -81,7 +82,7 @@ WebhookIntake::Decision WebhookIntake::evaluate(Provider provider, const Webhook
     if (credentials == m_credentials.constEnd())
         return refuse(404, QStringLiteral("provider %1 is not enabled").arg(providerId(provider)));
 
-    const WebhookVerifier::Verdict verdict = WebhookVerifier::verify(provider, request, *credentials);
+    const WebhookVerifier::Verdict verdict = DeliveryVerifier::verify(provider, request, *credentials);
     if (verdict.judgement == WebhookVerifier::Judgement::Rejected)
         return refuse(401, verdict.reason);
     if (verdict.judgement == WebhookVerifier::Judgement::UnsignedPing && request.body.size() > kMaxUnsignedPingBytes)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "config/providersettings.h"
+#include "settings/providersettings.h"
 
 #include <QString>
 

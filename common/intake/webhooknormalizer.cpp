@@ -1,4 +1,4 @@
-#include "webhooks/webhooknormalizer.h"
+#include "intake/webhooknormalizer.h"
 
 #include "providers/providerregistry.h"
 

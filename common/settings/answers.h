@@ -1,7 +1,7 @@
 #pragma once
 
-#include "config/provideranswers.h"
-#include "providers/provider.h"
+#include "core/provider.h"
+#include "settings/provideranswers.h"
 
 #include <QMap>
 #include <QString>
@@ -51,8 +51,9 @@ struct Answers {
     // The provider's answers; nullptr when it is not enabled.
     const ProviderAnswers *provider(Provider provider) const;
     ProviderAnswers *provider(Provider provider);
-    // Enables the provider with its fields' defaults; its answers as they are when it already was.
-    ProviderAnswers &enable(Provider provider);
+    // Enables the provider with these answers (ProviderRegistry::enable gives its fields'
+    // defaults); its answers as they are when it already was.
+    ProviderAnswers &enable(Provider provider, const ProviderAnswers &defaults);
     void disable(Provider provider) { providers.remove(provider); }
 };
 

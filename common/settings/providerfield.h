@@ -1,6 +1,6 @@
 #pragma once
 
-#include "config/provideranswers.h"
+#include "settings/provideranswers.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,4 @@
-#include "config/answers.h"
-
-#include "providers/gitprovider.h"
-#include "providers/providerregistry.h"
+#include "settings/answers.h"
 
 namespace forgelink {
 
@@ -17,16 +14,11 @@ ProviderAnswers *Answers::provider(Provider provider)
     return found == providers.end() ? nullptr : &found.value();
 }
 
-ProviderAnswers &Answers::enable(Provider provider)
+ProviderAnswers &Answers::enable(Provider provider, const ProviderAnswers &defaults)
 {
     if (ProviderAnswers *enabled = this->provider(provider))
         return *enabled;
-    ProviderAnswers fresh;
-    for (const ProviderField &field : ProviderRegistry::get(provider).answerFields()) {
-        if (!field.defaultValue.isEmpty())
-            fresh.set(field.key, field.defaultValue);
-    }
-    return providers.insert(provider, fresh).value();
+    return providers.insert(provider, defaults).value();
 }
 
 } // namespace forgelink

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/provider.h"
+#include "core/result.h"
 #include "json/jsonfields.h"
-#include "providers/provider.h"
-#include "result.h"
 #include "webhooks/normalizedevent.h"
 
 namespace forgelink {

@@ -1,4 +1,4 @@
-#include "providers/repository.h"
+#include "core/repository.h"
 
 namespace forgelink {
 

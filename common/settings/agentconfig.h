@@ -1,9 +1,11 @@
 #pragma once
 
-#include "config/providersettings.h"
+#include "core/provider.h"
 #include "forward/forwardtarget.h"
 #include "http/httplimits.h"
-#include "providers/provider.h"
+#include "http/networksettings.h"
+#include "settings/providersettings.h"
+#include "store/databasesettings.h"
 
 #include <QByteArray>
 #include <QHostAddress>
@@ -13,45 +15,11 @@
 #include <QTime>
 #include <QUrl>
 
-#include <atomic>
-#include <memory>
 #include <optional>
 
 namespace forgelink {
 
 // The agent's settings as read from agent.yaml, with every secret reference already resolved.
-
-// How the agent reaches the providers' APIs (on-prem installs need a CA bundle or a proxy).
-struct NetworkSettings {
-    QString caBundleFile;
-    QString proxyUrl;
-    int timeoutMs = 30'000;
-    int maxRateLimitWaitMs = 300'000;
-    int maxAttempts = 5;
-    int retryBaseMs = 500; // first backoff; it doubles per attempt, with jitter
-    // An API answer larger than this fails the request: a page of a listing is far smaller, and a
-    // hostile or broken server must not take the agent's memory.
-    qint64 maxResponseBytes = 32 * 1024 * 1024;
-    // Not a setting: set by whoever runs a sync or hook run, true when it must stop (SIGTERM).
-    // Every API client made from these settings aborts its request and its waits then.
-    std::shared_ptr<const std::atomic_bool> cancel;
-
-    bool cancelled() const { return cancel && cancel->load(); }
-};
-
-struct DatabaseSettings {
-    QString driver;       // QSQLITE or QPSQL
-    QString sqlitePath;   // absolute
-    QString host;
-    int port = 5432;
-    QString user;
-    QString name;
-    QByteArray password;
-    QString options;      // QPSQL connect options, e.g. sslmode=require
-
-    // The URL without any password, for logs.
-    QString displayName() const;
-};
 
 struct AgentConfig {
     QString path;

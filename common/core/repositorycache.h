@@ -1,6 +1,6 @@
 #pragma once
 
-#include "providers/repository.h"
+#include "core/repository.h"
 
 #include <QHash>
 #include <QStringList>

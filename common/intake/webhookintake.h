@@ -1,9 +1,9 @@
 #pragma once
 
-#include "config/agentconfig.h"
-#include "webhooks/delivery.h"
+#include "core/webhookrequest.h"
 #include "json/jsonparser.h"
-#include "webhooks/webhookrequest.h"
+#include "settings/agentconfig.h"
+#include "webhooks/delivery.h"
 #include "webhooks/webhookverifier.h"
 
 #include <QHash>
