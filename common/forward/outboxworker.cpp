@@ -298,7 +298,7 @@ void OutboxWorker::sendNext(const ForwardTarget &target, Run run, bool gatePasse
                 // Every matching event went (or none matches any more): the row is done.
                 OutboxTable::Completion done{ work.row.id, OutboxTable::Completion::Decision::Delivered, std::nullopt, {}, 0, work.row.progress };
                 done.claimedCreatedAtMs = work.row.createdAtMs;
-                conclude(target, done, QStringLiteral("delivered"));
+                conclude(target, work.row.repo, done, QStringLiteral("delivered"));
                 run.removeFirst();
                 continue;
             }
@@ -369,7 +369,7 @@ void OutboxWorker::answered(const ForwardTarget &target, Run run, const Incoming
             qCInfo(lcForward).noquote() << QStringLiteral("%1 %2 %3 delivered after %4")
                                                    .arg(target.name, providerId(work.row.provider), work.row.deliveryId,
                                                         forgelink::counted(work.row.attempts, QStringLiteral("failed attempt"), QStringLiteral("failed attempts")));
-        conclude(target, completion, QStringLiteral("delivered"));
+        conclude(target, work.row.repo, completion, QStringLiteral("delivered"));
         run.removeFirst();
         sendNext(target, std::move(run)); // the repository's next row, at once
         return;
@@ -381,7 +381,7 @@ void OutboxWorker::answered(const ForwardTarget &target, Run run, const Incoming
         const LogFields fields{ { "target", target.name }, { "provider", providerId(work.row.provider) }, { "deliveryId", work.row.deliveryId } };
         qCWarning(lcForward).noquote() << target.name << providerId(work.row.provider) << work.row.deliveryId
                                        << "is dead: the target answered 410 Gone";
-        conclude(target, completion, QStringLiteral("dead"));
+        conclude(target, work.row.repo, completion, QStringLiteral("dead"));
         run.removeFirst(); // given up: the repository's next row may go
         sendNext(target, std::move(run));
         return;
@@ -396,7 +396,7 @@ void OutboxWorker::answered(const ForwardTarget &target, Run run, const Incoming
         completion.decision = OutboxTable::Completion::Decision::Dead;
         qCWarning(lcForward).noquote() << target.name << providerId(work.row.provider) << work.row.deliveryId << "is dead after"
                                        << attempts << "attempts over" << target.maxAgeMs / 3'600'000.0 << "h:" << completion.error;
-        conclude(target, completion, QStringLiteral("dead"));
+        conclude(target, work.row.repo, completion, QStringLiteral("dead"));
         run.removeFirst();
         sendNext(target, std::move(run));
         return;
@@ -406,15 +406,17 @@ void OutboxWorker::answered(const ForwardTarget &target, Run run, const Incoming
                                            .arg(target.name, providerId(work.row.provider), work.row.deliveryId, completion.error)
                                            .arg(attempts)
                                            .arg((completion.nextAttemptAtMs - at) / 1000.0, 0, 'f', 1);
-    conclude(target, completion, QStringLiteral("retry"));
+    conclude(target, work.row.repo, completion, QStringLiteral("retry"));
     // The rows behind it wait for it: back to the table, to be claimed after it went.
     for (qsizetype i = 1; i < run.size(); ++i)
         m_held.remove(run.at(i).row.id);
     sendNext(target, {});
 }
 
-void OutboxWorker::conclude(const ForwardTarget &target, OutboxTable::Completion completion, const QString &result)
+void OutboxWorker::conclude(const ForwardTarget &target, const QString &repo, OutboxTable::Completion completion, const QString &result)
 {
+    // The claims know at once that the row is done or put off (it stays held until recorded).
+    m_store->outbox().concluded(target.name, repo, completion);
     m_completions << completion;
     ++m_attemptTally[{ target.name, result }];
     if (m_completions.size() >= kMaxUnflushed) {

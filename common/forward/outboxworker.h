@@ -75,7 +75,7 @@ private:
     void armGate(qint64 waitMs);
     void post(const ForwardTarget &target, Run run, const ForwardRequest &request, int eventPosition);
     void answered(const ForwardTarget &target, Run run, const IncomingAnswer &answer, qint64 sentAtMs, int eventPosition);
-    void conclude(const ForwardTarget &target, OutboxTable::Completion completion, const QString &result);
+    void conclude(const ForwardTarget &target, const QString &repo, OutboxTable::Completion completion, const QString &result);
     void flush();
     void answersRecorded(const QList<qint64> &ids, const Result<void> &recorded);
     void armDueTimer();

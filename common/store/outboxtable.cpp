@@ -4,10 +4,13 @@
 #include "store/sqlitestatement.h"
 #include "store/storedprovider.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QMap>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <algorithm>
 
 namespace forgelink {
 
@@ -85,6 +88,7 @@ OutboxTable::~OutboxTable() = default;
 void OutboxTable::forgetStatements()
 {
     m_insert.reset();
+    m_queues.clear(); // a new connection: read everything again
     m_attempts.forgetStatements();
 }
 
@@ -157,13 +161,16 @@ Result<QList<QList<OutboxWork>>> OutboxTable::claim(const QString &target, int r
     QList<QList<OutboxWork>> runs;
     if (repositories <= 0 || rowsPerRepository <= 0)
         return runs;
-    // The oldest pending row of each repository (its head), found by skipping through the index
-    // a repository at a time: two index seeks per repository, however long the backlog. A head
+    if (!m_database.isPostgres())
+        return claimWithSqlite(target, repositories, rowsPerRepository, held, nowMs);
+    // PostgreSQL, where several agents share the outbox: the oldest pending row of each repository
+    // (its head), found by skipping through the heads index a repository at a time: two index
+    // seeks per repository, however long the backlog. A head
     // may go when it is due, not leased by another agent and not held here; the rest of its
     // repository waits behind it.
     // A claim looks at a window of repositories; the next one goes on after it, so that a backlog
     // of failing repositories cannot hide the ones behind it. (Two shapes of the first step: an
-    // OR in it would cost SQLite its MIN() seek on the index.)
+    // OR in it would cost the MIN() seek on the index.)
     const auto scanFrom = m_scanFrom.constFind(target);
     const bool resume = scanFrom != m_scanFrom.constEnd();
     QSqlQuery heads(db());
@@ -252,54 +259,193 @@ Result<QList<QList<OutboxWork>>> OutboxTable::claim(const QString &target, int r
         runIds[repo] << id;
         ids << QString::number(id);
     }
-    if (m_database.isPostgres()) {
-        // Another agent may have chosen the same rows: the lease goes to one of us, and rows
-        // another agent locks right now are skipped.
-        QSqlQuery lease(db());
-        lease.prepare(QStringLiteral("UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id IN (SELECT id FROM outbox WHERE id IN (%1)"
-                                     " AND state = 'pending' AND (lease_until <= ? OR lease_owner = ?) FOR UPDATE SKIP LOCKED) RETURNING id")
-                              .arg(ids.join(QLatin1Char(','))));
-        lease.addBindValue(owner);
-        lease.addBindValue(nowMs + leaseMs);
-        lease.addBindValue(nowMs);
-        lease.addBindValue(owner);
-        if (!lease.exec())
-            return fail(m_database.error(QStringLiteral("cannot claim outbox rows"), lease.lastError()));
-        QSet<qint64> leased;
-        while (lease.next())
-            leased.insert(lease.value(0).toLongLong());
-        // A run keeps its rows up to the first one another agent took.
-        ids.clear();
-        for (QList<qint64> &run : runIds) {
-            qsizetype kept = 0;
-            while (kept < run.size() && leased.contains(run.at(kept)))
-                ++kept;
-            run.resize(kept);
-            for (qint64 id : std::as_const(run))
-                ids << QString::number(id);
-        }
-        if (ids.isEmpty())
-            return runs;
+    // Another agent may have chosen the same rows: the lease goes to one of us, and rows
+    // another agent locks right now are skipped.
+    QSqlQuery lease(db());
+    lease.prepare(QStringLiteral("UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id IN (SELECT id FROM outbox WHERE id IN (%1)"
+                                 " AND state = 'pending' AND (lease_until <= ? OR lease_owner = ?) FOR UPDATE SKIP LOCKED) RETURNING id")
+                          .arg(ids.join(QLatin1Char(','))));
+    lease.addBindValue(owner);
+    lease.addBindValue(nowMs + leaseMs);
+    lease.addBindValue(nowMs);
+    lease.addBindValue(owner);
+    if (!lease.exec())
+        return fail(m_database.error(QStringLiteral("cannot claim outbox rows"), lease.lastError()));
+    QSet<qint64> leased;
+    while (lease.next())
+        leased.insert(lease.value(0).toLongLong());
+    // A run keeps its rows up to the first one another agent took.
+    ids.clear();
+    for (QList<qint64> &run : runIds) {
+        qsizetype kept = 0;
+        while (kept < run.size() && leased.contains(run.at(kept)))
+            ++kept;
+        run.resize(kept);
+        for (qint64 id : std::as_const(run))
+            ids << QString::number(id);
     }
-    // One agent per SQLite file: the rows this agent holds are skipped above, no lease is written.
+    if (ids.isEmpty())
+        return runs;
+    QList<QList<qint64>> chosenRuns;
+    for (const auto &[repo, head] : std::as_const(chosen)) {
+        if (!runIds.value(repo).isEmpty())
+            chosenRuns << runIds.value(repo);
+    }
+    return readRuns(chosenRuns);
+}
+
+Result<QList<QList<OutboxWork>>> OutboxTable::readRuns(const QList<QList<qint64>> &runIds)
+{
+    QList<QList<OutboxWork>> runs;
+    QHash<qint64, qsizetype> runOfRow;
+    QStringList ids;
+    for (const QList<qint64> &run : runIds) {
+        for (qint64 id : run) {
+            runOfRow.insert(id, runs.size());
+            ids << QString::number(id);
+        }
+        runs.append(QList<OutboxWork>());
+    }
+    if (ids.isEmpty())
+        return QList<QList<OutboxWork>>();
     QSqlQuery query(db());
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT %1 FROM outbox o JOIN deliveries d ON d.provider = o.provider AND d.delivery_id = o.delivery_id"
                                    " WHERE o.id IN (%2) ORDER BY o.id")
                             .arg(QLatin1String(kClaimColumns), ids.join(QLatin1Char(',')))))
         return fail(m_database.error(QStringLiteral("cannot read the outbox"), query.lastError()));
-    QHash<QString, qsizetype> runOfRepo;
-    for (const auto &[repo, head] : std::as_const(chosen)) {
-        if (!runIds.value(repo).isEmpty()) {
-            runOfRepo.insert(repo, runs.size());
-            runs.append(QList<OutboxWork>());
-        }
-    }
     while (query.next()) {
         if (std::optional<OutboxWork> work = workFromRow(query))
-            runs[runOfRepo.value(work->row.repo)].append(std::move(*work));
+            runs[runOfRow.value(work->row.id)].append(std::move(*work));
     }
+    runs.removeIf([](const QList<OutboxWork> &run) { return run.isEmpty(); });
     return runs;
+}
+
+Result<void> OutboxTable::readQueue(const QString &target, OutboxQueue &queue, qint64 nowMs)
+{
+    QElapsedTimer took;
+    took.start();
+    const bool full = queue.wantsFullRead(nowMs);
+    if (full)
+        queue.beginFullRead();
+    QSqlQuery rows(db());
+    rows.setForwardOnly(true);
+    rows.prepare(QStringLiteral("SELECT id, repo, next_attempt_at FROM outbox WHERE target = ? AND state = 'pending' AND id > ? ORDER BY id"));
+    rows.addBindValue(target);
+    rows.addBindValue(queue.lastSeenId());
+    if (!rows.exec())
+        return fail(m_database.error(QStringLiteral("cannot read the outbox"), rows.lastError()));
+    while (rows.next())
+        queue.add(rows.value(1).toString(), { rows.value(0).toLongLong(), rows.value(2).toLongLong() });
+    if (full)
+        queue.endFullRead(nowMs, took.elapsed());
+    return {};
+}
+
+Result<QList<QList<OutboxWork>>> OutboxTable::claimWithSqlite(const QString &target, int repositories, int rowsPerRepository,
+                                                              const QSet<qint64> &held, qint64 nowMs)
+{
+    OutboxQueue &queue = m_queues[target];
+    if (Result<void> read = readQueue(target, queue, nowMs); !read)
+        return fail(read.error());
+    // The window of repositories after the one the last claim stopped at, as claim() looks at
+    // them in the database.
+    const QMap<QString, QList<OutboxQueue::Pending>> &known = queue.repositories();
+    const auto scanFrom = m_scanFrom.constFind(target);
+    auto repository = scanFrom == m_scanFrom.constEnd() ? known.constBegin() : known.upperBound(*scanFrom);
+    QStringList window;
+    for (; repository != known.constEnd() && window.size() < m_repositoriesPerClaim; ++repository)
+        window << repository.key();
+    if (window.size() >= m_repositoriesPerClaim && repository != known.constEnd())
+        m_scanFrom.insert(target, window.last());
+    else
+        m_scanFrom.remove(target);
+
+    // Each repository's head with the rows behind it that may go now; a run stops at a row that
+    // is held (in flight here) or not due. The database decides each row: one delivered, dead or
+    // put off since it was read leaves the queue or waits, and the repository is looked at again
+    // without it; a row of a provider this agent does not know holds its repository back.
+    QList<QList<qint64>> runs;
+    QStringList looking = window;
+    while (!looking.isEmpty() && runs.size() < repositories) {
+        QList<std::pair<QString, QList<qint64>>> candidates;
+        QStringList ids;
+        for (const QString &repo : std::as_const(looking)) {
+            if (int(candidates.size()) + int(runs.size()) >= repositories)
+                break;
+            QList<qint64> run;
+            for (const OutboxQueue::Pending &row : known.value(repo)) {
+                if (run.size() >= rowsPerRepository || held.contains(row.id))
+                    break;
+                if (row.nextAttemptAtMs > nowMs) {
+                    if (run.isEmpty() && (!m_nextDueMs || row.nextAttemptAtMs < *m_nextDueMs))
+                        m_nextDueMs = row.nextAttemptAtMs;
+                    break;
+                }
+                run << row.id;
+                ids << QString::number(row.id);
+            }
+            if (!run.isEmpty())
+                candidates.append({ repo, run });
+        }
+        if (candidates.isEmpty())
+            break;
+        QSqlQuery check(db());
+        check.setForwardOnly(true);
+        if (!check.exec(QStringLiteral("SELECT id, state, next_attempt_at, provider FROM outbox WHERE id IN (%1)").arg(ids.join(QLatin1Char(',')))))
+            return fail(m_database.error(QStringLiteral("cannot read the outbox"), check.lastError()));
+        struct Current {
+            bool pending = false;
+            qint64 nextAttemptAtMs = 0;
+            bool knownProvider = false;
+        };
+        QHash<qint64, Current> current;
+        while (check.next()) {
+            current.insert(check.value(0).toLongLong(), { check.value(1).toString() == u"pending", check.value(2).toLongLong(),
+                                                          StoredProvider::read(check.value(3), "outbox").has_value() });
+        }
+        looking.clear();
+        for (const auto &[repo, run] : std::as_const(candidates)) {
+            QList<qint64> kept;
+            bool gone = false;
+            for (qint64 id : run) {
+                const auto row = current.constFind(id);
+                if (row == current.constEnd() || !row->pending) {
+                    queue.remove(repo, id);
+                    gone = true;
+                    break;
+                }
+                if (row->nextAttemptAtMs > nowMs) {
+                    queue.setNextAttempt(repo, id, row->nextAttemptAtMs);
+                    if (kept.isEmpty() && (!m_nextDueMs || row->nextAttemptAtMs < *m_nextDueMs))
+                        m_nextDueMs = row->nextAttemptAtMs;
+                    break;
+                }
+                if (!row->knownProvider)
+                    break;
+                kept << id;
+            }
+            if (gone)
+                looking << repo; // chosen again from what the queue holds now
+            else if (!kept.isEmpty())
+                runs << kept;
+        }
+    }
+    // The oldest heads first, as the database's claim chooses them.
+    std::sort(runs.begin(), runs.end(), [](const QList<qint64> &a, const QList<qint64> &b) { return a.first() < b.first(); });
+    return readRuns(runs);
+}
+
+void OutboxTable::concluded(const QString &target, const QString &repo, const Completion &completion)
+{
+    const auto queue = m_queues.find(target);
+    if (queue == m_queues.end())
+        return;
+    if (completion.decision == Completion::Decision::Retry)
+        queue->setNextAttempt(repo, completion.id, completion.nextAttemptAtMs);
+    else
+        queue->remove(repo, completion.id);
 }
 
 Result<int> OutboxTable::renewLeases(const QSet<qint64> &held, const QString &owner, qint64 leaseUntilMs)
@@ -445,6 +591,8 @@ Result<int> OutboxTable::releaseBackoff(const QString &target, qint64 nowMs)
     query.addBindValue(nowMs);
     if (!query.exec())
         return fail(m_database.error(QStringLiteral("cannot release the outbox's backoff"), query.lastError()));
+    if (const auto queue = m_queues.find(target); queue != m_queues.end())
+        queue->releaseBackoff(nowMs);
     return query.numRowsAffected();
 }
 

@@ -3,6 +3,7 @@
 #include "core/result.h"
 #include "store/attemptlog.h"
 #include "store/database.h"
+#include "store/outboxqueue.h"
 #include "store/outboxrow.h"
 
 #include <QHash>
@@ -66,6 +67,11 @@ public:
         // new one) keeps its new state and goes again. 0: no such check.
         qint64 claimedCreatedAtMs = 0;
     };
+    // What the sender decided of a row it claimed, before it is recorded (by complete() or the
+    // writer): SQLite's claims leave a delivered or dead row out from now on, and a retried one
+    // until it is due. Should the record fail, the row is found again when the claims next read
+    // every pending row.
+    void concluded(const QString &target, const QString &repo, const Completion &completion);
     // One transaction for all of them.
     Result<void> complete(const QList<Completion> &completions, qint64 nowMs);
     // The same inside the caller's transaction (the delivery writer's group commit).
@@ -112,6 +118,13 @@ public:
 private:
     QSqlDatabase &db() { return m_database.connection(); }
     Result<void> enqueueWithSqlite(const QList<Entry> &entries, qint64 nowMs);
+    // SQLite (one agent per file): the heads come from the target's OutboxQueue.
+    Result<QList<QList<OutboxWork>>> claimWithSqlite(const QString &target, int repositories, int rowsPerRepository,
+                                                     const QSet<qint64> &held, qint64 nowMs);
+    Result<void> readQueue(const QString &target, OutboxQueue &queue, qint64 nowMs);
+    // The rows of each run, whole and with their delivery, in the runs' order; a run whose rows
+    // are all gone is left out.
+    Result<QList<QList<OutboxWork>>> readRuns(const QList<QList<qint64>> &runIds);
 
     Database &m_database;
     AttemptLog m_attempts;
@@ -119,6 +132,7 @@ private:
     std::optional<qint64> m_nextDueMs;
     int m_repositoriesPerClaim = 4096;
     QHash<QString, QString> m_scanFrom; // per target: the last repository the previous claim looked at
+    QHash<QString, OutboxQueue> m_queues; // SQLite: per target
 };
 
 } // namespace forgelink

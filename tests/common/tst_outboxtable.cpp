@@ -279,6 +279,38 @@ private Q_SLOTS:
         QCOMPARE(store->outbox().nextDueMs(), std::optional<qint64>(now + 3'600'000));
     }
 
+    // What another connection writes reaches this one's claims: new rows (a backfill) at once, a
+    // row put back (`redeliver`, from the command line) within a second, in its repository's order;
+    // rows delivered behind a claim's back are never claimed again.
+    void rowsWrittenElsewhereAreClaimed()
+    {
+        auto sender = open(QStringLiteral("elsewhere"));
+        auto command = open(QStringLiteral("elsewhere"), false);
+        QVERIFY(sender && command);
+        QVERIFY(sender->ledger().record({ delivery(QStringLiteral("a1"), QStringLiteral("acme/a")) }, { { "t" } }));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch() + 1;
+        const QList<OutboxWork> first = flat(sender->outbox().claim(QStringLiteral("t"), 10, 4, {}, QStringLiteral("me"), 60'000, now).value());
+        QCOMPARE(ids(first), QStringList{ "a1" });
+        QVERIFY(sender->outbox().complete({ { first.first().row.id, OutboxTable::Completion::Decision::Dead, 410, QStringLiteral("410"), 0, 0 } }, now));
+        // Recorded by the other connection: claimed by the next claim.
+        QVERIFY(command->ledger().record({ delivery(QStringLiteral("a2"), QStringLiteral("acme/a")),
+                                           delivery(QStringLiteral("b1"), QStringLiteral("acme/b")) },
+                                         { { "t" }, { "t" } }));
+        QCOMPARE(ids(sender->outbox().claim(QStringLiteral("t"), 10, 4, {}, QStringLiteral("me"), 60'000, now + 10).value()),
+                 (QStringList{ "a2", "b1" }));
+        // Those two delivered by the other connection, a1 put back there: a1 goes alone, once.
+        const QList<OutboxRow> rows = command->outbox().list(QStringLiteral("t"), QStringLiteral("pending"), 10).value();
+        QCOMPARE(rows.size(), 2);
+        QVERIFY(command->outbox().complete({ { rows.at(0).id, OutboxTable::Completion::Decision::Delivered, 204, {}, 0, 0 },
+                                             { rows.at(1).id, OutboxTable::Completion::Decision::Delivered, 204, {}, 0, 0 } },
+                                           now + 20));
+        QCOMPARE(command->outbox().requeueDead(QStringLiteral("t"), now + 20).value(), 1);
+        QStringList claimed;
+        for (qint64 at = now + 30; at <= now + 5'000 && claimed.isEmpty(); at += 100)
+            claimed = ids(sender->outbox().claim(QStringLiteral("t"), 10, 4, {}, QStringLiteral("me"), 60'000, at).value());
+        QCOMPARE(claimed, QStringList{ "a1" });
+    }
+
     // PostgreSQL: a short lease, renewed while the agent holds the row; a crashed agent's rows
     // (no renewal) go to another agent once it lapsed.
     void renewedLeasesHoldAndLapsedOnesAreTakenOver()

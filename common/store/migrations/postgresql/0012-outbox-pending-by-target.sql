@@ -1,0 +1,3 @@
+-- forgelink migration 12 (outbox pending by target), postgresql. Shipped: never edited; a change is a new migration.
+-- Nothing changes here: agents sharing a PostgreSQL outbox find each repository's head in the
+-- database (outbox_heads), where the leases are.
