@@ -202,8 +202,7 @@ Result<QList<QList<OutboxWork>>> OutboxTable::claim(const QString &target, int r
         const qint64 due = std::max(nextAttemptAt, leaseOwner == owner ? 0 : leaseUntil);
         if (due <= nowMs)
             return true;
-        if (!m_nextDueMs || due < *m_nextDueMs)
-            m_nextDueMs = due;
+        noteWaitingUntil(due);
         return false;
     };
     QList<std::pair<QString, qint64>> chosen; // repository, head
@@ -343,6 +342,20 @@ Result<void> OutboxTable::readQueue(const QString &target, OutboxQueue &queue, q
     return {};
 }
 
+Result<QHash<qint64, OutboxTable::RowState>> OutboxTable::rowStates(const QStringList &ids)
+{
+    QSqlQuery query(db());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT id, state, next_attempt_at, provider FROM outbox WHERE id IN (%1)").arg(ids.join(QLatin1Char(',')))))
+        return fail(m_database.error(QStringLiteral("cannot read the outbox"), query.lastError()));
+    QHash<qint64, RowState> states;
+    while (query.next()) {
+        states.insert(query.value(0).toLongLong(), { query.value(1).toString() == u"pending", query.value(2).toLongLong(),
+                                                     StoredProvider::read(query.value(3), "outbox").has_value() });
+    }
+    return states;
+}
+
 Result<QList<QList<OutboxWork>>> OutboxTable::claimWithSqlite(const QString &target, int repositories, int rowsPerRepository,
                                                               const QSet<qint64> &held, qint64 nowMs)
 {
@@ -379,8 +392,8 @@ Result<QList<QList<OutboxWork>>> OutboxTable::claimWithSqlite(const QString &tar
                 if (run.size() >= rowsPerRepository || held.contains(row.id))
                     break;
                 if (row.nextAttemptAtMs > nowMs) {
-                    if (run.isEmpty() && (!m_nextDueMs || row.nextAttemptAtMs < *m_nextDueMs))
-                        m_nextDueMs = row.nextAttemptAtMs;
+                    if (run.isEmpty())
+                        noteWaitingUntil(row.nextAttemptAtMs);
                     break;
                 }
                 run << row.id;
@@ -391,20 +404,10 @@ Result<QList<QList<OutboxWork>>> OutboxTable::claimWithSqlite(const QString &tar
         }
         if (candidates.isEmpty())
             break;
-        QSqlQuery check(db());
-        check.setForwardOnly(true);
-        if (!check.exec(QStringLiteral("SELECT id, state, next_attempt_at, provider FROM outbox WHERE id IN (%1)").arg(ids.join(QLatin1Char(',')))))
-            return fail(m_database.error(QStringLiteral("cannot read the outbox"), check.lastError()));
-        struct Current {
-            bool pending = false;
-            qint64 nextAttemptAtMs = 0;
-            bool knownProvider = false;
-        };
-        QHash<qint64, Current> current;
-        while (check.next()) {
-            current.insert(check.value(0).toLongLong(), { check.value(1).toString() == u"pending", check.value(2).toLongLong(),
-                                                          StoredProvider::read(check.value(3), "outbox").has_value() });
-        }
+        Result<QHash<qint64, RowState>> states = rowStates(ids);
+        if (!states)
+            return fail(states.error());
+        const QHash<qint64, RowState> &current = states.value();
         looking.clear();
         for (const auto &[repo, run] : std::as_const(candidates)) {
             QList<qint64> kept;
@@ -418,8 +421,8 @@ Result<QList<QList<OutboxWork>>> OutboxTable::claimWithSqlite(const QString &tar
                 }
                 if (row->nextAttemptAtMs > nowMs) {
                     queue.setNextAttempt(repo, id, row->nextAttemptAtMs);
-                    if (kept.isEmpty() && (!m_nextDueMs || row->nextAttemptAtMs < *m_nextDueMs))
-                        m_nextDueMs = row->nextAttemptAtMs;
+                    if (kept.isEmpty())
+                        noteWaitingUntil(row->nextAttemptAtMs);
                     break;
                 }
                 if (!row->knownProvider)

@@ -122,6 +122,19 @@ private:
     Result<QList<QList<OutboxWork>>> claimWithSqlite(const QString &target, int repositories, int rowsPerRepository,
                                                      const QSet<qint64> &held, qint64 nowMs);
     Result<void> readQueue(const QString &target, OutboxQueue &queue, qint64 nowMs);
+    // What the database says of rows the sender's queue holds: a missing row is not pending.
+    struct RowState {
+        bool pending = false;
+        qint64 nextAttemptAtMs = 0;
+        bool knownProvider = false;
+    };
+    Result<QHash<qint64, RowState>> rowStates(const QStringList &ids);
+    // A head the claim left waiting falls due then (nextDueMs() is the earliest).
+    void noteWaitingUntil(qint64 dueMs)
+    {
+        if (!m_nextDueMs || dueMs < *m_nextDueMs)
+            m_nextDueMs = dueMs;
+    }
     // The rows of each run, whole and with their delivery, in the runs' order; a run whose rows
     // are all gone is left out.
     Result<QList<QList<OutboxWork>>> readRuns(const QList<QList<qint64>> &runIds);
