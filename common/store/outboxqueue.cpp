@@ -22,8 +22,8 @@ void OutboxQueue::endFullRead(qint64 nowMs, qint64 tookMs)
 void OutboxQueue::add(const QString &repo, const Pending &row)
 {
     QList<Pending> &rows = m_repositories[repo];
-    // A row already known (read again after a full read) is not added twice; an older one (a
-    // row number SQLite gave again) goes to its place.
+    // Rows come after the ones known, but for a row number SQLite gave again (after the newest
+    // rows were deleted): it goes to its place, and a known one is not added twice.
     const auto at = std::lower_bound(rows.begin(), rows.end(), row.id, [](const Pending &known, qint64 id) { return known.id < id; });
     if (at != rows.end() && at->id == row.id)
         at->nextAttemptAtMs = row.nextAttemptAtMs;
