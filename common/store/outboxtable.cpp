@@ -274,17 +274,12 @@ Result<QList<QList<OutboxWork>>> OutboxTable::claim(const QString &target, int r
     while (lease.next())
         leased.insert(lease.value(0).toLongLong());
     // A run keeps its rows up to the first one another agent took.
-    ids.clear();
     for (QList<qint64> &run : runIds) {
         qsizetype kept = 0;
         while (kept < run.size() && leased.contains(run.at(kept)))
             ++kept;
         run.resize(kept);
-        for (qint64 id : std::as_const(run))
-            ids << QString::number(id);
     }
-    if (ids.isEmpty())
-        return runs;
     QList<QList<qint64>> chosenRuns;
     for (const auto &[repo, head] : std::as_const(chosen)) {
         if (!runIds.value(repo).isEmpty())
